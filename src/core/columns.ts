@@ -1,0 +1,235 @@
+/**
+ * The layout of a unit's tab, derived from the plan. Setup writes these headers, validation and the
+ * CLI find columns by them, so a tab whose columns were moved or that gained extra columns still reads.
+ */
+import type { CellValue } from "./cell";
+import { foldText } from "./parse";
+import type { DataElement, Plan, Unit } from "./plan";
+import { unitElements } from "./plan";
+
+export type ColumnKey =
+  | "date"
+  | "task"
+  | "form"
+  | "subUnit"
+  | "content"
+  | "notes"
+  | "status"
+  | "enteredBy"
+  | "updatedAt"
+  | `el:${string}`;
+
+export type ColumnKind = "date" | "list" | "whole" | "money" | "yesno" | "text" | "script";
+
+export interface Column {
+  key: ColumnKey;
+  /** Vietnamese header written in row 1. */
+  header: string;
+  kind: ColumnKind;
+  required: boolean;
+  /** Allowed values for list and yes/no columns, as written in the dropdown. */
+  options?: string[];
+  /** Vietnamese: what to type (shown as the header's note and in the sidebar). */
+  helpText: string;
+  /** Suggested width in pixels. */
+  width: number;
+  /** Written by the script only; ignored when reading what people typed. */
+  scriptOwned: boolean;
+  elementId?: string;
+}
+
+export const YES_NO_OPTIONS = ["Có", "Không"];
+
+export function elementKey(elementId: string): ColumnKey {
+  return `el:${elementId}`;
+}
+
+export function elementHeader(e: DataElement): string {
+  return e.label + " (" + e.measure + ")";
+}
+
+function elementColumn(e: DataElement): Column {
+  const base = {
+    key: elementKey(e.id),
+    header: elementHeader(e),
+    required: false,
+    scriptOwned: false,
+    elementId: e.id,
+  };
+  const stockNote =
+    e.kind === "stock"
+      ? " Đây là số hiện có: chỉ cần nhập khi có thay đổi, số mới nhất sẽ được dùng."
+      : " Số phát sinh trong lần hoạt động này; các dòng được cộng lại theo tháng.";
+  if (e.valueType === "yesno") {
+    return {
+      ...base,
+      kind: "yesno",
+      options: YES_NO_OPTIONS,
+      helpText: e.helpText + " Chọn Có hoặc Không.",
+      width: 110,
+    };
+  }
+  if (e.valueType === "money") {
+    return {
+      ...base,
+      kind: "money",
+      helpText: e.helpText + " Nhập số tiền bằng đồng, ví dụ 1.500.000." + stockNote,
+      width: 130,
+    };
+  }
+  return {
+    ...base,
+    kind: "whole",
+    helpText: e.helpText + " Nhập số nguyên không âm, ví dụ 25." + stockNote,
+    width: 120,
+  };
+}
+
+/** Columns of a unit's tab in a stable order: date, task, form, sub-unit, elements, content, notes, script columns. */
+export function unitColumns(plan: Plan, unit: Unit): Column[] {
+  const cols: Column[] = [
+    {
+      key: "date",
+      header: "Ngày",
+      kind: "date",
+      required: true,
+      helpText: "Ngày thực hiện, dạng ngày/tháng/năm, ví dụ 05/04/2023. Không nhập ngày trong tương lai.",
+      width: 95,
+      scriptOwned: false,
+    },
+    {
+      key: "task",
+      header: "Nhiệm vụ",
+      kind: "list",
+      required: true,
+      options: [...unit.tasks],
+      helpText: "Chọn nhiệm vụ của đơn vị theo kế hoạch (mục V) trong danh sách thả xuống.",
+      width: 260,
+      scriptOwned: false,
+    },
+    {
+      key: "form",
+      header: "Hình thức",
+      kind: "list",
+      required: false,
+      options: [...plan.forms],
+      helpText: "Chọn hình thức thực hiện trong danh sách thả xuống.",
+      width: 160,
+      scriptOwned: false,
+    },
+  ];
+  const subs = unit.subUnits ?? [];
+  if (subs.length > 0) {
+    const label = unit.subUnitLabel ?? "Đơn vị con";
+    cols.push({
+      key: "subUnit",
+      header: label,
+      kind: "list",
+      required: true,
+      options: subs.map((s) => s.name),
+      helpText:
+        "Chọn " +
+        label.toLowerCase() +
+        " trong danh sách thả xuống; số liệu được tính riêng cho từng " +
+        label.toLowerCase() +
+        ".",
+      width: 170,
+      scriptOwned: false,
+    });
+  }
+  for (const e of unitElements(plan, unit)) cols.push(elementColumn(e));
+  cols.push(
+    {
+      key: "content",
+      header: "Nội dung",
+      kind: "text",
+      required: false,
+      helpText:
+        "Tóm tắt việc đã làm. Chỉ ghi số liệu tổng hợp: không ghi họ tên, số điện thoại, số giấy tờ tuỳ thân.",
+      width: 320,
+      scriptOwned: false,
+    },
+    {
+      key: "notes",
+      header: "Ghi chú",
+      kind: "text",
+      required: false,
+      helpText: "Ghi chú thêm nếu cần. Không ghi thông tin cá nhân.",
+      width: 200,
+      scriptOwned: false,
+    },
+    {
+      key: "status",
+      header: "Trạng thái",
+      kind: "script",
+      required: false,
+      helpText: "Tiện ích tự ghi kết quả kiểm tra dòng này; không cần nhập.",
+      width: 220,
+      scriptOwned: true,
+    },
+    {
+      key: "enteredBy",
+      header: "Người nhập",
+      kind: "script",
+      required: false,
+      helpText: "Tiện ích tự ghi; không cần nhập.",
+      width: 160,
+      scriptOwned: true,
+    },
+    {
+      key: "updatedAt",
+      header: "Cập nhật lúc",
+      kind: "script",
+      required: false,
+      helpText: "Tiện ích tự ghi; không cần nhập.",
+      width: 130,
+      scriptOwned: true,
+    },
+  );
+  return cols;
+}
+
+/** Header text for matching: folded, without a required marker "*" and with spaces tidied. */
+export function headerKey(text: CellValue | undefined): string {
+  return foldText(text).replace(/\*/g, "").replace(/\s+/g, " ").trim();
+}
+
+function withoutParentheses(key: string): string {
+  return key
+    .replace(/\([^)]*\)/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * Finds each column in a header row by its text (case, composition, diacritics and a trailing "*" do not
+ * matter; an element's "(unit)" may be left out). The first match wins.
+ */
+export function matchHeaders(
+  columns: Column[],
+  headerRow: CellValue[],
+): {
+  indexByKey: Partial<Record<ColumnKey, number>>;
+  missing: Column[];
+  unknown: { index: number; text: string }[];
+} {
+  const full = new Map<string, Column>();
+  const loose = new Map<string, Column>();
+  for (const c of columns) {
+    const k = headerKey(c.header);
+    if (!full.has(k)) full.set(k, c);
+    const lk = withoutParentheses(k);
+    if (!loose.has(lk)) loose.set(lk, c);
+  }
+  const indexByKey: Partial<Record<ColumnKey, number>> = {};
+  const unknown: { index: number; text: string }[] = [];
+  headerRow.forEach((cell, index) => {
+    const k = headerKey(cell);
+    if (k === "") return;
+    const c = full.get(k) ?? loose.get(withoutParentheses(k));
+    if (c && indexByKey[c.key] === undefined) indexByKey[c.key] = index;
+    else unknown.push({ index, text: String(cell ?? "") });
+  });
+  const missing = columns.filter((c) => indexByKey[c.key] === undefined);
+  return { indexByKey, missing, unknown };
+}

@@ -1,0 +1,9 @@
+// The public API of the domain core. Adapters (gas/, ui/, local/) import from here only.
+export * from "./cell";
+export * from "./columns";
+export * from "./parse";
+export * from "./periods";
+export * from "./plan";
+export * from "./settings";
+export * from "./totals";
+export * from "./validate";

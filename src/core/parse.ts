@@ -1,0 +1,241 @@
+/**
+ * Reading what people type into a cell, the Vietnamese way, and writing numbers and dates back.
+ *
+ * Every refusal is a Vietnamese sentence that names the column and says what to type instead; nothing
+ * here throws on a cell value.
+ */
+import type { CellValue } from "./cell";
+import { isBlankCell } from "./cell";
+import type { IsoDate } from "./periods";
+import { civilDateOf, formatDateVi, fromDayNumber, isValidIso, isoOf } from "./periods";
+
+export { formatDateVi };
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
+
+/** NFC, no-break and zero-width spaces made plain, trimmed. Inner line breaks are kept. */
+export function normalizeText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return "";
+  const s = v instanceof Date ? (Number.isNaN(v.getTime()) ? "" : formatDateVi(civilDateOf(v))) : String(v);
+  return s
+    .normalize("NFC")
+    .replace(/[\u200b\ufeff]/g, "")
+    .replace(/\u00a0/g, " ")
+    .trim();
+}
+
+/**
+ * A key for loose matching: NFC, lower case, diacritics and đ removed, runs of spaces collapsed.
+ * "Không", "KHONG" and "khong" all fold to "khong".
+ */
+export function foldText(v: CellValue | undefined): string {
+  return normalizeText(v)
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/\s+/g, " ");
+}
+
+/** How a typed value is quoted back in a message: short, and never a whole paragraph. */
+export function quoteCell(v: CellValue | undefined): string {
+  const s = normalizeText(v).replace(/\s+/g, " ");
+  return '"' + (s.length > 30 ? s.slice(0, 29) + "…" : s) + '"';
+}
+
+function col(label: string): string {
+  return 'Cột "' + label + '"';
+}
+
+export function blankMessage(label: string, hint: string): string {
+  return col(label) + " chưa nhập. " + hint;
+}
+
+const WHOLE_HINT = "Hãy nhập số nguyên không âm, ví dụ 1.234.";
+const MONEY_HINT = "Hãy nhập số tiền bằng đồng, số nguyên không âm, ví dụ 1.500.000.";
+const DATE_HINT = "Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/04/2023.";
+const YESNO_HINT = "Hãy chọn Có hoặc Không.";
+
+/** Digits with optional dot or space thousands separators: "1234", "1.234", "1 234 567". */
+const GROUPED_RE = /^\d{1,3}(?:[. ]\d{3})+$/;
+const DIGITS_RE = /^\d+$/;
+
+function parseNonNegativeInteger(v: CellValue, label: string, hint: string, what: string): Parsed<number> {
+  if (isBlankCell(v)) return fail(blankMessage(label, hint));
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return fail(col(label) + ": giá trị không phải là số. " + hint);
+    if (v < 0) return fail(col(label) + ": " + quoteCell(formatNumberLoose(v)) + " là số âm. " + hint);
+    if (!Number.isInteger(v)) {
+      return fail(col(label) + ": " + quoteCell(formatNumberLoose(v)) + " không phải " + what + ". " + hint);
+    }
+    if (v > Number.MAX_SAFE_INTEGER) return fail(col(label) + ": số quá lớn. " + hint);
+    return ok(v);
+  }
+  if (typeof v === "boolean" || v instanceof Date || v === null) {
+    return fail(col(label) + ": " + quoteCell(v) + " không phải " + what + ". " + hint);
+  }
+  let s = normalizeText(v).replace(/\s+/g, " ");
+  if (what === "số tiền") s = s.replace(/\s*(?:đồng|đ|vnđ|vnd)$/i, "");
+  if (/^[-−–]/.test(s)) return fail(col(label) + ": " + quoteCell(v) + " là số âm. " + hint);
+  let digits: string | null = null;
+  if (DIGITS_RE.test(s)) digits = s;
+  else if (GROUPED_RE.test(s)) digits = s.replace(/[. ]/g, "");
+  if (digits === null) {
+    return fail(col(label) + ": " + quoteCell(v) + " không phải " + what + ". " + hint);
+  }
+  const n = Number(digits);
+  if (!Number.isSafeInteger(n)) return fail(col(label) + ": số quá lớn. " + hint);
+  return ok(n);
+}
+
+/** Whole numbers ≥ 0 from numbers or Vietnamese-style text ("1.234", "1 234"); "12,5", "-3", "abc" refused. */
+export function parseWholeNumber(v: CellValue, columnLabel: string): Parsed<number> {
+  return parseNonNegativeInteger(v, columnLabel, WHOLE_HINT, "số nguyên");
+}
+
+/** Money in đồng: a whole number ≥ 0; a trailing "đ"/"đồng" is accepted. */
+export function parseMoney(v: CellValue, columnLabel: string): Parsed<number> {
+  return parseNonNegativeInteger(v, columnLabel, MONEY_HINT, "số tiền");
+}
+
+/** Sheets' serial day 0 is 1899-12-30, which is day -25569 from 1970-01-01. */
+const SERIAL_EPOCH_DAY = -25569;
+/** Serial numbers accepted as dates: 1900-01-01 … 9999-12-31. */
+const SERIAL_MIN = 2;
+const SERIAL_MAX = 2958465;
+
+const DMY_RE = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/;
+const YMD_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+/**
+ * Dates from `Date` values (read as Vietnam wall time), "dd/mm/yyyy", "d/m/yyyy" (also with "-" or "."),
+ * "yyyy-mm-dd" (what a date input gives), and Sheets serial numbers (days since 30/12/1899).
+ */
+export function parseDate(v: CellValue, columnLabel: string): Parsed<IsoDate> {
+  if (isBlankCell(v)) return fail(blankMessage(columnLabel, DATE_HINT));
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return fail(col(columnLabel) + ": ngày không hợp lệ. " + DATE_HINT);
+    return ok(civilDateOf(v));
+  }
+  if (typeof v === "number") {
+    if (!Number.isFinite(v) || v < SERIAL_MIN || v > SERIAL_MAX) {
+      return fail(
+        col(columnLabel) + ": " + quoteCell(formatNumberLoose(v)) + " không phải ngày. " + DATE_HINT,
+      );
+    }
+    return ok(fromDayNumber(SERIAL_EPOCH_DAY + Math.floor(v)));
+  }
+  if (typeof v === "boolean")
+    return fail(col(columnLabel) + ": " + quoteCell(v) + " không phải ngày. " + DATE_HINT);
+  const s = normalizeText(v);
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  const dmy = DMY_RE.exec(s);
+  const ymd = dmy ? null : YMD_RE.exec(s);
+  if (dmy) {
+    d = Number(dmy[1]);
+    m = Number(dmy[2]);
+    y = Number(dmy[3]);
+  } else if (ymd) {
+    y = Number(ymd[1]);
+    m = Number(ymd[2]);
+    d = Number(ymd[3]);
+  } else {
+    return fail(col(columnLabel) + ": " + quoteCell(v) + " không phải ngày. " + DATE_HINT);
+  }
+  const iso = isoOf(y, m, d);
+  if (y < 1900 || !isValidIso(iso)) {
+    return fail(col(columnLabel) + ": " + quoteCell(v) + " không có trong lịch. " + DATE_HINT);
+  }
+  return ok(iso);
+}
+
+const YES = new Set(["co", "c", "x", "yes", "y", "true", "1", "dung", "da co"]);
+const NO = new Set(["khong", "k", "ko", "kh", "no", "n", "false", "0", "chua", "chua co"]);
+
+/** Có/Không in any case, with or without diacritics; also x, 1/0, TRUE/FALSE (checkboxes). */
+export function parseYesNo(v: CellValue, columnLabel: string): Parsed<boolean> {
+  if (isBlankCell(v)) return fail(blankMessage(columnLabel, YESNO_HINT));
+  if (typeof v === "boolean") return ok(v);
+  if (typeof v === "number") {
+    if (v === 1) return ok(true);
+    if (v === 0) return ok(false);
+  }
+  const f = foldText(v);
+  if (YES.has(f)) return ok(true);
+  if (NO.has(f)) return ok(false);
+  return fail(col(columnLabel) + ": " + quoteCell(v) + " không phải Có hoặc Không. " + YESNO_HINT);
+}
+
+/** The option as written in the plan, whatever the case, spacing, composition or diacritics typed. */
+export function matchOption(v: CellValue, options: readonly string[], columnLabel: string): Parsed<string> {
+  const hint =
+    options.length <= 6
+      ? "Hãy chọn một trong: " + options.join("; ") + "."
+      : "Hãy chọn một mục trong danh sách thả xuống của ô.";
+  if (isBlankCell(v)) return fail(blankMessage(columnLabel, hint));
+  const exact = normalizeText(v);
+  for (const o of options) if (o.normalize("NFC") === exact) return ok(o);
+  const f = foldText(v);
+  const hits = options.filter((o) => foldText(o) === f);
+  if (hits.length === 1 && hits[0] !== undefined) return ok(hits[0]);
+  return fail(col(columnLabel) + ": " + quoteCell(v) + " không có trong danh sách. " + hint);
+}
+
+/** Groups digits of a non-negative integer string with dots. */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+}
+
+/** 1234 → "1.234"; -1234 → "-1.234". Non-integers are rounded. */
+export function formatWholeNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const r = Math.round(n);
+  const sign = r < 0 ? "-" : "";
+  return sign + groupThousands(String(Math.abs(r)));
+}
+
+/** Money: "1.500.000 đ". */
+export function formatMoney(n: number): string {
+  return formatWholeNumber(n) + " đ";
+}
+
+/** A number with dot thousands and comma decimals, up to `digits` decimals, trailing zeros dropped. */
+export function formatDecimal(n: number, digits = 1): string {
+  if (!Number.isFinite(n)) return String(n);
+  const f = 10 ** digits;
+  const scaled = Math.round(Math.abs(n) * f);
+  const intPart = Math.floor(scaled / f);
+  let frac = String(scaled - intPart * f);
+  while (frac.length < digits) frac = "0" + frac;
+  frac = frac.replace(/0+$/, "");
+  const sign = n < 0 && scaled !== 0 ? "-" : "";
+  return sign + groupThousands(String(intPart)) + (frac ? "," + frac : "");
+}
+
+/** 33.333 → "33,3 %"; 100 → "100 %"; 1234.56 → "1.234,6 %". */
+export function formatPercent(x: number, digits = 1): string {
+  return formatDecimal(x, digits) + " %";
+}
+
+/** Reads back what `formatPercent` writes: "33,3 %", "33,3%", "100 %". */
+export function parsePercent(v: CellValue, columnLabel: string): Parsed<number> {
+  const hint = "Hãy nhập tỉ lệ phần trăm, ví dụ 33,3 %.";
+  if (isBlankCell(v)) return fail(blankMessage(columnLabel, hint));
+  if (typeof v === "number" && Number.isFinite(v)) return ok(v);
+  const s = normalizeText(v);
+  const m = /^(-?)(\d{1,3}(?:\.\d{3})*|\d+)(?:,(\d+))?\s*%?$/.exec(s);
+  if (!m) return fail(col(columnLabel) + ": " + quoteCell(v) + " không phải tỉ lệ phần trăm. " + hint);
+  const n = Number((m[2] ?? "").replace(/\./g, "") + (m[3] ? "." + m[3] : ""));
+  return ok(m[1] ? -n : n);
+}
+
+/** Numbers quoted in messages: Vietnamese decimals, not JavaScript's. */
+function formatNumberLoose(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  return Number.isInteger(n) ? formatWholeNumber(n) : formatDecimal(n, 6);
+}

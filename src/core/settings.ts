@@ -1,0 +1,164 @@
+/**
+ * Settings kept by the sheet (never in code): who receives the report, who may edit which unit, when
+ * to send. Email addresses are trimmed and lower-cased; empty lists mean "not set yet".
+ */
+import * as z from "zod/mini";
+import type { Plan } from "./plan";
+import { PeriodRuleSchema } from "./plan";
+
+const EMAIL_RE = /^[^\s@"<>(),;:]+@[^\s@"<>(),;:]+\.[^\s@"<>(),;:]{2,}$/;
+
+export function isEmail(s: string): boolean {
+  return EMAIL_RE.test(s);
+}
+
+const Email = z.string().check(z.refine(isEmail, "địa chỉ email không hợp lệ"));
+
+export const SettingsSchema = z.object({
+  /** "" until someone sets it. */
+  chairmanEmail: z.union([z.literal(""), Email]),
+  upperLevelName: z
+    .string()
+    .check(z.minLength(1, "không được để trống"), z.maxLength(200, "dài quá 200 ký tự")),
+  upperLevelEmails: z.array(Email).check(z.maxLength(50, "tối đa 50 địa chỉ (giới hạn mỗi thư)")),
+  /** unit id → addresses allowed to edit that unit's tab. */
+  unitEditors: z.record(z.string(), z.array(Email)),
+  periodRule: PeriodRuleSchema,
+  /** Day of the month the report goes out; 1–28 so that it exists in every month. */
+  sendDay: z.int().check(z.minimum(1), z.maximum(28)),
+  sendHour: z.int().check(z.minimum(0), z.maximum(23)),
+  /** Reminders go this many days before the cut-off; 0 turns them off. */
+  reminderDaysBefore: z.int().check(z.minimum(0), z.maximum(20)),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Defaults: send the day after the cut-off (the 15th, or the 1st for calendar months) at 07:00. */
+export function defaultSettings(plan: Plan): Settings {
+  const unitEditors: Record<string, string[]> = {};
+  for (const u of plan.units) unitEditors[u.id] = [];
+  return {
+    chairmanEmail: "",
+    upperLevelName: plan.upperLevel,
+    upperLevelEmails: [],
+    unitEditors,
+    periodRule: plan.periodRule,
+    sendDay: plan.periodRule === "cutoff" ? 15 : 1,
+    sendHour: 7,
+    reminderDaysBefore: 3,
+  };
+}
+
+const FIELD_LABEL: Record<string, string> = {
+  chairmanEmail: "Email Chủ tịch",
+  upperLevelName: "Tên cấp trên",
+  upperLevelEmails: "Email cấp trên",
+  unitEditors: "Người được nhập liệu",
+  periodRule: "Cách tính kỳ báo cáo",
+  sendDay: "Ngày gửi báo cáo",
+  sendHour: "Giờ gửi báo cáo",
+  reminderDaysBefore: "Số ngày nhắc trước",
+};
+
+const FIELD_HINT: Record<string, string> = {
+  chairmanEmail: "Hãy nhập một địa chỉ email, ví dụ chutich@example.com, hoặc để trống.",
+  upperLevelName: "Hãy nhập tên cơ quan cấp trên, ví dụ UBND huyện Tứ Kỳ.",
+  upperLevelEmails: "Hãy nhập các địa chỉ email, mỗi địa chỉ một dòng hoặc cách nhau bằng dấu phẩy.",
+  unitEditors: "Hãy nhập email của người được nhập liệu cho đơn vị.",
+  periodRule: 'Hãy chọn "cutoff" (15 tháng trước – 14 tháng này) hoặc "calendar" (tháng dương lịch).',
+  sendDay: "Hãy nhập số nguyên từ 1 đến 28.",
+  sendHour: "Hãy nhập số nguyên từ 0 đến 23.",
+  reminderDaysBefore: "Hãy nhập số nguyên từ 0 đến 20 (0 là không nhắc).",
+};
+
+/** Splits a list typed as one string ("a@x.vn, b@y.vn" or one per line); trims and lower-cases each. */
+function normalizeEmails(v: unknown): unknown {
+  const list = typeof v === "string" ? v.split(/[\s,;]+/) : v;
+  if (!Array.isArray(list)) return list;
+  const out: unknown[] = [];
+  for (const x of list) {
+    const s = typeof x === "string" ? x.normalize("NFC").trim().toLowerCase() : x;
+    if (s !== "" && !out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+function normalizeInt(v: unknown): unknown {
+  if (typeof v === "string" && /^\s*\d+\s*$/.test(v)) return Number(v);
+  return v;
+}
+
+function normalize(input: unknown): unknown {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return input;
+  const o = { ...(input as Record<string, unknown>) };
+  if (typeof o.chairmanEmail === "string")
+    o.chairmanEmail = o.chairmanEmail.normalize("NFC").trim().toLowerCase();
+  if (typeof o.upperLevelName === "string") o.upperLevelName = o.upperLevelName.normalize("NFC").trim();
+  if ("upperLevelEmails" in o) o.upperLevelEmails = normalizeEmails(o.upperLevelEmails);
+  if (o.unitEditors !== null && typeof o.unitEditors === "object" && !Array.isArray(o.unitEditors)) {
+    const ed: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o.unitEditors as Record<string, unknown>)) ed[k] = normalizeEmails(v);
+    o.unitEditors = ed;
+  }
+  for (const k of ["sendDay", "sendHour", "reminderDaysBefore"]) o[k] = normalizeInt(o[k]);
+  return o;
+}
+
+/**
+ * Validates settings from the sheet or the sidebar. With a plan, unit editors must name its units.
+ * Errors name the field in Vietnamese and say what to type.
+ */
+export function validateSettings(
+  input: unknown,
+  plan?: Plan,
+): { ok: true; settings: Settings } | { ok: false; errors: { field: string; message: string }[] } {
+  const normalized = normalize(input);
+  const parsed = z.safeParse(SettingsSchema, normalized);
+  const errors: { field: string; message: string }[] = [];
+  if (!parsed.success) {
+    for (const iss of parsed.error.issues) {
+      const top = String(iss.path[0] ?? "");
+      const field = iss.path.map(String).join(".");
+      const label = FIELD_LABEL[top] ?? "Cài đặt";
+      let detail = "";
+      if (top === "upperLevelEmails" || top === "unitEditors" || top === "chairmanEmail") {
+        const bad = pathValue(normalized, iss.path);
+        if (typeof bad === "string") detail = ' "' + bad + '" không phải địa chỉ email hợp lệ.';
+        else if (top === "unitEditors" && iss.path.length === 2) detail = " danh sách email không hợp lệ.";
+      }
+      if (!detail)
+        detail =
+          iss.code === "invalid_type" && pathValue(normalized, iss.path) === undefined
+            ? " chưa nhập."
+            : " không hợp lệ.";
+      errors.push({
+        field: field || top || "settings",
+        message: label + ":" + detail + " " + (FIELD_HINT[top] ?? ""),
+      });
+    }
+  }
+  if (plan && normalized !== null && typeof normalized === "object") {
+    const ed = (normalized as Record<string, unknown>).unitEditors;
+    if (ed !== null && typeof ed === "object") {
+      for (const k of Object.keys(ed)) {
+        if (!plan.units.some((u) => u.id === k)) {
+          errors.push({
+            field: "unitEditors." + k,
+            message: 'Người được nhập liệu: đơn vị "' + k + '" không có trong kế hoạch.',
+          });
+        }
+      }
+    }
+  }
+  if (errors.length || !parsed.success) return { ok: false, errors };
+  return { ok: true, settings: parsed.data };
+}
+
+function pathValue(root: unknown, path: readonly PropertyKey[]): unknown {
+  let cur = root;
+  for (const k of path) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[k];
+  }
+  return cur;
+}

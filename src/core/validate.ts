@@ -1,0 +1,377 @@
+/**
+ * Validation of what a unit typed: one row at a time (types, required fields, dates, lists), a whole tab
+ * (headers found by name, blank rows skipped), and the cross-field rules over a unit's totals.
+ * The result is always a list of issues; nothing here throws on any input.
+ */
+import type { CellValue } from "./cell";
+import { isBlankCell } from "./cell";
+import type { Column, ColumnKey } from "./columns";
+import { elementHeader, matchHeaders, unitColumns } from "./columns";
+import type { Parsed } from "./parse";
+import {
+  blankMessage,
+  formatWholeNumber,
+  matchOption,
+  normalizeText,
+  parseDate,
+  parseMoney,
+  parseWholeNumber,
+  parseYesNo,
+} from "./parse";
+import type { DataElement, Plan, Unit } from "./plan";
+import { findUnit, unitElements } from "./plan";
+import type { IsoDate, PeriodRule } from "./periods";
+import { formatDateVi, isValidIso, planSpan } from "./periods";
+import type { DateRange } from "./totals";
+import { elementTotal } from "./totals";
+
+export interface EntryIssue {
+  severity: "error" | "warning";
+  column: ColumnKey | null;
+  message: string;
+}
+
+/** A valid row of a unit's tab, in canonical form. */
+export interface Entry {
+  unitId: string;
+  date: IsoDate;
+  /** The task exactly as the plan writes it. */
+  task: string;
+  form: string | null;
+  /** The sub-unit's id (not its display name), or null for units without sub-units. */
+  subUnit: string | null;
+  /** Only the elements that were filled in. */
+  values: Record<string, number | boolean>;
+  content: string;
+  notes: string;
+}
+
+export interface ValidateContext {
+  /** Today in Vietnam (see todayIso); dates after it are refused. */
+  today: IsoDate;
+  /** Defaults to the plan's rule; decides the last day of the plan year. */
+  rule?: PeriodRule;
+}
+
+export type EntryInput = Partial<Record<ColumnKey, CellValue>>;
+
+export interface PersonalDataFinding {
+  kind: "phone" | "idNumber" | "email";
+  /** The match with most of it hidden, safe to show in a status cell. */
+  masked: string;
+}
+
+/** Phone numbers: +84/84/0 followed by 9–10 digits, with optional spaces, dots or dashes between. */
+const PHONE_RE = /(?<![\d+])(?:\+84|0084|84|0)(?:[ .-]?\d){9,10}(?![\d])/g;
+/** Identity numbers: 9 (old CMND) or 12 (CCCD) digits in a row. */
+const ID_RE = /(?<![\d.,])(?:\d{12}|\d{9})(?![\d]|[.,]\d)/g;
+const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+/** "120.000.000" is an amount, not a phone number. */
+const AMOUNT_RE = /^\d{1,3}(?:\.\d{3})+$/;
+
+function mask(s: string): string {
+  const t = s.trim();
+  return t.length <= 4 ? "…" : t.slice(0, 3) + "…";
+}
+
+/**
+ * Finds what looks like personal data in free text: phone numbers, identity numbers, email addresses.
+ * The text itself is never changed; callers turn findings into warnings.
+ */
+export function screenPersonalData(text: string): PersonalDataFinding[] {
+  const out: PersonalDataFinding[] = [];
+  const s = text.normalize("NFC");
+  const taken: [number, number][] = [];
+  for (const m of s.matchAll(EMAIL_RE)) {
+    out.push({ kind: "email", masked: mask(m[0]) });
+    taken.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  }
+  const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
+  for (const m of s.matchAll(PHONE_RE)) {
+    const at = m.index ?? 0;
+    if (AMOUNT_RE.test(m[0]) || overlaps(at, at + m[0].length)) continue;
+    out.push({ kind: "phone", masked: mask(m[0]) });
+    taken.push([at, at + m[0].length]);
+  }
+  for (const m of s.matchAll(ID_RE)) {
+    const at = m.index ?? 0;
+    if (overlaps(at, at + m[0].length)) continue;
+    out.push({ kind: "idNumber", masked: mask(m[0]) });
+  }
+  return out;
+}
+
+const FINDING_TEXT: Record<PersonalDataFinding["kind"], string> = {
+  phone: "số điện thoại",
+  idNumber: "số CMND/CCCD",
+  email: "địa chỉ email",
+};
+
+function personalDataIssues(column: Column, text: string): EntryIssue[] {
+  return screenPersonalData(text).map((f) => ({
+    severity: "warning" as const,
+    column: column.key,
+    message:
+      'Cột "' +
+      column.header +
+      '" có vẻ chứa ' +
+      FINDING_TEXT[f.kind] +
+      " (" +
+      f.masked +
+      "). Bảng chỉ ghi số liệu tổng hợp: hãy xoá thông tin cá nhân khỏi ô này.",
+  }));
+}
+
+function parseElement(e: DataElement, raw: CellValue, label: string): Parsed<number | boolean> {
+  if (e.valueType === "yesno") return parseYesNo(raw, label);
+  if (e.valueType === "money") return parseMoney(raw, label);
+  return parseWholeNumber(raw, label);
+}
+
+function checkDate(plan: Plan, date: IsoDate, ctx: ValidateContext, column: Column): EntryIssue | null {
+  const span = planSpan(plan, ctx.rule ?? plan.periodRule);
+  const range = "Hãy nhập ngày từ " + formatDateVi(span.start) + " đến " + formatDateVi(span.end) + ".";
+  const head = 'Cột "' + column.header + '": ngày ' + formatDateVi(date);
+  if (date < span.start) {
+    return {
+      severity: "error",
+      column: column.key,
+      message: head + " trước ngày bắt đầu kế hoạch. " + range,
+    };
+  }
+  if (date > span.end) {
+    return {
+      severity: "error",
+      column: column.key,
+      message: head + " sau ngày cuối của kế hoạch năm " + plan.year + ". " + range,
+    };
+  }
+  if (isValidIso(ctx.today) && date > ctx.today) {
+    return {
+      severity: "error",
+      column: column.key,
+      message: head + " chưa đến (hôm nay là " + formatDateVi(ctx.today) + "). Hãy nhập ngày đã thực hiện.",
+    };
+  }
+  return null;
+}
+
+function validateEntryUnsafe(plan: Plan, unit: Unit, input: EntryInput, ctx: ValidateContext) {
+  const issues: EntryIssue[] = [];
+  const entry: Entry = {
+    unitId: unit.id,
+    date: "",
+    task: "",
+    form: null,
+    subUnit: null,
+    values: {},
+    content: "",
+    notes: "",
+  };
+  const elements = new Map(unitElements(plan, unit).map((e) => [e.id, e]));
+  const error = (column: Column, message: string) =>
+    issues.push({ severity: "error", column: column.key, message });
+
+  for (const c of unitColumns(plan, unit)) {
+    if (c.scriptOwned) continue;
+    const raw = input[c.key] ?? null;
+    if (isBlankCell(raw)) {
+      if (c.required) error(c, blankMessage(c.header, c.helpText));
+      continue;
+    }
+    switch (c.key) {
+      case "date": {
+        const r = parseDate(raw, c.header);
+        if (!r.ok) error(c, r.message);
+        else {
+          const problem = checkDate(plan, r.value, ctx, c);
+          if (problem) issues.push(problem);
+          entry.date = r.value;
+        }
+        break;
+      }
+      case "task":
+      case "form": {
+        const r = matchOption(raw, c.options ?? [], c.header);
+        if (!r.ok) error(c, r.message);
+        else if (c.key === "task") entry.task = r.value;
+        else entry.form = r.value;
+        break;
+      }
+      case "subUnit": {
+        const r = matchOption(raw, c.options ?? [], c.header);
+        if (!r.ok) error(c, r.message);
+        else entry.subUnit = (unit.subUnits ?? []).find((s) => s.name === r.value)?.id ?? null;
+        break;
+      }
+      case "content":
+      case "notes": {
+        const text = normalizeText(raw);
+        issues.push(...personalDataIssues(c, text));
+        if (c.key === "content") entry.content = text;
+        else entry.notes = text;
+        break;
+      }
+      default: {
+        const e = c.elementId ? elements.get(c.elementId) : undefined;
+        if (!e) break;
+        const r = parseElement(e, raw, elementHeader(e));
+        if (!r.ok) error(c, r.message);
+        else entry.values[e.id] = r.value;
+      }
+    }
+  }
+  const hasError = issues.some((i) => i.severity === "error");
+  return { entry: hasError ? null : entry, issues };
+}
+
+/**
+ * Validates one row of a unit's tab given by column key. Returns the canonical entry (null iff there is an
+ * error) and every issue found: errors for what must be fixed, warnings for what deserves a look.
+ */
+export function validateEntry(
+  plan: Plan,
+  unit: Unit,
+  input: EntryInput,
+  ctx: ValidateContext,
+): { entry: Entry | null; issues: EntryIssue[] } {
+  try {
+    return validateEntryUnsafe(plan, unit, input ?? {}, ctx);
+  } catch (err) {
+    // A malformed plan or input object must not stop an edit trigger; report it as an issue instead.
+    return {
+      entry: null,
+      issues: [{ severity: "error", column: null, message: "Không kiểm tra được dòng này: " + String(err) }],
+    };
+  }
+}
+
+export interface UnitTabRow {
+  /** 1-based sheet row. */
+  rowNumber: number;
+  /** Every input column empty: skipped, no issues. */
+  blank: boolean;
+  entry: Entry | null;
+  issues: EntryIssue[];
+}
+
+export interface UnitTabRead {
+  /** Problems with the header row (missing columns). */
+  headerIssues: EntryIssue[];
+  indexByKey: Partial<Record<ColumnKey, number>>;
+  columns: Column[];
+  rows: UnitTabRow[];
+}
+
+/**
+ * Reads a whole tab as `getValues()` gives it: row 1 the headers, then data rows. Columns are found by
+ * header text; script-owned columns are ignored on input; blank rows are reported as blank and skipped.
+ */
+export function readUnitTab(
+  plan: Plan,
+  unit: Unit,
+  values: CellValue[][],
+  ctx: ValidateContext,
+): UnitTabRead {
+  const columns = unitColumns(plan, unit);
+  const header = Array.isArray(values) && Array.isArray(values[0]) ? values[0] : [];
+  const { indexByKey, missing } = matchHeaders(columns, header);
+  const headerIssues: EntryIssue[] = missing.map((c) => ({
+    severity: c.required ? "error" : "warning",
+    column: c.key,
+    message:
+      'Không tìm thấy cột "' +
+      c.header +
+      '" ở dòng tiêu đề của trang "' +
+      unit.tabName +
+      '". Hãy chạy "Thiết lập / sửa bảng tính" để viết lại tiêu đề.',
+  }));
+  const inputCols = columns.filter((c) => !c.scriptOwned && indexByKey[c.key] !== undefined);
+  const rows: UnitTabRow[] = [];
+  for (let r = 1; r < (Array.isArray(values) ? values.length : 0); r++) {
+    const row = Array.isArray(values[r]) ? (values[r] as CellValue[]) : [];
+    const input: EntryInput = {};
+    let blank = true;
+    for (const c of inputCols) {
+      const v = row[indexByKey[c.key] as number];
+      if (v === undefined) continue;
+      input[c.key] = v;
+      if (!isBlankCell(v)) blank = false;
+    }
+    if (blank) {
+      rows.push({ rowNumber: r + 1, blank: true, entry: null, issues: [] });
+      continue;
+    }
+    const res = validateEntry(plan, unit, input, ctx);
+    rows.push({ rowNumber: r + 1, blank: false, entry: res.entry, issues: res.issues });
+  }
+  return { headerIssues, indexByKey, columns, rows };
+}
+
+function compare(l: number, op: string, r: number): boolean {
+  switch (op) {
+    case "<=":
+      return l <= r;
+    case "<":
+      return l < r;
+    case "=":
+      return l === r;
+    case ">=":
+      return l >= r;
+    case ">":
+      return l > r;
+    default:
+      return true;
+  }
+}
+
+/**
+ * Cross-field rules over a unit's totals. Flows are summed over `range` (default: all the entries given),
+ * stocks are the latest on or before its end. A rule is skipped when either side has no figure yet.
+ */
+export function checkRules(
+  plan: Plan,
+  unitId: string,
+  entries: readonly Entry[],
+  range?: DateRange,
+): EntryIssue[] {
+  try {
+    const unit = findUnit(plan, unitId);
+    if (!unit) return [];
+    const own = entries.filter((e) => e.unitId === unitId);
+    let span = range;
+    if (!span) {
+      if (own.length === 0) return [];
+      const dates = own.map((e) => e.date).sort();
+      span = { start: dates[0] as string, end: dates[dates.length - 1] as string };
+    }
+    const elements = new Map(unitElements(plan, unit).map((e) => [e.id, e]));
+    const issues: EntryIssue[] = [];
+    for (const rule of plan.rules) {
+      const l = elements.get(rule.left);
+      const r = elements.get(rule.right);
+      if (!l || !r) continue;
+      const lv = elementTotal(own, l, span);
+      const rv = elementTotal(own, r, span);
+      if (lv === null || rv === null || compare(lv, rule.op, rv)) continue;
+      issues.push({
+        severity: rule.severity,
+        column: `el:${l.id}`,
+        message:
+          rule.message +
+          " (" +
+          l.label +
+          ": " +
+          formatWholeNumber(lv) +
+          "; " +
+          r.label +
+          ": " +
+          formatWholeNumber(rv) +
+          ").",
+      });
+    }
+    return issues;
+  } catch (err) {
+    return [{ severity: "error", column: null, message: "Không kiểm tra được quy tắc: " + String(err) }];
+  }
+}
