@@ -7,3 +7,5 @@ export * from "./plan";
 export * from "./settings";
 export * from "./totals";
 export * from "./validate";
+export * from "./report";
+export * from "./rollup";

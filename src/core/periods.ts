@@ -127,6 +127,11 @@ export function minIso(a: IsoDate, b: IsoDate): IsoDate {
   return b < a ? b : a;
 }
 
+/** The later of two ISO dates. */
+export function maxIso(a: IsoDate, b: IsoDate): IsoDate {
+  return b > a ? b : a;
+}
+
 /** Orders period keys (they sort as strings, but this states the intent). */
 export function comparePeriods(a: PeriodKey, b: PeriodKey): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,0 +1,405 @@
+/**
+ * The monthly rollup: every indicator of the plan for a period, each unit's figures and whether it
+ * reported, and the data problems. The result is plain data (ISO date strings, no Date, no class), so it
+ * can cross google.script.run, be stored in a property or a tab, and be rendered later.
+ *
+ * How figures are read (see totals.ts): flows are summed over a date range; stocks are the latest value
+ * on or before the period's end, per sub-unit, then summed over sub-units and units. Percentages are
+ * year to date: flows from the plan's start to the period's end, over the stocks at the period's end.
+ * Entries dated after the period's end are ignored, so a past month's rollup can be recomputed later
+ * and gives the same figures.
+ *
+ * Status of a percentage indicator:
+ * - "Thiếu số liệu": the denominator was never entered (or is 0 where 0 cannot be true, e.g. students);
+ * - "Không phát sinh": the denominator is 0 and the plan says that means nothing to do ("nếu có");
+ * - "Đạt" / "Chưa đạt": the percentage against the target (">=": at least; "=": exactly – so 120 % on a
+ *   "100 %" target is "Chưa đạt"). A percentage over 100 % is shown as it is and listed as a data problem.
+ * A numerator never entered counts as 0 (nothing done yet), a denominator never entered does not.
+ *
+ * Pace ("tiến độ"), for indicators whose yearly target is reached cumulatively (prorate: true):
+ *   expected = target × monthsElapsed ÷ monthsTotal,
+ * where monthsTotal is the number of periods of the plan under the rule (9 for the 2023 plan under the
+ * cut-off rule: 4/2023 … 12/2023) and monthsElapsed those up to and including the reported period (a
+ * partial first month counts as one). "Đúng tiến độ" when the year-to-date percentage is at least the
+ * expected one, "Chậm tiến độ" otherwise; null when the indicator is not prorated or has no percentage.
+ * Example: CT2a (≥ 30 %), tháng 6/2023 under the cut-off rule: 3 of 9 months → expected 10 %.
+ *
+ * Frequency indicators ("≥ N per month") look at each period of the plan so far: the month is met when
+ * the flow's total in that period reaches N. Status "Đạt" when every month so far is met; numerator and
+ * denominator are the months met and the months so far.
+ */
+import type { ColumnKey } from "./columns";
+import { formatDecimal, formatPercent, formatWholeNumber } from "./parse";
+import type { DataElement, FrequencyIndicator, Indicator, PercentageIndicator, Plan, Term } from "./plan";
+import type { IsoDate, PeriodKey, PeriodRule } from "./periods";
+import {
+  maxIso,
+  minIso,
+  monthsElapsed as countMonthsElapsed,
+  periodBounds,
+  periodLabel,
+  periodShortLabel,
+  planPeriods,
+  planSpan,
+  yearToDate as ytdOf,
+} from "./periods";
+import type { DateRange } from "./totals";
+import { elementTotal, unitAnswer } from "./totals";
+import type { Entry } from "./validate";
+import { checkRules } from "./validate";
+
+export type IndicatorStatus = "Đạt" | "Chưa đạt" | "Không phát sinh" | "Thiếu số liệu";
+export type Pace = "Đúng tiến độ" | "Chậm tiến độ";
+
+export interface DataProblem {
+  kind: "entry" | "header" | "rule" | "percentOver100";
+  severity: "error" | "warning";
+  unitId: string | null;
+  /** 1-based sheet row for entry problems, otherwise null. */
+  rowNumber: number | null;
+  column: ColumnKey | null;
+  message: string;
+}
+
+export interface IndicatorMonth {
+  key: PeriodKey;
+  /** "tháng 4/2023" */
+  label: string;
+  count: number;
+  met: boolean;
+}
+
+export interface IndicatorResult {
+  id: string;
+  label: string;
+  shortLabel: string;
+  kind: "percentage" | "frequency";
+  numerator: number | null;
+  denominator: number | null;
+  /** Year-to-date percentage (frequency: share of months met); null when it cannot be computed. */
+  percent: number | null;
+  /** Percentage target, or for frequency indicators the minimum count per month. */
+  target: { op: ">=" | "="; value: number };
+  /** "≥ 30 %", "= 100 %", "≥ 1 lần/tháng" */
+  targetText: string;
+  status: IndicatorStatus;
+  pace: Pace | null;
+  /** The prorated target the pace is judged against. */
+  expectedPercent: number | null;
+  /** Frequency indicators: every month of the plan so far. */
+  months: IndicatorMonth[] | null;
+  /** Frequency indicators: the count in the reported period. */
+  periodCount: number | null;
+}
+
+export interface ElementTotalResult {
+  elementId: string;
+  label: string;
+  measure: string;
+  kind: "flow" | "stock";
+  valueType: "whole" | "money" | "yesno";
+  /** Flows: sum in the period; stocks: latest at the period's end (yes/no: count of Có). */
+  period: number | null;
+  /** Flows: sum from the plan's start; stocks: as `period`. */
+  yearToDate: number | null;
+}
+
+export interface UnitRollup {
+  unitId: string;
+  tabName: string;
+  name: string;
+  /** At least one valid entry dated in the period. */
+  reported: boolean;
+  entryCount: number;
+  /** Latest entry on or before the period's end, in any period. */
+  lastEntryDate: IsoDate | null;
+  totals: ElementTotalResult[];
+}
+
+export interface Rollup {
+  planId: string;
+  planTitle: string;
+  rule: PeriodRule;
+  /** ISO date-time given by the caller. */
+  generatedAt: string;
+  period: { key: PeriodKey; label: string; start: IsoDate; end: IsoDate };
+  yearToDate: { start: IsoDate; end: IsoDate };
+  monthsElapsed: number;
+  monthsTotal: number;
+  indicators: IndicatorResult[];
+  units: UnitRollup[];
+  problems: DataProblem[];
+  summary: { indicatorsMet: number; indicatorsTotal: number; unitsReported: number; unitsTotal: number };
+}
+
+export interface RollupOptions {
+  rule: PeriodRule;
+  generatedAt: string;
+  /** Problems found while reading the tabs (entry and header issues), passed through. */
+  problems?: DataProblem[];
+}
+
+const EPS = 1e-9;
+
+function targetText(ind: Indicator): string {
+  if (ind.kind === "frequency") return "≥ " + formatWholeNumber(ind.minPerMonth) + " lần/tháng";
+  return (ind.target.op === ">=" ? "≥ " : "= ") + formatPercent(ind.target.value);
+}
+
+class Reader {
+  private readonly byUnit = new Map<string, Entry[]>();
+  constructor(
+    private readonly plan: Plan,
+    entries: readonly Entry[],
+  ) {
+    for (const u of plan.units) this.byUnit.set(u.id, []);
+    for (const e of entries) this.byUnit.get(e.unitId)?.push(e);
+  }
+  unitEntries(unitId: string): Entry[] {
+    return this.byUnit.get(unitId) ?? [];
+  }
+  element(id: string): DataElement | undefined {
+    return this.plan.elements.find((e) => e.id === id);
+  }
+  /** An element over a range, summed across the units that report it; null if none entered it. */
+  total(el: DataElement, range: DateRange): number | null {
+    let sum: number | null = null;
+    for (const uid of el.unitIds) {
+      const v = elementTotal(this.unitEntries(uid), el, range);
+      if (v !== null) sum = (sum ?? 0) + v;
+    }
+    return sum;
+  }
+  term(t: Term, range: DateRange): number | null {
+    const el = this.element(t.elementId);
+    if (!el) return null;
+    if (t.kind === "sum") return this.total(el, range);
+    if (t.kind === "unitsExpected") return el.unitIds.length;
+    let yes = 0;
+    let answered = false;
+    for (const uid of el.unitIds) {
+      const a = unitAnswer(this.unitEntries(uid), el.id, range.end);
+      if (a !== null) answered = true;
+      if (a === true) yes++;
+    }
+    return answered ? yes : null;
+  }
+}
+
+function percentageResult(
+  ind: PercentageIndicator,
+  reader: Reader,
+  ytd: DateRange,
+  elapsed: number,
+  total: number,
+): IndicatorResult {
+  const num = reader.term(ind.numerator, ytd);
+  const den = reader.term(ind.denominator, ytd);
+  const base = {
+    id: ind.id,
+    label: ind.label,
+    shortLabel: ind.shortLabel,
+    kind: "percentage" as const,
+    target: { op: ind.target.op, value: ind.target.value },
+    targetText: targetText(ind),
+    months: null,
+    periodCount: null,
+  };
+  // A numerator nobody entered yet is "nothing done": 0.
+  const numerator = num ?? 0;
+  if (den === null) {
+    return {
+      ...base,
+      numerator,
+      denominator: null,
+      percent: null,
+      status: "Thiếu số liệu",
+      pace: null,
+      expectedPercent: null,
+    };
+  }
+  if (den === 0) {
+    const status: IndicatorStatus =
+      ind.onZeroDenominator === "notApplicable"
+        ? "Không phát sinh"
+        : ind.onZeroDenominator === "missingData"
+          ? "Thiếu số liệu"
+          : "Chưa đạt";
+    return { ...base, numerator, denominator: 0, percent: null, status, pace: null, expectedPercent: null };
+  }
+  const percent = (numerator / den) * 100;
+  const met =
+    ind.target.op === ">=" ? percent >= ind.target.value - EPS : Math.abs(percent - ind.target.value) < EPS;
+  let pace: Pace | null = null;
+  let expectedPercent: number | null = null;
+  if (ind.prorate && total > 0) {
+    expectedPercent = (ind.target.value * elapsed) / total;
+    pace = met || percent >= expectedPercent - EPS ? "Đúng tiến độ" : "Chậm tiến độ";
+  }
+  return {
+    ...base,
+    numerator,
+    denominator: den,
+    percent,
+    status: met ? "Đạt" : "Chưa đạt",
+    pace,
+    expectedPercent,
+  };
+}
+
+function frequencyResult(
+  ind: FrequencyIndicator,
+  reader: Reader,
+  plan: Plan,
+  key: PeriodKey,
+  rule: PeriodRule,
+): IndicatorResult {
+  const el = reader.element(ind.elementId);
+  const span = planSpan(plan, rule);
+  const months: IndicatorMonth[] = [];
+  for (const p of planPeriods(plan, rule)) {
+    if (p > key) break;
+    const b = periodBounds(p, rule);
+    const range = { start: maxIso(b.start, span.start), end: minIso(b.end, span.end) };
+    const count = el ? (reader.total(el, range) ?? 0) : 0;
+    months.push({ key: p, label: periodShortLabel(p), count, met: count >= ind.minPerMonth });
+  }
+  const metCount = months.filter((m) => m.met).length;
+  const last = months[months.length - 1];
+  return {
+    id: ind.id,
+    label: ind.label,
+    shortLabel: ind.shortLabel,
+    kind: "frequency",
+    numerator: metCount,
+    denominator: months.length,
+    percent: months.length ? (metCount / months.length) * 100 : null,
+    target: { op: ">=", value: ind.minPerMonth },
+    targetText: targetText(ind),
+    status: months.length === 0 ? "Không phát sinh" : metCount === months.length ? "Đạt" : "Chưa đạt",
+    pace: null,
+    expectedPercent: null,
+    months,
+    periodCount: last && last.key === key ? last.count : null,
+  };
+}
+
+/**
+ * Computes the rollup of a period from all units' valid entries. Never reads a clock: `generatedAt`
+ * comes from the caller.
+ */
+export function computeRollup(
+  plan: Plan,
+  entries: readonly Entry[],
+  periodKey: PeriodKey,
+  opts: RollupOptions,
+): Rollup {
+  const rule = opts.rule;
+  const bounds = periodBounds(periodKey, rule);
+  const ytd = ytdOf(plan, periodKey, rule);
+  const known = entries.filter((e) => e.date <= bounds.end);
+  const reader = new Reader(plan, known);
+  const monthsTotal = planPeriods(plan, rule).length;
+  const elapsed = countMonthsElapsed(plan, periodKey, rule);
+  const problems: DataProblem[] = [...(opts.problems ?? [])];
+
+  const indicators = plan.indicators.map((ind) =>
+    ind.kind === "percentage"
+      ? percentageResult(ind, reader, ytd, elapsed, monthsTotal)
+      : frequencyResult(ind, reader, plan, periodKey, rule),
+  );
+  for (const r of indicators) {
+    if (r.kind === "percentage" && r.percent !== null && r.percent > 100 + EPS) {
+      problems.push({
+        kind: "percentOver100",
+        severity: "warning",
+        unitId: null,
+        rowNumber: null,
+        column: null,
+        message:
+          "Chỉ tiêu " +
+          r.id +
+          ": tỉ lệ " +
+          formatPercent(r.percent) +
+          " vượt 100 % (" +
+          formatWholeNumber(r.numerator ?? 0) +
+          "/" +
+          formatWholeNumber(r.denominator ?? 0) +
+          "). Hãy kiểm tra lại số liệu đã nhập.",
+      });
+    }
+  }
+
+  const units: UnitRollup[] = plan.units.map((u) => {
+    const own = reader.unitEntries(u.id);
+    const inPeriod = own.filter((e) => e.date >= bounds.start && e.date <= bounds.end);
+    let last: IsoDate | null = null;
+    for (const e of own) if (last === null || e.date > last) last = e.date;
+    const totals: ElementTotalResult[] = plan.elements
+      .filter((el) => el.unitIds.includes(u.id))
+      .map((el) => ({
+        elementId: el.id,
+        label: el.label,
+        measure: el.measure,
+        kind: el.kind,
+        valueType: el.valueType,
+        period: elementTotal(own, el, bounds),
+        yearToDate: elementTotal(own, el, ytd),
+      }));
+    for (const iss of checkRules(plan, u.id, own, ytd)) {
+      problems.push({
+        kind: "rule",
+        severity: iss.severity,
+        unitId: u.id,
+        rowNumber: null,
+        column: iss.column,
+        message: iss.message,
+      });
+    }
+    return {
+      unitId: u.id,
+      tabName: u.tabName,
+      name: u.name,
+      reported: inPeriod.length > 0,
+      entryCount: inPeriod.length,
+      lastEntryDate: last,
+      totals,
+    };
+  });
+
+  return {
+    planId: plan.id,
+    planTitle: plan.title,
+    rule,
+    generatedAt: opts.generatedAt,
+    period: { key: periodKey, label: periodLabel(periodKey, rule), start: bounds.start, end: bounds.end },
+    yearToDate: ytd,
+    monthsElapsed: elapsed,
+    monthsTotal,
+    indicators,
+    units,
+    problems,
+    summary: {
+      indicatorsMet: indicators.filter((i) => i.status === "Đạt").length,
+      indicatorsTotal: indicators.length,
+      unitsReported: units.filter((u) => u.reported).length,
+      unitsTotal: units.length,
+    },
+  };
+}
+
+/** "12/40 (30 %)" – a one-line figure for sidebars and the rollup tab. */
+export function indicatorFigure(r: IndicatorResult): string {
+  if (r.kind === "frequency") {
+    const m = r.denominator ?? 0;
+    return formatWholeNumber(r.numerator ?? 0) + "/" + formatWholeNumber(m) + " tháng đạt";
+  }
+  if (r.denominator === null) return "chưa có số liệu";
+  const frac = formatWholeNumber(r.numerator ?? 0) + "/" + formatWholeNumber(r.denominator);
+  return r.percent === null ? frac : frac + " (" + formatPercent(r.percent) + ")";
+}
+
+/** Expected percentage as text, e.g. "10 %", or "" when there is none. */
+export function expectedText(r: IndicatorResult): string {
+  return r.expectedPercent === null ? "" : formatDecimal(r.expectedPercent) + " %";
+}
