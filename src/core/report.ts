@@ -201,7 +201,7 @@ function indicatorRow(r: IndicatorResult, i: number): string {
     "</td>" +
     '<td style="' +
     CELL +
-    ";text-align:center;color:" +
+    ";text-align:center;white-space:nowrap;color:" +
     style.fg +
     ";background:" +
     style.bg +
@@ -271,7 +271,7 @@ export function renderReportHtml(plan: Plan, rollup: Rollup, opts: ReportOptions
     ">Thực hiện " +
     escapeHtml(documentRef(plan)) +
     ", UBND " +
-    escapeHtml(plan.commune.level + " " + plan.commune.name) +
+    escapeHtml(plan.commune.level) +
     " báo cáo kết quả thực hiện " +
     escapeHtml(rollup.period.label) +
     ", luỹ kế từ " +
@@ -365,8 +365,6 @@ export function renderReportText(plan: Plan, rollup: Rollup, opts: ReportOptions
       documentRef(plan) +
       ", UBND " +
       plan.commune.level +
-      " " +
-      plan.commune.name +
       " báo cáo kết quả thực hiện " +
       rollup.period.label +
       ", luỹ kế từ " +

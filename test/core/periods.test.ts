@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import {
+  civilDateOf,
+  lastClosedPeriod,
+  monthsElapsed,
+  openPeriod,
+  periodBounds,
+  periodLabel,
+  periodOf,
+  planPeriods,
+  planSpan,
+  todayIso,
+  yearToDate,
+} from "../../src/core/periods";
+import { quangKhai2023 } from "../../src/plans/quang-khai-2023";
+
+describe("cut-off periods (Nghị định 09/2019: 15th of last month to the 14th)", () => {
+  it("puts the 14th in the month and the 15th in the next one", () => {
+    expect(periodOf("2023-04-14", "cutoff")).toBe("2023-04");
+    expect(periodOf("2023-04-15", "cutoff")).toBe("2023-05");
+    expect(periodOf("2023-03-15", "cutoff")).toBe("2023-04");
+  });
+
+  it("crosses the year boundary: 15/12 belongs to January of the next year", () => {
+    expect(periodOf("2023-12-14", "cutoff")).toBe("2023-12");
+    expect(periodOf("2023-12-15", "cutoff")).toBe("2024-01");
+    expect(periodOf("2024-01-14", "cutoff")).toBe("2024-01");
+    expect(periodBounds("2024-01", "cutoff")).toEqual({ start: "2023-12-15", end: "2024-01-14" });
+    expect(periodBounds("2023-12", "cutoff")).toEqual({ start: "2023-11-15", end: "2023-12-14" });
+  });
+
+  it("labels a period as the issue asks", () => {
+    expect(periodLabel("2023-04", "cutoff")).toBe("tháng 4/2023 (15/03/2023 – 14/04/2023)");
+    expect(periodLabel("2024-01", "cutoff")).toBe("tháng 1/2024 (15/12/2023 – 14/01/2024)");
+  });
+
+  it("knows the open period and the one that closed before today", () => {
+    expect(openPeriod("2023-04-15", "cutoff")).toBe("2023-05");
+    expect(lastClosedPeriod("2023-04-15", "cutoff")).toBe("2023-04");
+    expect(lastClosedPeriod("2023-04-14", "cutoff")).toBe("2023-03");
+    // The trigger on 15/01/2024 reports January (15/12/2023 – 14/01/2024).
+    expect(lastClosedPeriod("2024-01-15", "cutoff")).toBe("2024-01");
+    expect(lastClosedPeriod("2024-01-14", "cutoff")).toBe("2023-12");
+  });
+});
+
+describe("calendar periods", () => {
+  it("follows the calendar month, including Dec/Jan and leap February", () => {
+    expect(periodOf("2023-12-31", "calendar")).toBe("2023-12");
+    expect(periodOf("2024-01-01", "calendar")).toBe("2024-01");
+    expect(periodBounds("2023-12", "calendar")).toEqual({ start: "2023-12-01", end: "2023-12-31" });
+    expect(periodBounds("2024-02", "calendar")).toEqual({ start: "2024-02-01", end: "2024-02-29" });
+    expect(periodBounds("2023-02", "calendar")).toEqual({ start: "2023-02-01", end: "2023-02-28" });
+    expect(periodLabel("2023-04", "calendar")).toBe("tháng 4/2023 (01/04/2023 – 30/04/2023)");
+  });
+
+  it("reports December on 1 January", () => {
+    expect(lastClosedPeriod("2024-01-01", "calendar")).toBe("2023-12");
+    expect(lastClosedPeriod("2023-12-31", "calendar")).toBe("2023-11");
+    expect(openPeriod("2024-01-01", "calendar")).toBe("2024-01");
+  });
+});
+
+describe("Vietnam wall time, whatever the machine's zone", () => {
+  it("turns an instant into the date in Asia/Ho_Chi_Minh (UTC+7)", () => {
+    // 17:00 UTC on 31/12 is midnight on 1/1 in Hà Nội.
+    expect(civilDateOf(new Date(Date.UTC(2023, 11, 31, 17, 0, 0)))).toBe("2024-01-01");
+    expect(civilDateOf(new Date(Date.UTC(2023, 11, 31, 16, 59, 59)))).toBe("2023-12-31");
+    expect(todayIso(new Date("2023-04-14T23:30:00+07:00"))).toBe("2023-04-14");
+    expect(todayIso(new Date("2023-04-14T18:30:00-05:00"))).toBe("2023-04-15");
+  });
+});
+
+describe("the plan's periods", () => {
+  const plan = quangKhai2023;
+
+  it("runs from the plan's start to the end of its reporting year", () => {
+    expect(planSpan(plan, "cutoff")).toEqual({ start: "2023-03-15", end: "2023-12-14" });
+    expect(planSpan(plan, "calendar")).toEqual({ start: "2023-03-15", end: "2023-12-31" });
+    expect(planPeriods(plan, "cutoff")).toEqual([
+      "2023-04",
+      "2023-05",
+      "2023-06",
+      "2023-07",
+      "2023-08",
+      "2023-09",
+      "2023-10",
+      "2023-11",
+      "2023-12",
+    ]);
+    // Calendar months: March (from the 15th) to December.
+    expect(planPeriods(plan, "calendar")).toHaveLength(10);
+    expect(planPeriods(plan, "calendar")[0]).toBe("2023-03");
+  });
+
+  it("counts months elapsed and the year to date from the plan's start", () => {
+    expect(monthsElapsed(plan, "2023-04", "cutoff")).toBe(1);
+    expect(monthsElapsed(plan, "2023-06", "cutoff")).toBe(3);
+    expect(monthsElapsed(plan, "2023-03", "cutoff")).toBe(0);
+    expect(monthsElapsed(plan, "2024-01", "cutoff")).toBe(9);
+    expect(monthsElapsed(plan, "2023-04", "calendar")).toBe(2);
+    expect(yearToDate(plan, "2023-06", "cutoff")).toEqual({ start: "2023-03-15", end: "2023-06-14" });
+    expect(yearToDate(plan, "2023-06", "calendar")).toEqual({ start: "2023-03-15", end: "2023-06-30" });
+    // After the year's cut-off the year to date stops at 14/12.
+    expect(yearToDate(plan, "2024-01", "cutoff")).toEqual({ start: "2023-03-15", end: "2023-12-14" });
+  });
+});
