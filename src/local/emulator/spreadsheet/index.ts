@@ -1,0 +1,318 @@
+// The in-memory Google Sheets model for the Apps Script emulator: SpreadsheetApp and the
+// Spreadsheet/Sheet/Range/Protection/DataValidation objects, plus the user actions the Sheets UI
+// performs (typing, inserting rows, renaming tabs) so tests can act as a person at the keyboard.
+//
+// The environment (src/local/emulator/index.ts) owns the clock, the acting user, call counting and
+// Blobs, and passes them in as a SheetsHost. This module is the only entry point to the model.
+//
+// Fidelity notes (Google documents these; see the contract tests for the citations):
+// - getValues gives numbers, strings, booleans, Dates and "" for empty cells.
+// - setValue(s) and appendRow interpret strings like typed text in a vi_VN spreadsheet: "1.234" is
+//   1234, "12,5" is 12.5, "15/04/2023" a Date (midnight in the spreadsheet's zone), "=…" a formula,
+//   a leading apostrophe forces text; a cell formatted "@" keeps any string as it is.
+// - Formulas are stored but not computed: getFormulas shows them, getValues gives "#ERROR!".
+// - Protections and sharing are enforced against host.actingUser(); the owner can always edit.
+//   A blank acting user ("" — Google's blank active user) is not checked: the model cannot tell
+//   who it is, so the environment should pass the real user for enforcement.
+// - Spreadsheet.getAs("application/pdf") is a real, small PDF of the display values, Vietnamese
+//   transliterated to ASCII (the built-in PDF font has no Vietnamese letters).
+import { parseA1, resolveRef } from "./a1";
+import { newSpreadsheetData, SpreadsheetAppImpl } from "./app";
+import { displayValue } from "./format";
+import {
+  assertCanEdit,
+  assertCanEditSheet,
+  blockingProtections,
+  canView,
+  type Ctx,
+  cellAt,
+  isEditor,
+  isOwner,
+  MSG,
+  type SheetData,
+  type SheetsHostLike,
+  type SpreadsheetData,
+  type Toast,
+} from "./model";
+import {
+  RangeImpl,
+  removeSheet,
+  SheetImpl,
+  SpreadsheetImpl,
+  valueOfCell,
+  writeCell,
+  writeRaw,
+} from "./objects";
+import { restore, type SheetsState, snapshot } from "./state";
+import { toSerial } from "./time";
+import { type CheckContext, rejectionMessage, satisfies } from "./validation-rules";
+import { type CellValue, isDate, parseEntered } from "./values";
+
+export type { SheetsState } from "./state";
+export type { Toast } from "./model";
+export {
+  DataValidationBuilderImpl,
+  DataValidationImpl,
+  ProtectionImpl,
+  RangeImpl,
+  SheetImpl,
+  SpreadsheetImpl,
+  UserImpl,
+} from "./objects";
+export { SpreadsheetAppImpl } from "./app";
+export { displayValue } from "./format";
+export { parseEntered } from "./values";
+export { zoneOffsetMinutes, toWallTime, fromWallTime } from "./time";
+
+/** Provided by the environment (helper "services"). */
+export interface SheetsHost extends SheetsHostLike {
+  /** "Range.getValues" etc. – called for every public method call. */
+  count(name: string): void;
+  /** Email of whoever the current execution runs as ("" allowed, see the header). */
+  actingUser(): string;
+  /** The emulated clock. */
+  now(): Date;
+  /** The script's / new spreadsheets' time zone, e.g. "Asia/Ho_Chi_Minh". */
+  timeZone: string;
+  /** SpreadsheetApp.getUi() delegates here. */
+  getUi(): unknown;
+  /** A Blob from the services side (used by getAs PDF). */
+  newBlob(bytes: Uint8Array, contentType: string, name: string): unknown;
+}
+
+export interface UserEditResult {
+  /** The edited Range (for the event object's `range`). */
+  range: RangeImpl;
+  /** The spreadsheet edited (the event's `source`). */
+  spreadsheet: SpreadsheetImpl;
+  singleCell: boolean;
+  /**
+   * Event-object values, only for a single cell, as Google passes them: strings ("1234", "TRUE",
+   * a date as its serial day number), undefined when the cell was / became empty.
+   */
+  oldValue?: string;
+  value?: string;
+  /** The same, as cell values (Date, number, …), for tests and logs. */
+  oldRaw?: CellValue;
+  newRaw?: CellValue;
+}
+
+export interface SheetsModel {
+  /** The SpreadsheetApp global. */
+  spreadsheetApp: SpreadsheetAppImpl;
+  /** The bound spreadsheet. Throws if createBound was never called. */
+  active(): SpreadsheetImpl;
+  /** Creates the bound spreadsheet (the environment does it once). */
+  createBound(name: string, owner: string): SpreadsheetImpl;
+  byId(id: string): SpreadsheetImpl | undefined;
+  all(): SpreadsheetImpl[];
+  /** "The user deleted the file in Drive": openById throws afterwards. */
+  deleteSpreadsheet(id: string): void;
+  /** The tab the user is looking at in the bound spreadsheet. */
+  setActiveSheet(name: string): void;
+  /**
+   * An edit made in the Sheets UI of the bound spreadsheet by `user`. `values` must match the
+   * range's shape. With typed=true strings are interpreted as typed text (vi_VN); otherwise values
+   * are stored as given (a paste of values). Throws Google's message, changing nothing, when a
+   * protection or a rejecting data validation forbids it. Counts no calls (it is not script code).
+   */
+  userEdit(sheetName: string, a1: string, values: unknown[][], user: string, typed: boolean): UserEditResult;
+  userInsertRows(sheetName: string, afterRow: number, count: number, user: string): void;
+  userDeleteRows(sheetName: string, row: number, count: number, user: string): void;
+  userInsertColumns(sheetName: string, afterColumn: number, count: number, user: string): void;
+  userDeleteColumns(sheetName: string, column: number, count: number, user: string): void;
+  userRenameSheet(oldName: string, newName: string, user: string): void;
+  userDeleteSheet(sheetName: string, user: string): void;
+  /** Whether `user` may edit one cell (sharing and protections; warning-only never blocks). */
+  canEdit(spreadsheetId: string, sheetName: string, row: number, col: number, user: string): boolean;
+  /** The user's access to a spreadsheet (Google runs no onOpen for a viewer). */
+  role(spreadsheetId: string, user: string): "owner" | "editor" | "viewer" | "none";
+  /** Toasts shown with Spreadsheet.toast, oldest first. */
+  toasts(): Toast[];
+  snapshot(): SheetsState;
+}
+
+function eventString(v: CellValue | "" | undefined, tz: string): string | undefined {
+  if (v === undefined || v === "") return undefined;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (isDate(v)) return String(toSerial(v.getTime(), tz));
+  return String(v);
+}
+
+export function createSheetsModel(host: SheetsHost, state?: SheetsState): SheetsModel {
+  const ctx: Ctx = { host, spreadsheets: new Map(), boundId: undefined, idSeq: 0, toasts: [] };
+  if (state) restore(ctx, state);
+  const app = new SpreadsheetAppImpl(ctx);
+
+  // User actions run with the user as the actor and are not counted as script calls.
+  const asUser = (user: string): Ctx => ({
+    ...ctx,
+    host: {
+      count: () => {},
+      actingUser: () => user,
+      now: () => host.now(),
+      timeZone: host.timeZone,
+      getUi: () => host.getUi(),
+      newBlob: (b, t, n) => host.newBlob(b, t, n),
+    },
+  });
+
+  const bound = (): SpreadsheetData => {
+    const ss = ctx.boundId === undefined ? undefined : ctx.spreadsheets.get(ctx.boundId);
+    if (!ss) throw new Error("No bound spreadsheet: call createBound first.");
+    return ss;
+  };
+  const sheetNamed = (ss: SpreadsheetData, name: string): SheetData => {
+    const lower = name.toLowerCase();
+    const s = ss.sheets.find((x) => x.name.toLowerCase() === lower);
+    if (!s) throw new Error(`No sheet named "${name}".`);
+    return s;
+  };
+  const userSheet = (sheetName: string, user: string): SheetImpl => {
+    const ss = bound();
+    return new SheetImpl(asUser(user), ss, sheetNamed(ss, sheetName));
+  };
+
+  return {
+    spreadsheetApp: app,
+    active: () => new SpreadsheetImpl(ctx, bound()),
+    createBound(name, owner) {
+      const ss = newSpreadsheetData(ctx, name, owner);
+      ctx.boundId = ss.id;
+      return new SpreadsheetImpl(ctx, ss);
+    },
+    byId(id) {
+      const ss = ctx.spreadsheets.get(id);
+      return ss && !ss.deleted ? new SpreadsheetImpl(ctx, ss) : undefined;
+    },
+    all: () =>
+      [...ctx.spreadsheets.values()].filter((s) => !s.deleted).map((s) => new SpreadsheetImpl(ctx, s)),
+    deleteSpreadsheet(id) {
+      const ss = ctx.spreadsheets.get(id);
+      if (ss) ss.deleted = true;
+    },
+    setActiveSheet(name) {
+      const ss = bound();
+      const s = sheetNamed(ss, name);
+      s.hidden = false;
+      ss.activeSheetId = s.sheetId;
+    },
+    userEdit(sheetName, a1, values, user, typed) {
+      const ss = bound();
+      const sheet = sheetNamed(ss, sheetName);
+      const ref = parseA1(a1);
+      if (!ref) throw new Error("Range not found");
+      const rect = resolveRef(ref, sheet.maxRows, sheet.maxCols);
+      if (rect.row + rect.numRows - 1 > sheet.maxRows || rect.col + rect.numCols - 1 > sheet.maxCols) {
+        throw new Error(MSG.outside);
+      }
+      if (!Array.isArray(values) || values.length !== rect.numRows) {
+        throw new Error(MSG.rowsMismatch(Array.isArray(values) ? values.length : 0, rect.numRows));
+      }
+      for (const line of values) {
+        if (!Array.isArray(line) || line.length !== rect.numCols) {
+          throw new Error(MSG.colsMismatch(Array.isArray(line) ? line.length : 0, rect.numCols));
+        }
+      }
+      if (user !== "" && !isEditor(ss, user)) throw new Error(MSG.viewOnly);
+      assertCanEdit(ss, sheet, rect, user);
+      // Reject the whole edit if any cell breaks a rule that rejects invalid input.
+      const check: CheckContext = {
+        timeZone: ss.timeZone,
+        rangeValues: (arg) => {
+          const src = ctx.spreadsheets.get(arg.$range.spreadsheetId);
+          const s = src?.sheets.find((x) => x.sheetId === arg.$range.sheetId);
+          if (!src || !s) return [];
+          const out: string[] = [];
+          const r = arg.$range;
+          for (let i = r.row; i < r.row + r.numRows; i++) {
+            for (let k = r.col; k < r.col + r.numCols; k++) {
+              const c = cellAt(s, i, k);
+              out.push(displayValue(valueOfCell(ctx, src, s, c), c?.nf, src.timeZone));
+            }
+          }
+          return out;
+        },
+      };
+      values.forEach((line, r) => {
+        line.forEach((raw, k) => {
+          const cell = cellAt(sheet, rect.row + r, rect.col + k);
+          const rule = cell?.dv;
+          if (!rule || rule.allowInvalid) return;
+          let v: CellValue | undefined;
+          let fmt = cell?.nf;
+          if (typeof raw === "string" && typed) {
+            const e = parseEntered(raw, ss.timeZone, cell?.nf === "@");
+            if (e.formula !== undefined) return; // a formula's result is not computed here
+            v = e.value;
+            if (fmt === undefined && e.autoFormat) fmt = e.autoFormat;
+          } else v = raw === null || raw === undefined || raw === "" ? undefined : (raw as CellValue);
+          if (!satisfies(rule, v, fmt, check)) throw new Error(rejectionMessage(rule, check));
+        });
+      });
+      const single = rect.numRows === 1 && rect.numCols === 1;
+      const oldCell = cellAt(sheet, rect.row, rect.col);
+      const oldRaw = single ? valueOfCell(ctx, ss, sheet, oldCell) : "";
+      values.forEach((line, r) => {
+        line.forEach((raw, k) => {
+          if (typed) writeCell(sheet, rect.row + r, rect.col + k, raw, ss.timeZone, "Range", "setValues");
+          else writeRaw(sheet, rect.row + r, rect.col + k, raw);
+        });
+      });
+      ss.activeSheetId = sheet.sheetId;
+      const newRaw = single ? valueOfCell(ctx, ss, sheet, cellAt(sheet, rect.row, rect.col)) : "";
+      const result: UserEditResult = {
+        range: new RangeImpl(ctx, ss, sheet, rect),
+        spreadsheet: new SpreadsheetImpl(ctx, ss),
+        singleCell: single,
+      };
+      if (single) {
+        const ov = eventString(oldRaw, ss.timeZone);
+        const nv = eventString(newRaw, ss.timeZone);
+        if (ov !== undefined) result.oldValue = ov;
+        if (nv !== undefined) result.value = nv;
+        if (oldRaw !== "") result.oldRaw = oldRaw;
+        if (newRaw !== "") result.newRaw = newRaw;
+      }
+      return result;
+    },
+    userInsertRows(sheetName, afterRow, count, user) {
+      userSheet(sheetName, user).insertRowsAfter(afterRow, count);
+    },
+    userDeleteRows(sheetName, row, count, user) {
+      userSheet(sheetName, user).deleteRows(row, count);
+    },
+    userInsertColumns(sheetName, afterColumn, count, user) {
+      userSheet(sheetName, user).insertColumnsAfter(afterColumn, count);
+    },
+    userDeleteColumns(sheetName, column, count, user) {
+      userSheet(sheetName, user).deleteColumns(column, count);
+    },
+    userRenameSheet(oldName, newName, user) {
+      userSheet(oldName, user).setName(newName);
+    },
+    userDeleteSheet(sheetName, user) {
+      const ss = bound();
+      const sheet = sheetNamed(ss, sheetName);
+      assertCanEditSheet(ss, sheet, user, true);
+      if (ss.sheets.length <= 1) throw new Error(MSG.lastSheet);
+      removeSheet(ss, sheet);
+    },
+    canEdit(spreadsheetId, sheetName, row, col, user) {
+      const ss = ctx.spreadsheets.get(spreadsheetId);
+      if (!ss || ss.deleted) return false;
+      const sheet = sheetNamed(ss, sheetName);
+      if (!isEditor(ss, user)) return false;
+      return blockingProtections(ss, sheet, { row, col, numRows: 1, numCols: 1 }, user).length === 0;
+    },
+    role(spreadsheetId, user) {
+      const ss = ctx.spreadsheets.get(spreadsheetId);
+      if (!ss || ss.deleted) return "none";
+      if (isOwner(ss, user)) return "owner";
+      if (isEditor(ss, user)) return "editor";
+      return canView(ss, user) ? "viewer" : "none";
+    },
+    toasts: () => ctx.toasts.map((t) => ({ ...t, at: new Date(t.at.getTime()) })),
+    snapshot: () => snapshot(ctx),
+  };
+}
