@@ -158,15 +158,28 @@ export function formatDate(date: Date, tz: string, pattern: string): string {
   while (i < pattern.length) {
     const c = pattern.charAt(i);
     if (c === "'") {
-      const end = pattern.indexOf("'", i + 1);
-      if (end === i + 1) {
+      if (pattern.charAt(i + 1) === "'") {
         out += "'";
         i += 2;
         continue;
       }
-      if (end < 0) throw new Error(`Invalid argument: pattern (unterminated quote): ${pattern}`);
-      out += pattern.slice(i + 1, end).replace(/''/g, "'");
-      i = end + 1;
+      // Quoted text runs to the next lone quote; inside it, '' is a quote.
+      let j = i + 1;
+      for (;;) {
+        if (j >= pattern.length)
+          throw new Error(`Invalid argument: pattern (unterminated quote): ${pattern}`);
+        if (pattern.charAt(j) === "'") {
+          if (pattern.charAt(j + 1) === "'") {
+            out += "'";
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        out += pattern.charAt(j);
+        j++;
+      }
+      i = j + 1;
       continue;
     }
     if (!/[A-Za-z]/.test(c)) {

@@ -25,8 +25,11 @@ function signed(bytes: Uint8Array): number[] {
   return Array.from(bytes, (b) => (b > 127 ? b - 256 : b));
 }
 
-/** Logger.log(format, values…) replaces %s, %d, %f (and %%) in order, like Google's. */
-export function formatLog(args: unknown[]): string {
+/**
+ * Logger.log(format, values…) replaces %s, %d, %f (and %%) in order, like Google's; console.* also
+ * appends the values no placeholder took, like a browser console.
+ */
+export function formatLog(args: unknown[], appendRest = false): string {
   if (args.length === 0) return "";
   const [first, ...rest] = args;
   const show = (v: unknown): string => {
@@ -43,11 +46,12 @@ export function formatLog(args: unknown[]): string {
   };
   if (typeof first !== "string" || rest.length === 0) return args.map(show).join(" ");
   let i = 0;
-  return first.replace(/%[sdfo%]/g, (m) => {
+  const text = first.replace(/%[sdfo%]/g, (m) => {
     if (m === "%%") return "%";
     if (i >= rest.length) return m;
     return show(rest[i++]);
   });
+  return appendRest && i < rest.length ? [text, ...rest.slice(i).map(show)].join(" ") : text;
 }
 
 export function createUtilities(rt: Runtime) {
@@ -120,7 +124,7 @@ export function createUtilities(rt: Runtime) {
       level,
       (...args: unknown[]) => {
         count(`console.${level}`);
-        rt.log(formatLog(args));
+        rt.log(formatLog(args, true));
       },
     ]),
   );

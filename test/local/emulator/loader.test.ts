@@ -70,6 +70,7 @@ describe("loadBundle", () => {
     const { functions } = loadBundle(`function make() { return [new Date(0)]; }`, {});
     const out = functions.make?.() as unknown[];
     expect(Array.isArray(out)).toBe(true);
+    // biome-ignore lint/suspicious/useIsArray: the point is that instanceof fails across realms
     expect(out instanceof Array).toBe(false);
     expect(Object.prototype.toString.call(out[0])).toBe("[object Date]");
     expect(out[0] instanceof Date).toBe(false);

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { environment, gas } from "./harness";
+
+// DESIGN.md, "Local tools": every service call is counted; that is how performance is measured.
+describe("call counting", () => {
+  it("counts each call on an Apps Script object as Service.method, builders included", () => {
+    const env = environment(`function work() {
+      var p = PropertiesService.getScriptProperties();
+      p.setProperty("a", "1"); p.getProperty("a"); p.getProperty("b");
+      ScriptApp.newTrigger("work").timeBased().everyDays(1).atHour(7).create();
+      Utilities.formatDate(new Date(), "Asia/Ho_Chi_Minh", "dd/MM/yyyy");
+    }`);
+    env.run("work");
+    expect(env.calls.counts).toEqual({
+      "PropertiesService.getScriptProperties": 1,
+      "Properties.setProperty": 1,
+      "Properties.getProperty": 2,
+      "ScriptApp.newTrigger": 1,
+      "TriggerBuilder.timeBased": 1,
+      "ClockTriggerBuilder.everyDays": 1,
+      "ClockTriggerBuilder.atHour": 1,
+      "ClockTriggerBuilder.create": 1,
+      "Utilities.formatDate": 1,
+    });
+    expect(env.calls.total).toBe(10);
+    expect(env.calls.get("Properties.getProperty")).toBe(2);
+  });
+
+  it("counts spreadsheet calls too, and resetCalls starts again from zero", () => {
+    const env = environment(`function read() {
+      return SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("A1:C3").getValues().length; }`);
+    env.run("read");
+    expect(env.calls.get("Range.getValues")).toBe(1);
+    expect(env.calls.get("SpreadsheetApp.getActiveSpreadsheet")).toBe(1);
+    env.resetCalls();
+    expect(env.calls.total).toBe(0);
+    expect(env.calls.counts).toEqual({});
+  });
+
+  it("the emulator's own bookkeeping is not counted (showing a sidebar reads the HtmlOutput quietly)", () => {
+    const env = environment(`function show() {
+      SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput("<p>x</p>")); }`);
+    env.run("show");
+    expect(env.calls.get("HtmlOutput.getContent")).toBe(0);
+    expect(env.calls.get("Ui.showSidebar")).toBe(1);
+  });
+
+  // issue 2: "Anything the add-in might need that Google has and you have not done: throw".
+  it("a member Google has but the emulator lacks throws 'Not implemented in the emulator'", () => {
+    const { Utilities, ScriptApp } = gas(environment());
+    expect(() => (Utilities as unknown as { parseCsv: (s: string) => unknown }).parseCsv("a,b")).toThrow(
+      "Not implemented in the emulator: Utilities.parseCsv",
+    );
+    expect(() => ScriptApp.getOAuthToken()).toThrow(
+      "Not implemented in the emulator: ScriptApp.getOAuthToken",
+    );
+    const env = environment(`function drive() { return DriveApp.getFiles(); }`);
+    expect(() => env.run("drive")).toThrow("Not implemented in the emulator: DriveApp.getFiles");
+  });
+});
