@@ -88,6 +88,9 @@ async function buildCode(exportsList) {
   for (const name of manifest.TRIGGER_HANDLERS) {
     if (!exported.has(name)) fail(`trigger handler "${name}" is not exported by src/gas/main.ts`);
   }
+  for (const name of manifest.CLIENT_ENDPOINTS ?? []) {
+    if (!exported.has(name)) fail(`google.script.run target "${name}" is not exported by src/gas/main.ts`);
+  }
 
   const result = await esbuild.build({
     entryPoints: [entry],

@@ -1,15 +1,22 @@
 /**
- * The Apps Script entry. Every export becomes a global function in build/Code.js
- * (the build generates the delegating stubs), which is how Google finds onOpen, trigger
- * handlers, menu items and google.script.run targets.
+ * The Apps Script entry. Every export becomes a global function in build/Code.js (the build generates
+ * the delegating stubs): simple triggers, installable-trigger handlers, menu items and every
+ * google.script.run target. Each is a thin call into the modules beside it.
  */
+import type { ServerApi } from "./api";
+import { checkAllTabs } from "./check";
+import { activeUserEmail, getPlan, isOwner, loadSettings, ownerEmail, today } from "./context";
+import { handleEdit } from "./edit";
+import { entryFormState, submitEntry as submitEntryImpl } from "./entry";
 import { MENU_ENTRIES } from "./manifest";
+import { saveSettings as saveSettingsImpl, settingsFormState } from "./settings";
+import { setupSpreadsheet as runSetup } from "./setup";
 
-const MENU_TITLE = "Kế hoạch PCMD";
+const OWNER_ONLY = "Chỉ chủ bảng tính mới làm được việc này. Hãy nhờ người quản lý bảng tính.";
 
 /** Simple trigger: builds the plan's menu each time the spreadsheet opens. */
 export function onOpen(): void {
-  const menu = SpreadsheetApp.getUi().createMenu(MENU_TITLE);
+  const menu = SpreadsheetApp.getUi().createMenu(getPlan().shortName);
   for (const entry of MENU_ENTRIES) {
     if (entry) menu.addItem(entry.caption, entry.functionName);
     else menu.addSeparator();
@@ -17,17 +24,83 @@ export function onOpen(): void {
   menu.addToUi();
 }
 
-/** Runs when the add-on is installed from the Marketplace: same menu as on open. */
+/** Runs when the add-on is installed: the same menu as on open. */
 export function onInstall(): void {
   onOpen();
 }
 
-/** "Hướng dẫn": a short how-to, in Vietnamese. */
-export function showHelp(): void {
-  SpreadsheetApp.getUi().alert(
-    "Hướng dẫn",
-    "Mỗi đơn vị nhập báo cáo vào tab của mình (mỗi dòng một hoạt động). " +
-      "Ô sai sẽ được tô màu và ghi chú cách sửa; số liệu bạn nhập không bao giờ bị xoá.",
-    SpreadsheetApp.getUi().ButtonSet.OK,
+/** Installable on-edit trigger (installed by setup, runs as the owner). */
+export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleEdit(e);
+}
+
+/** "Thiết lập / sửa bảng tính". */
+export function setupSpreadsheet(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ui = SpreadsheetApp.getUi();
+  if (!isOwner(ss, activeUserEmail())) {
+    ui.alert("Thiết lập bảng tính", OWNER_ONLY, ui.ButtonSet.OK);
+    return;
+  }
+  const plan = getPlan();
+  const report = runSetup(ss, plan, loadSettings(plan), ownerEmail(ss));
+  const parts = [
+    report.created.length ? `Đã tạo:\n${report.created.join("\n")}` : "",
+    report.repaired.length ? `Đã sửa:\n${report.repaired.join("\n")}` : "",
+    report.problems.length
+      ? `Cần xem lại (không tự sửa để không mất số liệu):\n${report.problems.join("\n")}`
+      : "",
+  ].filter((p) => p !== "");
+  ui.alert(
+    "Thiết lập bảng tính",
+    parts.length ? parts.join("\n\n") : "Bảng tính đã đúng cấu trúc, không có gì phải sửa.",
+    ui.ButtonSet.OK,
   );
 }
+
+/** "Kiểm tra toàn bộ số liệu". */
+export function checkAllData(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const plan = getPlan();
+  const summary = checkAllTabs(ss, plan, loadSettings(plan), today());
+  const head =
+    summary.errors + summary.warnings === 0
+      ? `Đã kiểm tra ${summary.rows} dòng: không có lỗi.`
+      : `Đã kiểm tra ${summary.rows} dòng: ${summary.errors} lỗi, ${summary.warnings} cảnh báo. Các ô có vấn đề được tô màu và có ghi chú.`;
+  const ui = SpreadsheetApp.getUi();
+  ui.alert("Kiểm tra số liệu", [head, ...summary.lines.slice(0, 30)].join("\n"), ui.ButtonSet.OK);
+}
+
+/** "Nhập báo cáo…": the entry sidebar. */
+export function showEntrySidebar(): void {
+  const page = HtmlService.createHtmlOutputFromFile("EntrySidebar").setTitle("Nhập báo cáo");
+  SpreadsheetApp.getUi().showSidebar(page);
+}
+
+/** "Cài đặt…": the settings dialog. */
+export function showSettingsDialog(): void {
+  const page = HtmlService.createHtmlOutputFromFile("Settings").setWidth(620).setHeight(640);
+  SpreadsheetApp.getUi().showModalDialog(page, "Cài đặt");
+}
+
+/** "Hướng dẫn": a short how-to, in Vietnamese. */
+export function showHelp(): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(
+    "Hướng dẫn",
+    [
+      "• Mỗi đơn vị nhập báo cáo vào trang (tab) của mình, mỗi dòng một hoạt động; hoặc dùng menu Nhập báo cáo….",
+      "• Ngày nhập dạng ngày/tháng/năm (05/04/2023); số nhập số nguyên (1.234); chọn nhiệm vụ, hình thức trong danh sách.",
+      "• Ô sai được tô màu và có ghi chú cách sửa; cột Trạng thái cho biết dòng đã hợp lệ chưa. Số liệu bạn nhập không bao giờ bị xoá.",
+      "• Không ghi họ tên, số điện thoại, số CMND/CCCD vào bảng: chỉ ghi số liệu tổng hợp.",
+      "• Người quản lý: Thiết lập / sửa bảng tính để tạo các trang; Cài đặt… để giao người nhập liệu và người nhận báo cáo.",
+    ].join("\n"),
+    ui.ButtonSet.OK,
+  );
+}
+
+// google.script.run targets. Typed against ServerApi so the sidebars and the server cannot drift apart.
+export const getEntryFormState: ServerApi["getEntryFormState"] = () => entryFormState();
+export const submitEntry: ServerApi["submitEntry"] = (input) => submitEntryImpl(input);
+export const getSettingsState: ServerApi["getSettingsState"] = () => settingsFormState();
+export const saveSettings: ServerApi["saveSettings"] = (input) => saveSettingsImpl(input);

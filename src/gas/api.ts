@@ -1,0 +1,67 @@
+/**
+ * The google.script.run contract between the sidebars (src/ui) and the server (src/gas/main.ts).
+ * Only plain data crosses it: Google refuses Dates and functions, so dates travel as strings.
+ * The UI imports these types; main.ts checks its exports against ServerApi, so both ends move together.
+ */
+import * as z from "zod/mini";
+import type { Column, ColumnKey } from "../core/columns";
+import type { EntryIssue } from "../core/validate";
+import type { Plan } from "../core/plan";
+import type { Settings } from "../core/settings";
+
+/** One unit as the entry sidebar needs it: its columns carry labels, options and help texts. */
+export interface EntryUnit {
+  id: string;
+  tabName: string;
+  name: string;
+  columns: Column[];
+  canEdit: boolean;
+}
+
+export interface EntryFormState {
+  /** The plan, so the sidebar validates as you type with the same code the server runs. */
+  plan: Plan;
+  units: EntryUnit[];
+  /** The unit of the active tab when it is a unit tab and the user may edit it. */
+  defaultUnitId: string | null;
+  /** Today in Vietnam, "YYYY-MM-DD". */
+  today: string;
+  /** The user's email where Google gives it, else "". */
+  user: string;
+}
+
+const CellInput = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** What the entry sidebar submits: the unit and its fields by column key, as typed. */
+export const EntrySubmissionSchema = z.object({
+  unitId: z.string().check(z.minLength(1)),
+  fields: z.record(z.string(), CellInput),
+});
+export type EntrySubmission = z.infer<typeof EntrySubmissionSchema>;
+
+export type SubmitResult =
+  | { ok: true; rowNumber: number; tabName: string; warnings: EntryIssue[] }
+  | { ok: false; message: string; issues: EntryIssue[] };
+
+export interface SettingsFormState {
+  settings: Settings;
+  units: { id: string; name: string; tabName: string }[];
+  /** Only the owner may change settings; others see them read-only. */
+  canEdit: boolean;
+}
+
+export type SaveSettingsResult =
+  | { ok: true; message: string }
+  | { ok: false; errors: { field: string; message: string }[] };
+
+/** Every google.script.run target. Keys must be exported by src/gas/main.ts (checked by the build). */
+export interface ServerApi {
+  getEntryFormState(): EntryFormState;
+  submitEntry(input: EntrySubmission): SubmitResult;
+  getSettingsState(): SettingsFormState;
+  saveSettings(input: unknown): SaveSettingsResult;
+}
+
+/** Used by tests and the workbench to type a client call by name. */
+export type EndpointName = keyof ServerApi;
+export type { ColumnKey };

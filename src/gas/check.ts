@@ -1,0 +1,67 @@
+/**
+ * "Kiểm tra toàn bộ số liệu": every row of every unit tab, one batched read and one batched write per
+ * tab, then a summary with the cross-field rules over each period's totals.
+ */
+import type { CellValue } from "../core/cell";
+import { unitColumns } from "../core/columns";
+import type { Plan } from "../core/plan";
+import { periodBounds, periodLabel, periodOf } from "../core/periods";
+import type { Settings } from "../core/settings";
+import type { Entry } from "../core/validate";
+import { checkRules } from "../core/validate";
+import { markBlock, readHeader } from "./unit-tab";
+
+export interface CheckSummary {
+  rows: number;
+  errors: number;
+  warnings: number;
+  lines: string[];
+}
+
+function ruleLines(
+  plan: Plan,
+  unitId: string,
+  tabName: string,
+  entries: Entry[],
+  settings: Settings,
+): string[] {
+  const periods = [...new Set(entries.map((e) => periodOf(e.date, settings.periodRule)))].sort();
+  const lines: string[] = [];
+  for (const key of periods) {
+    for (const issue of checkRules(plan, unitId, entries, periodBounds(key, settings.periodRule))) {
+      lines.push(`${tabName}, ${periodLabel(key, settings.periodRule)}: ${issue.message}`);
+    }
+  }
+  return lines;
+}
+
+export function checkAllTabs(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  plan: Plan,
+  settings: Settings,
+  today: string,
+): CheckSummary {
+  const summary: CheckSummary = { rows: 0, errors: 0, warnings: 0, lines: [] };
+  for (const unit of plan.units) {
+    const sheet = ss.getSheetByName(unit.tabName);
+    if (!sheet) {
+      summary.lines.push(`Chưa có trang "${unit.tabName}": hãy chạy "Thiết lập / sửa bảng tính".`);
+      continue;
+    }
+    const lastRow = sheet.getLastRow();
+    const width = Math.max(sheet.getLastColumn(), unitColumns(plan, unit).length);
+    const values = (
+      lastRow >= 1 ? sheet.getRange(1, 1, lastRow, width).getValues() : [readHeader(sheet, width)]
+    ) as CellValue[][];
+    const result = markBlock(plan, unit, sheet, values[0]!, 2, values.slice(1), today);
+    summary.rows += result.checked;
+    summary.errors += result.errors;
+    summary.warnings += result.warnings;
+    for (const issue of result.read.headerIssues) summary.lines.push(issue.message);
+    if (result.errors > 0 || result.warnings > 0) {
+      summary.lines.push(`${unit.tabName}: ${result.errors} lỗi, ${result.warnings} cảnh báo.`);
+    }
+    summary.lines.push(...ruleLines(plan, unit.id, unit.tabName, result.entries, settings));
+  }
+  return summary;
+}

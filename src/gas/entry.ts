@@ -1,0 +1,159 @@
+/**
+ * The entry sidebar's server side. The sidebar validates as the user types; this validates again
+ * (never trust the page), checks the user's right to the unit, and appends the row under a lock.
+ */
+import * as z from "zod/mini";
+import type { CellValue } from "../core/cell";
+import type { ColumnKey } from "../core/columns";
+import { matchHeaders, unitColumns } from "../core/columns";
+import { textForSheet } from "../core/marks";
+import { instantOfCivilDate } from "../core/periods";
+import type { Entry, EntryInput } from "../core/validate";
+import { validateEntry } from "../core/validate";
+import type { EntryFormState, EntrySubmission, SubmitResult } from "./api";
+import { EntrySubmissionSchema } from "./api";
+import { appendChange } from "./change-log";
+import { activeUserEmail, canEditUnit, getPlan, loadSettings, today, unitById, unitOfTab } from "./context";
+import { markBlock } from "./unit-tab";
+
+export function entryFormState(): EntryFormState {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const plan = getPlan();
+  const settings = loadSettings(plan);
+  const user = activeUserEmail();
+  const units = plan.units.map((unit) => ({
+    id: unit.id,
+    tabName: unit.tabName,
+    name: unit.name,
+    columns: unitColumns(plan, unit),
+    canEdit: canEditUnit(ss, settings, unit, user),
+  }));
+  const active = unitOfTab(plan, ss.getActiveSheet().getName());
+  const defaultUnit = active && units.find((u) => u.id === active.id && u.canEdit);
+  return {
+    plan,
+    units,
+    defaultUnitId: defaultUnit ? defaultUnit.id : (units.find((u) => u.canEdit)?.id ?? null),
+    today: today(),
+    user,
+  };
+}
+
+/** The cell value to write for each input column: typed values as Sheets would hold them. */
+function cellsOf(
+  entry: Entry,
+  unitSubUnits: { id: string; name: string }[],
+): Partial<Record<ColumnKey, CellValue>> {
+  const cells: Partial<Record<ColumnKey, CellValue>> = {
+    date: instantOfCivilDate(entry.date),
+    task: entry.task,
+    form: entry.form ?? "",
+    subUnit: unitSubUnits.find((s) => s.id === entry.subUnit)?.name ?? "",
+    content: textForSheet(entry.content),
+    notes: textForSheet(entry.notes),
+  };
+  for (const [id, value] of Object.entries(entry.values)) {
+    cells[`el:${id}`] = typeof value === "boolean" ? (value ? "Có" : "Không") : value;
+  }
+  return cells;
+}
+
+export function submitEntry(input: unknown): SubmitResult {
+  const parsed = z.safeParse(EntrySubmissionSchema, input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      message: "Dữ liệu gửi lên không đúng dạng. Hãy tải lại biểu mẫu rồi nhập lại.",
+      issues: [],
+    };
+  }
+  const submission: EntrySubmission = parsed.data;
+  const plan = getPlan();
+  const unit = unitById(plan, submission.unitId);
+  if (!unit) {
+    return { ok: false, message: `Không có đơn vị "${submission.unitId}" trong kế hoạch.`, issues: [] };
+  }
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = loadSettings(plan);
+  const user = activeUserEmail();
+  if (!canEditUnit(ss, settings, unit, user)) {
+    return {
+      ok: false,
+      message:
+        `Tài khoản ${user || "(không xác định)"} không được giao nhập liệu cho "${unit.name}". ` +
+        "Hãy nhờ người quản lý bảng tính thêm email của bạn trong Cài đặt, hoặc chọn đơn vị của mình.",
+      issues: [],
+    };
+  }
+  const checked = validateEntry(plan, unit, submission.fields as EntryInput, {
+    today: today(),
+    rule: settings.periodRule,
+  });
+  if (!checked.entry) {
+    return {
+      ok: false,
+      message: "Báo cáo chưa được ghi: hãy sửa các lỗi được đánh dấu.",
+      issues: checked.issues,
+    };
+  }
+  const sheet = ss.getSheetByName(unit.tabName);
+  if (!sheet) {
+    return {
+      ok: false,
+      message: `Chưa có trang "${unit.tabName}". Hãy nhờ người quản lý chạy "Thiết lập / sửa bảng tính".`,
+      issues: [],
+    };
+  }
+
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(15000)) {
+    return {
+      ok: false,
+      message: "Đang có người khác ghi vào bảng. Nội dung bạn nhập vẫn còn: hãy bấm Ghi lại sau ít giây.",
+      issues: [],
+    };
+  }
+  try {
+    const columns = unitColumns(plan, unit);
+    const width = Math.max(sheet.getLastColumn(), columns.length);
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
+    const { indexByKey, missing } = matchHeaders(columns, header);
+    // Writing a row the tab cannot show in full would lose what was typed: refuse instead.
+    const lost = missing.filter((c) => !c.scriptOwned);
+    if (lost.length > 0) {
+      return {
+        ok: false,
+        message: `Trang "${unit.tabName}" thiếu cột ${lost.map((c) => `"${c.header}"`).join(", ")}. Nội dung bạn nhập vẫn còn; hãy nhờ người quản lý chạy "Thiết lập / sửa bảng tính".`,
+        issues: [],
+      };
+    }
+    const row: CellValue[] = new Array(width).fill("");
+    const cells = cellsOf(checked.entry, unit.subUnits ?? []);
+    for (const [key, value] of Object.entries(cells) as [ColumnKey, CellValue][]) {
+      const at = indexByKey[key];
+      if (at !== undefined) row[at] = value;
+    }
+    sheet.appendRow(row);
+    const rowNumber = sheet.getLastRow();
+    // The script's own write fires no trigger: mark and stamp the new row here.
+    markBlock(plan, unit, sheet, header, rowNumber, [row], today(), { user, at: new Date() });
+    appendChange(ss, {
+      at: new Date(),
+      user,
+      tab: unit.tabName,
+      a1: `A${rowNumber}`,
+      oldValue: "",
+      newValue: "(nhập qua biểu mẫu)",
+      cells: 1,
+    });
+    SpreadsheetApp.flush();
+    return {
+      ok: true,
+      rowNumber,
+      tabName: unit.tabName,
+      warnings: checked.issues.filter((i) => i.severity === "warning"),
+    };
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -1,0 +1,34 @@
+/** The settings dialog's server side: only the owner saves; saving re-applies protections. */
+import { unitColumns } from "../core/columns";
+import { SYSTEM_TABS } from "../core/plan";
+import { validateSettings } from "../core/settings";
+import type { SaveSettingsResult, SettingsFormState } from "./api";
+import { activeUserEmail, getPlan, isOwner, loadSettings, ownerEmail, storeSettings } from "./context";
+import { applyProtections } from "./protect";
+import { writeSettingsView } from "./settings-view";
+
+export function settingsFormState(): SettingsFormState {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const plan = getPlan();
+  return {
+    settings: loadSettings(plan),
+    units: plan.units.map((u) => ({ id: u.id, name: u.name, tabName: u.tabName })),
+    canEdit: isOwner(ss, activeUserEmail()),
+  };
+}
+
+export function saveSettings(input: unknown): SaveSettingsResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const plan = getPlan();
+  if (!isOwner(ss, activeUserEmail())) {
+    return { ok: false, errors: [{ field: "", message: "Chỉ chủ bảng tính mới được sửa cài đặt." }] };
+  }
+  const checked = validateSettings(input, plan);
+  if (!checked.ok) return checked;
+  storeSettings(checked.settings);
+  const widths = new Map(plan.units.map((u) => [u.tabName, unitColumns(plan, u).length]));
+  applyProtections(ss, plan, checked.settings, ownerEmail(ss), widths);
+  const view = ss.getSheetByName(SYSTEM_TABS.settings);
+  if (view) writeSettingsView(view, plan, checked.settings);
+  return { ok: true, message: "Đã lưu cài đặt và cập nhật quyền nhập liệu của các trang." };
+}

@@ -1,0 +1,166 @@
+/**
+ * "Thiết lập / sửa bảng tính": idempotent set-up and repair. Creates missing tabs, writes missing
+ * headers, freezes them, sets formats, dropdowns and number rules, column widths, protections and
+ * triggers. It never changes, moves or deletes an entered value: where the layout is damaged in a way
+ * it cannot mend without touching data, it says so instead.
+ */
+import type { CellValue } from "../core/cell";
+import type { Column } from "../core/columns";
+import { matchHeaders, unitColumns } from "../core/columns";
+import type { Plan, Unit } from "../core/plan";
+import { SYSTEM_TABS } from "../core/plan";
+import type { Settings } from "../core/settings";
+import { CHANGE_LOG_HEADER } from "./change-log";
+import { applyProtections } from "./protect";
+import { ensureTriggers } from "./triggers";
+import { writeSettingsView } from "./settings-view";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const HEADER_BACKGROUND = "#d9e2f3";
+const NUMBER_FORMAT: Partial<Record<Column["kind"], string>> = {
+  date: "dd/MM/yyyy",
+  whole: "#,##0",
+  money: "#,##0",
+  // Plain text: "=…" typed in a content cell stays text and never becomes a formula.
+  text: "@",
+};
+
+export interface SetupReport {
+  created: string[];
+  repaired: string[];
+  problems: string[];
+}
+
+function validationFor(column: Column): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  // allowInvalid: a wrong value is kept (and marked by the edit trigger), never refused: nothing typed is lost.
+  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true).setHelpText(column.helpText);
+  switch (column.kind) {
+    case "list":
+    case "yesno":
+      return column.options && column.options.length > 0
+        ? builder.requireValueInList(column.options, true).build()
+        : null;
+    case "whole":
+    case "money":
+      return builder.requireNumberGreaterThanOrEqualTo(0).build();
+    case "date":
+      return builder.requireDate().build();
+    default:
+      return null;
+  }
+}
+
+/**
+ * Lays out one unit tab. Returns the number of columns the tab uses. Missing headers are written only
+ * into cells of empty columns; a header someone typed over is reported, not overwritten.
+ */
+function layoutUnitTab(sheet: Sheet, plan: Plan, unit: Unit, report: SetupReport): number {
+  const columns = unitColumns(plan, unit);
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  const width = Math.max(lastColumn, columns.length);
+  const header: CellValue[] =
+    lastRow > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[]) : new Array(width).fill("");
+  const { indexByKey, missing, unknown } = matchHeaders(columns, header);
+  // The whole tab is read only when a column has to be placed, to be sure it goes where nothing is.
+  let values: CellValue[][] | null = null;
+  const columnIsEmpty = (c: number) => {
+    values ??= lastRow > 0 ? (sheet.getRange(1, 1, lastRow, width).getValues() as CellValue[][]) : [];
+    return values.every((row) => row[c] === "" || row[c] === undefined);
+  };
+
+  let changedHeader = false;
+  let nextFree = header.length;
+  for (const column of missing) {
+    // Preferred place: the column's position in the plan's order, if nothing at all is there.
+    const preferred = columns.indexOf(column);
+    const free =
+      preferred < header.length && columnIsEmpty(preferred) && header[preferred] === ""
+        ? preferred
+        : (() => {
+            while (nextFree < width && !columnIsEmpty(nextFree)) nextFree++;
+            return nextFree++;
+          })();
+    while (header.length <= free) header.push("");
+    header[free] = column.header;
+    indexByKey[column.key] = free;
+    changedHeader = true;
+    if (lastRow > 0) report.repaired.push(`Trang "${unit.tabName}": thêm cột "${column.header}".`);
+  }
+  for (const extra of unknown) {
+    report.problems.push(
+      `Trang "${unit.tabName}": cột ${columnLetter(extra.index + 1)} có tiêu đề "${extra.text}" không thuộc kế hoạch; ` +
+        "số liệu trong cột này được giữ nguyên nhưng không được tính. Nếu đó là một cột của kế hoạch bị sửa tiêu đề, " +
+        "hãy gõ lại đúng tiêu đề (xem ghi chú ở các ô tiêu đề).",
+    );
+  }
+  if (changedHeader) sheet.getRange(1, 1, 1, header.length).setValues([header]);
+
+  const used = header.length;
+  const maxRows = Math.max(sheet.getMaxRows(), 2);
+  const headerNotes: string[] = new Array(used).fill("");
+  for (const column of columns) {
+    const at = indexByKey[column.key];
+    if (at === undefined) continue;
+    headerNotes[at] = column.helpText;
+    const body = sheet.getRange(2, at + 1, maxRows - 1, 1);
+    const format = NUMBER_FORMAT[column.kind];
+    if (format) body.setNumberFormat(format);
+    const rule = validationFor(column);
+    if (rule) body.setDataValidation(rule);
+    sheet.setColumnWidth(at + 1, column.width);
+  }
+  const headerRange = sheet.getRange(1, 1, 1, used);
+  headerRange.setNotes([headerNotes]);
+  headerRange
+    .setFontWeight("bold")
+    .setBackground(HEADER_BACKGROUND)
+    .setWrap(true)
+    .setVerticalAlignment("middle");
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  return used;
+}
+
+function columnLetter(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, report: SetupReport): Sheet {
+  const existing = ss.getSheetByName(name);
+  if (existing) return existing;
+  report.created.push(`Tạo trang "${name}".`);
+  return ss.insertSheet(name);
+}
+
+function layoutChangeLog(sheet: Sheet): void {
+  const header = sheet.getRange(1, 1, 1, CHANGE_LOG_HEADER.length);
+  const current = header.getValues()[0];
+  if (current!.every((v) => v === "")) header.setValues([[...CHANGE_LOG_HEADER]]);
+  header.setFontWeight("bold").setBackground(HEADER_BACKGROUND);
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), 1).setNumberFormat("dd/MM/yyyy HH:mm:ss");
+  if (!sheet.isSheetHidden()) sheet.hideSheet();
+}
+
+export function setupSpreadsheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  plan: Plan,
+  settings: Settings,
+  owner: string,
+): SetupReport {
+  const report: SetupReport = { created: [], repaired: [], problems: [] };
+  const widths = new Map<string, number>();
+  for (const unit of plan.units) {
+    const sheet = ensureSheet(ss, unit.tabName, report);
+    widths.set(unit.tabName, layoutUnitTab(sheet, plan, unit, report));
+  }
+  writeSettingsView(ensureSheet(ss, SYSTEM_TABS.settings, report), plan, settings);
+  layoutChangeLog(ensureSheet(ss, SYSTEM_TABS.changeLog, report));
+  applyProtections(ss, plan, settings, owner, widths);
+  report.created.push(...ensureTriggers(ss));
+  // A new spreadsheet starts with "Sheet1"/"Trang tính1": leave it, it may hold someone's work.
+  return report;
+}

@@ -1,0 +1,157 @@
+/** "Thiết lập / sửa bảng tính" through the built bundle in the emulator. */
+import { describe, expect, it } from "vitest";
+import { unitColumns } from "../../src/core/columns";
+import { quangKhai2023 as plan } from "../../src/plans/quang-khai-2023";
+import {
+  bundleEnvironment,
+  columnOf,
+  headers,
+  lastAlert,
+  OWNER,
+  POLICE,
+  setUpSheet,
+  sheet,
+  spreadsheet,
+} from "./harness";
+
+type Env = ReturnType<typeof bundleEnvironment>;
+
+/** The ProtectionType enum of the emulated SpreadsheetApp. */
+function protectionType(env: Env) {
+  return (env.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).ProtectionType;
+}
+
+/** Everything setup decides about a tab, to compare two runs. */
+function layout(env: Env) {
+  return spreadsheet(env)
+    .getSheets()
+    .map((s) => {
+      const width = Math.max(s.getLastColumn(), 1);
+      const body = s.getRange(2, 1, 1, width);
+      return {
+        name: s.getName(),
+        hidden: s.isSheetHidden(),
+        frozen: s.getFrozenRows(),
+        header: s.getRange(1, 1, 1, width).getValues()[0],
+        notes: s.getRange(1, 1, 1, width).getNotes()[0],
+        formats: body.getNumberFormats()[0],
+        validations: body
+          .getDataValidations()[0]!
+          .map((v) => (v ? [String(v.getCriteriaType()), v.getCriteriaValues().map(String)] : null)),
+        protections: s.getProtections(protectionType(env).SHEET).map((p) => [
+          p.getDescription(),
+          p
+            .getEditors()
+            .map((u) => u.getEmail())
+            .sort(),
+        ]),
+      };
+    });
+}
+
+describe("setup on an empty spreadsheet", () => {
+  it("creates one tab per unit with the plan's headers, frozen, formatted, with dropdowns and help", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    for (const unit of plan.units) {
+      const columns = unitColumns(plan, unit);
+      expect(headers(env, unit.tabName)).toEqual(columns.map((c) => c.header));
+      const s = sheet(env, unit.tabName);
+      expect(s.getFrozenRows()).toBe(1);
+      const dateColumn = s.getRange(2, columnOf(env, unit.tabName, "Ngày"), 1, 1);
+      expect(dateColumn.getNumberFormat()).toBe("dd/MM/yyyy");
+      const task = s.getRange(5, columnOf(env, unit.tabName, "Nhiệm vụ")).getDataValidation()!;
+      expect(task.getCriteriaValues()[0]).toEqual(unit.tasks);
+      // A wrong value is kept and marked, never refused: nothing typed is lost.
+      expect(task.getAllowInvalid()).toBe(true);
+      expect(s.getRange(1, 1).getNote()).toContain("ngày/tháng/năm");
+    }
+    const police = sheet(env, "Công an xã");
+    const received = police.getRange(
+      2,
+      columnOf(env, "Công an xã", "Tin tố giác, tin báo, khiếu nại tiếp nhận (tin)"),
+    );
+    expect(received.getNumberFormat()).toBe("#,##0");
+    expect(String(received.getDataValidation()!.getCriteriaType())).toBe("NUMBER_GREATER_THAN_OR_EQUAL_TO");
+    expect(sheet(env, "Nhật ký sửa").isSheetHidden()).toBe(true);
+    expect(sheet(env, "Cài đặt").getRange("B3").getValue()).toBe(OWNER);
+  });
+
+  it("is idempotent: a second run changes nothing and installs no second trigger", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    const first = layout(env);
+    const triggers = env.triggers.length;
+    env.run("setupSpreadsheet");
+    expect(layout(env)).toEqual(first);
+    expect(env.triggers.length).toBe(triggers);
+    expect(env.triggers.filter((t) => t.handler === "onEditInstalled")).toHaveLength(1);
+    expect(lastAlert(env)).toContain("không có gì phải sửa");
+  });
+
+  it("protects each unit tab for its editors and the owner, the log and settings for the owner", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    const police = sheet(env, "Công an xã").getProtections(protectionType(env).SHEET)[0]!;
+    expect(
+      police
+        .getEditors()
+        .map((u) => u.getEmail())
+        .sort(),
+    ).toEqual([POLICE, OWNER].sort());
+    const log = sheet(env, "Nhật ký sửa").getProtections(protectionType(env).SHEET)[0]!;
+    expect(log.getEditors().map((u) => u.getEmail())).toEqual([OWNER]);
+  });
+
+  it("refuses to run for someone who is not the owner", () => {
+    const env = bundleEnvironment();
+    env.setUser(POLICE);
+    env.run("setupSpreadsheet");
+    expect(lastAlert(env)).toContain("Chỉ chủ bảng tính");
+    expect(spreadsheet(env).getSheetByName("Công an xã")).toBeNull();
+  });
+});
+
+describe("setup on a damaged spreadsheet", () => {
+  it("keeps every entered value when columns were inserted and a header typed over, and says what it left", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    env.setUser(OWNER);
+    const tab = "Công an xã";
+    env.userEdit(
+      tab,
+      "A2:C3",
+      [
+        ["05/04/2023", "Kiểm tra, xử lý vi phạm về phòng, chống mại dâm", "Kiểm tra"],
+        ["07/04/2023", "Tiếp nhận, xác minh, xử lý tin tố giác, tin báo", "Khác"],
+      ],
+      { typed: true },
+    );
+    env.userInsertColumns(tab, 2, 1); // a column of their own after "Ngày"
+    env.userEdit(tab, "C1:C3", [["Người phụ trách"], ["anh Tuấn"], ["chị Lan"]]);
+    env.userEdit(tab, "D1", "Nhiem vu chinh (sua tay)"); // the "Nhiệm vụ" header typed over
+    const s = sheet(env, tab);
+    const before = s.getRange(1, 1, s.getLastRow(), s.getLastColumn()).getValues();
+
+    env.run("setupSpreadsheet");
+
+    const after = s.getRange(1, 1, before.length, before[0]!.length).getValues();
+    expect(after).toEqual(before);
+    const alert = lastAlert(env);
+    expect(alert).toContain("Người phụ trách");
+    expect(alert).toContain("Nhiem vu chinh (sua tay)");
+    expect(alert).toContain("không tự sửa để không mất số liệu");
+  });
+
+  it("recreates a deleted unit tab and a header row that was cleared on an empty tab", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    env.setUser(OWNER);
+    env.userDeleteSheet("Tư pháp");
+    env.userEdit("Trạm Y tế", "A1:C1", [["", "", ""]]);
+    env.run("setupSpreadsheet");
+    expect(headers(env, "Tư pháp")[0]).toBe("Ngày");
+    expect(headers(env, "Trạm Y tế").slice(0, 3)).toEqual(["Ngày", "Nhiệm vụ", "Hình thức"]);
+    expect(lastAlert(env)).toContain('Tạo trang "Tư pháp"');
+  });
+});
