@@ -531,7 +531,13 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
 
   const canEditFile = (): boolean => {
     const role = extras.role?.(boundId(), activeUser);
-    return role === undefined || role === "owner" || role === "editor";
+    if (role !== undefined) return role === "owner" || role === "editor";
+    return quietly(() => {
+      const ss = sheets().active() as GoogleAppsScript.Spreadsheet.Spreadsheet;
+      const same = (u: GoogleAppsScript.Base.User | null) =>
+        u?.getEmail().toLowerCase() === activeUser.toLowerCase();
+      return same(ss.getOwner()) || ss.getEditors().some(same);
+    });
   };
 
   const fireChange = (changeType: string): FiredExecution[] =>

@@ -91,3 +91,15 @@ describe("google.script.run bridge", () => {
     expect(env.runFromClient("missing", []).ok).toBe(false);
   });
 });
+
+describe("google.script.run bridge and Apps Script objects", () => {
+  it("fails the call when the server returns an Apps Script object such as a Range", () => {
+    const env = environment(
+      `function range() { return SpreadsheetApp.getActive().getSheets()[0].getRange("A1"); }`,
+    );
+    expect(env.runFromClient("range", [])).toEqual({
+      ok: false,
+      error: "Failed due to illegal value in property: 0",
+    });
+  });
+});

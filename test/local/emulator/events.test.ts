@@ -138,3 +138,62 @@ describe("open()", () => {
     );
   });
 });
+
+// guides/triggers: simple and installable triggers don't run "if a file is opened in read-only (view or
+// comment) mode"; guides/triggers/installable: installable triggers run as the person who created them.
+describe("who may act", () => {
+  const LOGGING = `
+    function onOpen() { PropertiesService.getScriptProperties().setProperty("opened", Session.getActiveUser().getEmail()); }
+    function setup() {
+      var ss = SpreadsheetApp.getActive();
+      var log = ss.insertSheet("Nhật ký");
+      var p = log.protect().setDescription("Chỉ chủ tịch");
+      p.removeEditors(p.getEditors());
+      ScriptApp.newTrigger("logEdit").forSpreadsheet(ss).onEdit().create();
+      ScriptApp.newTrigger("opened").forSpreadsheet(ss).onOpen().create();
+    }
+    function opened() {}
+    function logEdit(e) { SpreadsheetApp.getActive().getSheetByName("Nhật ký").appendRow([e.range.getA1Notation(), e.value]); }
+    function onEdit(e) { SpreadsheetApp.getActive().getSheetByName("Nhật ký").getRange("D1").setValue("simple"); }
+    function writeLog() { SpreadsheetApp.getActive().getSheetByName("Nhật ký").getRange("A1").setValue("sửa tay"); }`;
+
+  it("a view-only user's open fires neither the simple nor the installable on-open trigger", () => {
+    const env = environment(LOGGING);
+    env.run("setup");
+    (env.active as GoogleAppsScript.Spreadsheet.Spreadsheet).addViewer("xem@tuky.example");
+    env.setUser("xem@tuky.example");
+    expect(env.open()).toEqual([]);
+    env.setUser(POLICE);
+    expect(env.open().map((f) => f.functionName)).toEqual(["onOpen", "opened"]);
+  });
+
+  it("the owner's installable trigger may write to an owner-only tab on a staff edit; the staff's own code may not", () => {
+    const env = environment(LOGGING);
+    env.run("setup");
+    env.setUser(POLICE);
+    const { fired } = env.userEdit(SHEET, "B2", 4);
+    const byName = Object.fromEntries(fired.map((f) => [f.functionName, f]));
+    expect(byName.logEdit?.ok).toBe(true);
+    expect(byName.onEdit?.ok).toBe(false);
+    expect(byName.onEdit?.error).toContain("You are trying to edit a protected cell or object.");
+    expect(env.runFromClient("writeLog", [])).toMatchObject({ ok: false });
+    env.setUser(OWNER);
+    const log = (env.active as GoogleAppsScript.Spreadsheet.Spreadsheet).getSheetByName("Nhật ký");
+    expect(log?.getRange("A1:B1").getValues()).toEqual([["B2", 4]]);
+  });
+
+  it("a user action damaging the sheet (inserting columns) is refused on a protected tab and fires on-change triggers elsewhere", () => {
+    const env = environment(`${LOGGING}
+      function installChange() { ScriptApp.newTrigger("changed").forSpreadsheet(SpreadsheetApp.getActive()).onChange().create(); }
+      function changed(e) { PropertiesService.getScriptProperties().setProperty("change", String(e.changeType)); }`);
+    env.run("setup");
+    env.run("installChange");
+    env.setUser(POLICE);
+    expect(() => env.userInsertColumns("Nhật ký", 1, 2)).toThrow(
+      "You are trying to edit a protected cell or object.",
+    );
+    const fired = env.userInsertColumns(SHEET, 1, 2);
+    expect(fired.map((f) => [f.functionName, f.effectiveUser])).toEqual([["changed", OWNER]]);
+    expect(gas(env).PropertiesService.getScriptProperties().getProperty("change")).toBe("INSERT_COLUMN");
+  });
+});
