@@ -19,12 +19,19 @@ const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
 /** NFC, no-break and zero-width spaces made plain, trimmed. Inner line breaks are kept. */
 export function normalizeText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
-  const s = v instanceof Date ? (Number.isNaN(v.getTime()) ? "" : formatDateVi(civilDateOf(v))) : String(v);
+  const s = v instanceof Date ? dateText(v) : String(v);
   return s
     .normalize("NFC")
     .replace(/[\u200b\ufeff]/g, "")
     .replace(/\u00a0/g, " ")
     .trim();
+}
+
+/** A Date cell as people see it; dates outside years 1–9999 fall back to an ISO instant. */
+function dateText(v: Date): string {
+  if (Number.isNaN(v.getTime())) return "";
+  const iso = civilDateOf(v);
+  return isValidIso(iso) ? formatDateVi(iso) : v.toISOString();
 }
 
 /**
@@ -117,8 +124,9 @@ const YMD_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 export function parseDate(v: CellValue, columnLabel: string): Parsed<IsoDate> {
   if (isBlankCell(v)) return fail(blankMessage(columnLabel, DATE_HINT));
   if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return fail(col(columnLabel) + ": ngày không hợp lệ. " + DATE_HINT);
-    return ok(civilDateOf(v));
+    const iso = Number.isNaN(v.getTime()) ? "" : civilDateOf(v);
+    if (!isValidIso(iso) || iso < "1900") return fail(col(columnLabel) + ": ngày không hợp lệ. " + DATE_HINT);
+    return ok(iso);
   }
   if (typeof v === "number") {
     if (!Number.isFinite(v) || v < SERIAL_MIN || v > SERIAL_MAX) {
