@@ -11,12 +11,12 @@ describe("Range values", () => {
     const sheet = ss.getActiveSheet();
     sheet.getRange("A1:D1").setValues([[12, "Tuyên truyền tại thôn Đông", true, vnDate(2023, 4, 15)]]);
     const row = sheet.getRange("A1:E1").getValues()[0]!;
-    expect(row.[0]).toBe(12);
-    expect(row.[1]).toBe("Tuyên truyền tại thôn Đông");
-    expect(row.[2]).toBe(true);
-    expect(Object.prototype.toString.call(row.[3])).toBe("[object Date]");
-    expect((row.[3] as Date).getTime()).toBe(vnDate(2023, 4, 15).getTime());
-    expect(row.[4]).toBe("");
+    expect(row[0]).toBe(12);
+    expect(row[1]).toBe("Tuyên truyền tại thôn Đông");
+    expect(row[2]).toBe(true);
+    expect(Object.prototype.toString.call(row[3])).toBe("[object Date]");
+    expect((row[3] as Date).getTime()).toBe(vnDate(2023, 4, 15).getTime());
+    expect(row[4]).toBe("");
   });
 
   it("returns copies: changing a Date from getValues does not change the cell", () => {
@@ -96,10 +96,10 @@ describe("Range values", () => {
     r.setValues([["1.234", "12,5", "15/04/2023", "'0912345678", "0912345678", "TRUE"]]);
     const row = r.getValues()[0]!;
     expect(row.slice(0, 2)).toEqual([1234, 12.5]);
-    expect((row.[2] as Date).getTime()).toBe(vnDate(2023, 4, 15).getTime());
-    expect(row.[3]).toBe("0912345678"); // a leading apostrophe forces text, and is not kept
-    expect(row.[4]).toBe(912345678); // without it Sheets drops the leading zero
-    expect(row.[5]).toBe(true);
+    expect((row[2] as Date).getTime()).toBe(vnDate(2023, 4, 15).getTime());
+    expect(row[3]).toBe("0912345678"); // a leading apostrophe forces text, and is not kept
+    expect(row[4]).toBe(912345678); // without it Sheets drops the leading zero
+    expect(row[5]).toBe(true);
   });
 
   it("setValue(null) and setValue('') empty the cell", () => {
