@@ -533,8 +533,8 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
     const role = extras.role?.(boundId(), activeUser);
     if (role !== undefined) return role === "owner" || role === "editor";
     return quietly(() => {
-      const ss = sheets().active() as GoogleAppsScript.Spreadsheet.Spreadsheet;
-      const same = (u: GoogleAppsScript.Base.User | null) =>
+      const ss = sheets().active();
+      const same = (u: { getEmail(): string } | null) =>
         u?.getEmail().toLowerCase() === activeUser.toLowerCase();
       return same(ss.getOwner()) || ss.getEditors().some(same);
     });
