@@ -18,6 +18,7 @@
 // The spreadsheet model (Spreadsheet/Sheet/Range…) lives in ./spreadsheet, behind the SheetsHost seam.
 
 import { fileURLToPath } from "node:url";
+import vm from "node:vm";
 import { loadBundle } from "../loader";
 import { makeBlob } from "./blob";
 import { IllegalValueError, serialiseArgs, serialiseResult } from "./bridge";
@@ -420,6 +421,8 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
   for (const name of UNUSED_SERVICES) globals[name] = expose(name, {}, count);
 
   let functions: Record<string, ScriptFunction> = {};
+  /** The loaded bundle's JSON, so client arguments arrive as the script realm's own objects. */
+  let scriptJson: JSON | undefined;
   const boundId = (): string => rt.boundSpreadsheetId();
 
   interface RunAs {
@@ -596,7 +599,8 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
   const env: Environment = {
     globals,
     load(code) {
-      const { functions: fns } = loadBundle(code, globals);
+      const { functions: fns, context } = loadBundle(code, globals);
+      scriptJson = vm.runInContext("JSON", context) as JSON;
       env.attach(fns);
       return fns;
     },
@@ -658,6 +662,8 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
       let sent: unknown[];
       try {
         sent = serialiseArgs(args);
+        // What reaches the server was parsed there: arrays and objects of the script's own realm.
+        if (scriptJson) sent = scriptJson.parse(JSON.stringify(sent)) as unknown[];
       } catch (e) {
         if (e instanceof IllegalValueError) return { ok: false, error: e.message };
         throw e;

@@ -103,3 +103,14 @@ describe("google.script.run bridge and Apps Script objects", () => {
     });
   });
 });
+
+describe("google.script.run arguments on the server", () => {
+  it("arrive as the script's own arrays and objects, as if parsed on Google's side", () => {
+    const env = environment(`function kinds(payload) {
+      return [payload instanceof Object, payload.rows instanceof Array, Object.getPrototypeOf(payload) === Object.prototype]; }`);
+    expect(env.runFromClient("kinds", [{ rows: [[1, "Thôn 1"]] }])).toEqual({
+      ok: true,
+      value: [true, true, true],
+    });
+  });
+});
