@@ -18,8 +18,33 @@ export const SYSTEM_TABS = {
 } as const;
 
 const ID_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
-const Id = z.string().check(z.regex(ID_RE, "mã chỉ gồm chữ cái không dấu, số, _ hoặc -, bắt đầu bằng chữ"));
-const Text = z.string().check(z.trim(), z.minLength(1, "không được để trống"));
+
+// Every check below is a refinement: one zod check kind keeps the Apps Script bundle small (each
+// built-in check pulls in its own code) and lets every message be Vietnamese.
+
+/** A whole number in [min, max]. */
+export function intIn(min: number, max: number) {
+  return z
+    .number()
+    .check(
+      z.refine(
+        (n: number) => Number.isInteger(n) && n >= min && n <= max,
+        "phải là số nguyên từ " + min + " đến " + max,
+      ),
+    );
+}
+
+/** A list that must not be empty. */
+export function nonEmpty<T extends z.ZodMiniType>(item: T, message: string) {
+  return z.array(item).check(z.refine((a: unknown[]) => a.length > 0, message));
+}
+
+const Id = z
+  .string()
+  .check(
+    z.refine((s: string) => ID_RE.test(s), "mã chỉ gồm chữ cái không dấu, số, _ hoặc -, bắt đầu bằng chữ"),
+  );
+const Text = z.string().check(z.refine((s: string) => s.trim() !== "", "không được để trống"));
 const IsoDateSchema = z.string().check(z.refine(isValidIso, "ngày phải có dạng YYYY-MM-DD và có trong lịch"));
 
 export const PeriodRuleSchema = z.enum(["cutoff", "calendar"]);
@@ -36,7 +61,7 @@ export const UnitSchema = z.object({
   /** The plan's own name for the unit (section V). */
   name: Text,
   /** Short task labels from the bullet points of the unit's part of section V. */
-  tasks: z.array(Text).check(z.minLength(1, "mỗi đơn vị cần ít nhất một nhiệm vụ")),
+  tasks: nonEmpty(Text, "mỗi đơn vị cần ít nhất một nhiệm vụ"),
   /** Header of the sub-unit column, e.g. "Trường" or "Thôn". */
   subUnitLabel: z.optional(Text),
   subUnits: z.optional(z.array(SubUnitSchema)),
@@ -53,7 +78,7 @@ export const DataElementSchema = z.object({
   kind: z.enum(["flow", "stock"]),
   valueType: z.enum(["whole", "money", "yesno"]),
   /** Units whose tab has a column for this element. */
-  unitIds: z.array(Id).check(z.minLength(1, "cần ít nhất một đơn vị nhập")),
+  unitIds: nonEmpty(Id, "cần ít nhất một đơn vị nhập"),
   helpText: Text,
   source: z.optional(z.string()),
 });
@@ -74,7 +99,7 @@ export const TermSchema = z.discriminatedUnion("kind", [
 export const TargetSchema = z.object({
   /** ">=": at least the value; "=": exactly the value (a "100 %" target). */
   op: z.enum([">=", "="]),
-  value: z.number().check(z.minimum(0)),
+  value: z.number().check(z.refine((n: number) => n >= 0, "không được âm")),
 });
 
 export const PercentageIndicatorSchema = z.object({
@@ -104,7 +129,7 @@ export const FrequencyIndicatorSchema = z.object({
   shortLabel: Text,
   /** A flow element counted per month. */
   elementId: Id,
-  minPerMonth: z.int().check(z.minimum(1)),
+  minPerMonth: intIn(1, 1000),
   source: z.optional(z.string()),
 });
 
@@ -138,7 +163,7 @@ export const PlanSchema = z.object({
   province: z.optional(z.string()),
   /** Default name of the upper level; the settings can override it. */
   upperLevel: Text,
-  year: z.int().check(z.minimum(2000), z.maximum(2100)),
+  year: intIn(2000, 2100),
   /** The plan applies from this date; year to date starts here. */
   startDate: IsoDateSchema,
   document: z.object({
@@ -151,9 +176,9 @@ export const PlanSchema = z.object({
   timeZone: z.literal("Asia/Ho_Chi_Minh"),
   periodRule: PeriodRuleSchema,
   /** Hình thức: the list in the "form" column. */
-  forms: z.array(Text).check(z.minLength(1)),
+  forms: nonEmpty(Text, "cần ít nhất một hình thức"),
   recipients: z.array(RecipientSchema),
-  units: z.array(UnitSchema).check(z.minLength(1, "kế hoạch cần ít nhất một đơn vị")),
+  units: nonEmpty(UnitSchema, "kế hoạch cần ít nhất một đơn vị"),
   elements: z.array(DataElementSchema),
   indicators: z.array(IndicatorSchema),
   rules: z.array(ValidationRuleSchema),

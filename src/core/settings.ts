@@ -4,7 +4,7 @@
  */
 import * as z from "zod/mini";
 import type { Plan } from "./plan";
-import { PeriodRuleSchema } from "./plan";
+import { intIn, PeriodRuleSchema } from "./plan";
 
 const EMAIL_RE = /^[^\s@"<>(),;:]+@[^\s@"<>(),;:]+\.[^\s@"<>(),;:]{2,}$/;
 
@@ -19,16 +19,18 @@ export const SettingsSchema = z.object({
   chairmanEmail: z.union([z.literal(""), Email]),
   upperLevelName: z
     .string()
-    .check(z.minLength(1, "không được để trống"), z.maxLength(200, "dài quá 200 ký tự")),
-  upperLevelEmails: z.array(Email).check(z.maxLength(50, "tối đa 50 địa chỉ (giới hạn mỗi thư)")),
+    .check(z.refine((s: string) => s.length > 0 && s.length <= 200, "từ 1 đến 200 ký tự")),
+  upperLevelEmails: z
+    .array(Email)
+    .check(z.refine((a: string[]) => a.length <= 50, "tối đa 50 địa chỉ (giới hạn mỗi thư)")),
   /** unit id → addresses allowed to edit that unit's tab. */
   unitEditors: z.record(z.string(), z.array(Email)),
   periodRule: PeriodRuleSchema,
   /** Day of the month the report goes out; 1–28 so that it exists in every month. */
-  sendDay: z.int().check(z.minimum(1), z.maximum(28)),
-  sendHour: z.int().check(z.minimum(0), z.maximum(23)),
+  sendDay: intIn(1, 28),
+  sendHour: intIn(0, 23),
   /** Reminders go this many days before the cut-off; 0 turns them off. */
-  reminderDaysBefore: z.int().check(z.minimum(0), z.maximum(20)),
+  reminderDaysBefore: intIn(0, 20),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
