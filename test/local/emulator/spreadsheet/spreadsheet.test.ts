@@ -206,10 +206,10 @@ describe("emulator machinery", () => {
     const json = JSON.stringify(a.model.snapshot());
     const b = setup({ state: JSON.parse(json) });
     expect(JSON.stringify(b.model.snapshot())).toBe(json);
-    const t = b.ss.getSheetByName("Công an xã");
-    expect(t?.getRange("A2:C2").getDisplayValues()).toEqual([["15/04/2023", "12", "#ERROR!"]]);
-    expect((t?.getRange("A2").getValue() as Date).getTime()).toBe(vnDate(2023, 4, 15).getTime());
-    expect(t?.getRange("C3").getDataValidation()?.getCriteriaValues()).toEqual([["Có", "Không"], true]);
+    const t = b.ss.getSheetByName("Công an xã")!;
+    expect(t.getRange("A2:C2").getDisplayValues()).toEqual([["15/04/2023", "12", "#ERROR!"]]);
+    expect((t.getRange("A2").getValue() as Date).getTime()).toBe(vnDate(2023, 4, 15).getTime());
+    expect(t.getRange("C3").getDataValidation()?.getCriteriaValues()).toEqual([["Có", "Không"], true]);
     expect(b.model.canEdit(b.ss.getId(), "Công an xã", 2, 1, TEACHER)).toBe(false);
     expect(b.model.all()).toHaveLength(2);
   });
