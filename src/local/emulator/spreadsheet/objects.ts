@@ -2,7 +2,16 @@
 // DataValidationBuilder, User. Each is a thin view on the data in model.ts. Every public method call
 // is counted as "Class.method" through host.count (see instrument() at the end); Google methods the
 // emulator lacks throw "Not implemented in the emulator: Class.method".
-import { cellA1, columnToLetters, parseA1, quoteSheetName, type Rect, rectA1, resolveRef } from "./a1";
+import {
+  type A1Ref,
+  cellA1,
+  columnToLetters,
+  parseA1,
+  quoteSheetName,
+  type Rect,
+  rectA1,
+  resolveRef,
+} from "./a1";
 import { normalizeColor, rgbToHex } from "./colors";
 import { AUTOMATIC_FORMAT, displayValue } from "./format";
 import { formulaValue } from "./formula";
@@ -605,6 +614,8 @@ export class RangeImpl extends Base {
     readonly _ssData: SpreadsheetData,
     readonly _sheet: SheetData,
     readonly _rect: Rect,
+    /** How the range was written in A1, when it had open ends ("A:C", "2:5", "A2:C"). */
+    readonly _ref?: A1Ref,
   ) {
     super(c);
     this._ssId = _ssData.id;
@@ -993,7 +1004,38 @@ export class RangeImpl extends Base {
     return this._rect.numCols;
   }
   getA1Notation(): string {
-    return rectA1(this._rect);
+    const ref = this._ref;
+    if (
+      !ref ||
+      (this.isStartRowBounded() &&
+        this.isEndRowBounded() &&
+        this.isStartColumnBounded() &&
+        this.isEndColumnBounded())
+    ) {
+      return rectA1(this._rect);
+    }
+    // Google keeps open ends: whole columns read "A:C", whole rows "2:5", open bottoms "A2:C".
+    const last = this._rect.row + this._rect.numRows - 1;
+    const lastCol = this._rect.col + this._rect.numCols - 1;
+    const start =
+      (ref.startCol !== undefined ? columnToLetters(this._rect.col) : "") +
+      (ref.startRow !== undefined ? String(this._rect.row) : "");
+    const end =
+      (ref.endCol !== undefined ? columnToLetters(lastCol) : "") +
+      (ref.endRow !== undefined ? String(last) : "");
+    return `${start}:${end}`;
+  }
+  isStartRowBounded(): boolean {
+    return this._ref === undefined || this._ref.startRow !== undefined;
+  }
+  isEndRowBounded(): boolean {
+    return this._ref === undefined || this._ref.endRow !== undefined;
+  }
+  isStartColumnBounded(): boolean {
+    return this._ref === undefined || this._ref.startCol !== undefined;
+  }
+  isEndColumnBounded(): boolean {
+    return this._ref === undefined || this._ref.endCol !== undefined;
   }
   getGridId(): number {
     return this._sheet.sheetId;
@@ -1531,7 +1573,12 @@ export class SheetImpl extends Base {
   }
   getRange(a: unknown, b?: unknown, c?: unknown, d?: unknown): RangeImpl {
     this._live();
-    if (typeof a === "string" && b === undefined) return this._range(rectFromA1(this._sheet, a));
+    if (typeof a === "string" && b === undefined) {
+      const ref = parseA1(a);
+      if (!ref) throw new Error("Range not found");
+      const rect = checkRect(this._sheet, resolveRef(ref, this._sheet.maxRows, this._sheet.maxCols));
+      return new RangeImpl(this._c, this._ssData, this._sheet, rect, ref);
+    }
     const args = [a, b, c, d].filter((x) => x !== undefined);
     if (!args.every((x) => typeof x === "number"))
       throw signatureError("Sheet", "getRange", [a, b, c, d].slice(0, Math.max(1, args.length)));
@@ -1646,12 +1693,6 @@ export function cloneSheet(src: SheetData, sheetId: number, name: string): Sheet
     ),
   );
   return copy;
-}
-
-function rectFromA1(sheet: SheetData, a1: string): Rect {
-  const ref = parseA1(a1);
-  if (!ref) throw new Error("Range not found");
-  return resolveRef(ref, sheet.maxRows, sheet.maxCols);
 }
 
 // ---------- spreadsheet ----------

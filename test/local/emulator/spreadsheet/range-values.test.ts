@@ -180,6 +180,21 @@ describe("getRange and A1 notation", () => {
     expect(sheet.getRange("$B$3").getA1Notation()).toBe("B3");
   });
 
+  it("open-ended ranges keep their open ends in getA1Notation and report them as unbounded", () => {
+    // range#isEndRowBounded: "Determines whether the end of the range is bound to a particular row."
+    const { ss } = setup();
+    const sheet = ss.getActiveSheet();
+    const cols = sheet.getRange("A:C");
+    expect([cols.getA1Notation(), cols.isEndRowBounded(), cols.isEndColumnBounded()]).toEqual([
+      "A:C",
+      false,
+      true,
+    ]);
+    expect(sheet.getRange("2:5").getA1Notation()).toBe("2:5");
+    expect(sheet.getRange("A2:C").getA1Notation()).toBe("A2:C");
+    expect(sheet.getRange(2, 1, 3, 3).isEndRowBounded()).toBe(true);
+  });
+
   it("Spreadsheet.getRange takes 'Sheet!A1', quoted names included", () => {
     // spreadsheet#getRange(a1Notation): "Sheet1!A1:B2" names the sheet; without it the active sheet.
     const { ss } = setup();
