@@ -178,4 +178,29 @@ describe("enforcement", () => {
     model.userRenameSheet("Công an xã", "Công an", OWNER);
     expect(police.getName()).toBe("Công an");
   });
+
+  it("a protected range blocks only its own cells", () => {
+    // range#protect protects that range; cells outside it keep the sheet's permissions.
+    const { model, ss, school, actAs } = shared();
+    const p = school.getRange("H1:J1000").protect().setDescription("Cột của script");
+    p.removeEditors(p.getEditors());
+    expect(model.canEdit(ss.getId(), "Các trường học", 5, 8, TEACHER)).toBe(false);
+    expect(model.canEdit(ss.getId(), "Các trường học", 5, 7, TEACHER)).toBe(true);
+    actAs(TEACHER);
+    school.getRange("A5:G5").setValue("x");
+    expect(errorOf(() => school.getRange("A5:H5").setValue("x"))).toBe(PROTECTED);
+  });
+
+  it("getProtections lists protections the user cannot edit too (canEdit tells them apart)", () => {
+    // Class Protection example: loop over getProtections and keep those with canEdit().
+    const { ss, police, school, actAs } = shared();
+    const a = police.protect();
+    a.removeEditors(a.getEditors());
+    a.addEditor(POLICE);
+    school.protect();
+    actAs(POLICE);
+    expect(ss.getProtections("SHEET").map((p) => p.canEdit())).toEqual([true, true]);
+    actAs(TEACHER);
+    expect(ss.getProtections("SHEET").map((p) => p.canEdit())).toEqual([false, true]);
+  });
 });

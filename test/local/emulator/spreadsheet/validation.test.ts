@@ -196,4 +196,57 @@ describe("user edits against rules", () => {
     model.userEdit("Công an xã", "B4", [[""]], OWNER, true);
     expect(sheet.getRange("B4").getValue()).toBe("");
   });
+
+  it("requireValueInRange checks against the display values of another sheet's range", () => {
+    // builder#requireValueInRange(range, showDropdown): valid data must be in the given range;
+    // getCriteriaValues gives the Range back.
+    const { ss, app, model } = tab();
+    const lists = ss.insertSheet("Danh mục");
+    lists.getRange("A1:A3").setValues([["Thôn Đông"], ["Thôn Tây"], ["Thôn Nam"]]);
+    const sheet = ss.getSheetByName("Công an xã")!;
+    sheet
+      .getRange("D2:D50")
+      .setDataValidation(
+        app.newDataValidation().requireValueInRange(lists.getRange("A1:A3")).setAllowInvalid(false).build(),
+      );
+    const values = sheet.getRange("D2").getDataValidation()!.getCriteriaValues();
+    expect((values[0] as { getA1Notation(): string }).getA1Notation()).toBe("A1:A3");
+    expect(values[1]).toBe(true);
+    model.userEdit("Công an xã", "D2", [["Thôn Tây"]], POLICE, true);
+    expect(errorOf(() => model.userEdit("Công an xã", "D3", [["Thôn Bắc"]], POLICE, true))).toContain(
+      "Thôn Đông, Thôn Tây, Thôn Nam",
+    );
+  });
+
+  it("a rejecting checkbox rule accepts TRUE/FALSE and refuses other text", () => {
+    // builder#requireCheckbox(): the cell holds TRUE when checked and FALSE when unchecked.
+    const { ss, app, model } = tab();
+    const sheet = ss.getSheetByName("Công an xã")!;
+    sheet
+      .getRange("E2:E9")
+      .setDataValidation(app.newDataValidation().requireCheckbox().setAllowInvalid(false).build());
+    model.userEdit("Công an xã", "E2", [["TRUE"]], POLICE, true);
+    expect(sheet.getRange("E2").getValue()).toBe(true);
+    expect(errorOf(() => model.userEdit("Công an xã", "E3", [["có"]], POLICE, true))).toMatch(
+      /There was a problem/,
+    );
+  });
+
+  it("a date-between rule compares calendar days in the spreadsheet's time zone", () => {
+    // builder#requireDateBetween(start, end): the date must fall within the two dates.
+    const { ss, app, model } = tab();
+    const sheet = ss.getSheetByName("Công an xã")!;
+    sheet.getRange("F2:F9").setDataValidation(
+      app
+        .newDataValidation()
+        .requireDateBetween(vnDate(2023, 1, 1), vnDate(2023, 12, 31))
+        .setAllowInvalid(false)
+        .build(),
+    );
+    model.userEdit("Công an xã", "F2", [["31/12/2023"]], POLICE, true);
+    model.userEdit("Công an xã", "F3", [["01/01/2023"]], POLICE, true);
+    expect(errorOf(() => model.userEdit("Công an xã", "F4", [["01/01/2024"]], POLICE, true))).toMatch(
+      /There was a problem/,
+    );
+  });
 });
