@@ -2,16 +2,7 @@
 // DataValidationBuilder, User. Each is a thin view on the data in model.ts. Every public method call
 // is counted as "Class.method" through host.count (see instrument() at the end); Google methods the
 // emulator lacks throw "Not implemented in the emulator: Class.method".
-import {
-  type A1Ref,
-  cellA1,
-  columnToLetters,
-  parseA1,
-  quoteSheetName,
-  type Rect,
-  rectA1,
-  resolveRef,
-} from "./a1";
+import { type A1Ref, columnToLetters, parseA1, type Rect, rectA1, resolveRef } from "./a1";
 import { normalizeColor, rgbToHex } from "./colors";
 import { AUTOMATIC_FORMAT, displayValue } from "./format";
 import { formulaValue } from "./formula";
@@ -2002,5 +1993,3 @@ instrument(ProtectionImpl, "Protection");
 instrument(RangeImpl, "Range");
 instrument(SheetImpl, "Sheet");
 instrument(SpreadsheetImpl, "Spreadsheet");
-
-export { cellA1, columnToLetters, quoteSheetName };
