@@ -67,10 +67,10 @@ export function issuesByColumn(
 }
 
 /**
- * A value as written by the script so that Sheets keeps it as the same text: Sheets turns a string
- * starting with "=" into a formula (and "+", "-", "@" may be read as one), so such text gets the
- * leading apostrophe that means "this is text" and is not part of the value.
+ * A string as written by the script so that Sheets keeps it as exactly that text. Sheets reads a written
+ * string as if typed: "=…" becomes a formula, "33,3 %" a percentage, "05/04" a date, "0912…" a number
+ * without its leading zero. A leading apostrophe means "this is text" and is not part of the value.
  */
 export function textForSheet(text: string): string {
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return text === "" ? "" : `'${text}`;
 }

@@ -4,7 +4,7 @@
  */
 import * as z from "zod/mini";
 import type { Plan } from "./plan";
-import { intIn, PeriodRuleSchema } from "./plan";
+import { intIn, PeriodRuleSchema } from "./schema-kit";
 
 const EMAIL_RE = /^[^\s@"<>(),;:]+@[^\s@"<>(),;:]+\.[^\s@"<>(),;:]{2,}$/;
 
@@ -16,7 +16,9 @@ const Email = z.string().check(z.refine(isEmail, "địa chỉ email không hợ
 
 export const SettingsSchema = z.object({
   /** "" until someone sets it. */
-  chairmanEmail: z.union([z.literal(""), Email]),
+  chairmanEmail: z
+    .string()
+    .check(z.refine((s: string) => s === "" || isEmail(s), "địa chỉ email không hợp lệ")),
   upperLevelName: z
     .string()
     .check(z.refine((s: string) => s.length > 0 && s.length <= 200, "từ 1 đến 200 ký tự")),

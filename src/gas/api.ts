@@ -7,6 +7,7 @@ import * as z from "zod/mini";
 import type { Column, ColumnKey } from "../core/columns";
 import type { EntryIssue } from "../core/validate";
 import type { Plan } from "../core/plan";
+import type { Rollup } from "../core/rollup";
 import type { Settings } from "../core/settings";
 
 /** One unit as the entry sidebar needs it: its columns carry labels, options and help texts. */
@@ -30,12 +31,10 @@ export interface EntryFormState {
   user: string;
 }
 
-const CellInput = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-
-/** What the entry sidebar submits: the unit and its fields by column key, as typed. */
+/** What the entry sidebar submits: the unit and its fields by column key, as typed (text, "" for empty). */
 export const EntrySubmissionSchema = z.object({
-  unitId: z.string().check(z.minLength(1)),
-  fields: z.record(z.string(), CellInput),
+  unitId: z.string(),
+  fields: z.record(z.string(), z.string()),
 });
 export type EntrySubmission = z.infer<typeof EntrySubmissionSchema>;
 
@@ -54,12 +53,51 @@ export type SaveSettingsResult =
   | { ok: true; message: string }
   | { ok: false; errors: { field: string; message: string }[] };
 
+export interface PeriodOption {
+  key: string;
+  label: string;
+}
+
+/** "Tổng hợp tháng…": the rollup of one period, computed from one read of every unit tab. */
+export interface RollupState {
+  periods: PeriodOption[];
+  /** The period shown: the one asked for, else the one that closed last. */
+  periodKey: string;
+  rollup: Rollup;
+  /** Only the owner may write the rollup tab and send the report. */
+  canWrite: boolean;
+}
+
+export type ActionResult = { ok: true; message: string } | { ok: false; message: string };
+
+/** "Gửi báo cáo tháng…": what would be sent, to whom, and whether the quota allows it. */
+export interface SendState {
+  periods: PeriodOption[];
+  periodKey: string;
+  periodLabel: string;
+  recipients: string[];
+  /** Why sending is impossible now (no recipients, bad address); empty when it can go. */
+  problems: string[];
+  remainingQuota: number;
+  /** ISO time the period's report was sent, or null. A resend needs `resend: true`. */
+  sentAt: string | null;
+  canSend: boolean;
+}
+
+export const PeriodKeySchema = z.string().check(z.refine((s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s)));
+export const SendRequestSchema = z.object({ periodKey: PeriodKeySchema, resend: z.boolean() });
+export type SendRequestInput = z.infer<typeof SendRequestSchema>;
+
 /** Every google.script.run target. Keys must be exported by src/gas/main.ts (checked by the build). */
 export interface ServerApi {
   getEntryFormState(): EntryFormState;
   submitEntry(input: EntrySubmission): SubmitResult;
   getSettingsState(): SettingsFormState;
   saveSettings(input: unknown): SaveSettingsResult;
+  getRollupState(periodKey: string | null): RollupState;
+  writeRollupToTab(periodKey: string): ActionResult;
+  getSendState(periodKey: string | null): SendState;
+  sendReportNow(input: SendRequestInput): ActionResult;
 }
 
 /** Used by tests and the workbench to type a client call by name. */

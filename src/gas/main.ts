@@ -9,6 +9,16 @@ import { activeUserEmail, getPlan, isOwner, loadSettings, ownerEmail, today } fr
 import { handleEdit } from "./edit";
 import { entryFormState, submitEntry as submitEntryImpl } from "./entry";
 import { MENU_ENTRIES } from "./manifest";
+import {
+  onDaily,
+  onMonthly,
+  onRetry,
+  rollupState,
+  sendReportNow as sendReportNowImpl,
+  sendState,
+  updateCopyFromMenu,
+  writeRollupToTab as writeRollupToTabImpl,
+} from "./monthly";
 import { saveSettings as saveSettingsImpl, settingsFormState } from "./settings";
 import { setupSpreadsheet as runSetup } from "./setup";
 
@@ -71,6 +81,39 @@ export function checkAllData(): void {
   ui.alert("Kiểm tra số liệu", [head, ...summary.lines.slice(0, 30)].join("\n"), ui.ButtonSet.OK);
 }
 
+/** Installable, time-driven: the monthly report (installed by setup at the day and hour in settings). */
+export function onMonthlyTrigger(): void {
+  onMonthly();
+}
+
+/** Installable, time-driven, daily: reminders to units that have not reported. */
+export function onDailyTrigger(): void {
+  onDaily();
+}
+
+/** One-off retry after a send that could not go (quota, MailApp failure). */
+export function retryMonthlyReport(): void {
+  onRetry();
+}
+
+/** "Tổng hợp tháng…": the rollup sidebar. */
+export function showRollupSidebar(): void {
+  const page = HtmlService.createHtmlOutputFromFile("RollupSidebar").setTitle("Tổng hợp tháng");
+  SpreadsheetApp.getUi().showSidebar(page);
+}
+
+/** "Gửi báo cáo tháng…": recipients, period and quota first, then send. */
+export function showSendDialog(): void {
+  const page = HtmlService.createHtmlOutputFromFile("SendDialog").setWidth(520).setHeight(480);
+  SpreadsheetApp.getUi().showModalDialog(page, "Gửi báo cáo tháng");
+}
+
+/** "Cập nhật bản xem cho cấp trên". */
+export function updateReadOnlyCopy(): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert("Bản xem cho cấp trên", updateCopyFromMenu(), ui.ButtonSet.OK);
+}
+
 /** "Nhập báo cáo…": the entry sidebar. */
 export function showEntrySidebar(): void {
   const page = HtmlService.createHtmlOutputFromFile("EntrySidebar").setTitle("Nhập báo cáo");
@@ -104,3 +147,7 @@ export const getEntryFormState: ServerApi["getEntryFormState"] = () => entryForm
 export const submitEntry: ServerApi["submitEntry"] = (input) => submitEntryImpl(input);
 export const getSettingsState: ServerApi["getSettingsState"] = () => settingsFormState();
 export const saveSettings: ServerApi["saveSettings"] = (input) => saveSettingsImpl(input);
+export const getRollupState: ServerApi["getRollupState"] = (periodKey) => rollupState(periodKey);
+export const writeRollupToTab: ServerApi["writeRollupToTab"] = (periodKey) => writeRollupToTabImpl(periodKey);
+export const getSendState: ServerApi["getSendState"] = (periodKey) => sendState(periodKey);
+export const sendReportNow: ServerApi["sendReportNow"] = (input) => sendReportNowImpl(input);

@@ -15,7 +15,10 @@ export interface MenuEntry {
 /** The plan's menu, in the order users see it; `null` is a separator. */
 export const MENU_ENTRIES: readonly (MenuEntry | null)[] = [
   { caption: "Nhập báo cáo…", functionName: "showEntrySidebar" },
+  { caption: "Tổng hợp tháng…", functionName: "showRollupSidebar" },
   { caption: "Kiểm tra toàn bộ số liệu", functionName: "checkAllData" },
+  { caption: "Gửi báo cáo tháng…", functionName: "showSendDialog" },
+  { caption: "Cập nhật bản xem cho cấp trên", functionName: "updateReadOnlyCopy" },
   null,
   { caption: "Cài đặt…", functionName: "showSettingsDialog" },
   { caption: "Thiết lập / sửa bảng tính", functionName: "setupSpreadsheet" },
@@ -24,7 +27,12 @@ export const MENU_ENTRIES: readonly (MenuEntry | null)[] = [
 ];
 
 /** Handlers that setup installs as installable triggers (time-driven, on-edit). */
-export const TRIGGER_HANDLERS: readonly string[] = ["onEditInstalled"];
+export const TRIGGER_HANDLERS: readonly string[] = [
+  "onEditInstalled",
+  "onMonthlyTrigger",
+  "onDailyTrigger",
+  "retryMonthlyReport",
+];
 
 /** Every google.script.run target the pages call. */
 export const CLIENT_ENDPOINTS: readonly EndpointName[] = [
@@ -32,4 +40,8 @@ export const CLIENT_ENDPOINTS: readonly EndpointName[] = [
   "submitEntry",
   "getSettingsState",
   "saveSettings",
+  "getRollupState",
+  "writeRollupToTab",
+  "getSendState",
+  "sendReportNow",
 ];

@@ -6,6 +6,7 @@ import type { SaveSettingsResult, SettingsFormState } from "./api";
 import { activeUserEmail, getPlan, isOwner, loadSettings, ownerEmail, storeSettings } from "./context";
 import { applyProtections } from "./protect";
 import { writeSettingsView } from "./settings-view";
+import { ensureTriggers } from "./triggers";
 
 export function settingsFormState(): SettingsFormState {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -28,6 +29,7 @@ export function saveSettings(input: unknown): SaveSettingsResult {
   storeSettings(checked.settings);
   const widths = new Map(plan.units.map((u) => [u.tabName, unitColumns(plan, u).length]));
   applyProtections(ss, plan, checked.settings, ownerEmail(ss), widths);
+  ensureTriggers(ss, checked.settings);
   const view = ss.getSheetByName(SYSTEM_TABS.settings);
   if (view) writeSettingsView(view, plan, checked.settings);
   return { ok: true, message: "Đã lưu cài đặt và cập nhật quyền nhập liệu của các trang." };

@@ -14,6 +14,7 @@ import { CHANGE_LOG_HEADER } from "./change-log";
 import { applyProtections } from "./protect";
 import { ensureTriggers } from "./triggers";
 import { writeSettingsView } from "./settings-view";
+import { SEND_LOG_HEADER } from "./send";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -145,6 +146,14 @@ function layoutChangeLog(sheet: Sheet): void {
   if (!sheet.isSheetHidden()) sheet.hideSheet();
 }
 
+function layoutSendLog(sheet: Sheet): void {
+  const header = sheet.getRange(1, 1, 1, SEND_LOG_HEADER.length);
+  if (header.getValues()[0]!.every((v) => v === "")) header.setValues([[...SEND_LOG_HEADER]]);
+  header.setFontWeight("bold").setBackground(HEADER_BACKGROUND);
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), 1).setNumberFormat("dd/MM/yyyy HH:mm:ss");
+}
+
 export function setupSpreadsheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   plan: Plan,
@@ -159,8 +168,9 @@ export function setupSpreadsheet(
   }
   writeSettingsView(ensureSheet(ss, SYSTEM_TABS.settings, report), plan, settings);
   layoutChangeLog(ensureSheet(ss, SYSTEM_TABS.changeLog, report));
+  layoutSendLog(ensureSheet(ss, SYSTEM_TABS.sendLog, report));
   applyProtections(ss, plan, settings, owner, widths);
-  report.created.push(...ensureTriggers(ss));
+  report.created.push(...ensureTriggers(ss, settings));
   // A new spreadsheet starts with "Sheet1"/"Trang tính1": leave it, it may hold someone's work.
   return report;
 }

@@ -1,16 +1,59 @@
 /**
- * Installable triggers, installed by setup: exactly one per handler, however often setup runs.
- * Installable (not simple) so the handler runs as the owner, can write protected cells and knows the user.
+ * Installable triggers, installed by setup and re-installed when the schedule in settings changes:
+ * exactly one per handler, however often setup runs. Installable (not simple) so the handlers run as
+ * the owner: they can write protected cells, know the user, and send mail.
  */
-export const EDIT_HANDLER = "onEditInstalled";
+import type { Settings } from "../core/settings";
 
-export function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string[] {
+export const EDIT_HANDLER = "onEditInstalled";
+export const MONTHLY_HANDLER = "onMonthlyTrigger";
+export const DAILY_HANDLER = "onDailyTrigger";
+const SCHEDULE_KEY = "ks.monthlySchedule";
+const TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+function byHandler(handler: string): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
+}
+
+/** Keeps one trigger for `handler`, creating it when there is none; says what it did. */
+function ensureOne(handler: string, create: () => void, recreate: boolean): boolean {
+  const existing = byHandler(handler);
+  const drop = recreate ? existing : existing.slice(1);
+  for (const t of drop) ScriptApp.deleteTrigger(t);
+  if (existing.length === 0 || recreate) {
+    create();
+    return true;
+  }
+  return false;
+}
+
+export function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): string[] {
   const done: string[] = [];
-  const existing = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === EDIT_HANDLER);
-  if (existing.length === 0) {
-    ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(ss).onEdit().create();
+  if (
+    ensureOne(
+      EDIT_HANDLER,
+      () => ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(ss).onEdit().create(),
+      false,
+    )
+  ) {
     done.push("Cài trình kiểm tra khi sửa ô.");
   }
-  for (const duplicate of existing.slice(1)) ScriptApp.deleteTrigger(duplicate);
+  const props = PropertiesService.getDocumentProperties();
+  const schedule = `${settings.sendDay}@${settings.sendHour}`;
+  const changed = props.getProperty(SCHEDULE_KEY) !== schedule && byHandler(MONTHLY_HANDLER).length > 0;
+  const monthly = () =>
+    ScriptApp.newTrigger(MONTHLY_HANDLER)
+      .timeBased()
+      .onMonthDay(settings.sendDay)
+      .atHour(settings.sendHour)
+      .inTimezone(TIME_ZONE)
+      .create();
+  if (ensureOne(MONTHLY_HANDLER, monthly, changed)) {
+    done.push(`Cài lịch gửi báo cáo tháng: ngày ${settings.sendDay} lúc ${settings.sendHour}:00.`);
+  }
+  props.setProperty(SCHEDULE_KEY, schedule);
+  const daily = () =>
+    ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(7).inTimezone(TIME_ZONE).create();
+  if (ensureOne(DAILY_HANDLER, daily, false)) done.push("Cài lịch nhắc các đơn vị chưa báo cáo.");
   return done;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "../../src/core/plan";
-import { SYSTEM_TABS, tabNameProblem, validatePlan } from "../../src/core/plan";
+import { SYSTEM_TABS, tabNameProblem } from "../../src/core/plan";
+import { validatePlan } from "../../src/core/plan-schema";
 import { quangKhai2023 } from "../../src/plans/quang-khai-2023";
 
 /** A deep copy to break without touching the shipped plan. */

@@ -11,7 +11,7 @@ import {
   parseWholeNumber,
   parseYesNo,
 } from "../../src/core/parse";
-import { validatePlan } from "../../src/core/plan";
+import { validatePlan } from "../../src/core/plan-schema";
 import { fromDayNumber, periodBounds, periodOf } from "../../src/core/periods";
 import { computeRollup } from "../../src/core/rollup";
 import { validateSettings } from "../../src/core/settings";

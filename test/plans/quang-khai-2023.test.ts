@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { unitColumns } from "../../src/core/columns";
-import { tabNameProblem, unitElements, validatePlan } from "../../src/core/plan";
+import { tabNameProblem, unitElements } from "../../src/core/plan";
+import { validatePlan } from "../../src/core/plan-schema";
 import { quangKhai2023 as plan } from "../../src/plans/quang-khai-2023";
 
 describe("the 2023 plan of xã Quang Khải", () => {

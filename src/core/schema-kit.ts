@@ -1,0 +1,25 @@
+/**
+ * Small zod/mini building blocks shared by the plan and settings schemas. Every check is a refinement:
+ * one zod check kind keeps the Apps Script bundle small (each built-in check pulls in its own code)
+ * and lets every message be Vietnamese.
+ */
+import * as z from "zod/mini";
+
+/** A whole number in [min, max]. */
+export function intIn(min: number, max: number) {
+  return z
+    .number()
+    .check(
+      z.refine(
+        (n: number) => Number.isInteger(n) && n >= min && n <= max,
+        "phải là số nguyên từ " + min + " đến " + max,
+      ),
+    );
+}
+
+/** A list that must not be empty. */
+export function nonEmpty<T extends z.ZodMiniType>(item: T, message: string) {
+  return z.array(item).check(z.refine((a: unknown[]) => a.length > 0, message));
+}
+
+export const PeriodRuleSchema = z.enum(["cutoff", "calendar"]);

@@ -1,0 +1,194 @@
+/**
+ * Tables the add-in writes into sheets, as plain cells: the rollup tab of the main sheet and the tabs of
+ * the upper level's read-only copy. Text is made safe for Sheets (no formula can come out of it), and
+ * the copy holds aggregates only: no free text, no names, no emails, no problem messages (they can
+ * echo what was typed).
+ */
+import type { CellValue } from "./cell";
+import { textForSheet } from "./marks";
+import { formatDateVi, formatPercent } from "./parse";
+import type { Plan } from "./plan";
+import type { IndicatorStatus, Rollup } from "./rollup";
+import { expectedText, indicatorFigure } from "./rollup";
+
+export const STATUS_BACKGROUND: Record<IndicatorStatus, string> = {
+  Đạt: "#d9ead3",
+  "Chưa đạt": "#f4cccc",
+  "Không phát sinh": "#eeeeee",
+  "Thiếu số liệu": "#fce5cd",
+};
+
+export const ROLLUP_TAB_WIDTH = 7;
+const WIDTH = ROLLUP_TAB_WIDTH;
+
+/** The rollup tab's cells: the indicators table, units not reported, then the month-by-month history. */
+export function rollupTabCells(
+  plan: Plan,
+  rollup: Rollup,
+  history: Rollup[],
+): { values: CellValue[][]; backgrounds: (string | null)[][]; boldRows: number[] } {
+  const values: CellValue[][] = [];
+  const backgrounds: (string | null)[][] = [];
+  const boldRows: number[] = [];
+  const add = (row: CellValue[], bg: (string | null)[] = [], bold = false) => {
+    const padded = [...row.map((v) => (typeof v === "string" ? textForSheet(v) : v))];
+    while (padded.length < WIDTH) padded.push("");
+    values.push(padded.slice(0, WIDTH));
+    const colours = [...bg];
+    while (colours.length < WIDTH) colours.push(null);
+    backgrounds.push(colours.slice(0, WIDTH));
+    if (bold) boldRows.push(values.length);
+  };
+  add([`TỔNG HỢP KẾT QUẢ – ${plan.title.toUpperCase()}`], [], true);
+  add([
+    `Kỳ báo cáo: ${rollup.period.label}. Luỹ kế từ ${formatDateVi(rollup.yearToDate.start)} đến ${formatDateVi(rollup.yearToDate.end)}.`,
+  ]);
+  add([
+    `Tổng hợp lúc ${rollup.generatedAt.slice(0, 16).replace("T", " ")} (giờ UTC). Đạt ${rollup.summary.indicatorsMet}/${rollup.summary.indicatorsTotal} chỉ tiêu; ${rollup.summary.unitsReported}/${rollup.summary.unitsTotal} đơn vị đã báo cáo.`,
+  ]);
+  add([]);
+  add(
+    ["Mã", "Chỉ tiêu", "Mục tiêu", "Kết quả luỹ kế", "Tỉ lệ", "Đánh giá", "Tiến độ"],
+    new Array(WIDTH).fill("#d9e2f3"),
+    true,
+  );
+  for (const r of rollup.indicators) {
+    add(
+      [
+        r.id,
+        r.label,
+        r.targetText,
+        indicatorFigure(r),
+        r.percent === null ? "" : formatPercent(r.percent),
+        r.status,
+        r.pace ? `${r.pace}${expectedText(r) ? ` (cần ${expectedText(r)})` : ""}` : "",
+      ],
+      [null, null, null, null, null, STATUS_BACKGROUND[r.status]],
+    );
+  }
+  add([]);
+  const missing = rollup.units.filter((u) => !u.reported);
+  add([`Đơn vị chưa báo cáo trong kỳ (${missing.length})`], [], true);
+  if (missing.length === 0) add(["", "Tất cả đơn vị đã báo cáo."]);
+  for (const u of missing) {
+    add(["", u.name, u.lastEntryDate ? `Lần cuối: ${formatDateVi(u.lastEntryDate)}` : "Chưa nhập lần nào"]);
+  }
+  add([]);
+  const problems = rollup.problems.filter((p) => p.kind !== "entry" || p.severity === "error");
+  add([`Vấn đề về số liệu (${problems.length})`], [], true);
+  for (const p of problems.slice(0, 200)) {
+    const unit = p.unitId ? plan.units.find((u) => u.id === p.unitId) : undefined;
+    add(["", unit ? unit.tabName : "", p.rowNumber ? `Dòng ${p.rowNumber}` : "", p.message]);
+  }
+  if (problems.length > 200)
+    add(["", `… và ${problems.length - 200} vấn đề khác (xem cột Trạng thái ở các trang).`]);
+  add([]);
+  add(
+    ["Theo tháng", "Chỉ tiêu", ...history.slice(-5).map((h) => h.period.label.split(" (")[0]!)],
+    new Array(WIDTH).fill("#d9e2f3"),
+    true,
+  );
+  // The last five periods fit an A4 page in portrait; older months are in earlier rollups.
+  const shown = history.slice(-5);
+  for (const [i, ind] of rollup.indicators.entries()) {
+    const cells: CellValue[] = [ind.id, ind.shortLabel];
+    const colours: (string | null)[] = [null, null];
+    for (const h of shown) {
+      const r = h.indicators[i]!;
+      cells.push(r.percent === null ? r.status : `${formatPercent(r.percent)} – ${r.status}`);
+      colours.push(STATUS_BACKGROUND[r.status]);
+    }
+    add(cells, colours);
+  }
+  return { values, backgrounds, boldRows };
+}
+
+/** "28/11/2026 07:05" in Vietnam time, from an ISO instant. */
+export function formatDateTimeVi(iso: string): string {
+  const t = new Date(Date.parse(iso) + 7 * 3600 * 1000);
+  const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+  return `${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+}
+
+export interface CopyTab {
+  name: string;
+  values: CellValue[][];
+}
+
+export interface CopyMeta {
+  /** ISO instant of the refresh. */
+  refreshedAt: string;
+  sourceName: string;
+  sourceUrl: string;
+}
+
+function rectangular(rows: CellValue[][]): CellValue[][] {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  return rows.map((r) => {
+    const out = r.map((v) => (typeof v === "string" ? textForSheet(v) : v));
+    while (out.length < width) out.push("");
+    return out;
+  });
+}
+
+/**
+ * The upper level's read-only copy: the latest rollup, the month-by-month history, and each unit's
+ * data elements by month. Figures and the plan's own wording only.
+ */
+export function copyTabs(plan: Plan, rollup: Rollup, history: Rollup[], meta: CopyMeta): CopyTab[] {
+  const stamp = `Bản xem chỉ đọc, cập nhật lúc ${formatDateTimeVi(meta.refreshedAt)} từ bảng tính "${meta.sourceName}" (${meta.sourceUrl}).`;
+  const summary: CellValue[][] = [
+    [stamp],
+    [plan.title],
+    [
+      `Kỳ báo cáo: ${rollup.period.label}; luỹ kế từ ${formatDateVi(rollup.yearToDate.start)} đến ${formatDateVi(rollup.yearToDate.end)}.`,
+    ],
+    [],
+    ["Mã", "Chỉ tiêu", "Mục tiêu", "Kết quả luỹ kế", "Tỉ lệ", "Đánh giá", "Tiến độ"],
+    ...rollup.indicators.map((r) => [
+      r.id,
+      r.label,
+      r.targetText,
+      indicatorFigure(r),
+      r.percent === null ? "" : formatPercent(r.percent),
+      r.status,
+      r.pace ? `${r.pace}${expectedText(r) ? ` (cần ${expectedText(r)})` : ""}` : "",
+    ]),
+    [],
+    ["Đơn vị chưa báo cáo trong kỳ"],
+    ...rollup.units.filter((u) => !u.reported).map((u) => ["", u.name]),
+  ];
+  const byMonth: CellValue[][] = [
+    [stamp],
+    ["Mã", "Chỉ tiêu", ...history.map((h) => h.period.label.split(" (")[0]!)],
+    ...rollup.indicators.map((ind, i) => [
+      ind.id,
+      ind.shortLabel,
+      ...history.map((h) => {
+        const r = h.indicators[i]!;
+        return r.percent === null ? r.status : `${formatPercent(r.percent)} – ${r.status}`;
+      }),
+    ]),
+  ];
+  const tabs: CopyTab[] = [
+    { name: "Tổng hợp", values: rectangular(summary) },
+    { name: "Theo tháng", values: rectangular(byMonth) },
+  ];
+  for (const unit of rollup.units) {
+    const rows: CellValue[][] = [
+      [stamp],
+      [unit.name],
+      ["Chỉ số", "Đơn vị tính", ...history.map((h) => h.period.label.split(" (")[0]!), "Luỹ kế"],
+    ];
+    unit.totals.forEach((t, i) => {
+      rows.push([
+        t.label,
+        t.measure,
+        ...history.map((h) => h.units.find((u) => u.unitId === unit.unitId)?.totals[i]?.period ?? ""),
+        t.yearToDate ?? "",
+      ]);
+    });
+    tabs.push({ name: unit.tabName, values: rectangular(rows) });
+  }
+  return tabs;
+}

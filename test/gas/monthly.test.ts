@@ -1,0 +1,192 @@
+/** The monthly rollup, the report by email, retries and reminders — through the built bundle. */
+import { describe, expect, it } from "vitest";
+import { createEnvironment } from "../../src/local/emulator/index";
+import { a1, CODE, OWNER, POLICE, SCHOOL, SETTINGS, setUpSheet, sheet, spreadsheet } from "./harness";
+import { EXPECTED_APRIL, NOT_REPORTED_APRIL, typeApril } from "./month";
+
+const DISTRICT = "lanhdao@tuky.example";
+const OTHERS = "nganh.khac@quangkhai.example";
+/** The day after the cut-off of tháng 4/2023, at the default hour. */
+const SEND_TIME = new Date("2023-04-15T07:00:00+07:00");
+
+function april(opts: { mailQuota?: number } = {}) {
+  const env = createEnvironment({ owner: OWNER, now: new Date("2023-04-10T09:00:00+07:00"), ...opts });
+  env.load(CODE);
+  setUpSheet(env);
+  env.runFromClient("saveSettings", [
+    { ...SETTINGS, unitEditors: { ...SETTINGS.unitEditors, nganhKhac: [OTHERS] } },
+  ]);
+  typeApril(env);
+  return env;
+}
+
+function rollupTab(env: ReturnType<typeof april>): string[][] {
+  const s = sheet(env, "Tổng hợp");
+  return s.getRange(1, 1, s.getLastRow(), 7).getDisplayValues();
+}
+
+function reportsSent(env: ReturnType<typeof april>) {
+  return env.outbox.filter((m) => m.subject.startsWith("Kết quả thực hiện"));
+}
+
+describe("the rollup", () => {
+  it("gives each indicator its hand-computed figure and status in the sidebar and the rollup tab", () => {
+    const env = april();
+    const state = env.runFromClient("getRollupState", ["2023-04"]);
+    expect(state.ok).toBe(true);
+    const rollup = (
+      state as {
+        value: {
+          rollup: {
+            indicators: { id: string; status: string }[];
+            units: { name: string; reported: boolean }[];
+          };
+        };
+      }
+    ).value.rollup;
+    for (const ind of rollup.indicators) expect(ind.status, ind.id).toBe(EXPECTED_APRIL[ind.id]!.status);
+    expect(rollup.units.filter((u) => !u.reported).map((u) => u.name)).toEqual(NOT_REPORTED_APRIL);
+
+    const written = env.runFromClient("writeRollupToTab", ["2023-04"]);
+    expect(written).toMatchObject({ ok: true, value: { ok: true } });
+    const rows = rollupTab(env);
+    for (const [id, expected] of Object.entries(EXPECTED_APRIL)) {
+      const row = rows.find((r) => r[0] === id)!;
+      expect(row[3], id).toBe(expected.figure);
+      expect(row[5], id).toBe(expected.status);
+    }
+    expect(rows.find((r) => r[0] === "CT2b")![6]).toBe("Đúng tiến độ (cần 3,3 %)");
+    const flat = rows.map((r) => r.join(" ")).join("\n");
+    for (const name of NOT_REPORTED_APRIL) expect(flat).toContain(name);
+  });
+
+  it("reads each unit tab with one getValues, whatever its size", () => {
+    const env = april();
+    env.resetCalls();
+    env.runFromClient("writeRollupToTab", ["2023-04"]);
+    expect(env.calls.get("Range.getValues")).toBe(11);
+    expect(env.calls.get("Range.setValues")).toBe(1);
+  });
+
+  it("refuses to write the rollup tab for someone who is not the owner", () => {
+    const env = april();
+    env.setUser(POLICE);
+    const result = env.runFromClient("writeRollupToTab", ["2023-04"]);
+    expect(result).toMatchObject({ ok: true, value: { ok: false } });
+  });
+});
+
+describe("the monthly report by email", () => {
+  it("is sent once by the monthly trigger, to the chairman and the upper level, with HTML, text and the copy's PDF", () => {
+    const env = april();
+    env.runTimeTriggers(SEND_TIME);
+    const sent = reportsSent(env);
+    expect(sent).toHaveLength(1);
+    const mail = sent[0]!;
+    expect(mail.to.sort()).toEqual([DISTRICT, OWNER].sort());
+    expect(mail.subject).toContain("xã Quang Khải");
+    expect(mail.subject).toContain("tháng 4/2023");
+    expect(mail.htmlBody).toContain("BÁO CÁO");
+    expect(mail.htmlBody).toContain("Quang Khải, ngày 15 tháng 04 năm 2023");
+    expect(mail.htmlBody).toContain("63,6 %");
+    expect(mail.body).toContain("CT2c");
+    expect(mail.body).toContain("33,3 %");
+    // Nothing typed leaves the sheet: not the phone number, not the formula, not the content.
+    for (const text of [mail.htmlBody ?? "", mail.body]) {
+      expect(text).not.toContain("0912");
+      expect(text).not.toContain("IMPORTRANGE");
+      expect(text).not.toContain("karaoke");
+    }
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0]!.contentType).toBe("application/pdf");
+    expect(mail.htmlBody).toContain(spreadsheet(env).getUrl());
+  });
+
+  it("sends nothing more when the trigger fires twice or the owner presses send again", () => {
+    const env = april();
+    env.runTimeTriggers(SEND_TIME);
+    env.runTimeTriggers(SEND_TIME);
+    env.setUser(OWNER);
+    const again = env.runFromClient("sendReportNow", [{ periodKey: "2023-04", resend: false }]);
+    expect((again as { value: { ok: boolean; message: string } }).value.message).toContain("đã được gửi");
+    expect(reportsSent(env)).toHaveLength(1);
+    const state = (env.runFromClient("getSendState", ["2023-04"]) as { value: { sentAt: string | null } })
+      .value;
+    expect(state.sentAt).not.toBeNull();
+    const resent = env.runFromClient("sendReportNow", [{ periodKey: "2023-04", resend: true }]);
+    expect((resent as { value: { ok: boolean } }).value.ok).toBe(true);
+    expect(reportsSent(env)).toHaveLength(2);
+  });
+
+  it("shows the recipients, the period and the remaining quota before sending", () => {
+    const env = april();
+    env.setUser(OWNER);
+    const state = (
+      env.runFromClient("getSendState", [null]) as {
+        value: { periodKey: string; recipients: string[]; remainingQuota: number; problems: string[] };
+      }
+    ).value;
+    expect(state.recipients.sort()).toEqual([DISTRICT, OWNER].sort());
+    expect(state.remainingQuota).toBe(100);
+    expect(state.problems).toEqual([]);
+  });
+
+  it("with no quota left sends nothing, logs it and schedules a retry that sends once the quota is back", () => {
+    const env = april({ mailQuota: 0 });
+    env.runTimeTriggers(SEND_TIME);
+    expect(reportsSent(env)).toHaveLength(0);
+    const log = sheet(env, "Nhật ký gửi");
+    expect(String(log.getRange(log.getLastRow(), 5).getValue())).toContain("hạn mức");
+    expect(env.triggers.some((t) => t.handler === "retryMonthlyReport")).toBe(true);
+  });
+
+  it("when MailApp fails sends nothing partial, logs the error and succeeds on the retry", () => {
+    const env = april();
+    env.mail.failNext("Service unavailable: Gmail");
+    env.runTimeTriggers(SEND_TIME);
+    expect(reportsSent(env)).toHaveLength(0);
+    const log = sheet(env, "Nhật ký gửi");
+    expect(String(log.getRange(log.getLastRow(), 5).getValue())).toContain("Service unavailable");
+    expect(env.triggers.filter((t) => t.handler === "retryMonthlyReport")).toHaveLength(1);
+    env.advanceTo(new Date("2023-04-15T08:30:00+07:00"));
+    expect(reportsSent(env)).toHaveLength(1);
+    expect(reportsSent(env)[0]!.subject).toContain("tháng 4/2023");
+  });
+
+  it("refuses, with a clear message in the log, when settings have no recipients", () => {
+    const env = april();
+    env.setUser(OWNER);
+    env.runFromClient("saveSettings", [{ ...SETTINGS, chairmanEmail: "", upperLevelEmails: [] }]);
+    expect(() => env.runTimeTriggers(SEND_TIME)).not.toThrow();
+    expect(reportsSent(env)).toHaveLength(0);
+    const log = sheet(env, "Nhật ký gửi");
+    expect(String(log.getRange(log.getLastRow(), 5).getValue())).toContain("Chưa có người nhận");
+  });
+});
+
+describe("reminders", () => {
+  it("go, a few days before the cut-off, to the editors of units with nothing in the open period — once", () => {
+    const env = april();
+    // 14/04 is the cut-off; reminders go 3 days before, at the daily trigger's hour.
+    env.runTimeTriggers(new Date("2023-04-11T07:00:00+07:00"));
+    env.runTimeTriggers(new Date("2023-04-11T07:00:00+07:00"));
+    const reminders = env.outbox.filter((m) => m.subject.startsWith("Nhắc nhập báo cáo"));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.to).toEqual([OTHERS]);
+    expect(reminders[0]!.subject).toContain("tháng 4/2023");
+    // Units that reported (the school, the police) get nothing.
+    expect(env.outbox.some((m) => m.to.includes(SCHOOL) || m.to.includes(POLICE))).toBe(false);
+  });
+});
+
+describe("the rollup tab as text", () => {
+  it("keeps a formula-like value as text", () => {
+    const env = april();
+    env.setUser(OWNER);
+    env.runFromClient("writeRollupToTab", ["2023-04"]);
+    const s = sheet(env, "Tổng hợp");
+    const formulas = s.getRange(1, 1, s.getLastRow(), 7).getFormulas().flat();
+    expect(formulas.every((f) => f === "")).toBe(true);
+    expect(a1(1, 1)).toBe("A1");
+  });
+});
