@@ -115,7 +115,7 @@ async function buildCode(exportsList) {
   const stubs = exportsList
     .filter((name) => name !== "default")
     .sort()
-    .map((name) => `function ${name}(){return ${GLOBAL}.${name}.apply(this,arguments)}`)
+    .map((name) => `function ${name}(...a){return ${GLOBAL}.${name}(...a)}`)
     .join("\n");
   code = `${code.trimEnd()}\n${stubs}\n`;
   writeFileSync(join(out, "Code.js"), code);

@@ -141,7 +141,8 @@ function barHtml(r: IndicatorResult): string {
       : "";
   const rest = w < 100 ? '<td style="height:10px;font-size:0;line-height:0">&nbsp;</td>' : "";
   return (
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;background:#e0e0e0"><tr>' +
+    layoutTable("border-collapse:collapse;background:#e0e0e0") +
+    "<tr>" +
     fill +
     rest +
     '</tr></table><div style="font-size:12px;margin-top:2px">' +
@@ -214,6 +215,47 @@ function indicatorRow(r: IndicatorResult, i: number): string {
   );
 }
 
+/** The opening sentence, shared by the HTML and the text. */
+function introText(plan: Plan, rollup: Rollup): string {
+  return (
+    "Thực hiện " +
+    documentRef(plan) +
+    ", UBND " +
+    plan.commune.level +
+    " báo cáo kết quả thực hiện " +
+    rollup.period.label +
+    ", luỹ kế từ " +
+    formatDateVi(rollup.yearToDate.start) +
+    " đến " +
+    formatDateVi(rollup.yearToDate.end) +
+    ", như sau:"
+  );
+}
+
+function summaryText(rollup: Rollup): string {
+  const s = rollup.summary;
+  return (
+    `Đạt ${s.indicatorsMet}/${s.indicatorsTotal} chỉ tiêu; ${s.unitsReported}/${s.unitsTotal} đơn vị đã báo cáo ` +
+    `trong kỳ; đã qua ${rollup.monthsElapsed}/${rollup.monthsTotal} tháng của kế hoạch.`
+  );
+}
+
+/** A layout table (email clients lay out with tables, not CSS). */
+function layoutTable(style: string): string {
+  return '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="' + style + '">';
+}
+
+/** The short horizontal rule under headings of an administrative document. */
+function underline(width: number, margin: string): string {
+  return (
+    '<div style="margin:' +
+    margin +
+    ";width:" +
+    width +
+    'px;border-top:1px solid #212121;font-size:0;line-height:0">&nbsp;</div>'
+  );
+}
+
 /** The report as an HTML email body (inline styles, tables only, no scripts, every value escaped). */
 export function renderReportHtml(plan: Plan, rollup: Rollup, opts: ReportOptions): string {
   const s = sections(plan, rollup);
@@ -232,26 +274,23 @@ export function renderReportHtml(plan: Plan, rollup: Rollup, opts: ReportOptions
     '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>' +
     escapeHtml("Báo cáo " + periodShortLabel(rollup.period.key)) +
     '</title></head><body style="margin:0;padding:0;background:#ffffff">' +
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="' +
-    body +
-    '"><tr><td align="center" style="padding:16px">' +
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:760px;' +
-    body +
-    '">' +
+    layoutTable(body) +
+    '<tr><td align="center" style="padding:16px">' +
+    layoutTable("max-width:760px;" + body) +
     // Issuing body (left) and quốc hiệu, tiêu ngữ, place and date (right).
-    '<tr><td><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="' +
-    body +
-    '"><tr>' +
+    "<tr><td>" +
+    layoutTable(body) +
+    "<tr>" +
     '<td width="40%" style="text-align:center;vertical-align:top">' +
     '<div>UỶ BAN NHÂN DÂN</div><div style="font-weight:bold">' +
     escapeHtml(communeUpper) +
     "</div>" +
-    '<div style="margin:2px auto 4px;width:80px;border-top:1px solid #212121;font-size:0;line-height:0">&nbsp;</div>' +
+    underline(80, "2px auto 4px") +
     "<div>Số:&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;/BC-UBND</div></td>" +
     '<td width="60%" style="text-align:center;vertical-align:top">' +
     '<div style="font-weight:bold">CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>' +
     '<div style="font-weight:bold">Độc lập - Tự do - Hạnh phúc</div>' +
-    '<div style="margin:2px auto 6px;width:200px;border-top:1px solid #212121;font-size:0;line-height:0">&nbsp;</div>' +
+    underline(200, "2px auto 6px") +
     '<div style="font-style:italic">' +
     escapeHtml(placeAndDate(plan, opts.reportDate)) +
     "</div></td>" +
@@ -261,43 +300,24 @@ export function renderReportHtml(plan: Plan, rollup: Rollup, opts: ReportOptions
     '<div style="font-weight:bold">' +
     escapeHtml(reportSubject(plan, rollup)) +
     "</div>" +
-    '<div style="margin:4px auto 0;width:160px;border-top:1px solid #212121;font-size:0;line-height:0">&nbsp;</div></td></tr>' +
+    underline(160, "4px auto 0") +
+    "</td></tr>" +
     '<tr><td style="text-align:center;padding-top:10px">Kính gửi: ' +
     escapeHtml(opts.upperLevelName.trim() || plan.upperLevel) +
     "</td></tr>" +
     '<tr><td style="padding-top:10px">' +
     "<p " +
     P +
-    ">Thực hiện " +
-    escapeHtml(documentRef(plan)) +
-    ", UBND " +
-    escapeHtml(plan.commune.level) +
-    " báo cáo kết quả thực hiện " +
-    escapeHtml(rollup.period.label) +
-    ", luỹ kế từ " +
-    escapeHtml(formatDateVi(rollup.yearToDate.start)) +
-    " đến " +
-    escapeHtml(formatDateVi(rollup.yearToDate.end)) +
-    ", như sau:</p>" +
+    ">" +
+    escapeHtml(introText(plan, rollup)) +
+    "</p>" +
     h2("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU") +
     "<p " +
     P +
-    ">Đạt " +
-    rollup.summary.indicatorsMet +
-    "/" +
-    rollup.summary.indicatorsTotal +
-    " chỉ tiêu; " +
-    rollup.summary.unitsReported +
-    "/" +
-    rollup.summary.unitsTotal +
-    " đơn vị đã báo cáo trong kỳ; đã qua " +
-    rollup.monthsElapsed +
-    "/" +
-    rollup.monthsTotal +
-    " tháng của kế hoạch.</p>" +
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;' +
-    body +
-    '">' +
+    ">" +
+    escapeHtml(summaryText(rollup)) +
+    "</p>" +
+    layoutTable("border-collapse:collapse;" + body) +
     '<tr><td style="' +
     HEAD +
     '">TT</td><td style="' +
@@ -323,9 +343,9 @@ export function renderReportHtml(plan: Plan, rollup: Rollup, opts: ReportOptions
     (links.length ? '<p style="margin:12px 0 0;font-size:13px">' + links.join("<br>") + "</p>" : "") +
     "</td></tr>" +
     // Nơi nhận (left) and the signer (right).
-    '<tr><td style="padding-top:18px"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="' +
-    body +
-    '"><tr>' +
+    '<tr><td style="padding-top:18px">' +
+    layoutTable(body) +
+    "<tr>" +
     '<td width="50%" style="vertical-align:top;font-size:12px"><div style="font-weight:bold;font-style:italic">Nơi nhận:</div>' +
     s.recipients
       .map((r, i) => "<div>- " + escapeHtml(r) + (i === s.recipients.length - 1 ? "." : ";") + "</div>")
@@ -360,36 +380,10 @@ export function renderReportText(plan: Plan, rollup: Rollup, opts: ReportOptions
   lines.push(reportSubject(plan, rollup));
   lines.push("Kính gửi: " + (opts.upperLevelName.trim() || plan.upperLevel));
   lines.push("");
-  lines.push(
-    "Thực hiện " +
-      documentRef(plan) +
-      ", UBND " +
-      plan.commune.level +
-      " báo cáo kết quả thực hiện " +
-      rollup.period.label +
-      ", luỹ kế từ " +
-      formatDateVi(rollup.yearToDate.start) +
-      " đến " +
-      formatDateVi(rollup.yearToDate.end) +
-      ", như sau:",
-  );
+  lines.push(introText(plan, rollup));
   lines.push("");
   lines.push("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU");
-  lines.push(
-    "Đạt " +
-      rollup.summary.indicatorsMet +
-      "/" +
-      rollup.summary.indicatorsTotal +
-      " chỉ tiêu; " +
-      rollup.summary.unitsReported +
-      "/" +
-      rollup.summary.unitsTotal +
-      " đơn vị đã báo cáo trong kỳ; đã qua " +
-      rollup.monthsElapsed +
-      "/" +
-      rollup.monthsTotal +
-      " tháng của kế hoạch.",
-  );
+  lines.push(summaryText(rollup));
   rollup.indicators.forEach((r, i) => {
     lines.push(
       i +

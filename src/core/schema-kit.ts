@@ -4,6 +4,7 @@
  * and lets every message be Vietnamese.
  */
 import * as z from "zod/mini";
+import type { PeriodRule } from "./periods";
 
 /** A whole number in [min, max]. */
 export function intIn(min: number, max: number) {
@@ -22,4 +23,8 @@ export function nonEmpty<T extends z.ZodMiniType>(item: T, message: string) {
   return z.array(item).check(z.refine((a: unknown[]) => a.length > 0, message));
 }
 
-export const PeriodRuleSchema = z.enum(["cutoff", "calendar"]);
+/** A refinement rather than z.enum: the same check for ~0.7 KB less in the Apps Script bundle. */
+export const PeriodRuleSchema = z.custom<PeriodRule>(
+  (v) => v === "cutoff" || v === "calendar",
+  'phải là "cutoff" (15 tháng trước – 14 tháng này) hoặc "calendar" (tháng dương lịch)',
+);

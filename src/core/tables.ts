@@ -18,6 +18,31 @@ export const STATUS_BACKGROUND: Record<IndicatorStatus, string> = {
   "Thiếu số liệu": "#fce5cd",
 };
 
+const INDICATOR_HEADER = ["Mã", "Chỉ tiêu", "Mục tiêu", "Kết quả luỹ kế", "Tỉ lệ", "Đánh giá", "Tiến độ"];
+
+/** One indicator as a row of the rollup tab and of the copy. */
+function indicatorCells(r: Rollup["indicators"][number]): CellValue[] {
+  return [
+    r.id,
+    r.label,
+    r.targetText,
+    indicatorFigure(r),
+    r.percent === null ? "" : formatPercent(r.percent),
+    r.status,
+    r.pace ? `${r.pace}${expectedText(r) ? ` (cần ${expectedText(r)})` : ""}` : "",
+  ];
+}
+
+/** "tháng 4/2023" from a period's full label. */
+function monthOf(r: Rollup): string {
+  return r.period.label.split(" (")[0]!;
+}
+
+/** An indicator's result in one past month: "33,3 % – Đạt", or only the status. */
+function historyCell(r: Rollup["indicators"][number]): string {
+  return r.percent === null ? r.status : `${formatPercent(r.percent)} – ${r.status}`;
+}
+
 export const ROLLUP_TAB_WIDTH = 7;
 const WIDTH = ROLLUP_TAB_WIDTH;
 
@@ -47,24 +72,9 @@ export function rollupTabCells(
     `Tổng hợp lúc ${rollup.generatedAt.slice(0, 16).replace("T", " ")} (giờ UTC). Đạt ${rollup.summary.indicatorsMet}/${rollup.summary.indicatorsTotal} chỉ tiêu; ${rollup.summary.unitsReported}/${rollup.summary.unitsTotal} đơn vị đã báo cáo.`,
   ]);
   add([]);
-  add(
-    ["Mã", "Chỉ tiêu", "Mục tiêu", "Kết quả luỹ kế", "Tỉ lệ", "Đánh giá", "Tiến độ"],
-    new Array(WIDTH).fill("#d9e2f3"),
-    true,
-  );
+  add(INDICATOR_HEADER, new Array(WIDTH).fill("#d9e2f3"), true);
   for (const r of rollup.indicators) {
-    add(
-      [
-        r.id,
-        r.label,
-        r.targetText,
-        indicatorFigure(r),
-        r.percent === null ? "" : formatPercent(r.percent),
-        r.status,
-        r.pace ? `${r.pace}${expectedText(r) ? ` (cần ${expectedText(r)})` : ""}` : "",
-      ],
-      [null, null, null, null, null, STATUS_BACKGROUND[r.status]],
-    );
+    add(indicatorCells(r), [null, null, null, null, null, STATUS_BACKGROUND[r.status]]);
   }
   add([]);
   const missing = rollup.units.filter((u) => !u.reported);
@@ -83,11 +93,7 @@ export function rollupTabCells(
   if (problems.length > 200)
     add(["", `… và ${problems.length - 200} vấn đề khác (xem cột Trạng thái ở các trang).`]);
   add([]);
-  add(
-    ["Theo tháng", "Chỉ tiêu", ...history.slice(-5).map((h) => h.period.label.split(" (")[0]!)],
-    new Array(WIDTH).fill("#d9e2f3"),
-    true,
-  );
+  add(["Theo tháng", "Chỉ tiêu", ...history.slice(-5).map(monthOf)], new Array(WIDTH).fill("#d9e2f3"), true);
   // The last five periods fit an A4 page in portrait; older months are in earlier rollups.
   const shown = history.slice(-5);
   for (const [i, ind] of rollup.indicators.entries()) {
@@ -95,7 +101,7 @@ export function rollupTabCells(
     const colours: (string | null)[] = [null, null];
     for (const h of shown) {
       const r = h.indicators[i]!;
-      cells.push(r.percent === null ? r.status : `${formatPercent(r.percent)} – ${r.status}`);
+      cells.push(historyCell(r));
       colours.push(STATUS_BACKGROUND[r.status]);
     }
     add(cells, colours);
@@ -144,30 +150,19 @@ export function copyTabs(plan: Plan, rollup: Rollup, history: Rollup[], meta: Co
       `Kỳ báo cáo: ${rollup.period.label}; luỹ kế từ ${formatDateVi(rollup.yearToDate.start)} đến ${formatDateVi(rollup.yearToDate.end)}.`,
     ],
     [],
-    ["Mã", "Chỉ tiêu", "Mục tiêu", "Kết quả luỹ kế", "Tỉ lệ", "Đánh giá", "Tiến độ"],
-    ...rollup.indicators.map((r) => [
-      r.id,
-      r.label,
-      r.targetText,
-      indicatorFigure(r),
-      r.percent === null ? "" : formatPercent(r.percent),
-      r.status,
-      r.pace ? `${r.pace}${expectedText(r) ? ` (cần ${expectedText(r)})` : ""}` : "",
-    ]),
+    INDICATOR_HEADER,
+    ...rollup.indicators.map(indicatorCells),
     [],
     ["Đơn vị chưa báo cáo trong kỳ"],
     ...rollup.units.filter((u) => !u.reported).map((u) => ["", u.name]),
   ];
   const byMonth: CellValue[][] = [
     [stamp],
-    ["Mã", "Chỉ tiêu", ...history.map((h) => h.period.label.split(" (")[0]!)],
+    ["Mã", "Chỉ tiêu", ...history.map(monthOf)],
     ...rollup.indicators.map((ind, i) => [
       ind.id,
       ind.shortLabel,
-      ...history.map((h) => {
-        const r = h.indicators[i]!;
-        return r.percent === null ? r.status : `${formatPercent(r.percent)} – ${r.status}`;
-      }),
+      ...history.map((h) => historyCell(h.indicators[i]!)),
     ]),
   ];
   const tabs: CopyTab[] = [
@@ -178,7 +173,7 @@ export function copyTabs(plan: Plan, rollup: Rollup, history: Rollup[], meta: Co
     const rows: CellValue[][] = [
       [stamp],
       [unit.name],
-      ["Chỉ số", "Đơn vị tính", ...history.map((h) => h.period.label.split(" (")[0]!), "Luỹ kế"],
+      ["Chỉ số", "Đơn vị tính", ...history.map(monthOf), "Luỹ kế"],
     ];
     unit.totals.forEach((t, i) => {
       rows.push([

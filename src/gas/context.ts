@@ -70,3 +70,18 @@ export function unitById(plan: Plan, id: string): Unit | undefined {
 export function today(): string {
   return todayIso(new Date());
 }
+
+export interface SheetContext {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  plan: Plan;
+  settings: Settings;
+  /** The active user, lower-cased, "" where Google does not tell. */
+  user: string;
+}
+
+/** What nearly every entry point starts from. */
+export function sheetContext(): SheetContext {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const plan = getPlan();
+  return { ss, plan, settings: loadSettings(plan), user: activeUserEmail() };
+}

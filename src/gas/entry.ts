@@ -13,14 +13,11 @@ import { validateEntry } from "../core/validate";
 import type { EntryFormState, EntrySubmission, SubmitResult } from "./api";
 import { EntrySubmissionSchema } from "./api";
 import { appendChange } from "./change-log";
-import { activeUserEmail, canEditUnit, getPlan, loadSettings, today, unitById, unitOfTab } from "./context";
+import { canEditUnit, sheetContext, today, unitById, unitOfTab } from "./context";
 import { markBlock } from "./unit-tab";
 
 export function entryFormState(): EntryFormState {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const plan = getPlan();
-  const settings = loadSettings(plan);
-  const user = activeUserEmail();
+  const { ss, plan, settings, user } = sheetContext();
   const units = plan.units.map((unit) => ({
     id: unit.id,
     tabName: unit.tabName,
@@ -68,14 +65,11 @@ export function submitEntry(input: unknown): SubmitResult {
     };
   }
   const submission: EntrySubmission = parsed.data;
-  const plan = getPlan();
+  const { ss, plan, settings, user } = sheetContext();
   const unit = unitById(plan, submission.unitId);
   if (!unit) {
     return { ok: false, message: `Không có đơn vị "${submission.unitId}" trong kế hoạch.`, issues: [] };
   }
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const settings = loadSettings(plan);
-  const user = activeUserEmail();
   if (!canEditUnit(ss, settings, unit, user)) {
     return {
       ok: false,

@@ -5,7 +5,7 @@
  */
 import type { ServerApi } from "./api";
 import { checkAllTabs } from "./check";
-import { activeUserEmail, getPlan, isOwner, loadSettings, ownerEmail, today } from "./context";
+import { getPlan, isOwner, ownerEmail, sheetContext, today } from "./context";
 import { handleEdit } from "./edit";
 import { entryFormState, submitEntry as submitEntryImpl } from "./entry";
 import { MENU_ENTRIES } from "./manifest";
@@ -34,11 +34,6 @@ export function onOpen(): void {
   menu.addToUi();
 }
 
-/** Runs when the add-on is installed: the same menu as on open. */
-export function onInstall(): void {
-  onOpen();
-}
-
 /** Installable on-edit trigger (installed by setup, runs as the owner). */
 export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   handleEdit(e);
@@ -46,14 +41,13 @@ export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 /** "Thiết lập / sửa bảng tính". */
 export function setupSpreadsheet(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const { ss, plan, settings, user } = sheetContext();
   const ui = SpreadsheetApp.getUi();
-  if (!isOwner(ss, activeUserEmail())) {
+  if (!isOwner(ss, user)) {
     ui.alert("Thiết lập bảng tính", OWNER_ONLY, ui.ButtonSet.OK);
     return;
   }
-  const plan = getPlan();
-  const report = runSetup(ss, plan, loadSettings(plan), ownerEmail(ss));
+  const report = runSetup(ss, plan, settings, ownerEmail(ss));
   const parts = [
     report.created.length ? `Đã tạo:\n${report.created.join("\n")}` : "",
     report.repaired.length ? `Đã sửa:\n${report.repaired.join("\n")}` : "",
@@ -70,9 +64,8 @@ export function setupSpreadsheet(): void {
 
 /** "Kiểm tra toàn bộ số liệu". */
 export function checkAllData(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const plan = getPlan();
-  const summary = checkAllTabs(ss, plan, loadSettings(plan), today());
+  const { ss, plan, settings } = sheetContext();
+  const summary = checkAllTabs(ss, plan, settings, today());
   const head =
     summary.errors + summary.warnings === 0
       ? `Đã kiểm tra ${summary.rows} dòng: không có lỗi.`
@@ -126,20 +119,10 @@ export function showSettingsDialog(): void {
   SpreadsheetApp.getUi().showModalDialog(page, "Cài đặt");
 }
 
-/** "Hướng dẫn": a short how-to, in Vietnamese. */
+/** "Hướng dẫn": the how-to, in Vietnamese (a page, so its text is not in every execution's bundle). */
 export function showHelp(): void {
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(
-    "Hướng dẫn",
-    [
-      "• Mỗi đơn vị nhập báo cáo vào trang (tab) của mình, mỗi dòng một hoạt động; hoặc dùng menu Nhập báo cáo….",
-      "• Ngày nhập dạng ngày/tháng/năm (05/04/2023); số nhập số nguyên (1.234); chọn nhiệm vụ, hình thức trong danh sách.",
-      "• Ô sai được tô màu và có ghi chú cách sửa; cột Trạng thái cho biết dòng đã hợp lệ chưa. Số liệu bạn nhập không bao giờ bị xoá.",
-      "• Không ghi họ tên, số điện thoại, số CMND/CCCD vào bảng: chỉ ghi số liệu tổng hợp.",
-      "• Người quản lý: Thiết lập / sửa bảng tính để tạo các trang; Cài đặt… để giao người nhập liệu và người nhận báo cáo.",
-    ].join("\n"),
-    ui.ButtonSet.OK,
-  );
+  const page = HtmlService.createHtmlOutputFromFile("Help").setWidth(560).setHeight(520);
+  SpreadsheetApp.getUi().showModalDialog(page, "Hướng dẫn");
 }
 
 // google.script.run targets. Typed against ServerApi so the sidebars and the server cannot drift apart.

@@ -5,10 +5,12 @@
 import * as z from "zod/mini";
 import type { PeriodKey } from "../core/periods";
 import { comparePeriods, lastClosedPeriod, periodLabel, planPeriods } from "../core/periods";
+import type { Rollup } from "../core/rollup";
 import type { ActionResult, PeriodOption, RollupState, SendState } from "./api";
 import { PeriodKeySchema, SendRequestSchema } from "./api";
 import { flushPendingChanges } from "./change-log";
-import { activeUserEmail, getPlan, isOwner, loadSettings, today } from "./context";
+import type { SheetContext } from "./context";
+import { isOwner, sheetContext, today } from "./context";
 import { refreshReadOnlyCopy } from "./copy";
 import { periodsUpTo, readSheetData, writeRollupTab } from "./rollup";
 import {
@@ -22,133 +24,114 @@ import {
 
 const OWNER_ONLY = "Chỉ chủ bảng tính mới làm được việc này.";
 
-function periodOptions(): PeriodOption[] {
-  const plan = getPlan();
-  const settings = loadSettings(plan);
-  const now = today();
-  const last = lastClosedPeriod(now, settings.periodRule);
-  return planPeriods(plan, settings.periodRule)
-    .filter((k) => comparePeriods(k, last) <= 0 || k === planPeriods(plan, settings.periodRule)[0])
-    .map((key) => ({ key, label: periodLabel(key, settings.periodRule) }));
+/** Periods of the plan that have closed (at least the first), newest last. */
+function periodOptions(c: SheetContext): PeriodOption[] {
+  const rule = c.settings.periodRule;
+  const all = planPeriods(c.plan, rule);
+  const last = lastClosedPeriod(today(), rule);
+  return all
+    .filter((k, i) => i === 0 || comparePeriods(k, last) <= 0)
+    .map((key) => ({ key, label: periodLabel(key, rule) }));
 }
 
-/** The period asked for if it is a real one of the plan, else the one that closed last (or the first). */
+/** The period asked for if it is one of the options, else the newest. */
 function choosePeriod(asked: unknown, options: PeriodOption[]): PeriodKey {
   const parsed = z.safeParse(PeriodKeySchema, asked);
   if (parsed.success && options.some((o) => o.key === parsed.data)) return parsed.data;
   return options[options.length - 1]!.key;
 }
 
-export function rollupState(asked: unknown): RollupState {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const plan = getPlan();
-  const settings = loadSettings(plan);
-  const periods = periodOptions();
-  const periodKey = choosePeriod(asked, periods);
-  const rollup = readSheetData(ss, plan, settings, today(), new Date()).rollupOf(periodKey);
-  return { periods, periodKey, rollup, canWrite: isOwner(ss, activeUserEmail()) };
-}
-
-export function writeRollupToTab(asked: unknown): ActionResult {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!isOwner(ss, activeUserEmail())) return { ok: false, message: OWNER_ONLY };
-  const plan = getPlan();
-  const settings = loadSettings(plan);
-  const periodKey = choosePeriod(asked, periodOptions());
-  const data = readSheetData(ss, plan, settings, today(), new Date());
-  const history = periodsUpTo(plan, settings, periodKey).map((k) => data.rollupOf(k));
-  writeRollupTab(ss, plan, data.rollupOf(periodKey), history);
+/** A period's rollup and the month-by-month history up to it, from one read of every unit tab. */
+function rollupWithHistory(c: SheetContext, key: PeriodKey): { rollup: Rollup; history: Rollup[] } {
+  const data = readSheetData(c.ss, c.plan, c.settings, today(), new Date());
   return {
-    ok: true,
-    message: `Đã ghi tổng hợp ${periodLabel(periodKey, settings.periodRule)} vào trang "Tổng hợp".`,
+    rollup: data.rollupOf(key),
+    history: periodsUpTo(c.plan, c.settings, key).map((k) => data.rollupOf(k)),
   };
 }
 
-export function sendState(asked: unknown): SendState {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const plan = getPlan();
-  const settings = loadSettings(plan);
-  const periods = periodOptions();
+export function rollupState(asked: unknown): RollupState {
+  const c = sheetContext();
+  const periods = periodOptions(c);
   const periodKey = choosePeriod(asked, periods);
-  const { recipients, problems } = reportRecipients(settings);
+  const rollup = readSheetData(c.ss, c.plan, c.settings, today(), new Date()).rollupOf(periodKey);
+  return { periods, periodKey, rollup, canWrite: isOwner(c.ss, c.user) };
+}
+
+export function writeRollupToTab(asked: unknown): ActionResult {
+  const c = sheetContext();
+  if (!isOwner(c.ss, c.user)) return { ok: false, message: OWNER_ONLY };
+  const key = choosePeriod(asked, periodOptions(c));
+  const { rollup, history } = rollupWithHistory(c, key);
+  writeRollupTab(c.ss, c.plan, rollup, history);
+  return { ok: true, message: `Đã ghi tổng hợp ${rollup.period.label} vào trang "Tổng hợp".` };
+}
+
+export function sendState(asked: unknown): SendState {
+  const c = sheetContext();
+  const periods = periodOptions(c);
+  const periodKey = choosePeriod(asked, periods);
+  const { recipients, problems } = reportRecipients(c.settings);
   return {
     periods,
     periodKey,
-    periodLabel: periodLabel(periodKey, settings.periodRule),
+    periodLabel: periodLabel(periodKey, c.settings.periodRule),
     recipients,
     problems,
     remainingQuota: MailApp.getRemainingDailyQuota(),
     sentAt: sentReports()[periodKey]?.at ?? null,
-    canSend: isOwner(ss, activeUserEmail()),
+    canSend: isOwner(c.ss, c.user),
   };
 }
 
 export function sendReportNow(input: unknown): ActionResult {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const user = activeUserEmail();
-  if (!isOwner(ss, user)) return { ok: false, message: OWNER_ONLY };
+  const c = sheetContext();
+  if (!isOwner(c.ss, c.user)) return { ok: false, message: OWNER_ONLY };
   const parsed = z.safeParse(SendRequestSchema, input);
   if (!parsed.success) return { ok: false, message: "Yêu cầu gửi không đúng dạng: hãy mở lại hộp thoại." };
-  const plan = getPlan();
-  const outcome = sendMonthlyReport(ss, plan, loadSettings(plan), today(), {
-    periodKey: choosePeriod(parsed.data.periodKey, periodOptions()),
+  const outcome = sendMonthlyReport(c.ss, c.plan, c.settings, today(), {
+    periodKey: choosePeriod(parsed.data.periodKey, periodOptions(c)),
     resend: parsed.data.resend,
-    by: user,
+    by: c.user,
   });
   return { ok: outcome.status === "sent", message: outcome.message };
 }
 
-/** Time-driven, monthly: the report of the period that just closed. Never throws: a trigger has no one to tell. */
+/** Time-driven, monthly: the report of the period that just closed. A trigger has no one to tell: log. */
 export function onMonthly(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const plan = getPlan();
-  const settings = loadSettings(plan);
-  flushPendingChanges(ss);
+  const c = sheetContext();
+  flushPendingChanges(c.ss);
   const now = today();
-  const outcome = sendMonthlyReport(ss, plan, settings, now, {
-    periodKey: lastClosedPeriod(now, settings.periodRule),
-    resend: false,
-    by: "trigger",
-  });
-  console.log(outcome.message);
+  const periodKey = lastClosedPeriod(now, c.settings.periodRule);
+  console.log(
+    sendMonthlyReport(c.ss, c.plan, c.settings, now, { periodKey, resend: false, by: "trigger" }).message,
+  );
 }
 
-/** Time-driven, one-off after a failure: try the pending period again (once per retry trigger). */
+/** Time-driven, one-off after a failure: try the pending period again. */
 export function onRetry(): void {
   clearRetry();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const plan = getPlan();
-  const settings = loadSettings(plan);
+  const c = sheetContext();
   const now = today();
-  const outcome = sendMonthlyReport(ss, plan, settings, now, {
-    periodKey: pendingPeriod(settings, now),
-    resend: false,
-    by: "retry",
-  });
-  console.log(outcome.message);
+  const periodKey = pendingPeriod(c.settings, now);
+  console.log(
+    sendMonthlyReport(c.ss, c.plan, c.settings, now, { periodKey, resend: false, by: "retry" }).message,
+  );
 }
 
-/** Time-driven, daily: reminders before the cut-off, and the change log entries waiting for the owner. */
+/** Time-driven, daily: reminders before the cut-off, and change log entries waiting for the owner. */
 export function onDaily(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const plan = getPlan();
-  flushPendingChanges(ss);
-  sendReminders(ss, plan, loadSettings(plan), today());
+  const c = sheetContext();
+  flushPendingChanges(c.ss);
+  sendReminders(c.ss, c.plan, c.settings, today());
 }
 
-/** "Cập nhật bản xem cho cấp trên". */
+/** "Cập nhật bản xem cho cấp trên": the newest closed period. */
 export function updateCopyFromMenu(): string {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!isOwner(ss, activeUserEmail())) return OWNER_ONLY;
-  const plan = getPlan();
-  const settings = loadSettings(plan);
-  const periodKey = lastClosedPeriod(today(), settings.periodRule);
-  const key = choosePeriod(periodKey, periodOptions());
-  const data = readSheetData(ss, plan, settings, today(), new Date());
-  const history = periodsUpTo(plan, settings, key).map((k) => data.rollupOf(k));
-  const result = refreshReadOnlyCopy(ss, plan, settings, data.rollupOf(key), history);
-  return [
-    `Đã cập nhật bản xem (${periodLabel(key, settings.periodRule)}): ${result.url}`,
-    ...result.messages,
-  ].join("\n");
+  const c = sheetContext();
+  if (!isOwner(c.ss, c.user)) return OWNER_ONLY;
+  const options = periodOptions(c);
+  const { rollup, history } = rollupWithHistory(c, choosePeriod(null, options));
+  const result = refreshReadOnlyCopy(c.ss, c.plan, c.settings, rollup, history);
+  return [`Đã cập nhật bản xem (${rollup.period.label}): ${result.url}`, ...result.messages].join("\n");
 }

@@ -9,7 +9,14 @@ import { textForSheet } from "../core/marks";
 import type { Plan } from "../core/plan";
 import { SYSTEM_TABS } from "../core/plan";
 import type { PeriodKey } from "../core/periods";
-import { lastClosedPeriod, openPeriod, periodBounds, periodLabel, addDays } from "../core/periods";
+import {
+  addDays,
+  lastClosedPeriod,
+  openPeriod,
+  periodBounds,
+  periodLabel,
+  planPeriods,
+} from "../core/periods";
 import type { Rollup } from "../core/rollup";
 import { renderReportHtml, renderReportText, reportSubject } from "../core/report";
 import type { Settings } from "../core/settings";
@@ -109,6 +116,12 @@ export function sendMonthlyReport(
   request: SendRequest,
 ): SendOutcome {
   const label = periodLabel(request.periodKey, settings.periodRule);
+  if (!planPeriods(plan, settings.periodRule).includes(request.periodKey)) {
+    return {
+      status: "refused",
+      message: `${label} không thuộc thời gian của kế hoạch: không có báo cáo để gửi.`,
+    };
+  }
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(30000)) {
     return { status: "deferred", message: "Một lần gửi khác đang chạy; báo cáo không bị gửi hai lần." };

@@ -3,25 +3,23 @@ import { unitColumns } from "../core/columns";
 import { SYSTEM_TABS } from "../core/plan";
 import { validateSettings } from "../core/settings";
 import type { SaveSettingsResult, SettingsFormState } from "./api";
-import { activeUserEmail, getPlan, isOwner, loadSettings, ownerEmail, storeSettings } from "./context";
+import { isOwner, ownerEmail, sheetContext, storeSettings } from "./context";
 import { applyProtections } from "./protect";
 import { writeSettingsView } from "./settings-view";
 import { ensureTriggers } from "./triggers";
 
 export function settingsFormState(): SettingsFormState {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const plan = getPlan();
+  const { ss, plan, settings, user } = sheetContext();
   return {
-    settings: loadSettings(plan),
+    settings,
     units: plan.units.map((u) => ({ id: u.id, name: u.name, tabName: u.tabName })),
-    canEdit: isOwner(ss, activeUserEmail()),
+    canEdit: isOwner(ss, user),
   };
 }
 
 export function saveSettings(input: unknown): SaveSettingsResult {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const plan = getPlan();
-  if (!isOwner(ss, activeUserEmail())) {
+  const { ss, plan, user } = sheetContext();
+  if (!isOwner(ss, user)) {
     return { ok: false, errors: [{ field: "", message: "Chỉ chủ bảng tính mới được sửa cài đặt." }] };
   }
   const checked = validateSettings(input, plan);

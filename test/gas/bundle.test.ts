@@ -10,7 +10,6 @@ import { bundleEnvironment, CODE, OWNER } from "./harness";
 
 const ENTRY_EXPORTS = [
   "onOpen",
-  "onInstall",
   "onEditInstalled",
   "setupSpreadsheet",
   "checkAllData",
