@@ -1,0 +1,395 @@
+/**
+ * `ke-hoach-sheet`: the plan, an empty template, and the check, rollup and consolidation of downloaded
+ * workbooks, offline. Exit codes: 0 done; 1 `check` found an error-level problem; 2 the command was
+ * called wrongly or a file could not be read (with a Vietnamese message saying what to do).
+ * Input files are only ever read.
+ */
+import { writeFile } from "node:fs/promises";
+import { basename, extname, resolve } from "node:path";
+import type { PeriodKey, PeriodRule, Plan } from "../../core";
+import {
+  instantOfCivilDate,
+  isValidPeriodKey,
+  parseDate,
+  periodKeyOf,
+  periodShortLabel,
+  planPeriods,
+  renderReportHtml,
+  todayIso,
+} from "../../core";
+import { readXlsxFile, XlsxReadError } from "../xlsx/read";
+import { buildTemplate } from "../xlsx/template";
+import { workbookBytes } from "../xlsx/write";
+import type { OptionKind, ParsedArgs } from "./args";
+import { parseArgs, UsageError } from "./args";
+import { checkBook } from "./check";
+import type { CommuneRollup } from "./consolidate";
+import { consolidateRollups } from "./consolidate";
+import {
+  formatCheckText,
+  formatConsolidationText,
+  formatPlanText,
+  formatRollupText,
+  planJson,
+} from "./format";
+import { loadPlan } from "./plan-file";
+import { rollupBook } from "./workbook";
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  now(): Date;
+  /** Relative paths are taken from here. */
+  cwd: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+const MAIN_HELP = `ke-hoach-sheet – làm việc với bảng tính kế hoạch (.xlsx tải từ Google Trang tính) không cần mạng.
+
+Cách dùng: ke-hoach-sheet <lệnh> [tuỳ chọn]
+
+Các lệnh:
+  plan [--plan TỆP] [--json]
+      In kế hoạch: đơn vị, tên trang tính, các cột của mỗi trang, chỉ tiêu và mục tiêu.
+  template RA.xlsx [--plan TỆP] [--force]
+      Ghi một bảng tính mẫu trống, bố trí như tiện ích thiết lập trên Google Trang tính.
+  check VÀO.xlsx [--plan TỆP] [--now NGÀY] [--rule cutoff|calendar]
+      Kiểm tra từng dòng của mọi trang đơn vị; in từng vấn đề (trang, ô, nội dung).
+  rollup VÀO.xlsx --month YYYY-MM [--rule cutoff|calendar] [--json] [--now NGÀY] [--html TỆP]
+      Tổng hợp kết quả các chỉ tiêu của một kỳ báo cáo.
+  consolidate A.xlsx B.xlsx … --month YYYY-MM [--json]
+      Tổng hợp nhiều xã: chỉ tiêu của từng xã và cộng chung (cộng tử số, mẫu số rồi mới tính tỉ lệ).
+
+Tuỳ chọn chung:
+  --plan TỆP   dùng kế hoạch trong tệp JSON thay cho kế hoạch mặc định (được kiểm tra trước khi dùng)
+  --help       xem hướng dẫn của một lệnh, ví dụ: ke-hoach-sheet rollup --help
+
+Mã thoát: 0 xong; 1 lệnh check thấy lỗi; 2 gọi lệnh sai hoặc không đọc được tệp.
+Chương trình chỉ đọc các tệp vào, không bao giờ ghi đè lên chúng.`;
+
+interface Command {
+  usage: string;
+  help: string;
+  options: Record<string, OptionKind>;
+  run(args: ParsedArgs, io: CliIo): Promise<number>;
+}
+
+const RULE_HELP = `  --rule cutoff|calendar  cách tính kỳ: cutoff = từ ngày 15 tháng trước đến ngày 14 tháng báo cáo
+                          (chế độ báo cáo theo Nghị định 09/2019/NĐ-CP, mặc định của kế hoạch);
+                          calendar = tháng dương lịch`;
+const NOW_HELP = `  --now NGÀY              coi hôm nay là NGÀY (YYYY-MM-DD hoặc dd/mm/yyyy): ngày sau đó bị coi là
+                          chưa đến; mặc định là hôm nay theo giờ Việt Nam`;
+const MONTH_HELP = `  --month YYYY-MM         kỳ báo cáo, ví dụ 2023-06 là "tháng 6/2023" (cũng nhận 6/2023)`;
+
+function resolvePath(io: CliIo, p: string): string {
+  return resolve(io.cwd, p);
+}
+
+function oneInput(args: ParsedArgs, command: string, what: string): string {
+  if (args.positionals.length === 0)
+    throw new UsageError(`Lệnh ${command} cần ${what}. Xem: ke-hoach-sheet ${command} --help`);
+  if (args.positionals.length > 1) {
+    throw new UsageError(
+      `Lệnh ${command} chỉ nhận một tệp, nhưng có ${args.positionals.length}: ${args.positionals.join(", ")}.`,
+    );
+  }
+  return args.positionals[0] as string;
+}
+
+function noPositionals(args: ParsedArgs, command: string): void {
+  if (args.positionals.length > 0) {
+    throw new UsageError(
+      `Lệnh ${command} không nhận "${args.positionals[0]}". Xem: ke-hoach-sheet ${command} --help`,
+    );
+  }
+}
+
+function planOf(args: ParsedArgs, io: CliIo): Promise<Plan> {
+  const file = args.values.get("plan");
+  return loadPlan(file === undefined ? undefined : resolvePath(io, file));
+}
+
+function ruleOf(args: ParsedArgs, plan: Plan): PeriodRule {
+  const v = args.values.get("rule");
+  if (v === undefined) return plan.periodRule;
+  if (v === "cutoff" || v === "calendar") return v;
+  throw new UsageError(
+    `--rule chỉ nhận "cutoff" (từ ngày 15 tháng trước đến ngày 14 tháng báo cáo) hoặc "calendar" (tháng dương lịch), không nhận "${v}".`,
+  );
+}
+
+/** `--now`: a date (midnight in Vietnam) or a full ISO date-time. */
+export function parseNow(v: string | undefined, io: CliIo): Date {
+  if (v === undefined) return io.now();
+  if (/^\d{4}-\d{2}-\d{2}T/.test(v)) {
+    const t = Date.parse(v);
+    if (!Number.isNaN(t)) return new Date(t);
+  } else {
+    const d = parseDate(v, "--now");
+    if (d.ok) return instantOfCivilDate(d.value);
+  }
+  throw new UsageError(`--now "${v}" không phải ngày. Hãy ghi theo dạng YYYY-MM-DD, ví dụ --now 2023-06-15.`);
+}
+
+function monthOf(args: ParsedArgs, plan: Plan, rule: PeriodRule, command: string): PeriodKey {
+  const v = args.values.get("month");
+  if (v === undefined) {
+    throw new UsageError(
+      `Lệnh ${command} cần --month YYYY-MM, ví dụ --month ${planPeriods(plan, rule)[2] ?? "2023-06"}.`,
+    );
+  }
+  const slash = /^(\d{1,2})\/(\d{4})$/.exec(v.trim());
+  const key = slash ? periodKeyOf(Number(slash[2]), Number(slash[1])) : v.trim();
+  if (!isValidPeriodKey(key)) {
+    throw new UsageError(
+      `--month "${v}" không phải tháng. Hãy ghi theo dạng YYYY-MM, ví dụ --month 2023-06.`,
+    );
+  }
+  const periods = planPeriods(plan, rule);
+  if (!periods.includes(key)) {
+    const first = periods[0];
+    const last = periods[periods.length - 1];
+    throw new UsageError(
+      `${periodShortLabel(key)} không thuộc ${plan.title}` +
+        (first && last ? ` (các kỳ từ ${periodShortLabel(first)} đến ${periodShortLabel(last)}).` : "."),
+    );
+  }
+  return key;
+}
+
+function print(io: CliIo, lines: string[]): void {
+  io.stdout(lines.join("\n") + "\n");
+}
+
+function printJson(io: CliIo, value: unknown): void {
+  io.stdout(JSON.stringify(value, null, 2) + "\n");
+}
+
+/** Refuses an output path that is one of the inputs: input files are never written. */
+function assertNotInput(output: string, inputs: readonly string[]): void {
+  if (inputs.includes(output)) {
+    throw new UsageError(
+      `Tệp ra "${output}" trùng với tệp vào; chương trình không ghi đè tệp vào. Hãy chọn tên khác.`,
+    );
+  }
+}
+
+const commands: Record<string, Command> = {
+  plan: {
+    usage: "ke-hoach-sheet plan [--plan TỆP] [--json]",
+    help: `In kế hoạch: các đơn vị và tên trang tính của từng đơn vị, các cột của mỗi trang (tiêu đề, mã chỉ số,
+loại cộng dồn/số hiện có, kiểu dữ liệu), các chỉ tiêu và mục tiêu.
+
+  --json       in dạng JSON ổn định (xem README) để chương trình khác đọc
+  --plan TỆP   kế hoạch trong tệp JSON thay cho kế hoạch mặc định`,
+    options: { plan: "value", json: "flag", help: "flag" },
+    async run(args, io) {
+      noPositionals(args, "plan");
+      const plan = await planOf(args, io);
+      if (args.flags.has("json")) printJson(io, planJson(plan));
+      else print(io, formatPlanText(plan));
+      return EXIT_OK;
+    },
+  },
+
+  template: {
+    usage: "ke-hoach-sheet template RA.xlsx [--plan TỆP] [--force]",
+    help: `Ghi một bảng tính mẫu trống: mỗi đơn vị một trang, đúng tên trang, tiêu đề và thứ tự cột, danh sách
+thả xuống, định dạng ngày và số như tiện ích thiết lập trên Google Trang tính. Tải tệp lên Google Drive,
+mở bằng Google Trang tính, rồi chạy "Thiết lập / sửa bảng tính" trong menu của tiện ích.
+
+  --force      ghi đè nếu tệp RA.xlsx đã có (mặc định: không ghi đè)
+  --plan TỆP   kế hoạch trong tệp JSON thay cho kế hoạch mặc định`,
+    options: { plan: "value", force: "flag", help: "flag" },
+    async run(args, io) {
+      const out = resolvePath(
+        io,
+        oneInput(args, "template", "tên tệp ra, ví dụ: ke-hoach-sheet template mau.xlsx"),
+      );
+      if (extname(out).toLowerCase() !== ".xlsx") {
+        throw new UsageError(
+          `Tên tệp ra phải có đuôi .xlsx (ví dụ mau.xlsx), không phải "${basename(out)}".`,
+        );
+      }
+      const plan = await planOf(args, io);
+      const bytes = await workbookBytes(buildTemplate(plan));
+      try {
+        await writeFile(out, bytes, { flag: args.flags.has("force") ? "w" : "wx" });
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === "EEXIST") {
+          throw new UsageError(`Tệp "${out}" đã có. Hãy chọn tên khác, hoặc thêm --force để ghi đè.`);
+        }
+        throw new UsageError(`Không ghi được tệp "${out}" (${(err as Error).message}).`);
+      }
+      print(io, [
+        `Đã ghi bảng tính mẫu vào "${out}": ${plan.units.length} trang đơn vị (${plan.units.map((u) => u.tabName).join(", ")}).`,
+        `Tải tệp lên Google Drive, mở bằng Google Trang tính, rồi chạy "Thiết lập / sửa bảng tính" trong menu "${plan.shortName}".`,
+      ]);
+      return EXIT_OK;
+    },
+  },
+
+  check: {
+    usage: "ke-hoach-sheet check VÀO.xlsx [--plan TỆP] [--now NGÀY] [--rule cutoff|calendar]",
+    help: `Kiểm tra mọi dòng của mọi trang đơn vị bằng đúng quy tắc của tiện ích (ngày, nhiệm vụ, số nguyên,
+Có/Không, thông tin cá nhân, quy tắc giữa các cột) và in từng vấn đề: trang, ô, nội dung.
+Mã thoát 1 nếu có lỗi (cảnh báo không tính), 0 nếu không có lỗi.
+
+${NOW_HELP}
+${RULE_HELP}
+  --plan TỆP              kế hoạch trong tệp JSON thay cho kế hoạch mặc định`,
+    options: { plan: "value", now: "value", rule: "value", help: "flag" },
+    async run(args, io) {
+      const input = oneInput(args, "check", "một tệp .xlsx, ví dụ: ke-hoach-sheet check bang-tinh.xlsx");
+      const plan = await planOf(args, io);
+      const rule = ruleOf(args, plan);
+      const now = parseNow(args.values.get("now"), io);
+      const book = await readXlsxFile(resolvePath(io, input));
+      const report = checkBook(plan, book, { today: todayIso(now), rule });
+      print(io, formatCheckText(report, input));
+      return report.errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
+    },
+  },
+
+  rollup: {
+    usage:
+      "ke-hoach-sheet rollup VÀO.xlsx --month YYYY-MM [--rule cutoff|calendar] [--json] [--now NGÀY] [--html TỆP]",
+    help: `Tổng hợp một kỳ báo cáo như tiện ích làm trên Google Trang tính: từng chỉ tiêu (kết quả luỹ kế, mục tiêu,
+đánh giá, tiến độ), đơn vị chưa báo cáo, vấn đề về số liệu. Dòng có lỗi không được tính.
+
+${MONTH_HELP}
+${RULE_HELP}
+  --json                  in đối tượng tổng hợp dạng JSON (đúng đối tượng tiện ích tính)
+${NOW_HELP}
+  --html TỆP              ghi thêm báo cáo dạng thư HTML (như thư gửi hằng tháng) vào TỆP
+  --plan TỆP              kế hoạch trong tệp JSON thay cho kế hoạch mặc định`,
+    options: {
+      plan: "value",
+      month: "value",
+      rule: "value",
+      json: "flag",
+      now: "value",
+      html: "value",
+      help: "flag",
+    },
+    async run(args, io) {
+      const input = oneInput(
+        args,
+        "rollup",
+        "một tệp .xlsx, ví dụ: ke-hoach-sheet rollup bang-tinh.xlsx --month 2023-06",
+      );
+      const inputPath = resolvePath(io, input);
+      const plan = await planOf(args, io);
+      const rule = ruleOf(args, plan);
+      const month = monthOf(args, plan, rule, "rollup");
+      const now = parseNow(args.values.get("now"), io);
+      const html = args.values.has("html") ? resolvePath(io, args.values.get("html")!) : null;
+      if (html) assertNotInput(html, [inputPath]);
+      const book = await readXlsxFile(inputPath);
+      const rollup = rollupBook(book, { plan, month, rule, now });
+      if (html) {
+        const page = renderReportHtml(plan, rollup, {
+          reportDate: todayIso(now),
+          upperLevelName: plan.upperLevel,
+        });
+        try {
+          await writeFile(html, page, "utf8");
+        } catch (err) {
+          throw new UsageError(`Không ghi được tệp "${html}" (${(err as Error).message}).`);
+        }
+        io.stderr(`Đã ghi báo cáo HTML vào "${html}".\n`);
+      }
+      if (args.flags.has("json")) printJson(io, rollup);
+      else print(io, formatRollupText(plan, rollup, input));
+      return EXIT_OK;
+    },
+  },
+
+  consolidate: {
+    usage: "ke-hoach-sheet consolidate A.xlsx B.xlsx … --month YYYY-MM [--json]",
+    help: `Tổng hợp cho cấp trên từ bảng tính của nhiều xã (cùng một kế hoạch): chỉ tiêu của từng xã đặt cạnh
+nhau, và cột Tổng cộng tính bằng cách cộng tử số và mẫu số của các xã rồi mới chia (không lấy trung
+bình các tỉ lệ). Xã thiếu mẫu số của một chỉ tiêu không được cộng vào chỉ tiêu đó và được ghi rõ.
+Tên xã là tên tệp (bỏ đuôi .xlsx).
+
+${MONTH_HELP}
+  --json                  in kết quả dạng JSON ổn định (xem README)
+${RULE_HELP}
+${NOW_HELP}
+  --plan TỆP              kế hoạch trong tệp JSON thay cho kế hoạch mặc định`,
+    options: { plan: "value", month: "value", rule: "value", json: "flag", now: "value", help: "flag" },
+    async run(args, io) {
+      if (args.positionals.length === 0) {
+        throw new UsageError(
+          "Lệnh consolidate cần các tệp .xlsx của các xã, ví dụ: ke-hoach-sheet consolidate xa-a.xlsx xa-b.xlsx --month 2023-06",
+        );
+      }
+      const plan = await planOf(args, io);
+      const rule = ruleOf(args, plan);
+      const month = monthOf(args, plan, rule, "consolidate");
+      const now = parseNow(args.values.get("now"), io);
+      const used = new Map<string, number>();
+      const communes: CommuneRollup[] = [];
+      for (const file of args.positionals) {
+        const book = await readXlsxFile(resolvePath(io, file));
+        const stem = basename(file, extname(file));
+        const n = (used.get(stem) ?? 0) + 1;
+        used.set(stem, n);
+        communes.push({
+          name: n > 1 ? `${stem} (${n})` : stem,
+          file,
+          rollup: rollupBook(book, { plan, month, rule, now }),
+        });
+      }
+      const result = consolidateRollups(plan, communes);
+      if (args.flags.has("json")) printJson(io, result);
+      else print(io, formatConsolidationText(result));
+      return EXIT_OK;
+    },
+  },
+};
+
+function defaultIo(): CliIo {
+  return {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    now: () => new Date(),
+    cwd: process.cwd(),
+  };
+}
+
+/** Runs one command line (without "node" and the script) and returns the exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+  const env: CliIo = { ...defaultIo(), ...io };
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    print(env, [MAIN_HELP]);
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command) {
+    env.stderr(
+      `Lỗi: không có lệnh "${name}". Các lệnh: ${Object.keys(commands).join(", ")}. Xem: ke-hoach-sheet --help\n`,
+    );
+    return EXIT_USAGE;
+  }
+  try {
+    const args = parseArgs(rest, command.options, name);
+    if (args.flags.has("help")) {
+      print(env, [`Cách dùng: ${command.usage}`, "", command.help]);
+      return EXIT_OK;
+    }
+    return await command.run(args, env);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof XlsxReadError) {
+      env.stderr(`Lỗi: ${err.message}\n`);
+      return EXIT_USAGE;
+    }
+    env.stderr(`Lỗi không mong đợi: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return EXIT_USAGE;
+  }
+}
