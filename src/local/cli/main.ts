@@ -370,7 +370,7 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
     print(env, [MAIN_HELP]);
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  const command = new Map(Object.entries(commands)).get(name);
   if (!command) {
     env.stderr(
       `Lỗi: không có lệnh "${name}". Các lệnh: ${Object.keys(commands).join(", ")}. Xem: ke-hoach-sheet --help\n`,
