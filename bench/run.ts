@@ -7,6 +7,9 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import vm from "node:vm";
+import { unitColumns } from "../src/core/columns";
+import { createEnvironment, type Environment } from "../src/local/emulator/index";
+import { quangKhai2023 as plan } from "../src/plans/quang-khai-2023";
 
 const root = join(import.meta.dirname, "..");
 const buildDir = join(root, "build");
@@ -54,7 +57,163 @@ function startup(): string[] {
   ];
 }
 
-const sections: Array<() => string[] | Promise<string[]>> = [sizes, startup];
+const OWNER = "chu.tich@quangkhai.example";
+const POLICE = "cong.an@quangkhai.example";
+
+function sheetsCalls(env: Environment): number {
+  return Object.entries(env.calls.counts)
+    .filter(([name]) => /^(Range|Sheet|Spreadsheet|SpreadsheetApp|Protection|DataValidation)/.test(name))
+    .reduce((n, [, c]) => n + c, 0);
+}
+
+function setUp(): Environment {
+  const env = createEnvironment({ owner: OWNER, now: new Date("2023-12-20T09:00:00+07:00") });
+  env.load(readFileSync(join(buildDir, "Code.js"), "utf8"));
+  env.setUser(OWNER);
+  env.run("setupSpreadsheet");
+  env.runFromClient("saveSettings", [
+    {
+      chairmanEmail: OWNER,
+      upperLevelName: "UBND huyện Tứ Kỳ",
+      upperLevelEmails: ["lanhdao@tuky.example"],
+      unitEditors: { congAnXa: [POLICE] },
+      periodRule: "cutoff",
+      sendDay: 15,
+      sendHour: 7,
+      reminderDaysBefore: 3,
+    },
+  ]);
+  return env;
+}
+
+/** A plausible valid row for a unit, by header, for the i-th entry (dates spread over the plan year). */
+function rowFor(headers: string[], unitId: string, i: number): (string | number | Date)[] {
+  const unit = plan.units.find((u) => u.id === unitId)!;
+  const columns = unitColumns(plan, unit);
+  const day = new Date(Date.UTC(2023, 2, 15) + ((i * 7919) % 270) * 86400000);
+  return headers.map((h) => {
+    const c = columns.find((x) => x.header === h);
+    if (!c) return "";
+    switch (c.kind) {
+      case "date":
+        return new Date(day.getTime() - 7 * 3600 * 1000);
+      case "list":
+        return c.options![i % c.options!.length]!;
+      case "yesno":
+        return i % 3 === 0 ? "Có" : "";
+      case "whole":
+      case "money":
+        return (i * 37) % 50;
+      case "text":
+        return c.key === "content" ? `Hoạt động số ${i}` : "";
+      default:
+        return "";
+    }
+  });
+}
+
+/** Fills every unit tab with `rows` rows by script writes (which fire no trigger), one block per tab. */
+function fill(env: Environment, rows: number): void {
+  const ss = env.active as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  for (const unit of plan.units) {
+    const sheet = ss.getSheetByName(unit.tabName)!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+    const block = Array.from({ length: rows }, (_, i) => rowFor(headers, unit.id, i));
+    // A new sheet has 1,000 rows; Sheets refuses writes beyond them.
+    if (sheet.getMaxRows() < rows + 1)
+      sheet.insertRowsAfter(sheet.getMaxRows(), rows + 1 - sheet.getMaxRows());
+    sheet.getRange(2, 1, rows, headers.length).setValues(block);
+  }
+}
+
+function editCalls(): string[] {
+  const env = setUp();
+  const tab = "Công an xã";
+  const ss = env.active as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  const headers = ss
+    .getSheetByName(tab)!
+    .getRange(1, 1, 1, 20)
+    .getValues()[0]!
+    .map(String)
+    .filter((h) => h);
+  env.setUser(POLICE);
+  env.resetCalls();
+  env.userEdit(tab, "A2", "05/04/2023", { typed: true });
+  const single = sheetsCalls(env);
+  const block = Array.from({ length: 500 }, (_, i) =>
+    rowFor(headers, "congAnXa", i).map((v) => (v instanceof Date ? "05/04/2023" : String(v))),
+  );
+  env.resetCalls();
+  env.userEdit(tab, `A3:${String.fromCharCode(64 + headers.length)}502`, block, { typed: true });
+  const paste = sheetsCalls(env);
+  env.setUser(OWNER);
+  fill(env, 1000);
+  env.resetCalls();
+  env.run("checkAllData");
+  const checkAll = sheetsCalls(env);
+  const fresh = createEnvironment({ owner: OWNER });
+  fresh.load(readFileSync(join(buildDir, "Code.js"), "utf8"));
+  fresh.setUser(OWNER);
+  fresh.resetCalls();
+  fresh.run("setupSpreadsheet");
+  const setup = sheetsCalls(fresh);
+  return [
+    "## Sheets calls per action",
+    "",
+    "Calls to SpreadsheetApp/Spreadsheet/Sheet/Range/Protection objects, counted by the emulator, through the built bundle.",
+    "",
+    "| action | Sheets calls |",
+    "|---|---:|",
+    `| one user edit of one cell (validate, mark, log) | ${single} |`,
+    `| a pasted block of 500 rows | ${paste} |`,
+    `| "Kiểm tra toàn bộ số liệu", 11 tabs × 1,000 rows | ${checkAll} |`,
+    `| "Thiết lập / sửa bảng tính" on an empty spreadsheet | ${setup} |`,
+  ];
+}
+
+/**
+ * Google's own example puts 100 × 100 single-cell writes at ~70 s against ~1 s batched: a round trip
+ * costs tens of milliseconds, and big reads cost by volume. The estimate charges 100 ms per call and
+ * 1 s per 100,000 cells read or written, and triples our CPU time for Apps Script's slower V8.
+ */
+const PER_CALL_S = 0.1;
+const PER_CELL_S = 1 / 100_000;
+const CPU_FACTOR = 3;
+
+function rollupAtScale(): string[] {
+  const lines = [
+    "## Monthly rollup at scale",
+    "",
+    '"Ghi vào tab Tổng hợp" for tháng 12/2023 (the rollup, the 9-month history and the tab written), 11 unit tabs filled with valid rows.',
+    `Estimate of the real run time = calls × ${PER_CALL_S * 1000} ms + cells moved ÷ 100,000 × 1 s + CPU × ${CPU_FACTOR}; the limit is 360 s.`,
+    "",
+    "| rows per tab | Sheets calls | cells read | CPU (Node) | estimated in Google |",
+    "|---:|---:|---:|---:|---:|",
+  ];
+  for (const rows of [1000, 5000, 20000]) {
+    const env = setUp();
+    fill(env, rows);
+    const ss = env.active as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    const cells = plan.units.reduce(
+      (n, u) => n + (rows + 1) * ss.getSheetByName(u.tabName)!.getLastColumn(),
+      0,
+    );
+    env.resetCalls();
+    const t0 = process.cpuUsage();
+    const result = env.runFromClient("writeRollupToTab", ["2023-12"]);
+    const cpu = process.cpuUsage(t0);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const cpuS = (cpu.user + cpu.system) / 1e6;
+    const calls = sheetsCalls(env);
+    const estimate = calls * PER_CALL_S + cells * PER_CELL_S + cpuS * CPU_FACTOR;
+    lines.push(
+      `| ${rows.toLocaleString("en")} | ${calls} | ${cells.toLocaleString("en")} | ${cpuS.toFixed(2)} s | ${estimate.toFixed(1)} s |`,
+    );
+  }
+  return lines;
+}
+
+const sections: Array<() => string[] | Promise<string[]>> = [sizes, startup, editCalls, rollupAtScale];
 
 const header = [
   "# Benchmarks",

@@ -16,7 +16,8 @@ import * as esbuild from "esbuild";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "build");
 const entry = join(root, "src/gas/main.ts");
-const GLOBAL = "__ks";
+const GLOBAL = "_K";
+const CODE_BUDGET_BYTES = 100 * 1024;
 
 // Apps Script V8 has no class private or static fields syntax we can rely on: make esbuild lower them.
 const supported = {
@@ -118,6 +119,11 @@ async function buildCode(exportsList) {
     .map((name) => `function ${name}(...a){return ${GLOBAL}.${name}(...a)}`)
     .join("\n");
   code = `${code.trimEnd()}\n${stubs}\n`;
+  // Every execution (each edit, each menu click) loads the whole file: DESIGN.md's budget is 100 KB.
+  const bytes = Buffer.byteLength(code);
+  if (bytes > CODE_BUDGET_BYTES) {
+    fail(`build/Code.js is ${bytes} bytes, over the ${CODE_BUDGET_BYTES}-byte budget (see npm run bench)`);
+  }
   writeFileSync(join(out, "Code.js"), code);
   return code.length;
 }

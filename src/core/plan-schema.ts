@@ -6,9 +6,7 @@ import * as z from "zod/mini";
 import { foldText } from "./parse";
 import { isValidIso } from "./periods";
 import { tabNameProblem } from "./plan";
-import { intIn, nonEmpty, PeriodRuleSchema } from "./schema-kit";
-
-export { PeriodRuleSchema };
+import { intIn, nonEmpty, periodRuleSchema } from "./schema-kit";
 
 const ID_RE = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
@@ -145,7 +143,7 @@ export const PlanSchema = z.object({
   }),
   chairman: z.object({ title: Text, name: Text }),
   timeZone: z.literal("Asia/Ho_Chi_Minh"),
-  periodRule: PeriodRuleSchema,
+  periodRule: periodRuleSchema(),
   /** Hình thức: the list in the "form" column. */
   forms: nonEmpty(Text, "cần ít nhất một hình thức"),
   recipients: z.array(RecipientSchema),

@@ -23,8 +23,22 @@ export function nonEmpty<T extends z.ZodMiniType>(item: T, message: string) {
   return z.array(item).check(z.refine((a: unknown[]) => a.length > 0, message));
 }
 
+/**
+ * A schema built on first use. Apps Script evaluates the whole bundle on every edit and menu click, and
+ * building zod schemas at load costs milliseconds each time; most executions never validate anything.
+ */
+export function lazySchema<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => {
+    built ??= build();
+    return built;
+  };
+}
+
 /** A refinement rather than z.enum: the same check for ~0.7 KB less in the Apps Script bundle. */
-export const PeriodRuleSchema = z.custom<PeriodRule>(
-  (v) => v === "cutoff" || v === "calendar",
-  'phải là "cutoff" (15 tháng trước – 14 tháng này) hoặc "calendar" (tháng dương lịch)',
-);
+export function periodRuleSchema() {
+  return z.custom<PeriodRule>(
+    (v) => v === "cutoff" || v === "calendar",
+    'phải là "cutoff" (15 tháng trước – 14 tháng này) hoặc "calendar" (tháng dương lịch)',
+  );
+}

@@ -4,7 +4,7 @@
  */
 import * as z from "zod/mini";
 import type { Plan } from "./plan";
-import { intIn, PeriodRuleSchema } from "./schema-kit";
+import { intIn, lazySchema, periodRuleSchema } from "./schema-kit";
 
 const EMAIL_RE = /^[^\s@"<>(),;:]+@[^\s@"<>(),;:]+\.[^\s@"<>(),;:]{2,}$/;
 
@@ -12,30 +12,34 @@ export function isEmail(s: string): boolean {
   return EMAIL_RE.test(s);
 }
 
-const Email = z.string().check(z.refine(isEmail, "địa chỉ email không hợp lệ"));
+function buildSettingsSchema() {
+  const Email = z.string().check(z.refine(isEmail, "địa chỉ email không hợp lệ"));
+  return z.object({
+    /** "" until someone sets it. */
+    chairmanEmail: z
+      .string()
+      .check(z.refine((s: string) => s === "" || isEmail(s), "địa chỉ email không hợp lệ")),
+    upperLevelName: z
+      .string()
+      .check(z.refine((s: string) => s.length > 0 && s.length <= 200, "từ 1 đến 200 ký tự")),
+    upperLevelEmails: z
+      .array(Email)
+      .check(z.refine((a: string[]) => a.length <= 50, "tối đa 50 địa chỉ (giới hạn mỗi thư)")),
+    /** unit id → addresses allowed to edit that unit's tab. */
+    unitEditors: z.record(z.string(), z.array(Email)),
+    periodRule: periodRuleSchema(),
+    /** Day of the month the report goes out; 1–28 so that it exists in every month. */
+    sendDay: intIn(1, 28),
+    sendHour: intIn(0, 23),
+    /** Reminders go this many days before the cut-off; 0 turns them off. */
+    reminderDaysBefore: intIn(0, 20),
+  });
+}
 
-export const SettingsSchema = z.object({
-  /** "" until someone sets it. */
-  chairmanEmail: z
-    .string()
-    .check(z.refine((s: string) => s === "" || isEmail(s), "địa chỉ email không hợp lệ")),
-  upperLevelName: z
-    .string()
-    .check(z.refine((s: string) => s.length > 0 && s.length <= 200, "từ 1 đến 200 ký tự")),
-  upperLevelEmails: z
-    .array(Email)
-    .check(z.refine((a: string[]) => a.length <= 50, "tối đa 50 địa chỉ (giới hạn mỗi thư)")),
-  /** unit id → addresses allowed to edit that unit's tab. */
-  unitEditors: z.record(z.string(), z.array(Email)),
-  periodRule: PeriodRuleSchema,
-  /** Day of the month the report goes out; 1–28 so that it exists in every month. */
-  sendDay: intIn(1, 28),
-  sendHour: intIn(0, 23),
-  /** Reminders go this many days before the cut-off; 0 turns them off. */
-  reminderDaysBefore: intIn(0, 20),
-});
+/** The settings' schema, shared by the dialog and the server (built on first use). */
+export const settingsSchema = lazySchema(buildSettingsSchema);
 
-export type Settings = z.infer<typeof SettingsSchema>;
+export type Settings = z.infer<ReturnType<typeof buildSettingsSchema>>;
 
 /** Defaults: send the day after the cut-off (the 15th, or the 1st for calendar months) at 07:00. */
 export function defaultSettings(plan: Plan): Settings {
@@ -53,7 +57,8 @@ export function defaultSettings(plan: Plan): Settings {
   };
 }
 
-const FIELD_LABEL: Record<string, string> = {
+/** Each setting's name as users read it (dialog errors, the settings tab). */
+export const SETTINGS_LABELS: Record<keyof Settings, string> = {
   chairmanEmail: "Email Chủ tịch",
   upperLevelName: "Tên cấp trên",
   upperLevelEmails: "Email cấp trên",
@@ -117,13 +122,13 @@ export function validateSettings(
   plan?: Plan,
 ): { ok: true; settings: Settings } | { ok: false; errors: { field: string; message: string }[] } {
   const normalized = normalize(input);
-  const parsed = z.safeParse(SettingsSchema, normalized);
+  const parsed = z.safeParse(settingsSchema(), normalized);
   const errors: { field: string; message: string }[] = [];
   if (!parsed.success) {
     for (const iss of parsed.error.issues) {
       const top = String(iss.path[0] ?? "");
       const field = iss.path.map(String).join(".");
-      const label = FIELD_LABEL[top] ?? "Cài đặt";
+      const label = SETTINGS_LABELS[top as keyof Settings] ?? "Cài đặt";
       let detail = "";
       if (top === "upperLevelEmails" || top === "unitEditors" || top === "chairmanEmail") {
         const bad = pathValue(normalized, iss.path);

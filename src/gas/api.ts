@@ -4,6 +4,7 @@
  * The UI imports these types; main.ts checks its exports against ServerApi, so both ends move together.
  */
 import * as z from "zod/mini";
+import { lazySchema } from "../core/schema-kit";
 import type { Column, ColumnKey } from "../core/columns";
 import type { EntryIssue } from "../core/validate";
 import type { Plan } from "../core/plan";
@@ -32,11 +33,11 @@ export interface EntryFormState {
 }
 
 /** What the entry sidebar submits: the unit and its fields by column key, as typed (text, "" for empty). */
-export const EntrySubmissionSchema = z.object({
-  unitId: z.string(),
-  fields: z.record(z.string(), z.string()),
-});
-export type EntrySubmission = z.infer<typeof EntrySubmissionSchema>;
+function buildEntrySubmissionSchema() {
+  return z.object({ unitId: z.string(), fields: z.record(z.string(), z.string()) });
+}
+export const entrySubmissionSchema = lazySchema(buildEntrySubmissionSchema);
+export type EntrySubmission = z.infer<ReturnType<typeof buildEntrySubmissionSchema>>;
 
 export type SubmitResult =
   | { ok: true; rowNumber: number; tabName: string; warnings: EntryIssue[] }
@@ -84,9 +85,19 @@ export interface SendState {
   canSend: boolean;
 }
 
-export const PeriodKeySchema = z.string().check(z.refine((s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s)));
-export const SendRequestSchema = z.object({ periodKey: PeriodKeySchema, resend: z.boolean() });
-export type SendRequestInput = z.infer<typeof SendRequestSchema>;
+function buildPeriodKeySchema() {
+  return z.string().check(z.refine((s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s)));
+}
+function buildSendRequestSchema() {
+  // z.custom rather than z.boolean: one schema class fewer in every execution's bundle.
+  return z.object({
+    periodKey: buildPeriodKeySchema(),
+    resend: z.custom<boolean>((v) => typeof v === "boolean"),
+  });
+}
+export const periodKeySchema = lazySchema(buildPeriodKeySchema);
+export const sendRequestSchema = lazySchema(buildSendRequestSchema);
+export type SendRequestInput = z.infer<ReturnType<typeof buildSendRequestSchema>>;
 
 /** Every google.script.run target. Keys must be exported by src/gas/main.ts (checked by the build). */
 export interface ServerApi {

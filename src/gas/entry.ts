@@ -11,7 +11,7 @@ import { instantOfCivilDate } from "../core/periods";
 import type { Entry, EntryInput } from "../core/validate";
 import { validateEntry } from "../core/validate";
 import type { EntryFormState, EntrySubmission, SubmitResult } from "./api";
-import { EntrySubmissionSchema } from "./api";
+import { entrySubmissionSchema } from "./api";
 import { appendChange } from "./change-log";
 import { canEditUnit, sheetContext, today, unitById, unitOfTab } from "./context";
 import { markBlock } from "./unit-tab";
@@ -56,7 +56,7 @@ function cellsOf(
 }
 
 export function submitEntry(input: unknown): SubmitResult {
-  const parsed = z.safeParse(EntrySubmissionSchema, input);
+  const parsed = z.safeParse(entrySubmissionSchema(), input);
   if (!parsed.success) {
     return {
       ok: false,

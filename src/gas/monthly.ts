@@ -7,7 +7,7 @@ import type { PeriodKey } from "../core/periods";
 import { comparePeriods, lastClosedPeriod, periodLabel, planPeriods } from "../core/periods";
 import type { Rollup } from "../core/rollup";
 import type { ActionResult, PeriodOption, RollupState, SendState } from "./api";
-import { PeriodKeySchema, SendRequestSchema } from "./api";
+import { periodKeySchema, sendRequestSchema } from "./api";
 import { flushPendingChanges } from "./change-log";
 import type { SheetContext } from "./context";
 import { isOwner, sheetContext, today } from "./context";
@@ -36,7 +36,7 @@ function periodOptions(c: SheetContext): PeriodOption[] {
 
 /** The period asked for if it is one of the options, else the newest. */
 function choosePeriod(asked: unknown, options: PeriodOption[]): PeriodKey {
-  const parsed = z.safeParse(PeriodKeySchema, asked);
+  const parsed = z.safeParse(periodKeySchema(), asked);
   if (parsed.success && options.some((o) => o.key === parsed.data)) return parsed.data;
   return options[options.length - 1]!.key;
 }
@@ -87,7 +87,7 @@ export function sendState(asked: unknown): SendState {
 export function sendReportNow(input: unknown): ActionResult {
   const c = sheetContext();
   if (!isOwner(c.ss, c.user)) return { ok: false, message: OWNER_ONLY };
-  const parsed = z.safeParse(SendRequestSchema, input);
+  const parsed = z.safeParse(sendRequestSchema(), input);
   if (!parsed.success) return { ok: false, message: "Yêu cầu gửi không đúng dạng: hãy mở lại hộp thoại." };
   const outcome = sendMonthlyReport(c.ss, c.plan, c.settings, today(), {
     periodKey: choosePeriod(parsed.data.periodKey, periodOptions(c)),

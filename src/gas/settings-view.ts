@@ -3,34 +3,32 @@ import type { CellValue } from "../core/cell";
 import { textForSheet } from "../core/marks";
 import type { Plan } from "../core/plan";
 import type { Settings } from "../core/settings";
+import { SETTINGS_LABELS } from "../core/settings";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export function settingsRows(plan: Plan, settings: Settings): CellValue[][] {
+  const L = SETTINGS_LABELS;
   const rows: CellValue[][] = [
-    ["Cài đặt (sửa qua menu → Cài đặt…)", ""],
-    ["Kế hoạch", plan.title],
-    ["Email Chủ tịch", settings.chairmanEmail || "(chưa nhập)"],
-    ["Cấp trên", settings.upperLevelName],
-    ["Email cấp trên", settings.upperLevelEmails.join(", ") || "(chưa nhập)"],
+    ["Cài đặt (sửa qua menu → Cài đặt…)", plan.title],
+    [L.chairmanEmail, settings.chairmanEmail || "(chưa nhập)"],
+    [L.upperLevelName, settings.upperLevelName],
+    [L.upperLevelEmails, settings.upperLevelEmails.join(", ") || "(chưa nhập)"],
     [
-      "Kỳ báo cáo",
-      settings.periodRule === "cutoff"
-        ? "Từ ngày 15 tháng trước đến ngày 14 tháng báo cáo"
-        : "Tháng dương lịch",
+      L.periodRule,
+      settings.periodRule === "cutoff" ? "15 tháng trước – 14 tháng báo cáo" : "Tháng dương lịch",
     ],
-    ["Gửi báo cáo", `Ngày ${settings.sendDay} hằng tháng, lúc ${settings.sendHour}:00`],
-    [
-      "Nhắc đơn vị chưa báo cáo",
-      settings.reminderDaysBefore > 0 ? `${settings.reminderDaysBefore} ngày trước hạn` : "Không nhắc",
-    ],
-    ["", ""],
-    ["Đơn vị", "Người được nhập liệu"],
+    [L.sendDay, `Ngày ${settings.sendDay}, ${settings.sendHour}:00`],
+    [L.reminderDaysBefore, settings.reminderDaysBefore],
+    [],
+    ["Đơn vị", L.unitEditors],
   ];
   for (const unit of plan.units) {
     rows.push([unit.name, (settings.unitEditors[unit.id] ?? []).join(", ") || "(chưa giao)"]);
   }
-  return rows.map((row) => row.map((v) => (typeof v === "string" ? textForSheet(v) : v)));
+  return rows.map((row) =>
+    [0, 1].map((i) => (typeof row[i] === "string" ? textForSheet(row[i] as string) : (row[i] ?? ""))),
+  );
 }
 
 export function writeSettingsView(sheet: Sheet, plan: Plan, settings: Settings): void {

@@ -35,21 +35,14 @@ export interface SetupReport {
 
 function validationFor(column: Column): GoogleAppsScript.Spreadsheet.DataValidation | null {
   // allowInvalid: a wrong value is kept (and marked by the edit trigger), never refused: nothing typed is lost.
-  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true).setHelpText(column.helpText);
-  switch (column.kind) {
-    case "list":
-    case "yesno":
-      return column.options && column.options.length > 0
-        ? builder.requireValueInList(column.options, true).build()
-        : null;
-    case "whole":
-    case "money":
-      return builder.requireNumberGreaterThanOrEqualTo(0).build();
-    case "date":
-      return builder.requireDate().build();
-    default:
-      return null;
+  const rule = () => SpreadsheetApp.newDataValidation().setAllowInvalid(true).setHelpText(column.helpText);
+  if ((column.kind === "list" || column.kind === "yesno") && column.options && column.options.length > 0) {
+    return rule().requireValueInList(column.options, true).build();
   }
+  if (column.kind === "whole" || column.kind === "money")
+    return rule().requireNumberGreaterThanOrEqualTo(0).build();
+  if (column.kind === "date") return rule().requireDate().build();
+  return null;
 }
 
 /**
@@ -101,16 +94,34 @@ function layoutUnitTab(sheet: Sheet, plan: Plan, unit: Unit, report: SetupReport
   const used = header.length;
   const maxRows = Math.max(sheet.getMaxRows(), 2);
   const headerNotes: string[] = new Array(used).fill("");
+  // Formats and rules of the whole body in one read and one write each; columns that are not the
+  // plan's (added by hand) keep theirs.
+  const body = sheet.getRange(2, 1, maxRows - 1, used);
+  const formats = body.getNumberFormats();
+  const rules = body.getDataValidations() as (GoogleAppsScript.Spreadsheet.DataValidation | null)[][];
+  const widths: number[] = [];
   for (const column of columns) {
     const at = indexByKey[column.key];
     if (at === undefined) continue;
     headerNotes[at] = column.helpText;
-    const body = sheet.getRange(2, at + 1, maxRows - 1, 1);
+    widths[at] = column.width;
     const format = NUMBER_FORMAT[column.kind];
-    if (format) body.setNumberFormat(format);
     const rule = validationFor(column);
-    if (rule) body.setDataValidation(rule);
-    sheet.setColumnWidth(at + 1, column.width);
+    for (let r = 0; r < formats.length; r++) {
+      if (format) formats[r]![at] = format;
+      rules[r]![at] = rule;
+    }
+  }
+  body.setNumberFormats(formats);
+  body.setDataValidations(rules);
+  // Adjacent columns of the same width share one call.
+  for (let c = 0; c < used; c++) {
+    const width = widths[c];
+    if (width === undefined) continue;
+    let n = 1;
+    while (c + n < used && widths[c + n] === width) n++;
+    sheet.setColumnWidths(c + 1, n, width);
+    c += n - 1;
   }
   const headerRange = sheet.getRange(1, 1, 1, used);
   headerRange.setNotes([headerNotes]);

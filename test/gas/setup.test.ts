@@ -74,7 +74,7 @@ describe("setup on an empty spreadsheet", () => {
     expect(received.getNumberFormat()).toBe("#,##0");
     expect(String(received.getDataValidation()!.getCriteriaType())).toBe("NUMBER_GREATER_THAN_OR_EQUAL_TO");
     expect(sheet(env, "Nhật ký sửa").isSheetHidden()).toBe(true);
-    expect(sheet(env, "Cài đặt").getRange("B3").getValue()).toBe(OWNER);
+    expect(sheet(env, "Cài đặt").getRange("B2").getValue()).toBe(OWNER);
   });
 
   it("is idempotent: a second run changes nothing and installs no second trigger", () => {
