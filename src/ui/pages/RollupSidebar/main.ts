@@ -1,0 +1,314 @@
+/**
+ * "Tổng hợp tháng…": the rollup of one period as the chairman's office reads it — each indicator with
+ * its figure, target, status and pace, the units that have not reported, the data problems — and, for
+ * the owner, "Ghi vào tab Tổng hợp". Everything shown comes from one getRollupState call; choosing
+ * another period asks again, and a failed call leaves the period already shown on the page.
+ */
+import { formatDateVi, periodShortLabel } from "../../../core/periods";
+import type { DataProblem, IndicatorResult, IndicatorStatus, Rollup } from "../../../core/rollup";
+import { expectedText, indicatorFigure } from "../../../core/rollup";
+import type { RollupState, ServerApi } from "../../../gas/api";
+import { byId, el, errorText, replaceChildren } from "../../lib/dom";
+import { closeHost, serverCaller } from "../../lib/server";
+import { clearStatus, setStatus } from "../../lib/status";
+
+const call = serverCaller<ServerApi>();
+
+const pageRoot = byId("page");
+const periodSelect = byId<HTMLSelectElement>("period");
+const summary = byId("summary");
+const content = byId("content");
+const statusRegion = byId("status");
+const writeButton = byId<HTMLButtonElement>("write");
+const WRITE_LABEL = "Ghi vào tab Tổng hợp";
+/** Problems listed per unit before "và N vấn đề khác". */
+const PROBLEMS_SHOWN = 3;
+
+let state: RollupState;
+/** Each period request gets a number; an answer to an older one (the user moved on) is dropped. */
+let request = 0;
+let loadingPeriod = false;
+let writing = false;
+
+/** Colour class and symbol of each status; the status's own words are always shown next to them. */
+const STATUS_LOOK: Record<IndicatorStatus, { cls: string; icon: string }> = {
+  Đạt: { cls: "met", icon: "✓" },
+  "Chưa đạt": { cls: "unmet", icon: "✗" },
+  "Không phát sinh": { cls: "none", icon: "–" },
+  "Thiếu số liệu": { cls: "missing", icon: "?" },
+};
+
+function badge(status: IndicatorStatus): HTMLElement {
+  const look = STATUS_LOOK[status];
+  return el(
+    "span",
+    { class: "badge " + look.cls },
+    el("span", { class: "icon", "aria-hidden": "true" }, look.icon + " "),
+    status,
+  );
+}
+
+/** Progress towards the target; the figure says the same in words, so the bar is hidden from readers. */
+function bar(ind: IndicatorResult): HTMLElement | null {
+  if (ind.kind !== "percentage" || ind.percent === null) return null;
+  const fill = Math.max(0, Math.min(100, ind.percent));
+  const target = Math.max(0, Math.min(100, ind.target.value));
+  return el(
+    "div",
+    { class: "bar", "aria-hidden": "true" },
+    el("span", { class: "fill", style: "width:" + fill.toFixed(1) + "%" }),
+    el("span", { class: "target", style: "left:calc(" + target.toFixed(1) + "% - 1px)" }),
+  );
+}
+
+/** "4/2023 ✓" for each month so far, with "đạt"/"chưa đạt" for screen readers. */
+function months(ind: IndicatorResult): HTMLElement | null {
+  if (!ind.months || ind.months.length === 0) return null;
+  return el(
+    "div",
+    { class: "months" },
+    el("span", { class: "muted" }, "Từng tháng:"),
+    el(
+      "ul",
+      {},
+      ...ind.months.map((m) =>
+        el(
+          "li",
+          { class: m.met ? "met" : "unmet", title: m.label + ": " + m.count + " lần" },
+          m.label.replace(/^tháng\s+/, ""),
+          el("span", { "aria-hidden": "true" }, m.met ? " ✓" : " ✗"),
+          el("span", { class: "sr-only" }, m.met ? " đạt, " : " chưa đạt, ", m.count + " lần"),
+        ),
+      ),
+    ),
+  );
+}
+
+function pace(ind: IndicatorResult): HTMLElement | null {
+  if (ind.pace === null) return null;
+  const expected = expectedText(ind);
+  return el(
+    "p",
+    { class: ind.pace === "Chậm tiến độ" ? "pace late" : "pace" },
+    ind.pace + (expected ? " (cần " + expected + " đến kỳ này)" : ""),
+  );
+}
+
+function indicatorCard(ind: IndicatorResult): HTMLElement {
+  return el(
+    "li",
+    { class: "card " + STATUS_LOOK[ind.status].cls, "data-indicator": ind.id },
+    el("h3", { title: ind.label }, el("span", { class: "id" }, ind.id), " ", ind.shortLabel),
+    el("div", { class: "row" }, el("span", { class: "figure" }, indicatorFigure(ind)), badge(ind.status)),
+    bar(ind),
+    el("p", { class: "meta" }, "Mục tiêu " + ind.targetText),
+    pace(ind),
+    months(ind),
+  );
+}
+
+function renderUnits(rollup: Rollup): void {
+  const missing = rollup.units.filter((u) => !u.reported);
+  byId("units-title").textContent = "Đơn vị chưa báo cáo (" + missing.length + ")";
+  if (missing.length === 0) {
+    replaceChildren(byId("units"), el("p", { class: "muted" }, "Tất cả các đơn vị đã báo cáo trong kỳ."));
+    return;
+  }
+  replaceChildren(
+    byId("units"),
+    el(
+      "ul",
+      { class: "units" },
+      ...missing.map((u) =>
+        el(
+          "li",
+          {},
+          el("span", { class: "name" }, u.name),
+          el(
+            "span",
+            { class: "help" },
+            u.lastEntryDate
+              ? "Lần nhập gần nhất: " + formatDateVi(u.lastEntryDate)
+              : "Chưa nhập lần nào trong năm",
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function problemItem(p: DataProblem): HTMLElement {
+  return el(
+    "li",
+    { class: p.severity === "error" ? "error" : "warning", tabindex: "-1" },
+    el("span", { class: "sev" }, p.severity === "error" ? "Lỗi" : "Lưu ý"),
+    " ",
+    p.rowNumber !== null ? "Dòng " + p.rowNumber + ": " + p.message : p.message,
+  );
+}
+
+/** One unit's problems: the first few, then a button that shows the rest. */
+function problemGroup(title: string, list: DataProblem[]): HTMLElement {
+  const items = el("ul", {}, ...list.slice(0, PROBLEMS_SHOWN).map(problemItem));
+  const rest = list.slice(PROBLEMS_SHOWN);
+  if (rest.length > 0) {
+    const more = el("button", { type: "button", class: "link" }, "và " + rest.length + " vấn đề khác");
+    const moreItem = el("li", { class: "more" }, more);
+    more.addEventListener("click", () => {
+      const shown = rest.map(problemItem);
+      moreItem.replaceWith(...shown);
+      // The list grew where the button was: keyboard users continue from the first new line.
+      shown[0]?.focus();
+    });
+    items.appendChild(moreItem);
+  }
+  return el("div", { class: "group" }, el("h3", {}, title + " (" + list.length + ")"), items);
+}
+
+function renderProblems(rollup: Rollup): void {
+  const problems = rollup.problems;
+  byId("problems-title").textContent = "Vấn đề về số liệu (" + problems.length + ")";
+  if (problems.length === 0) {
+    replaceChildren(byId("problems"), el("p", { class: "muted" }, "Không có vấn đề nào."));
+    return;
+  }
+  // Grouped in the order of the units' tabs, so the user fixes one tab at a time.
+  const groups: HTMLElement[] = [];
+  for (const u of rollup.units) {
+    const list = problems.filter((p) => p.unitId === u.unitId);
+    if (list.length > 0) groups.push(problemGroup("Trang “" + u.tabName + "”", list));
+  }
+  const known = new Set(rollup.units.map((u) => u.unitId));
+  const general = problems.filter((p) => p.unitId === null || !known.has(p.unitId));
+  if (general.length > 0) groups.push(problemGroup("Chung", general));
+  replaceChildren(byId("problems"), ...groups);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function render(): void {
+  const rollup = state.rollup;
+  // At 300 px the full label ("tháng 4/2023 (15/03/2023 – 14/04/2023)") is cut off: the dates go below.
+  replaceChildren(
+    periodSelect,
+    ...state.periods.map((p) => el("option", { value: p.key }, capitalise(periodShortLabel(p.key)))),
+  );
+  periodSelect.value = state.periodKey;
+  byId("period-range").textContent =
+    "Từ " +
+    formatDateVi(rollup.period.start) +
+    " đến " +
+    formatDateVi(rollup.period.end) +
+    "; tỉ lệ tính cộng dồn từ " +
+    formatDateVi(rollup.yearToDate.start) +
+    ".";
+  const s = rollup.summary;
+  summary.textContent =
+    "Đạt " +
+    s.indicatorsMet +
+    "/" +
+    s.indicatorsTotal +
+    " chỉ tiêu · " +
+    s.unitsReported +
+    "/" +
+    s.unitsTotal +
+    " đơn vị đã báo cáo trong kỳ.";
+  replaceChildren(byId("indicators"), ...rollup.indicators.map(indicatorCard));
+  renderUnits(rollup);
+  renderProblems(rollup);
+  writeButton.hidden = !state.canWrite;
+  byId("owner-only").hidden = state.canWrite;
+  updateButtons();
+}
+
+function updateButtons(): void {
+  writeButton.disabled = writing || loadingPeriod;
+  writeButton.textContent = writing ? "Đang ghi…" : WRITE_LABEL;
+}
+
+function setBusy(on: boolean): void {
+  loadingPeriod = on;
+  content.classList.toggle("stale", on);
+  if (on) content.setAttribute("aria-busy", "true");
+  else content.removeAttribute("aria-busy");
+  updateButtons();
+}
+
+function labelOf(key: string): string {
+  return state.periods.find((p) => p.key === key)?.label ?? key;
+}
+
+/** Another period: asked of the server; the one on the page stays until the answer arrives. */
+async function changePeriod(key: string): Promise<void> {
+  const mine = ++request;
+  setBusy(true);
+  setStatus(statusRegion, "info", ["Đang tính tổng hợp " + labelOf(key) + "…"]);
+  let next: RollupState;
+  try {
+    next = await call("getRollupState", key);
+  } catch (err) {
+    if (mine !== request) return;
+    setBusy(false);
+    periodSelect.value = state.periodKey;
+    setStatus(statusRegion, "error", [
+      "Không tải được tổng hợp " + labelOf(key) + ": " + errorText(err),
+      "Trang vẫn hiển thị " + labelOf(state.periodKey) + "; hãy chọn lại kỳ để thử lại.",
+    ]);
+    return;
+  }
+  if (mine !== request) return;
+  state = next;
+  setBusy(false);
+  clearStatus(statusRegion);
+  render();
+}
+
+async function writeTab(): Promise<void> {
+  if (writing || loadingPeriod || !state.canWrite) return;
+  writing = true;
+  updateButtons();
+  setStatus(statusRegion, "info", ["Đang ghi " + labelOf(state.periodKey) + " vào tab Tổng hợp…"]);
+  try {
+    const result = await call("writeRollupToTab", state.periodKey);
+    setStatus(statusRegion, result.ok ? "ok" : "error", [result.message]);
+  } catch (err) {
+    setStatus(statusRegion, "error", ["Không ghi được vào tab Tổng hợp: " + errorText(err), "Hãy thử lại."]);
+  } finally {
+    writing = false;
+    updateButtons();
+    writeButton.focus();
+  }
+}
+
+periodSelect.addEventListener("change", () => {
+  void changePeriod(periodSelect.value);
+});
+writeButton.addEventListener("click", () => {
+  void writeTab();
+});
+byId("close").addEventListener("click", () => closeHost());
+
+async function start(): Promise<void> {
+  const loading = byId("loading");
+  try {
+    state = await call("getRollupState", null);
+  } catch (err) {
+    setStatus(loading, "error", ["Không tải được tổng hợp: " + errorText(err)]);
+    const retry = el("button", { type: "button" }, "Thử lại");
+    retry.addEventListener("click", () => {
+      setStatus(loading, "info", ["Đang tính tổng hợp…"]);
+      void start();
+    });
+    loading.appendChild(retry);
+    retry.focus();
+    return;
+  }
+  render();
+  loading.hidden = true;
+  pageRoot.hidden = false;
+  periodSelect.focus();
+}
+
+void start();
