@@ -219,3 +219,12 @@ export function monthsElapsed(plan: PlanSpan, key: PeriodKey, rule: PeriodRule):
   for (const p of periods) if (p <= key) n++;
   return n;
 }
+
+/** "28/11/2026 07:05" in Vietnam time, from an ISO instant. */
+export function formatDateTimeVi(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const t = new Date(ms + VN_OFFSET_MS);
+  const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+  return `${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+}

@@ -11,7 +11,7 @@
 import { formatPercent, formatWholeNumber } from "./parse";
 import type { Plan } from "./plan";
 import type { IsoDate } from "./periods";
-import { formatDateVi, periodShortLabel, splitIso } from "./periods";
+import { formatDateTimeVi, formatDateVi, periodShortLabel, splitIso } from "./periods";
 import type { IndicatorResult, IndicatorStatus, Rollup } from "./rollup";
 import { indicatorFigure } from "./rollup";
 
@@ -361,7 +361,7 @@ export function renderReportHtml(plan: Plan, rollup: Rollup, opts: ReportOptions
     "</div></td>" +
     "</tr></table></td></tr>" +
     '<tr><td style="padding-top:18px;font-size:11px;color:#757575">Báo cáo lập tự động từ bảng tính lúc ' +
-    escapeHtml(rollup.generatedAt) +
+    escapeHtml(formatDateTimeVi(rollup.generatedAt)) +
     ". Số liệu chỉ gồm số tổng hợp, không có thông tin cá nhân.</td></tr>" +
     "</table></td></tr></table></body></html>";
   return html;

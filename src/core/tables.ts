@@ -7,6 +7,7 @@
 import type { CellValue } from "./cell";
 import { textForSheet } from "./marks";
 import { formatDateVi, formatPercent } from "./parse";
+import { formatDateTimeVi } from "./periods";
 import type { Plan } from "./plan";
 import type { IndicatorStatus, Rollup } from "./rollup";
 import { expectedText, indicatorFigure } from "./rollup";
@@ -69,7 +70,7 @@ export function rollupTabCells(
     `Kỳ báo cáo: ${rollup.period.label}. Luỹ kế từ ${formatDateVi(rollup.yearToDate.start)} đến ${formatDateVi(rollup.yearToDate.end)}.`,
   ]);
   add([
-    `Tổng hợp lúc ${rollup.generatedAt.slice(0, 16).replace("T", " ")} (giờ UTC). Đạt ${rollup.summary.indicatorsMet}/${rollup.summary.indicatorsTotal} chỉ tiêu; ${rollup.summary.unitsReported}/${rollup.summary.unitsTotal} đơn vị đã báo cáo.`,
+    `Tổng hợp lúc ${formatDateTimeVi(rollup.generatedAt)}. Đạt ${rollup.summary.indicatorsMet}/${rollup.summary.indicatorsTotal} chỉ tiêu; ${rollup.summary.unitsReported}/${rollup.summary.unitsTotal} đơn vị đã báo cáo.`,
   ]);
   add([]);
   add(INDICATOR_HEADER, new Array(WIDTH).fill("#d9e2f3"), true);
@@ -107,13 +108,6 @@ export function rollupTabCells(
     add(cells, colours);
   }
   return { values, backgrounds, boldRows };
-}
-
-/** "28/11/2026 07:05" in Vietnam time, from an ISO instant. */
-export function formatDateTimeVi(iso: string): string {
-  const t = new Date(Date.parse(iso) + 7 * 3600 * 1000);
-  const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
-  return `${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
 }
 
 export interface CopyTab {

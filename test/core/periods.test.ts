@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   civilDateOf,
+  formatDateTimeVi,
   lastClosedPeriod,
   monthsElapsed,
   openPeriod,
@@ -103,5 +104,15 @@ describe("the plan's periods", () => {
     expect(yearToDate(plan, "2023-06", "calendar")).toEqual({ start: "2023-03-15", end: "2023-06-30" });
     // After the year's cut-off the year to date stops at 14/12.
     expect(yearToDate(plan, "2024-01", "cutoff")).toEqual({ start: "2023-03-15", end: "2023-12-14" });
+  });
+});
+
+describe("formatDateTimeVi", () => {
+  it("shows an instant as Vietnamese wall time, whatever the machine's zone", () => {
+    expect(formatDateTimeVi("2023-04-15T00:00:00.000Z")).toBe("15/04/2023 07:00");
+    expect(formatDateTimeVi("2023-12-31T17:30:00Z")).toBe("01/01/2024 00:30");
+  });
+  it("leaves what is not an instant as it is", () => {
+    expect(formatDateTimeVi("<now>")).toBe("<now>");
   });
 });
