@@ -44,7 +44,7 @@ describe("the report email in a browser", () => {
     const page = await context.newPage();
     await page.setContent(html);
     const facts = await page.evaluate(() => ({
-      text: document.body.innerText,
+      text: document.body.textContent ?? "",
       tables: document.querySelectorAll("table").length,
       scripts: document.querySelectorAll("script, style, link, img").length,
       bold: [...document.querySelectorAll("b")].map((b) => b.textContent),

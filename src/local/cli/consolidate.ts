@@ -61,6 +61,8 @@ export interface Consolidation {
     name: string;
     file: string;
     summary: Rollup["summary"];
+    /** Data problems of the commune's workbook (rows left out, missing tabs or columns, rules). */
+    problems: { errors: number; warnings: number };
     indicators: IndicatorResult[];
   }[];
   totals: ConsolidatedIndicator[];
@@ -169,6 +171,10 @@ export function consolidateRollups(plan: Plan, communes: readonly CommuneRollup[
       name: c.name,
       file: c.file,
       summary: c.rollup.summary,
+      problems: {
+        errors: c.rollup.problems.filter((p) => p.severity === "error").length,
+        warnings: c.rollup.problems.filter((p) => p.severity === "warning").length,
+      },
       indicators: c.rollup.indicators,
     })),
     totals,

@@ -260,7 +260,12 @@ export function formatConsolidationText(c: Consolidation): string[] {
     `Kỳ báo cáo: ${periodLabel(c.period.key, c.rule)}; luỹ kế từ ${formatDateVi(c.yearToDate.start)} đến ${formatDateVi(c.yearToDate.end)}.`,
     `${c.communes.length} xã: ` +
       c.communes
-        .map((x) => `${x.name} (${x.summary.unitsReported}/${x.summary.unitsTotal} đơn vị đã báo cáo)`)
+        .map(
+          (x) =>
+            `${x.name} (${x.summary.unitsReported}/${x.summary.unitsTotal} đơn vị đã báo cáo` +
+            (x.problems.errors ? `, ${formatWholeNumber(x.problems.errors)} lỗi số liệu` : "") +
+            ")",
+        )
         .join("; ") +
       ".",
     "Cột Tổng cộng: cộng tử số và mẫu số của các xã rồi mới tính tỉ lệ (không lấy trung bình các tỉ lệ).",
