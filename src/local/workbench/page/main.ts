@@ -1,0 +1,696 @@
+/**
+ * The workbench page: who is acting, the script's menu, the clock and the monthly run, the workbook's
+ * tabs as grids, the script's sidebar and dialogs, the outbox and the run log. Everything shown comes
+ * from the server; everything done goes to it.
+ */
+import type {
+  ActionResult,
+  ExecutionView,
+  MailView,
+  MenuItemView,
+  SheetView,
+  StateView,
+  UserChoice,
+} from "../protocol";
+import { ApiError, get, post } from "./api";
+import { buttonsOf, showDialog } from "./dialogs";
+import { byId, clear, h, viDate } from "./dom";
+import { columnLetters, Grid } from "./grid";
+import { Panels } from "./panels";
+
+type View = "book" | "outbox" | "log";
+
+const app = {
+  state: null as StateView | null,
+  sheet: null as SheetView | null,
+  spreadsheetId: "",
+  sheetName: undefined as string | undefined,
+  view: "book" as View,
+  selectedMail: -1,
+  runDateTouched: false,
+  busy: 0,
+};
+
+const GROUP_LABEL: Record<UserChoice["group"], string> = {
+  owner: "Chủ bảng tính",
+  editor: "Người nhập liệu của các đơn vị",
+  chairman: "Lãnh đạo xã",
+  upperLevel: "Cấp trên",
+};
+
+const KIND_LABEL: Record<string, string> = {
+  menu: "menu",
+  client: "google.script.run",
+  "simple-trigger": "trình kích hoạt đơn giản",
+  "installable-trigger": "trình kích hoạt cài đặt",
+  "time-trigger": "trình kích hoạt theo giờ",
+  editor: "trình soạn thảo",
+};
+
+function layout(): void {
+  document.body.append(
+    h(
+      "header",
+      { class: "topbar" },
+      h("div", { class: "brand" }, h("strong", {}, "Bàn thử"), h("span", { id: "plan-name" }, "")),
+      h(
+        "label",
+        { class: "who" },
+        "Đang dùng với tư cách ",
+        h("select", { id: "user", "aria-label": "Người dùng", onchange: () => void chooseUser() }),
+      ),
+      h("div", { class: "clock" }, "Giờ giả lập: ", h("output", { id: "now" }, "")),
+      h("button", { type: "button", id: "reset", onclick: () => void resetDemo() }, "Làm lại từ đầu"),
+    ),
+    h(
+      "nav",
+      { class: "menubar", "aria-label": "Menu" },
+      h("div", { id: "menus", class: "menus", role: "menubar", "aria-label": "Menu của tiện ích" }),
+      h(
+        "div",
+        { class: "views", role: "tablist", "aria-label": "Chế độ xem" },
+        h(
+          "button",
+          { type: "button", role: "tab", id: "view-book", onclick: () => void showView("book") },
+          "Bảng tính",
+        ),
+        h(
+          "button",
+          { type: "button", role: "tab", id: "view-outbox", onclick: () => void showView("outbox") },
+          "Hộp thư đi",
+        ),
+        h(
+          "button",
+          { type: "button", role: "tab", id: "view-log", onclick: () => void showView("log") },
+          "Nhật ký chạy",
+        ),
+      ),
+    ),
+    h(
+      "section",
+      { class: "timebar", "aria-label": "Thời gian" },
+      h(
+        "label",
+        {},
+        "Ngày ",
+        h("input", { type: "date", id: "run-date", onchange: onRunDate, oninput: onRunDate }),
+      ),
+      h("label", {}, "lúc ", h("input", { type: "time", id: "run-time", value: "07:00" })),
+      h(
+        "button",
+        { type: "button", id: "run-triggers", class: "primary", onclick: () => void runTriggers() },
+        "Chạy báo cáo tháng",
+      ),
+      h(
+        "button",
+        { type: "button", id: "set-clock", onclick: () => void setClock() },
+        "Đặt làm giờ hiện tại",
+      ),
+      h("span", { id: "trigger-list", class: "muted" }),
+    ),
+    h("div", { id: "status", class: "status", role: "status", "aria-live": "polite" }),
+    h(
+      "main",
+      { class: "workspace" },
+      h(
+        "section",
+        { id: "book", class: "book", "aria-label": "Bảng tính" },
+        h(
+          "div",
+          { class: "sheetbar" },
+          h("select", {
+            id: "spreadsheet",
+            "aria-label": "Bảng tính",
+            onchange: () => void chooseSpreadsheet(),
+          }),
+        ),
+        h(
+          "div",
+          { class: "cellbar" },
+          h("span", { id: "cell-ref", class: "ref" }, ""),
+          h("span", { class: "fx" }, "fx"),
+          h("span", { id: "cell-text", class: "celltext" }, ""),
+        ),
+        h("div", { id: "cell-info", class: "cellinfo", "aria-live": "polite" }),
+        h(
+          "div",
+          { id: "grid-wrap", class: "grid-wrap" },
+          h("table", { id: "grid", class: "grid", role: "grid" }),
+          h("datalist", { id: "grid-options" }),
+        ),
+        h("p", { id: "no-access", class: "notice", hidden: true }),
+        h("div", { id: "tabs", class: "tabs", role: "tablist", "aria-label": "Các trang" }),
+      ),
+      h("section", { id: "outbox", class: "outbox", hidden: true, "aria-label": "Hộp thư đi" }),
+      h("section", { id: "log", class: "log", hidden: true, "aria-label": "Nhật ký chạy" }),
+      h("aside", { id: "sidebar", class: "sidebar", hidden: true, "aria-label": "Thanh bên" }),
+    ),
+    h("div", { id: "toasts", class: "toasts", "aria-live": "polite" }),
+  );
+}
+
+// The DOM first: the grid and the panels below attach to it.
+layout();
+
+let statusTimer = 0;
+function say(message: string, error = false): void {
+  const el = byId("status");
+  el.textContent = message;
+  el.className = `status ${error ? "error" : "info"}`;
+  window.clearTimeout(statusTimer);
+  if (!error) statusTimer = window.setTimeout(() => (el.textContent = ""), 15_000);
+}
+
+function toast(title: string, message: string): void {
+  const el = h("div", { class: "toast" }, title ? h("strong", {}, title) : null, h("span", {}, message));
+  byId("toasts").append(el);
+  window.setTimeout(() => el.remove(), 8000);
+}
+
+async function busy<T>(work: () => Promise<T>): Promise<T | undefined> {
+  app.busy++;
+  document.body.classList.add("busy");
+  try {
+    return await work();
+  } catch (e) {
+    say(e instanceof ApiError || e instanceof Error ? e.message : String(e), true);
+    return undefined;
+  } finally {
+    app.busy--;
+    if (app.busy === 0) document.body.classList.remove("busy");
+  }
+}
+
+/** What an action did: its alerts one by one (as Sheets shows them), toasts, errors, new mail. */
+async function report(result: ActionResult | null | undefined, what: string): Promise<void> {
+  if (!result) return;
+  for (const a of result.alerts) {
+    await showDialog({ title: a.title, message: a.prompt, buttons: buttonsOf("OK") });
+  }
+  for (const t of result.toasts) toast(t.title, t.message);
+  const failed = result.executions.filter((e) => !e.ok);
+  if (result.message && !result.ok) say(result.message, true);
+  else if (failed.length > 0)
+    say(failed.map((e) => `Lỗi khi chạy ${e.functionName}: ${e.error ?? ""}`).join(" "), true);
+  else if (result.message) say(result.message);
+  else if (result.newMail > 0) say(`${what}: đã gửi ${result.newMail} thư (xem Hộp thư đi).`);
+  else if (what) say(`${what}: xong.`);
+}
+
+// ---- state ----
+
+async function refresh(): Promise<void> {
+  const state = await get<StateView>("/api/state");
+  app.state = state;
+  renderTop(state);
+  panels.update(state);
+  if (app.view === "book") await loadSheet();
+  if (app.view === "outbox") await loadOutbox();
+  if (app.view === "log") await loadLog();
+}
+
+function renderTop(state: StateView): void {
+  byId("plan-name").textContent = state.planName;
+  byId("now").textContent = state.nowText;
+  const select = byId<HTMLSelectElement>("user");
+  clear(select);
+  const groups = new Map<string, HTMLOptGroupElement>();
+  for (const u of state.users) {
+    let group = groups.get(u.group);
+    if (!group) {
+      group = h("optgroup", { label: GROUP_LABEL[u.group] });
+      groups.set(u.group, group);
+      select.append(group);
+    }
+    group.append(h("option", { value: u.email }, `${u.email} — ${u.label}`));
+  }
+  select.value = state.user;
+
+  renderMenus(state);
+
+  const date = byId<HTMLInputElement>("run-date");
+  if (!app.runDateTouched || date.value === "") date.value = state.suggestedRunDate;
+  onRunDate();
+  const clocks = state.triggers.filter((t) => t.clock);
+  byId("trigger-list").textContent = clocks.length
+    ? `Trình kích hoạt theo giờ: ${clocks.map((t) => `${t.handler} (${t.when})`).join("; ")}`
+    : "Chưa có trình kích hoạt theo giờ (chủ bảng tính chạy Thiết lập để cài).";
+
+  byId("view-outbox").textContent = `Hộp thư đi (${state.outboxCount})`;
+  for (const v of ["book", "outbox", "log"] as View[]) {
+    byId(`view-${v}`).setAttribute("aria-selected", String(app.view === v));
+  }
+
+  const ss = byId<HTMLSelectElement>("spreadsheet");
+  clear(ss);
+  for (const s of state.spreadsheets) {
+    const role = s.role === "owner" ? "chủ sở hữu" : s.role === "editor" ? "được sửa" : "chỉ xem";
+    ss.append(
+      h("option", { value: s.id }, `${s.bound ? "Bảng tính chính" : "Bảng tính khác"}: ${s.name} (${role})`),
+    );
+  }
+  if (!state.spreadsheets.some((s) => s.id === app.spreadsheetId)) {
+    app.spreadsheetId = state.spreadsheets[0]?.id ?? "";
+    app.sheetName = undefined;
+  }
+  ss.value = app.spreadsheetId;
+  ss.hidden = state.spreadsheets.length === 0;
+}
+
+function onRunDate(): void {
+  const date = byId<HTMLInputElement>("run-date");
+  byId("run-triggers").textContent = date.value
+    ? `Chạy báo cáo tháng cho ngày ${viDate(date.value)}`
+    : "Chạy báo cáo tháng";
+}
+
+// ---- menus ----
+
+let openMenu: HTMLElement | null = null;
+
+function closeMenus(): void {
+  openMenu?.setAttribute("hidden", "");
+  openMenu?.previousElementSibling?.setAttribute("aria-expanded", "false");
+  openMenu = null;
+}
+
+function menuList(items: MenuItemView[], path: string[]): HTMLElement {
+  const list = h("ul", { role: "menu", class: "menu-list", hidden: true });
+  for (const item of items) {
+    if (item.type === "separator") list.append(h("li", { role: "separator", class: "separator" }));
+    else if (item.type === "submenu") {
+      const sub = menuList(item.items, [...path, item.caption]);
+      sub.hidden = false;
+      sub.classList.add("submenu");
+      list.append(
+        h("li", { role: "none" }, h("span", { class: "submenu-caption" }, `${item.caption} ›`), sub),
+      );
+    } else {
+      list.append(
+        h(
+          "li",
+          { role: "none" },
+          h(
+            "button",
+            {
+              type: "button",
+              role: "menuitem",
+              onclick: () => {
+                closeMenus();
+                void clickMenu([...path, item.caption]);
+              },
+            },
+            item.caption,
+          ),
+        ),
+      );
+    }
+  }
+  return list;
+}
+
+function renderMenus(state: StateView): void {
+  const bar = byId("menus");
+  clear(bar);
+  openMenu = null;
+  if (state.menus.length === 0) {
+    bar.append(
+      h(
+        "span",
+        { class: "muted" },
+        "Không có menu của tiện ích (Google không chạy onOpen cho người chỉ được xem).",
+      ),
+    );
+    return;
+  }
+  for (const menu of state.menus) {
+    const list = menuList(menu.items, [menu.caption]);
+    const button = h(
+      "button",
+      {
+        type: "button",
+        class: "menu-button",
+        "aria-haspopup": "menu",
+        "aria-expanded": "false",
+        onclick: () => {
+          const wasOpen = openMenu === list;
+          closeMenus();
+          if (!wasOpen) {
+            list.hidden = false;
+            button.setAttribute("aria-expanded", "true");
+            openMenu = list;
+            list.querySelector<HTMLElement>("[role=menuitem]")?.focus();
+          }
+        },
+      },
+      menu.caption,
+    );
+    list.addEventListener("keydown", (ev) => {
+      if (ev.key === "Escape") {
+        closeMenus();
+        button.focus();
+      }
+    });
+    bar.append(h("div", { class: "menu" }, button, list));
+  }
+}
+
+document.addEventListener("mousedown", (ev) => {
+  if (openMenu && !(ev.target as HTMLElement).closest(".menu")) closeMenus();
+});
+
+async function clickMenu(path: string[]): Promise<void> {
+  await busy(async () => {
+    let answers: { button: string; text?: string }[] = [];
+    for (;;) {
+      const result = await post<ActionResult>("/api/menu", { path, answers });
+      if (result.question) {
+        // The script asked something: answer it, then the click runs again with every answer so far.
+        const q = result.question;
+        const reply = await showDialog({
+          title: q.title,
+          message: q.prompt,
+          buttons: buttonsOf(q.buttons),
+          input: q.kind === "prompt",
+        });
+        answers = [
+          ...(result.answers ?? []),
+          q.kind === "prompt" ? { button: reply.value, text: reply.text } : { button: reply.value },
+        ];
+        continue;
+      }
+      await refresh();
+      await report(result, path[path.length - 1] ?? "");
+      return;
+    }
+  });
+}
+
+// ---- the acting user, the clock ----
+
+async function chooseUser(): Promise<void> {
+  const email = byId<HTMLSelectElement>("user").value;
+  await busy(async () => {
+    const result = await post<ActionResult>("/api/user", { email });
+    app.sheetName = undefined;
+    await refresh();
+    await report(result, "");
+    say(`Đang dùng với tư cách ${email}.`);
+  });
+}
+
+async function runTriggers(): Promise<void> {
+  const date = byId<HTMLInputElement>("run-date").value;
+  const time = byId<HTMLInputElement>("run-time").value || "07:00";
+  if (!date) return say("Hãy chọn ngày.", true);
+  await busy(async () => {
+    const result = await post<ActionResult>("/api/triggers", { date, time });
+    await refresh();
+    const ran = result.executions.map(
+      (e) => `${e.functionName} ${e.ok ? "✓" : `✗ ${e.error ?? ""}`} (chạy với quyền ${e.user})`,
+    );
+    await report(result, "");
+    if (result.executions.length > 0) {
+      const mail =
+        result.newMail > 0
+          ? ` Đã gửi ${result.newMail} thư (xem Hộp thư đi).`
+          : " Không có thư nào được gửi.";
+      say(
+        `Đã chạy lúc ${time} ngày ${viDate(date)}: ${ran.join("; ")}.${mail}`,
+        result.executions.some((e) => !e.ok),
+      );
+    }
+  });
+}
+
+async function setClock(): Promise<void> {
+  const date = byId<HTMLInputElement>("run-date").value;
+  const time = byId<HTMLInputElement>("run-time").value || "07:00";
+  if (!date) return say("Hãy chọn ngày.", true);
+  await busy(async () => {
+    await post<ActionResult>("/api/clock", { date, time });
+    await refresh();
+    say(`Giờ giả lập: ${time} ngày ${viDate(date)}.`);
+  });
+}
+
+async function resetDemo(): Promise<void> {
+  const answer = await showDialog({
+    title: "Làm lại từ đầu",
+    message: "Xoá mọi thay đổi đã làm trong bàn thử và tạo lại bảng tính mẫu?",
+    buttons: [
+      { label: "Làm lại", value: "YES", primary: true },
+      { label: "Huỷ", value: "NO" },
+    ],
+  });
+  if (answer.value !== "YES") return;
+  await busy(async () => {
+    await post<ActionResult>("/api/reset", {});
+    app.sheetName = undefined;
+    app.spreadsheetId = "";
+    await refresh();
+    say("Đã tạo lại bảng tính mẫu.");
+  });
+}
+
+// ---- the workbook ----
+
+const grid = new Grid({
+  edit: async (row, column, text) => {
+    const sheet = app.sheet;
+    if (!sheet) return;
+    await busy(async () => {
+      const result = await post<ActionResult>("/api/edit", {
+        spreadsheetId: sheet.spreadsheetId,
+        sheet: sheet.name,
+        row,
+        column,
+        text,
+      });
+      await refresh();
+      await report(result, "");
+      if (result.ok) say(`Đã ghi ô ${sheet.name}!${columnLetters(column)}${row}.`);
+    });
+  },
+  say,
+});
+
+async function chooseSpreadsheet(): Promise<void> {
+  app.spreadsheetId = byId<HTMLSelectElement>("spreadsheet").value;
+  app.sheetName = undefined;
+  await busy(loadSheet);
+}
+
+async function loadSheet(): Promise<void> {
+  const noAccess = byId("no-access");
+  const wrap = byId("grid-wrap");
+  if (!app.spreadsheetId) {
+    app.sheet = null;
+    clear(byId("grid"));
+    clear(byId("tabs"));
+    wrap.hidden = true;
+    noAccess.hidden = false;
+    noAccess.textContent =
+      "Người này chưa được chia sẻ bảng tính nào. Cấp trên chỉ xem được bản xem của bảng tính, khi chủ bảng tính đã tạo và chia sẻ bản đó.";
+    return;
+  }
+  const query = (name?: string) =>
+    `/api/sheet?ss=${encodeURIComponent(app.spreadsheetId)}${name ? `&name=${encodeURIComponent(name)}` : ""}`;
+  let view: SheetView;
+  try {
+    view = await get<SheetView>(query(app.sheetName));
+  } catch (e) {
+    if (app.sheetName === undefined) throw e;
+    view = await get<SheetView>(query());
+  }
+  wrap.hidden = false;
+  noAccess.hidden = true;
+  app.sheet = view;
+  app.sheetName = view.name;
+  if (!grid.editing) grid.render(view);
+  renderTabs(view);
+}
+
+function renderTabs(view: SheetView): void {
+  const tabs = byId("tabs");
+  clear(tabs);
+  const ordered = [...view.tabs.filter((t) => !t.hidden), ...view.tabs.filter((t) => t.hidden)];
+  for (const t of ordered) {
+    const button = h(
+      "button",
+      {
+        type: "button",
+        role: "tab",
+        class: t.hidden ? "tab hidden-tab" : "tab",
+        "aria-selected": String(t.name === view.name),
+        title: t.hidden ? "Trang bị ẩn" : undefined,
+        onclick: () => void openTab(t.name),
+      },
+      t.hidden ? `${t.name} (ẩn)` : t.name,
+    );
+    if (t.color && /^#[0-9a-f]{6}$/i.test(t.color)) button.style.borderBottomColor = t.color;
+    tabs.append(button);
+  }
+}
+
+async function openTab(name: string): Promise<void> {
+  app.sheetName = name;
+  await busy(async () => {
+    // The tab the person looks at is the script's getActiveSheet() (the entry form starts on its unit).
+    if (app.sheet?.bound)
+      await post<ActionResult>("/api/activate", { spreadsheetId: app.spreadsheetId, sheet: name });
+    await loadSheet();
+  });
+}
+
+// ---- outbox and log ----
+
+async function showView(view: View): Promise<void> {
+  app.view = view;
+  byId("book").hidden = view !== "book";
+  byId("outbox").hidden = view !== "outbox";
+  byId("log").hidden = view !== "log";
+  await busy(refresh);
+}
+
+async function loadOutbox(): Promise<void> {
+  const mails = await get<MailView[]>("/api/outbox");
+  const box = byId("outbox");
+  clear(box);
+  if (mails.length === 0) {
+    box.append(
+      h(
+        "p",
+        { class: "notice" },
+        "Chưa có thư nào được gửi. Thư báo cáo tháng được gửi khi chạy trình kích hoạt theo giờ hoặc từ menu.",
+      ),
+    );
+    return;
+  }
+  if (app.selectedMail < 0 || app.selectedMail >= mails.length) app.selectedMail = mails.length - 1;
+  const list = h("ul", { class: "mail-list", "aria-label": "Các thư đã gửi" });
+  for (const m of [...mails].reverse()) {
+    list.append(
+      h(
+        "li",
+        {},
+        h(
+          "button",
+          {
+            type: "button",
+            class: m.index === app.selectedMail ? "mail selected" : "mail",
+            "aria-current": m.index === app.selectedMail ? "true" : undefined,
+            onclick: () => {
+              app.selectedMail = m.index;
+              void busy(loadOutbox);
+            },
+          },
+          h("span", { class: "mail-subject" }, m.subject || "(không có chủ đề)"),
+          h("span", { class: "mail-meta" }, `${m.sentAtText} · đến ${m.to.join(", ")}`),
+        ),
+      ),
+    );
+  }
+  const m = mails[app.selectedMail]!;
+  const header = (label: string, value: string) => (value ? [h("dt", {}, label), h("dd", {}, value)] : []);
+  const detail = h(
+    "article",
+    { class: "mail-detail", "aria-label": "Thư" },
+    h("h2", {}, m.subject || "(không có chủ đề)"),
+    h(
+      "dl",
+      { class: "mail-headers" },
+      header("Từ", m.from),
+      header("Đến", m.to.join(", ")),
+      header("CC", m.cc.join(", ")),
+      header("BCC", m.bcc.join(", ")),
+      header("Gửi lúc", m.sentAtText),
+    ),
+    m.attachments.length
+      ? h(
+          "ul",
+          { class: "attachments", "aria-label": "Tệp đính kèm" },
+          m.attachments.map((a) =>
+            h(
+              "li",
+              {},
+              h(
+                "a",
+                { href: `/mail/${m.index}/attachments/${a.index}`, download: a.name },
+                `Tệp đính kèm: ${a.name}`,
+              ),
+              ` (${a.contentType}, ${Math.max(1, Math.round(a.size / 1024))} KB)`,
+            ),
+          ),
+        )
+      : null,
+    m.hasHtml
+      ? h("iframe", {
+          class: "mail-html",
+          sandbox: "",
+          src: `/mail/${m.index}/html`,
+          title: `Nội dung thư: ${m.subject}`,
+        })
+      : null,
+    h("h3", {}, "Phần văn bản thuần"),
+    h("pre", { class: "mail-text" }, m.text),
+  );
+  box.append(list, detail);
+}
+
+async function loadLog(): Promise<void> {
+  const runs = await get<ExecutionView[]>("/api/log");
+  const box = byId("log");
+  clear(box);
+  if (runs.length === 0) {
+    box.append(h("p", { class: "notice" }, "Chưa có lần chạy nào."));
+    return;
+  }
+  const table = h(
+    "table",
+    { class: "runs" },
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        ["Lúc", "Hàm", "Cách chạy", "Chạy với quyền", "Kết quả", "Nhật ký"].map((t) =>
+          h("th", { scope: "col" }, t),
+        ),
+      ),
+    ),
+  );
+  const body = h("tbody");
+  for (const r of runs) {
+    body.append(
+      h(
+        "tr",
+        { class: r.ok ? "" : "failed" },
+        h("td", {}, new Date(r.at).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" })),
+        h("td", {}, r.functionName),
+        h("td", {}, KIND_LABEL[r.kind] ?? r.kind),
+        h("td", {}, r.user),
+        h("td", {}, r.ok ? "✓" : `✗ ${r.error ?? ""}`),
+        h("td", {}, h("pre", {}, r.logs.join("\n"))),
+      ),
+    );
+  }
+  table.append(body);
+  box.append(table);
+}
+
+// ---- start ----
+
+const panels = new Panels({
+  changed: (result) => {
+    void busy(async () => {
+      await refresh();
+      if (result) await report(result, "");
+    });
+  },
+});
+byId("run-date").addEventListener("input", () => {
+  app.runDateTouched = true;
+});
+void busy(refresh);

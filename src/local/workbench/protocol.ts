@@ -1,0 +1,229 @@
+/**
+ * What travels between the workbench page and its server. The page imports the types only; the
+ * server validates every request body against the schemas here before anything reaches the emulator.
+ */
+import * as z from "zod/mini";
+
+// ---- responses (server → page) ----
+
+export interface UserChoice {
+  email: string;
+  /** Vietnamese: who this is ("Chủ bảng tính", "Nhập liệu: Trường học", "Cấp trên (chỉ xem)"). */
+  label: string;
+  group: "owner" | "editor" | "chairman" | "upperLevel";
+}
+
+export type MenuItemView =
+  | { type: "item"; caption: string }
+  | { type: "separator" }
+  | { type: "submenu"; caption: string; items: MenuItemView[] };
+
+export interface MenuView {
+  caption: string;
+  items: MenuItemView[];
+}
+
+export interface SpreadsheetChoice {
+  id: string;
+  name: string;
+  bound: boolean;
+  role: "owner" | "editor" | "viewer";
+}
+
+export interface TriggerView {
+  handler: string;
+  /** Vietnamese: when it runs ("ngày 15 hằng tháng, 07:00", "khi sửa bảng tính"). */
+  when: string;
+  owner: string;
+  clock: boolean;
+}
+
+export interface PanelView {
+  /** Changes each time the script shows a page; the iframe loads /panel/<seq>. */
+  seq: number;
+  kind: "sidebar" | "modal" | "modeless";
+  title: string;
+  width: number;
+  height: number;
+}
+
+export interface AlertView {
+  title: string;
+  prompt: string;
+  buttons: string;
+  /** The answer the script got (OK when only OK was offered). */
+  response: string;
+}
+
+export interface QuestionView {
+  kind: "alert" | "prompt";
+  title: string;
+  prompt: string;
+  /** Google's button set: OK, OK_CANCEL, YES_NO, YES_NO_CANCEL. */
+  buttons: string;
+}
+
+export interface ToastView {
+  title: string;
+  message: string;
+}
+
+export interface StateView {
+  /** Bumped by every change, so the page knows when to reload what it shows. */
+  version: number;
+  planName: string;
+  /** The emulator's clock, ISO, and as people in Vietnam read it. */
+  now: string;
+  nowText: string;
+  user: string;
+  users: UserChoice[];
+  menus: MenuView[];
+  spreadsheets: SpreadsheetChoice[];
+  triggers: TriggerView[];
+  sidebar: PanelView | null;
+  dialog: PanelView | null;
+  outboxCount: number;
+  /** The monthly report's day and hour from the time-driven triggers, for the date picker's default. */
+  suggestedRunDate: string;
+}
+
+export interface CellView {
+  /** Display value (what Sheets shows). */
+  d?: string;
+  /** Edit text (what the cell editor starts with). */
+  e?: string;
+  note?: string;
+  bg?: string;
+  fc?: string;
+  bold?: boolean;
+  italic?: boolean;
+  align?: string;
+  wrap?: boolean;
+  /** Index into SheetView.lists: a dropdown. */
+  list?: number;
+  /** Index into SheetView.helps: the validation's help text. */
+  help?: number;
+  /** Index into SheetView.locks: why the acting user cannot edit the cell. */
+  lock?: number;
+  /** Number format, when set. */
+  nf?: string;
+}
+
+export interface TabView {
+  name: string;
+  hidden: boolean;
+  color: string | null;
+}
+
+export interface SheetView {
+  spreadsheetId: string;
+  spreadsheetName: string;
+  bound: boolean;
+  name: string;
+  tabs: TabView[];
+  frozenRows: number;
+  frozenCols: number;
+  /** Pixel width of each shown column (index 0 = column A). */
+  widths: number[];
+  /** rows[r][c] for sheet row r + 1, column c + 1; trailing empty cells omitted. */
+  rows: CellView[][];
+  maxRows: number;
+  maxCols: number;
+  lists: string[][];
+  helps: string[];
+  locks: string[];
+}
+
+export interface ExecutionView {
+  id: number;
+  functionName: string;
+  kind: string;
+  user: string;
+  at: string;
+  ok: boolean;
+  error?: string;
+  logs: string[];
+}
+
+/** What an action did, for the page to show: results, alerts, new mail, a question to answer. */
+export interface ActionResult {
+  ok: boolean;
+  /** Vietnamese, when the action was refused or failed. */
+  message?: string;
+  executions: ExecutionView[];
+  alerts: AlertView[];
+  toasts: ToastView[];
+  newMail: number;
+  /** The script asked something: answer it and send the action again with the answers so far. */
+  question?: QuestionView;
+  answers?: Answer[];
+}
+
+export interface MailView {
+  index: number;
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  sentAt: string;
+  sentAtText: string;
+  hasHtml: boolean;
+  text: string;
+  attachments: { index: number; name: string; contentType: string; size: number }[];
+}
+
+export interface RunResponse {
+  ok: boolean;
+  value?: unknown;
+  error?: string;
+}
+
+// ---- requests (page → server), validated on the server ----
+
+const Email = z.string().check(z.minLength(3), z.maxLength(320));
+const ShortText = z.string().check(z.maxLength(500));
+
+export const AnswerSchema = z.object({
+  button: z.enum(["OK", "CANCEL", "YES", "NO", "CLOSE"]),
+  text: z.optional(z.string().check(z.maxLength(10_000))),
+});
+export type Answer = z.infer<typeof AnswerSchema>;
+
+export const UserRequestSchema = z.object({ email: Email });
+
+export const EditRequestSchema = z.object({
+  spreadsheetId: ShortText,
+  sheet: ShortText,
+  row: z.int().check(z.minimum(1), z.maximum(100_000)),
+  column: z.int().check(z.minimum(1), z.maximum(1_000)),
+  /** What the person typed; "" clears the cell. */
+  text: z.string().check(z.maxLength(50_000)),
+});
+export type EditRequest = z.infer<typeof EditRequestSchema>;
+
+export const MenuRequestSchema = z.object({
+  path: z.array(ShortText).check(z.minLength(2), z.maxLength(5)),
+  answers: z.optional(z.array(AnswerSchema).check(z.maxLength(20))),
+});
+export type MenuRequest = z.infer<typeof MenuRequestSchema>;
+
+/** JSON as the panel's shim sends it: google.script.run arguments already checked by Google's rules. */
+const Json: z.ZodMiniType<unknown> = z.lazy(() =>
+  z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(Json), z.record(z.string(), Json)]),
+);
+
+export const RunRequestSchema = z.object({
+  panel: z.int().check(z.minimum(1)),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  args: z.array(Json).check(z.maxLength(50)),
+});
+export type RunRequest = z.infer<typeof RunRequestSchema>;
+
+export const PanelRequestSchema = z.object({ panel: z.int().check(z.minimum(1)) });
+
+const IsoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const HourMinute = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+
+export const ClockRequestSchema = z.object({ date: IsoDay, time: HourMinute });
+export type ClockRequest = z.infer<typeof ClockRequestSchema>;

@@ -1,0 +1,337 @@
+/**
+ * The workbench's web server (node:http, 127.0.0.1 only). It never trusts the page: every body is
+ * validated, every action goes through the Workbench as the acting user, only the bundle's own public
+ * functions can be called, the script's pages run in a sandboxed frame of their own origin, and mail
+ * HTML is served only into a sandbox with no script and no network.
+ */
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+import * as z from "zod/mini";
+import {
+  ClockRequestSchema,
+  EditRequestSchema,
+  MenuRequestSchema,
+  PanelRequestSchema,
+  RunRequestSchema,
+  UserRequestSchema,
+} from "./protocol";
+import { Workbench, type WorkbenchOptions } from "./workbench";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, "../../..");
+export const DEFAULT_BUILD_DIR = join(ROOT, "build");
+export const DEFAULT_DATA_DIR = join(ROOT, ".data");
+const MAX_BODY = 2 * 1024 * 1024;
+
+export interface ServerOptions extends Partial<WorkbenchOptions> {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+}
+
+export interface RunningWorkbench {
+  url: string;
+  port: number;
+  workbench: Workbench;
+  close(): Promise<void>;
+}
+
+interface Assets {
+  appJs: string;
+  appCss: string;
+  shimJs: string;
+}
+
+/** The page's script and the panel shim, bundled from TypeScript when the server starts. */
+async function buildAssets(): Promise<Assets> {
+  const bundle = async (entry: string): Promise<string> => {
+    const result = await esbuild.build({
+      entryPoints: [join(HERE, "page", entry)],
+      bundle: true,
+      format: "iife",
+      platform: "browser",
+      target: "es2020",
+      charset: "utf8",
+      minify: true,
+      legalComments: "none",
+      write: false,
+      logLevel: "warning",
+    });
+    return result.outputFiles[0]!.text;
+  };
+  const [appJs, shimJs] = await Promise.all([bundle("main.ts"), bundle("shim.ts")]);
+  return { appJs, shimJs, appCss: readFileSync(join(HERE, "page", "style.css"), "utf8") };
+}
+
+const SHELL = `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Bàn thử – ke-hoach-sheet</title>
+<link rel="stylesheet" href="/app.css">
+<script defer src="/app.js"></script>
+</head>
+<body>
+<noscript>Bàn thử cần JavaScript.</noscript>
+</body>
+</html>
+`;
+
+const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "frame-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** The script's own page: its own opaque origin, inline code only, no network (as HtmlService pages need none). */
+const PANEL_CSP = [
+  "sandbox allow-scripts allow-forms allow-modals allow-popups",
+  "default-src 'none'",
+  "script-src 'unsafe-inline'",
+  "style-src 'unsafe-inline'",
+  "img-src data:",
+  "font-src data:",
+  "frame-ancestors 'self'",
+].join("; ");
+
+/** An email's HTML: shown, never run. */
+const MAIL_CSP = [
+  "sandbox",
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  "img-src data:",
+  "frame-ancestors 'self'",
+].join("; ");
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Uint8Array,
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    "Content-Type": type,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+    ...extra,
+  });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, "application/json; charset=utf-8", JSON.stringify(value));
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers["content-type"] ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, "Cần gửi dữ liệu dạng JSON.");
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new HttpError(413, "Dữ liệu gửi lên quá lớn.");
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new HttpError(400, "Dữ liệu gửi lên không phải JSON hợp lệ.");
+  }
+}
+
+function parse<T>(schema: z.ZodMiniType<T>, body: unknown): T {
+  const r = z.safeParse(schema, body);
+  if (!r.success) {
+    const where = r.error.issues.map((i) => i.path.join(".") || "(gốc)").join(", ");
+    throw new HttpError(400, `Yêu cầu không hợp lệ (${where}).`);
+  }
+  return r.data;
+}
+
+/** Inline JSON that cannot end the script element or the document. */
+function scriptJson(v: unknown): string {
+  return JSON.stringify(v)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/** The script's HTML with the google.script shim as the first thing that runs. */
+export function withShim(html: string, shimJs: string, seq: number, endpoints: string[]): string {
+  const tag = `<script>window.__ksPanel=${scriptJson({ seq, endpoints })};\n${shimJs.replace(/<\/(script)/gi, "<\\/$1")}</script>`;
+  const head = /<head\b[^>]*>/i.exec(html);
+  if (head) return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
+  if (doctype) return doctype[0] + tag + html.slice(doctype[0].length);
+  return tag + html;
+}
+
+function attachmentName(name: string): string {
+  const ascii = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D");
+  return ascii.replace(/[^A-Za-z0-9._ -]/g, "_") || "tep-dinh-kem";
+}
+
+export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningWorkbench> {
+  const host = opts.host ?? "127.0.0.1";
+  const assets = await buildAssets();
+  const workbench = new Workbench({
+    buildDir: opts.buildDir ?? DEFAULT_BUILD_DIR,
+    dataDir: opts.dataDir ?? DEFAULT_DATA_DIR,
+    ...(opts.log ? { log: opts.log } : {}),
+  });
+  let port = opts.port ?? 8080;
+
+  const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+  const allowedOrigins = (): string[] => allowedHosts().map((h) => `http://${h}`);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Only this machine's own address: a page elsewhere renamed to point here (DNS rebinding) is refused.
+    if (!allowedHosts().includes(req.headers.host ?? ""))
+      throw new HttpError(421, "Địa chỉ máy chủ không đúng.");
+    const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
+    const path = url.pathname;
+
+    if (req.method === "GET" || req.method === "HEAD") {
+      if (path === "/")
+        return send(res, 200, "text/html; charset=utf-8", SHELL, {
+          "Content-Security-Policy": PAGE_CSP,
+          "X-Frame-Options": "DENY",
+        });
+      if (path === "/app.js") return send(res, 200, "text/javascript; charset=utf-8", assets.appJs);
+      if (path === "/app.css") return send(res, 200, "text/css; charset=utf-8", assets.appCss);
+      if (path === "/favicon.ico") return send(res, 204, "image/x-icon", "");
+      if (path === "/api/state") return sendJson(res, 200, workbench.state());
+      if (path === "/api/sheet") {
+        const id = url.searchParams.get("ss") ?? "";
+        const name = url.searchParams.get("name") ?? undefined;
+        const view = workbench.sheet(id, name);
+        if (!view) throw new HttpError(404, "Bạn không mở được bảng tính hoặc trang này.");
+        return sendJson(res, 200, view);
+      }
+      if (path === "/api/outbox") return sendJson(res, 200, workbench.outbox());
+      if (path === "/api/log") return sendJson(res, 200, workbench.executions());
+      let m = /^\/panel\/(\d{1,9})$/.exec(path);
+      if (m) {
+        const panel = workbench.panelContent(Number(m[1]));
+        if (!panel) throw new HttpError(404, "Trang này đã đóng.");
+        const html = withShim(panel.content, assets.shimJs, Number(m[1]), panel.endpoints);
+        return send(res, 200, "text/html; charset=utf-8", html, { "Content-Security-Policy": PANEL_CSP });
+      }
+      m = /^\/mail\/(\d{1,6})\/html$/.exec(path);
+      if (m) {
+        const mail = workbench.mail(Number(m[1]));
+        if (!mail || mail.htmlBody === undefined) throw new HttpError(404, "Không có thư này.");
+        return send(res, 200, "text/html; charset=utf-8", mail.htmlBody, {
+          "Content-Security-Policy": MAIL_CSP,
+        });
+      }
+      m = /^\/mail\/(\d{1,6})\/attachments\/(\d{1,3})$/.exec(path);
+      if (m) {
+        const a = workbench.mail(Number(m[1]))?.attachments[Number(m[2])];
+        if (!a) throw new HttpError(404, "Không có tệp đính kèm này.");
+        const name = a.name ?? `tep-dinh-kem-${Number(m[2]) + 1}`;
+        const type =
+          a.contentType && /^[\w.+-]+\/[\w.+-]+$/.test(a.contentType)
+            ? a.contentType
+            : "application/octet-stream";
+        return send(res, 200, type, a.bytes, {
+          "Content-Disposition": `attachment; filename="${attachmentName(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+          "Content-Security-Policy": "sandbox; default-src 'none'",
+        });
+      }
+      throw new HttpError(404, "Không có trang này.");
+    }
+
+    if (req.method !== "POST") throw new HttpError(405, "Phương thức không được hỗ trợ.");
+    // A request from another site (even one the browser lets through) is refused.
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().includes(origin))
+      throw new HttpError(403, "Yêu cầu từ trang khác bị từ chối.");
+    const body = await readBody(req);
+    switch (path) {
+      case "/api/user":
+        return sendJson(res, 200, workbench.setUser(parse(UserRequestSchema, body).email));
+      case "/api/edit":
+        return sendJson(res, 200, workbench.edit(parse(EditRequestSchema, body)));
+      case "/api/activate": {
+        const r = parse(
+          z.object({
+            spreadsheetId: z.string().check(z.maxLength(500)),
+            sheet: z.string().check(z.maxLength(500)),
+          }),
+          body,
+        );
+        return sendJson(res, 200, workbench.activate(r.spreadsheetId, r.sheet));
+      }
+      case "/api/menu":
+        return sendJson(res, 200, workbench.clickMenu(parse(MenuRequestSchema, body)));
+      case "/api/run":
+        return sendJson(res, 200, workbench.run(parse(RunRequestSchema, body)));
+      case "/api/panel/close":
+        workbench.closePanel(parse(PanelRequestSchema, body).panel);
+        return sendJson(res, 200, { ok: true });
+      case "/api/triggers":
+        return sendJson(res, 200, workbench.runTimeTriggers(parse(ClockRequestSchema, body)));
+      case "/api/clock":
+        return sendJson(res, 200, workbench.setClock(parse(ClockRequestSchema, body)));
+      case "/api/reset":
+        return sendJson(res, 200, workbench.reset());
+      default:
+        throw new HttpError(404, "Không có chức năng này.");
+    }
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      const status = e instanceof HttpError ? e.status : 500;
+      if (status === 500) console.error(e);
+      const message = e instanceof Error ? e.message : String(e);
+      if (!res.headersSent)
+        sendJson(res, status, { ok: false, message: status === 500 ? `Lỗi máy chủ: ${message}` : message });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    workbench,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,282 @@
+/**
+ * What the page shows, computed from the emulator's snapshot (plain data, so reading a tab for the
+ * page costs the script nothing and counts no Apps Script calls) plus the model's own permission check.
+ */
+import type { MenuEntry, TriggerRecord } from "../emulator/index";
+import { displayValue, type SheetsState } from "../emulator/spreadsheet/index";
+import { localFields } from "../emulator/timezone";
+import type {
+  EncodedCell,
+  EncodedSheet,
+  EncodedSpreadsheet,
+  EncodedValue,
+} from "../emulator/spreadsheet/state";
+import type { CellView, MenuItemView, SheetView, TriggerView } from "./protocol";
+
+/** Rows shown below the last row with content, so there is room to type. */
+export const EXTRA_ROWS = 15;
+const EXTRA_COLS = 2;
+const MIN_COLS = 8;
+const DEFAULT_WIDTH = 100;
+
+export function columnLetters(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+export function a1Of(row: number, column: number): string {
+  return `${columnLetters(column)}${row}`;
+}
+
+function decode(v: EncodedValue | undefined): unknown {
+  if (v !== null && typeof v === "object") return new Date(v.$date);
+  return v;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, "0");
+}
+
+/** Wall-clock fields of an instant in a time zone. */
+function wallTime(
+  date: Date,
+  timeZone: string,
+): { y: number; m: number; d: number; hh: number; mm: number; ss: number } {
+  const f = localFields(date, timeZone);
+  return { y: f.year, m: f.month, d: f.day, hh: f.hour, mm: f.minute, ss: f.second };
+}
+
+/** "20/06/2023 09:00" in the given zone. */
+export function formatDateTimeVi(d: Date, timeZone: string): string {
+  const w = wallTime(d, timeZone);
+  return `${pad(w.d)}/${pad(w.m)}/${w.y} ${pad(w.hh)}:${pad(w.mm)}`;
+}
+
+/** "2023-06-20" in the given zone. */
+export function isoDayOf(d: Date, timeZone: string): string {
+  const w = wallTime(d, timeZone);
+  return `${w.y}-${pad(w.m)}-${pad(w.d)}`;
+}
+
+/** What the cell editor starts with: the value as a person would type it again (vi_VN). */
+export function editText(value: unknown, timeZone: string): string {
+  if (value === undefined || value === null || value === "") return "";
+  if (typeof value === "number") return String(value).replace(".", ",");
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) {
+    const w = wallTime(value, timeZone);
+    const day = `${pad(w.d)}/${pad(w.m)}/${w.y}`;
+    return w.hh + w.mm + w.ss === 0 ? day : `${day} ${pad(w.hh)}:${pad(w.mm)}:${pad(w.ss)}`;
+  }
+  return String(value);
+}
+
+interface Rect {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+const inside = (r: Rect, row: number, col: number): boolean =>
+  row >= r.row && row < r.row + r.numRows && col >= r.col && col < r.col + r.numCols;
+
+const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Why `user` cannot edit a cell, in Vietnamese: the protections covering it that do not list them.
+ * Only called for cells the model already refused.
+ */
+function lockReason(
+  ss: EncodedSpreadsheet,
+  sheet: EncodedSheet,
+  row: number,
+  col: number,
+  user: string,
+): string {
+  const fileEditor = same(ss.owner, user) || ss.editors.some((e) => same(e, user));
+  if (!fileEditor) return "Bạn chỉ có quyền xem bảng tính này.";
+  const blocking = ss.protections.filter((p) => {
+    if (p.sheetId !== sheet.sheetId || p.warningOnly) return false;
+    if (p.kind === "RANGE" && !inside(p.rect, row, col)) return false;
+    if (p.kind === "SHEET" && p.unprotected.some((u) => inside(u, row, col))) return false;
+    return p.editors !== null && !p.editors.some((e) => same(e, user));
+  });
+  if (blocking.length === 0) return "Ô này được bảo vệ.";
+  return blocking
+    .map((p) => {
+      const who = [ss.owner, ...(p.editors ?? [])].filter(
+        (e, i, all) => all.findIndex((x) => same(x, e)) === i,
+      );
+      const what = p.kind === "SHEET" ? "Trang được bảo vệ" : "Vùng được bảo vệ";
+      return `${what} (${p.description || "không có mô tả"}): chỉ ${who.join(", ")} được sửa.`;
+    })
+    .join(" ");
+}
+
+export interface SheetViewInput {
+  state: SheetsState;
+  spreadsheetId: string;
+  sheetName: string;
+  user: string;
+  role: "owner" | "editor" | "viewer";
+  /** The model's verdict for one cell (sharing and protections). */
+  canEdit: (row: number, col: number) => boolean;
+}
+
+/** A tab as the acting user sees it, or undefined when the spreadsheet or tab does not exist. */
+export function sheetView(input: SheetViewInput): SheetView | undefined {
+  const { state, user } = input;
+  const ss = state.spreadsheets.find((s) => s.id === input.spreadsheetId && !s.deleted);
+  if (!ss) return undefined;
+  const sheet =
+    ss.sheets.find((s) => s.name === input.sheetName) ??
+    ss.sheets.find((s) => s.name.toLowerCase() === input.sheetName.toLowerCase());
+  if (!sheet) return undefined;
+  const bound = state.boundId === ss.id;
+
+  let lastRow = sheet.frozenRows;
+  let lastCol = 0;
+  for (const c of sheet.cells) {
+    if (c.v !== undefined || c.f !== undefined || c.note !== undefined) {
+      lastRow = Math.max(lastRow, c.r);
+      lastCol = Math.max(lastCol, c.c);
+    }
+  }
+  const shownRows = Math.min(sheet.maxRows, lastRow + EXTRA_ROWS);
+  const shownCols = Math.min(sheet.maxCols, Math.max(lastCol + EXTRA_COLS, MIN_COLS));
+
+  const byPosition = new Map<number, EncodedCell>();
+  for (const c of sheet.cells) {
+    if (c.r <= shownRows && c.c <= shownCols) byPosition.set(c.r * 100_000 + c.c, c);
+  }
+
+  const lists: string[][] = [];
+  const listIndex = new Map<string, number>();
+  const helps: string[] = [];
+  const locks: string[] = [];
+  const intern = (arr: string[], text: string): number => {
+    const at = arr.indexOf(text);
+    if (at >= 0) return at;
+    arr.push(text);
+    return arr.length - 1;
+  };
+
+  const workbenchOnly = "Bàn thử chỉ cho sửa trực tiếp bảng tính chính; bản này chỉ để xem.";
+  const rows: CellView[][] = [];
+  for (let r = 1; r <= shownRows; r++) {
+    const line: CellView[] = [];
+    for (let c = 1; c <= shownCols; c++) {
+      const cell = byPosition.get(r * 100_000 + c);
+      const view: CellView = {};
+      if (cell) {
+        const value = decode(cell.v);
+        if (cell.f !== undefined) {
+          view.d = cell.f;
+          view.e = cell.f;
+        } else if (value !== undefined) {
+          view.d = displayValue(value, cell.nf, ss.timeZone);
+          view.e = editText(value, ss.timeZone);
+        }
+        if (cell.note) view.note = cell.note;
+        if (cell.bg && cell.bg.toLowerCase() !== "#ffffff") view.bg = cell.bg;
+        if (cell.fc && cell.fc.toLowerCase() !== "#000000") view.fc = cell.fc;
+        if (cell.fw === "bold") view.bold = true;
+        if (cell.fst === "italic") view.italic = true;
+        if (cell.ha) view.align = cell.ha;
+        if (cell.wrap) view.wrap = true;
+        if (cell.nf) view.nf = cell.nf;
+        if (cell.dv !== undefined) {
+          const rule = state.rules[cell.dv];
+          if (rule) {
+            if (rule.criteria === "VALUE_IN_LIST" && Array.isArray(rule.args[0])) {
+              const options = (rule.args[0] as EncodedValue[]).map((o) => String(decode(o)));
+              const key = JSON.stringify(options);
+              let at = listIndex.get(key);
+              if (at === undefined) {
+                at = lists.push(options) - 1;
+                listIndex.set(key, at);
+              }
+              view.list = at;
+            }
+            if (rule.helpText) view.help = intern(helps, rule.helpText);
+          }
+        }
+      }
+      let reason: string | undefined;
+      if (!bound) reason = input.role === "viewer" ? "Bạn chỉ có quyền xem bảng tính này." : workbenchOnly;
+      else if (!input.canEdit(r, c)) reason = lockReason(ss, sheet, r, c, user);
+      if (reason !== undefined) view.lock = intern(locks, reason);
+      line.push(view);
+    }
+    rows.push(line);
+  }
+
+  const widths: number[] = [];
+  const widthAt = new Map(sheet.colWidths);
+  for (let c = 1; c <= shownCols; c++) widths.push(widthAt.get(c) ?? DEFAULT_WIDTH);
+
+  return {
+    spreadsheetId: ss.id,
+    spreadsheetName: ss.name,
+    bound,
+    name: sheet.name,
+    tabs: ss.sheets.map((s) => ({ name: s.name, hidden: s.hidden, color: s.tabColor })),
+    frozenRows: sheet.frozenRows,
+    frozenCols: sheet.frozenCols,
+    widths,
+    rows,
+    maxRows: sheet.maxRows,
+    maxCols: sheet.maxCols,
+    lists,
+    helps,
+    locks,
+  };
+}
+
+export function menuItemsView(items: readonly MenuEntry[]): MenuItemView[] {
+  return items.map((it) => {
+    if (it.type === "separator") return { type: "separator" };
+    if (it.type === "submenu")
+      return { type: "submenu", caption: it.caption, items: menuItemsView(it.items) };
+    return { type: "item", caption: it.caption };
+  });
+}
+
+const WEEKDAY_VI = ["", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"];
+
+/** When a trigger runs, in Vietnamese. */
+export function describeTrigger(t: TriggerRecord, timeZone: string): TriggerView {
+  const hm = (h?: number, m?: number) => `${pad(h ?? 0)}:${pad(m ?? 0)}`;
+  let when: string;
+  const c = t.clock;
+  switch (t.eventType) {
+    case "ON_EDIT":
+      when = "khi có người sửa bảng tính";
+      break;
+    case "ON_OPEN":
+      when = "khi mở bảng tính";
+      break;
+    case "ON_CHANGE":
+      when = "khi bảng tính thay đổi cấu trúc";
+      break;
+    case "ON_FORM_SUBMIT":
+      when = "khi có người gửi biểu mẫu";
+      break;
+    default:
+      if (!c) when = "theo giờ";
+      else if (c.kind === "at")
+        when = `một lần, lúc ${formatDateTimeVi(new Date(c.at ?? 0), timeZone)}${t.done ? " (đã chạy)" : ""}`;
+      else if (c.kind === "monthDay") when = `ngày ${c.monthDay} hằng tháng, ${hm(c.hour, c.minute)}`;
+      else if (c.kind === "days")
+        when =
+          (c.every ?? 1) === 1
+            ? `hằng ngày, ${hm(c.hour, c.minute)}`
+            : `${c.every} ngày một lần, ${hm(c.hour, c.minute)}`;
+      else if (c.kind === "weeks") when = `${WEEKDAY_VI[c.weekDay ?? 1]} hằng tuần, ${hm(c.hour, c.minute)}`;
+      else if (c.kind === "hours") when = `${c.every ?? 1} giờ một lần`;
+      else when = `${c.every ?? 1} phút một lần`;
+  }
+  return { handler: t.handler, when, owner: t.owner, clock: t.eventType === "CLOCK" };
+}
