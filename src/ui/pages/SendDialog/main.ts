@@ -1,0 +1,214 @@
+/**
+ * "Gửi báo cáo tháng…": before anything goes out, the period, who receives it and the mail quota left
+ * today, and every reason it cannot go now. A period already sent is sent again only after the user
+ * ticks "Tôi muốn gửi lại báo cáo kỳ này" and presses "Gửi lại" (resend: true); the server refuses
+ * a second plain send anyway, so a double click or a second person sends nothing twice.
+ */
+import { formatDateTimeVi } from "../../../core/periods";
+import type { SendState, ServerApi } from "../../../gas/api";
+import { byId, el, errorText, replaceChildren } from "../../lib/dom";
+import { closeHost, serverCaller } from "../../lib/server";
+import { clearStatus, setStatus } from "../../lib/status";
+
+const call = serverCaller<ServerApi>();
+
+const form = byId<HTMLFormElement>("send");
+const body = byId("body");
+const periodSelect = byId<HTMLSelectElement>("period");
+const problemsBox = byId("problems");
+const sentBox = byId("sent");
+const confirmBox = byId<HTMLInputElement>("confirm");
+const statusRegion = byId("status");
+const submitButton = byId<HTMLButtonElement>("submit");
+
+let state: SendState;
+/** Each state request gets a number; an answer to an older one (the user moved on) is dropped. */
+let request = 0;
+let loadingPeriod = false;
+let sending = false;
+
+/** Why the report cannot go now, in the words the user sees; empty when it can. */
+function blockers(s: SendState): string[] {
+  const reasons = [...s.problems];
+  if (reasons.length > 0 && !reasons.some((r) => r.includes("Cài đặt"))) {
+    reasons.push("Hãy sửa trong Cài đặt… rồi mở lại hộp thoại này.");
+  }
+  if (s.recipients.length > 0 && s.remainingQuota < s.recipients.length) {
+    reasons.push(
+      "Hạn mức email hôm nay chỉ còn " +
+        s.remainingQuota +
+        " người nhận, báo cáo cần " +
+        s.recipients.length +
+        ". Google không cho gửi thêm hôm nay: hãy gửi lại vào ngày mai.",
+    );
+  }
+  return reasons;
+}
+
+function render(): void {
+  replaceChildren(
+    periodSelect,
+    ...state.periods.map((p) =>
+      el("option", { value: p.key }, p.label.charAt(0).toUpperCase() + p.label.slice(1)),
+    ),
+  );
+  periodSelect.value = state.periodKey;
+
+  byId("recipients-title").textContent = "Người nhận (" + state.recipients.length + ")";
+  replaceChildren(
+    byId("recipients"),
+    ...(state.recipients.length > 0
+      ? state.recipients.map((r) => el("li", {}, r))
+      : [el("li", { class: "muted" }, "Chưa có người nhận nào.")]),
+  );
+  byId("quota").textContent =
+    "Hạn mức email còn lại hôm nay: " +
+    state.remainingQuota +
+    " người nhận" +
+    (state.recipients.length > 0 ? "; báo cáo này cần " + state.recipients.length + "." : ".");
+
+  const reasons = blockers(state);
+  problemsBox.hidden = reasons.length === 0;
+  replaceChildren(
+    problemsBox,
+    el("p", { class: "lead" }, "Chưa gửi được báo cáo " + state.periodLabel + ":"),
+    el("ul", {}, ...reasons.map((r) => el("li", {}, r))),
+  );
+
+  byId("owner-only").hidden = state.canSend;
+  sentBox.hidden = state.sentAt === null;
+  byId("confirm-label").hidden = state.sentAt === null || !state.canSend;
+  confirmBox.checked = false;
+  if (state.sentAt !== null) {
+    byId("sent-text").textContent =
+      "Báo cáo " + state.periodLabel + " đã được gửi lúc " + formatDateTimeVi(state.sentAt) + ".";
+  }
+  submitButton.hidden = !state.canSend;
+  updateButton();
+}
+
+function updateButton(): void {
+  const resend = state.sentAt !== null;
+  const blocked = blockers(state).length > 0;
+  submitButton.disabled = sending || loadingPeriod || blocked || (resend && !confirmBox.checked);
+  submitButton.textContent = sending ? "Đang gửi…" : resend ? "Gửi lại" : "Gửi";
+  // A disabled button says why through what it points at.
+  const why = [blocked ? "problems" : "", resend ? "sent" : ""].filter(Boolean).join(" ");
+  if (why) submitButton.setAttribute("aria-describedby", why);
+  else submitButton.removeAttribute("aria-describedby");
+  confirmBox.disabled = sending;
+}
+
+function setBusy(on: boolean): void {
+  loadingPeriod = on;
+  body.classList.toggle("stale", on);
+  if (on) body.setAttribute("aria-busy", "true");
+  else body.removeAttribute("aria-busy");
+  updateButton();
+}
+
+function labelOf(key: string): string {
+  return state.periods.find((p) => p.key === key)?.label ?? key;
+}
+
+/** Asks the server for a period's state; the one shown stays until the answer arrives. */
+async function loadPeriod(key: string): Promise<boolean> {
+  const mine = ++request;
+  setBusy(true);
+  try {
+    const next = await call("getSendState", key);
+    if (mine !== request) return false;
+    state = next;
+    setBusy(false);
+    render();
+    return true;
+  } catch (err) {
+    if (mine !== request) return false;
+    setBusy(false);
+    periodSelect.value = state.periodKey;
+    setStatus(statusRegion, "error", [
+      "Không tải được thông tin " + labelOf(key) + ": " + errorText(err),
+      "Đang hiển thị " + state.periodLabel + "; hãy chọn lại kỳ để thử lại.",
+    ]);
+    return false;
+  }
+}
+
+async function send(): Promise<void> {
+  if (sending || loadingPeriod || !state.canSend || blockers(state).length > 0) return;
+  const resend = state.sentAt !== null;
+  if (resend && !confirmBox.checked) {
+    confirmBox.focus();
+    return;
+  }
+  const periodKey = state.periodKey;
+  sending = true;
+  periodSelect.disabled = true;
+  updateButton();
+  setStatus(statusRegion, "info", [
+    (resend ? "Đang gửi lại báo cáo " : "Đang gửi báo cáo ") + state.periodLabel + "…",
+  ]);
+  let lines: string[];
+  let kind: "ok" | "error";
+  try {
+    const result = await call("sendReportNow", { periodKey, resend });
+    kind = result.ok ? "ok" : "error";
+    lines = [result.message];
+  } catch (err) {
+    kind = "error";
+    lines = [
+      "Không gửi được: " + errorText(err),
+      "Hãy thử lại; một kỳ đã gửi sẽ không bị gửi lần nữa nếu bạn không chọn gửi lại.",
+    ];
+  }
+  sending = false;
+  periodSelect.disabled = false;
+  // Whatever happened, show the period as the server now has it (sent time, quota left).
+  const refreshed = await loadPeriod(periodKey);
+  if (!refreshed && kind === "ok") {
+    // The report went but the new state did not arrive: still never offer a plain second "Gửi".
+    state = {
+      ...state,
+      sentAt: new Date().toISOString(),
+      remainingQuota: Math.max(0, state.remainingQuota - state.recipients.length),
+    };
+    render();
+  }
+  setStatus(statusRegion, kind, lines);
+  updateButton();
+  (submitButton.disabled ? byId("close") : submitButton).focus();
+}
+
+periodSelect.addEventListener("change", () => {
+  clearStatus(statusRegion);
+  void loadPeriod(periodSelect.value);
+});
+confirmBox.addEventListener("change", updateButton);
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  void send();
+});
+byId("close").addEventListener("click", () => closeHost());
+
+async function start(): Promise<void> {
+  const loading = byId("loading");
+  try {
+    state = await call("getSendState", null);
+  } catch (err) {
+    setStatus(loading, "error", ["Không tải được thông tin gửi báo cáo: " + errorText(err)]);
+    const retry = el("button", { type: "button" }, "Thử lại");
+    retry.addEventListener("click", () => {
+      setStatus(loading, "info", ["Đang tải thông tin gửi báo cáo…"]);
+      void start();
+    });
+    loading.appendChild(retry);
+    retry.focus();
+    return;
+  }
+  render();
+  loading.hidden = true;
+  form.hidden = false;
+  periodSelect.focus();
+}
+
+void start();

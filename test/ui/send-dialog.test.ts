@@ -1,0 +1,267 @@
+/**
+ * "Gửi báo cáo tháng…" as the sheet's owner uses it: the real build/SendDialog.html, served by the real
+ * bundle's menu item, in headless Chromium at the dialog's 520×480, its calls going to the emulated
+ * spreadsheet (realistic "tháng 4/2023" typed, test/gas/month.ts) whose outbox shows what was sent.
+ * `npm test` builds first.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEnvironment, type Environment } from "../../src/local/emulator/index";
+import { typeApril } from "../gas/month";
+import { launchBrowser } from "./browser";
+import {
+  APRIL_10,
+  type Emulated,
+  OWNER,
+  openPage,
+  POLICE,
+  type PageSession,
+  SETTINGS,
+  screenshot,
+} from "./harness";
+
+const DIALOG = { width: 520, height: 480 };
+const CODE = readFileSync(join(__dirname, "../../build/Code.js"), "utf8");
+const RECIPIENTS = [SETTINGS.chairmanEmail, ...SETTINGS.upperLevelEmails];
+const APRIL_LABEL = "tháng 4/2023 (15/03/2023 – 14/04/2023)";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The sheet set up by the owner with the realistic April typed; `settings` replaces the saved ones. */
+function aprilSheet(
+  opts: { now?: Date; mailQuota?: number; settings?: Record<string, unknown> } = {},
+): Emulated {
+  const env = createEnvironment({
+    owner: OWNER,
+    now: opts.now ?? APRIL_10,
+    mailQuota: opts.mailQuota ?? 100,
+  });
+  const functions = env.load(CODE);
+  env.setUser(OWNER);
+  env.run("setupSpreadsheet");
+  const saved = env.runFromClient("saveSettings", [{ ...SETTINGS, ...opts.settings }]);
+  if (!saved.ok || !(saved.value as { ok: boolean }).ok) {
+    throw new Error(`saveSettings failed: ${JSON.stringify(saved)}`);
+  }
+  typeApril(env);
+  return { env, endpoints: Object.keys(functions).filter((name) => !name.endsWith("_")) };
+}
+
+/** The user opens the spreadsheet and clicks "Gửi báo cáo tháng…"; returns the dialog the script showed. */
+function dialogFromMenu(env: Environment): string {
+  env.open();
+  const menu = env.ui.menus.find((m) =>
+    m.items.some((i) => i.type === "item" && i.functionName === "showSendDialog"),
+  );
+  const item = menu?.items.find((i) => i.type === "item" && i.functionName === "showSendDialog");
+  if (!menu || !item || item.type !== "item") throw new Error("no menu item opens the send dialog");
+  const ran = env.clickMenu(menu.caption, item.caption);
+  if (!ran.ok) throw new Error(`showSendDialog failed: ${ran.error}`);
+  const panel = env.ui.dialogs.at(-1);
+  if (panel?.title !== "Gửi báo cáo tháng" || panel.kind !== "modal") throw new Error("no send dialog shown");
+  expect({ width: panel.width, height: panel.height }).toEqual(DIALOG);
+  return panel.content;
+}
+
+async function openDialog(user: string, emulated: Emulated = aprilSheet()): Promise<PageSession> {
+  emulated.env.setUser(user);
+  const session = await openPage(browser, emulated, dialogFromMenu(emulated.env), DIALOG);
+  await session.page.locator("#send:not([hidden])").waitFor();
+  return session;
+}
+
+function sendButton(page: Page): Locator {
+  return page.locator("#submit");
+}
+
+function status(page: Page): Locator {
+  return page.locator("#status");
+}
+
+function reportsSent(env: Environment) {
+  return env.outbox.filter((m) => m.subject.startsWith("Kết quả thực hiện"));
+}
+
+function sendCalls(session: PageSession): unknown[] {
+  return session.calls.filter((c) => c.name === "sendReportNow").map((c) => c.args[0]);
+}
+
+function listTexts(list: Locator): Promise<string[]> {
+  return list.evaluateAll((items) => items.map((i) => (i.textContent ?? "").trim()));
+}
+
+describe("send dialog", () => {
+  it("shows the period, the recipients and the quota, sends once, then offers “Gửi lại” only after a confirmation", async () => {
+    const session = await openDialog(OWNER);
+    const { page, env } = session;
+    expect(await page.getByLabel("Kỳ báo cáo").inputValue()).toBe("2023-04");
+    expect(await page.locator("#period option:checked").textContent()).toBe(
+      "Tháng 4/2023 (15/03/2023 – 14/04/2023)",
+    );
+    expect(await page.locator("#recipients-title").textContent()).toBe("Người nhận (3)");
+    expect(await listTexts(page.locator("#recipients li"))).toEqual(RECIPIENTS);
+    expect(await page.locator("#quota").textContent()).toBe(
+      "Hạn mức email còn lại hôm nay: 100 người nhận; báo cáo này cần 3.",
+    );
+    expect(await page.locator("#problems").isHidden()).toBe(true);
+    expect(await page.locator("#sent").isHidden()).toBe(true);
+    expect(await sendButton(page).textContent()).toBe("Gửi");
+    expect(await sendButton(page).isEnabled()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DIALOG.width);
+    await screenshot(page, "SendDialog.png");
+
+    // Sending: the button is disabled and says so until the answer comes.
+    const release = session.holdCalls();
+    await sendButton(page).click();
+    await expect.poll(() => sendButton(page).textContent()).toBe("Đang gửi…");
+    expect(await sendButton(page).isDisabled()).toBe(true);
+    expect(await status(page).textContent()).toBe(`Đang gửi báo cáo ${APRIL_LABEL}…`);
+    release();
+    await expect
+      .poll(() => status(page).textContent())
+      .toBe(`Đã gửi báo cáo ${APRIL_LABEL} cho 3 người nhận.`);
+    expect(await status(page).getAttribute("class")).toContain("ok");
+    expect(await status(page).getAttribute("aria-live")).toBe("polite");
+
+    const sent = reportsSent(env);
+    expect(sent).toHaveLength(1);
+    expect([...sent[0]!.to].sort()).toEqual([...RECIPIENTS].sort());
+    expect(sent[0]!.subject).toContain("tháng 4/2023");
+
+    // Now the period is sent: when, the quota left, and "Gửi lại" locked behind the checkbox.
+    expect(await page.locator("#sent-text").textContent()).toMatch(
+      /^Báo cáo tháng 4\/2023 \(15\/03\/2023 – 14\/04\/2023\) đã được gửi lúc 10\/04\/2023 \d\d:\d\d\.$/,
+    );
+    expect(await page.locator("#quota").textContent()).toContain("còn lại hôm nay: 97 người nhận");
+    const confirm = page.getByLabel("Tôi muốn gửi lại báo cáo kỳ này");
+    expect(await confirm.isChecked()).toBe(false);
+    expect(await sendButton(page).textContent()).toBe("Gửi lại");
+    expect(await sendButton(page).isDisabled()).toBe(true);
+    expect(await sendButton(page).getAttribute("aria-describedby")).toBe("sent");
+    await sendButton(page).click({ force: true });
+    expect(sendCalls(session)).toHaveLength(1);
+
+    // By keyboard: tick the box, then the button sends with resend: true.
+    await confirm.focus();
+    await page.keyboard.press("Space");
+    await expect.poll(() => sendButton(page).isEnabled()).toBe(true);
+    await screenshot(page, "SendDialog-resend.png");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("submit");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => status(page).textContent()).toContain("(gửi lại)");
+    expect(reportsSent(env)).toHaveLength(2);
+    expect(sendCalls(session)).toEqual([
+      { periodKey: "2023-04", resend: false },
+      { periodKey: "2023-04", resend: true },
+    ]);
+    // A third send needs the box ticked again.
+    expect(await confirm.isChecked()).toBe(false);
+    expect(await sendButton(page).isDisabled()).toBe(true);
+    expect(session.errors).toEqual([]);
+    expect(session.requests).toEqual([]);
+  });
+
+  it("with no recipients in the settings, disables the button and says to fix it in Cài đặt…", async () => {
+    const session = await openDialog(
+      OWNER,
+      aprilSheet({ settings: { chairmanEmail: "", upperLevelEmails: [] } }),
+    );
+    const { page } = session;
+    expect(await page.locator("#recipients-title").textContent()).toBe("Người nhận (0)");
+    expect(await listTexts(page.locator("#recipients li"))).toEqual(["Chưa có người nhận nào."]);
+    const problems = page.locator("#problems");
+    expect(await problems.isVisible()).toBe(true);
+    expect(await problems.textContent()).toContain("Chưa có người nhận báo cáo");
+    expect(await problems.textContent()).toContain("Cài đặt…");
+    expect(await sendButton(page).textContent()).toBe("Gửi");
+    expect(await sendButton(page).isDisabled()).toBe(true);
+    expect(await sendButton(page).getAttribute("aria-describedby")).toBe("problems");
+    await sendButton(page).click({ force: true });
+    await screenshot(page, "SendDialog-no-recipients.png");
+    expect(sendCalls(session)).toEqual([]);
+    expect(reportsSent(session.env)).toHaveLength(0);
+  });
+
+  it("when today's mail quota is below the number of recipients, explains it and does not send", async () => {
+    const session = await openDialog(OWNER, aprilSheet({ mailQuota: 2 }));
+    const { page } = session;
+    expect(await page.locator("#quota").textContent()).toContain("còn lại hôm nay: 2 người nhận");
+    expect(await page.locator("#problems").textContent()).toContain(
+      "Hạn mức email hôm nay chỉ còn 2 người nhận, báo cáo cần 3.",
+    );
+    expect(await sendButton(page).isDisabled()).toBe(true);
+    expect(sendCalls(session)).toEqual([]);
+  });
+
+  it("shows a unit's editor what would be sent, without a send button", async () => {
+    const { page, calls } = await openDialog(POLICE);
+    expect(await listTexts(page.locator("#recipients li"))).toEqual(RECIPIENTS);
+    expect(await page.getByText("Chỉ chủ bảng tính được gửi báo cáo tháng.").isVisible()).toBe(true);
+    expect(await sendButton(page).isHidden()).toBe(true);
+    expect(calls.map((c) => c.name)).toEqual(["getSendState"]);
+  });
+
+  it("keeps the dialog usable after a failed call, and sends on the next try", async () => {
+    const session = await openDialog(OWNER);
+    const { page, env } = session;
+    session.failNextCall("NetworkError: Không kết nối được với máy chủ.");
+    await sendButton(page).click();
+    await expect.poll(() => status(page).textContent()).toContain("Không kết nối được với máy chủ.");
+    expect(await status(page).getAttribute("class")).toContain("error");
+    expect(reportsSent(env)).toHaveLength(0);
+    // Nothing went, so it is still a plain "Gửi", ready again.
+    expect(await sendButton(page).textContent()).toBe("Gửi");
+    expect(await sendButton(page).isEnabled()).toBe(true);
+    await sendButton(page).click();
+    await expect
+      .poll(() => status(page).textContent())
+      .toBe(`Đã gửi báo cáo ${APRIL_LABEL} cho 3 người nhận.`);
+    expect(reportsSent(env)).toHaveLength(1);
+  });
+
+  it("switches period: one already sent shows when, one not sent offers a plain “Gửi”", async () => {
+    // 20/06/2023: tháng 4, 5 and 6/2023 have closed; May went out earlier, by the same endpoint.
+    const emulated = aprilSheet({ now: new Date("2023-06-20T09:00:00+07:00") });
+    emulated.env.setUser(OWNER);
+    const may = emulated.env.runFromClient("sendReportNow", [{ periodKey: "2023-05", resend: false }]);
+    expect(may).toMatchObject({ ok: true, value: { ok: true } });
+    const session = await openDialog(OWNER, emulated);
+    const { page } = session;
+    const period = page.getByLabel("Kỳ báo cáo");
+    expect(await period.inputValue()).toBe("2023-06");
+    expect(await page.locator("#sent").isHidden()).toBe(true);
+    expect(await sendButton(page).textContent()).toBe("Gửi");
+
+    await period.selectOption("2023-05");
+    await expect.poll(() => sendButton(page).textContent()).toBe("Gửi lại");
+    expect(await page.locator("#sent-text").textContent()).toContain(
+      "Báo cáo tháng 5/2023 (15/04/2023 – 14/05/2023) đã được gửi lúc 20/06/2023",
+    );
+    expect(await sendButton(page).isDisabled()).toBe(true);
+
+    // A failed switch leaves May on the page.
+    session.failNextCall("NetworkError: Không kết nối được với máy chủ.");
+    await period.selectOption("2023-04");
+    await expect.poll(() => status(page).textContent()).toContain("Không kết nối được với máy chủ.");
+    expect(await period.inputValue()).toBe("2023-05");
+    expect(await page.locator("#sent-text").textContent()).toContain("tháng 5/2023");
+
+    await period.selectOption("2023-04");
+    await expect.poll(() => sendButton(page).textContent()).toBe("Gửi");
+    expect(await page.locator("#sent").isHidden()).toBe(true);
+    expect(await status(page).textContent()).toBe("");
+    expect(session.calls.map((c) => c.args[0])).toEqual([null, "2023-05", "2023-04", "2023-04"]);
+    expect(session.errors).toEqual([]);
+  });
+});
