@@ -196,6 +196,15 @@ describe("rollup sidebar", () => {
     expect(rollupTab(env).some((r) => r[0] === "CT2c")).toBe(false);
 
     const button = page.getByRole("button", { name: "Ghi vào tab Tổng hợp" });
+    // A dropped connection first: said plainly, nothing written, the button ready again.
+    session.failNextCall("NetworkError: Không kết nối được với máy chủ.");
+    await button.click();
+    await expect.poll(() => status(page).textContent()).toContain("Không ghi được vào tab Tổng hợp");
+    expect(await status(page).textContent()).toContain("Không kết nối được với máy chủ.");
+    expect(await status(page).getAttribute("class")).toContain("error");
+    expect(await button.isEnabled()).toBe(true);
+    expect(rollupTab(env).some((r) => r[0] === "CT2c")).toBe(false);
+
     const release = session.holdCalls();
     await button.click();
     await expect.poll(() => page.locator("#write").textContent()).toBe("Đang ghi…");
@@ -218,6 +227,7 @@ describe("rollup sidebar", () => {
     const flat = rows.map((r) => r.join(" ")).join("\n");
     for (const name of NOT_REPORTED_APRIL) expect(flat).toContain(name);
     expect(session.calls.filter((c) => c.name === "writeRollupToTab").map((c) => c.args)).toEqual([
+      ["2023-04"],
       ["2023-04"],
     ]);
   });
