@@ -4,6 +4,7 @@
  * again on submit, so what the sidebar accepts the server accepts too.
  */
 import type { Column, ColumnKey } from "../../../core/columns";
+import { blankMessage } from "../../../core/parse";
 import { formatDateVi } from "../../../core/periods";
 import { findUnit } from "../../../core/plan";
 import type { EntryIssue } from "../../../core/validate";
@@ -42,8 +43,12 @@ function inputColumns(u: EntryUnit): Column[] {
   return u.columns.filter((c) => !c.scriptOwned && c.kind !== "script");
 }
 
-/** Under its own field, 'Cột "Ngày": ngày …' reads better without the column name in front. */
+/**
+ * Under its own field, 'Cột "Ngày": ngày …' reads better without the column name in front, and a
+ * missing value needs no repeat of the help text shown just below.
+ */
 function messageFor(message: string, column: Column): string {
+  if (message === blankMessage(column.header, column.helpText)) return "Chưa nhập: đây là ô bắt buộc.";
   const prefix = 'Cột "' + column.header + '": ';
   if (!message.startsWith(prefix)) return message;
   const rest = message.slice(prefix.length);
