@@ -85,8 +85,28 @@ function elementColumn(e: DataElement): Column {
   };
 }
 
-/** Columns of a unit's tab in a stable order: date, task, form, sub-unit, elements, content, notes, script columns. */
+/**
+ * Columns of a unit's tab in a stable order: date, task, form, sub-unit, elements, content, notes,
+ * script columns. Computed once per plan and unit (validation asks for them on every row); treat the
+ * result as read-only.
+ */
 export function unitColumns(plan: Plan, unit: Unit): Column[] {
+  let byUnit = COLUMNS_CACHE.get(plan);
+  if (!byUnit) {
+    byUnit = new WeakMap();
+    COLUMNS_CACHE.set(plan, byUnit);
+  }
+  let columns = byUnit.get(unit);
+  if (!columns) {
+    columns = buildUnitColumns(plan, unit);
+    byUnit.set(unit, columns);
+  }
+  return columns;
+}
+
+const COLUMNS_CACHE = new WeakMap<Plan, WeakMap<Unit, Column[]>>();
+
+function buildUnitColumns(plan: Plan, unit: Unit): Column[] {
   const cols: Column[] = [
     {
       key: "date",

@@ -180,6 +180,18 @@ export function parseYesNo(v: CellValue, columnLabel: string): Parsed<boolean> {
 }
 
 /** The option as written in the plan, whatever the case, spacing, composition or diacritics typed. */
+const FOLDED = new WeakMap<readonly string[], [string, string][]>();
+
+/** Each option with its folded form, computed once per list (lists come from the plan). */
+function foldedOptions(options: readonly string[]): [string, string][] {
+  let folded = FOLDED.get(options);
+  if (!folded) {
+    folded = options.map((o) => [foldText(o), o]);
+    FOLDED.set(options, folded);
+  }
+  return folded;
+}
+
 export function matchOption(v: CellValue, options: readonly string[], columnLabel: string): Parsed<string> {
   const hint =
     options.length <= 6
@@ -189,7 +201,9 @@ export function matchOption(v: CellValue, options: readonly string[], columnLabe
   const exact = normalizeText(v);
   for (const o of options) if (o.normalize("NFC") === exact) return ok(o);
   const f = foldText(v);
-  const hits = options.filter((o) => foldText(o) === f);
+  const hits = foldedOptions(options)
+    .filter(([folded]) => folded === f)
+    .map(([, o]) => o);
   if (hits.length === 1 && hits[0] !== undefined) return ok(hits[0]);
   return fail(col(columnLabel) + ": " + quoteCell(v) + " không có trong danh sách. " + hint);
 }

@@ -48,7 +48,7 @@ function syncViewers(copy: Spreadsheet, settings: Settings, messages: string[]):
   }
   if (bad.length > 0) {
     messages.push(
-      `Email cấp trên không hợp lệ (${bad.join(", ")}): bản xem đã cập nhật, bỏ qua bước chia sẻ. Hãy sửa trong Cài đặt….`,
+      `Email cấp trên không hợp lệ (${bad.join(", ")}): bản xem đã cập nhật, bỏ qua bước chia sẻ. Hãy sửa trong Cài đặt…`,
     );
     return;
   }

@@ -11,6 +11,7 @@ import { SYSTEM_TABS } from "../core/plan";
 import type { PeriodKey } from "../core/periods";
 import {
   addDays,
+  formatDateTimeVi,
   lastClosedPeriod,
   openPeriod,
   periodBounds,
@@ -61,12 +62,11 @@ export function reportRecipients(settings: Settings): { recipients: string[]; pr
   const problems: string[] = [];
   const bad = all.filter((e) => !isEmail(e));
   if (bad.length > 0)
-    problems.push(`Địa chỉ email không hợp lệ trong Cài đặt: ${bad.join(", ")}. Hãy sửa trong Cài đặt….`);
+    problems.push(`Địa chỉ email không hợp lệ trong Cài đặt: ${bad.join(", ")}. Hãy sửa trong Cài đặt…`);
   if (all.length === 0) {
-    problems.push("Chưa có người nhận báo cáo: hãy nhập email Chủ tịch và cấp trên trong Cài đặt….");
+    problems.push("Chưa có người nhận báo cáo: hãy nhập email Chủ tịch và cấp trên trong Cài đặt…");
   }
-  if (all.length > 50)
-    problems.push("Mỗi thư gửi được tối đa 50 người nhận: hãy bớt địa chỉ trong Cài đặt….");
+  if (all.length > 50) problems.push("Mỗi thư gửi được tối đa 50 người nhận: hãy bớt địa chỉ trong Cài đặt…");
   return { recipients: [...new Set(all)], problems };
 }
 
@@ -131,7 +131,7 @@ export function sendMonthlyReport(
     if (already && !request.resend) {
       return {
         status: "alreadySent",
-        message: `Báo cáo ${label} đã được gửi lúc ${already.at}.`,
+        message: `Báo cáo ${label} đã được gửi lúc ${formatDateTimeVi(already.at)}.`,
         sentAt: already.at,
       };
     }
