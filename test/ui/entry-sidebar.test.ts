@@ -136,6 +136,18 @@ describe("entry sidebar", () => {
     expect(calls.map((c) => c.name)).toEqual(["getEntryFormState"]);
   });
 
+  it("shows typed markup back as plain text", async () => {
+    const { page, requests } = await openSidebar(POLICE);
+    const hostile = '<img src="x" onerror="window.__pwned=1">';
+    await field(page, HEADER.businesses).fill(hostile);
+    await expect.poll(() => messagesOf(page, HEADER.businesses)).toContain("<img");
+    expect(await page.locator("img").count()).toBe(0);
+    expect(
+      await page.evaluate(() => (window as unknown as Record<string, unknown>)["__pwned"]),
+    ).toBeUndefined();
+    expect(requests).toEqual([]);
+  });
+
   it("writes a valid entry into the unit's tab and reports the row number", async () => {
     const session = await openSidebar(POLICE);
     const { page } = session;
@@ -320,6 +332,31 @@ describe("entry sidebar", () => {
 
     await page.getByRole("button", { name: "Ghi báo cáo" }).click();
     await expect.poll(() => status(page).textContent()).toContain("Đã ghi vào dòng 2 của trang Công an xã.");
+  });
+
+  it("follows the sheet's period rule for the last day of the plan year", async () => {
+    // Under calendar months the 2023 plan runs to 31/12/2023 (under the cut-off rule, to 14/12).
+    const emulated = preparedEnvironment();
+    emulated.env.setUser(OWNER);
+    expect(emulated.env.runFromClient("saveSettings", [{ ...SETTINGS, periodRule: "calendar" }]).ok).toBe(
+      true,
+    );
+    emulated.env.setNow(new Date("2023-12-28T10:00:00+07:00"));
+    const session = await openSidebar(POLICE, emulated);
+    const { page } = session;
+    await fillInspection(page);
+    await field(page, "Ngày").fill("20/12/2023");
+    await page.getByRole("button", { name: "Ghi báo cáo" }).click();
+    await expect.poll(() => status(page).textContent()).toContain("Đã ghi vào dòng 2 của trang Công an xã.");
+    expect(await messagesOf(page, "Ngày")).toBe("");
+
+    // A date after the plan year is refused under its field, whichever side finds it.
+    await field(page, HEADER.received).fill("1");
+    await field(page, "Ngày").fill("02/01/2024");
+    await page.getByRole("button", { name: "Ghi báo cáo" }).click();
+    await expect.poll(() => messagesOf(page, "Ngày")).toContain("sau ngày cuối của kế hoạch năm 2023");
+    expect(await messagesOf(page, "Ngày")).toContain("đến 31/12/2023");
+    expect(rowsOf(session, "Công an xã")).toHaveLength(1);
   });
 
   it("asks a school for its school and writes the school's name", async () => {

@@ -5,6 +5,7 @@
  */
 import type { Column, ColumnKey } from "../../../core/columns";
 import { blankMessage } from "../../../core/parse";
+import type { PeriodRule } from "../../../core/periods";
 import { formatDateVi } from "../../../core/periods";
 import { findUnit } from "../../../core/plan";
 import type { EntryIssue } from "../../../core/validate";
@@ -92,10 +93,19 @@ function collect(): Record<string, string> {
   return out;
 }
 
+/**
+ * The sheet's period rule (a setting) decides the plan year's last day, as it does on the server.
+ * Read loosely: a server that does not send it yet leaves the plan's own rule.
+ */
+function periodRule(): PeriodRule | undefined {
+  const rule = (state as { periodRule?: unknown }).periodRule;
+  return rule === "cutoff" || rule === "calendar" ? rule : undefined;
+}
+
 function check(): EntryIssue[] {
   const planUnit = findUnit(state.plan, unit.id);
   if (!planUnit) return [];
-  return validateEntry(state.plan, planUnit, collect(), { today: state.today }).issues;
+  return validateEntry(state.plan, planUnit, collect(), { today: state.today, rule: periodRule() }).issues;
 }
 
 /** Shows each issue under its field; issues without a field of their own go to the status line. */
