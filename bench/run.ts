@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import vm from "node:vm";
 import { unitColumns } from "../src/core/columns";
+import { benchCliRollup } from "../src/local/cli/bench";
 import { createEnvironment, type Environment } from "../src/local/emulator/index";
 import { quangKhai2023 as plan } from "../src/plans/quang-khai-2023";
 
@@ -213,7 +214,13 @@ function rollupAtScale(): string[] {
   return lines;
 }
 
-const sections: Array<() => string[] | Promise<string[]>> = [sizes, startup, editCalls, rollupAtScale];
+const sections: Array<() => string[] | Promise<string[]>> = [
+  sizes,
+  startup,
+  editCalls,
+  rollupAtScale,
+  () => benchCliRollup(),
+];
 
 const header = [
   "# Benchmarks",
