@@ -74,3 +74,12 @@ export function issuesByColumn(
 export function textForSheet(text: string): string {
   return text === "" ? "" : `'${text}`;
 }
+
+/**
+ * Free text typed by a user, for a column formatted as plain text ("@"), where Sheets keeps what is
+ * written as it is: only text that would still be taken for a formula if the format were lost gets the
+ * protective apostrophe.
+ */
+export function formulaSafe(text: string): string {
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}

@@ -7,7 +7,7 @@ import * as z from "zod/mini";
 import { lazySchema } from "../core/schema-kit";
 import type { Column, ColumnKey } from "../core/columns";
 import type { EntryIssue } from "../core/validate";
-import type { Plan } from "../core/plan";
+import type { PeriodRule, Plan } from "../core/plan";
 import type { Rollup } from "../core/rollup";
 import type { Settings } from "../core/settings";
 
@@ -28,6 +28,8 @@ export interface EntryFormState {
   defaultUnitId: string | null;
   /** Today in Vietnam, "YYYY-MM-DD". */
   today: string;
+  /** The sheet's period rule (settings): it decides the last day of the plan year. */
+  periodRule: PeriodRule;
   /** The user's email where Google gives it, else "". */
   user: string;
 }

@@ -6,7 +6,7 @@ import * as z from "zod/mini";
 import type { CellValue } from "../core/cell";
 import type { ColumnKey } from "../core/columns";
 import { matchHeaders, unitColumns } from "../core/columns";
-import { textForSheet } from "../core/marks";
+import { formulaSafe } from "../core/marks";
 import { instantOfCivilDate } from "../core/periods";
 import type { Entry, EntryInput } from "../core/validate";
 import { validateEntry } from "../core/validate";
@@ -32,6 +32,7 @@ export function entryFormState(): EntryFormState {
     units,
     defaultUnitId: defaultUnit ? defaultUnit.id : (units.find((u) => u.canEdit)?.id ?? null),
     today: today(),
+    periodRule: settings.periodRule,
     user,
   };
 }
@@ -46,8 +47,8 @@ function cellsOf(
     task: entry.task,
     form: entry.form ?? "",
     subUnit: unitSubUnits.find((s) => s.id === entry.subUnit)?.name ?? "",
-    content: textForSheet(entry.content),
-    notes: textForSheet(entry.notes),
+    content: formulaSafe(entry.content),
+    notes: formulaSafe(entry.notes),
   };
   for (const [id, value] of Object.entries(entry.values)) {
     cells[`el:${id}`] = typeof value === "boolean" ? (value ? "Có" : "Không") : value;

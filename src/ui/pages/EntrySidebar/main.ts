@@ -93,19 +93,11 @@ function collect(): Record<string, string> {
   return out;
 }
 
-/**
- * The sheet's period rule (a setting) decides the plan year's last day, as it does on the server.
- * Read loosely: a server that does not send it yet leaves the plan's own rule.
- */
-function periodRule(): PeriodRule | undefined {
-  const rule = (state as { periodRule?: unknown }).periodRule;
-  return rule === "cutoff" || rule === "calendar" ? rule : undefined;
-}
-
 function check(): EntryIssue[] {
   const planUnit = findUnit(state.plan, unit.id);
   if (!planUnit) return [];
-  return validateEntry(state.plan, planUnit, collect(), { today: state.today, rule: periodRule() }).issues;
+  return validateEntry(state.plan, planUnit, collect(), { today: state.today, rule: state.periodRule })
+    .issues;
 }
 
 /** Shows each issue under its field; issues without a field of their own go to the status line. */
