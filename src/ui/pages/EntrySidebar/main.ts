@@ -5,7 +5,6 @@
  */
 import type { Column, ColumnKey } from "../../../core/columns";
 import { blankMessage } from "../../../core/parse";
-import type { PeriodRule } from "../../../core/periods";
 import { formatDateVi } from "../../../core/periods";
 import { findUnit } from "../../../core/plan";
 import type { EntryIssue } from "../../../core/validate";
