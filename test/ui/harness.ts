@@ -78,14 +78,19 @@ function menuPath(env: Environment, functionName: string): string[] {
 /** The user opens the spreadsheet and clicks the menu item; returns the HTML the script served. */
 export function openFromMenu(
   env: Environment,
-  functionName: "showEntrySidebar" | "showSettingsDialog",
+  functionName: "showEntrySidebar" | "showSettingsDialog" | "showRollupSidebar" | "showSendDialog",
 ): string {
+  return openPanelFromMenu(env, functionName).content;
+}
+
+/** The same, returning the whole panel (kind, title, size) the script showed. */
+export function openPanelFromMenu(env: Environment, functionName: string) {
   env.open();
   const ran = env.clickMenu(...menuPath(env, functionName));
   if (!ran.ok) throw new Error(`${functionName} failed: ${ran.error}`);
-  const panel = functionName === "showEntrySidebar" ? env.ui.sidebar : env.ui.dialogs.at(-1);
+  const panel = functionName.endsWith("Sidebar") ? env.ui.sidebar : env.ui.dialogs.at(-1);
   if (!panel) throw new Error(`${functionName} showed nothing`);
-  return panel.content;
+  return panel;
 }
 
 export interface ClientCall {

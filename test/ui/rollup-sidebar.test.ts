@@ -16,6 +16,7 @@ import {
   type Emulated,
   OWNER,
   openPage,
+  openPanelFromMenu,
   POLICE,
   type PageSession,
   SETTINGS,
@@ -51,16 +52,8 @@ function aprilSheet(now: Date = APRIL_10): Emulated {
 
 /** The user opens the spreadsheet and clicks "Tổng hợp tháng…"; returns the sidebar the script showed. */
 function sidebarFromMenu(env: Environment): string {
-  env.open();
-  const menu = env.ui.menus.find((m) =>
-    m.items.some((i) => i.type === "item" && i.functionName === "showRollupSidebar"),
-  );
-  const item = menu?.items.find((i) => i.type === "item" && i.functionName === "showRollupSidebar");
-  if (!menu || !item || item.type !== "item") throw new Error("no menu item opens the rollup sidebar");
-  const ran = env.clickMenu(menu.caption, item.caption);
-  if (!ran.ok) throw new Error(`showRollupSidebar failed: ${ran.error}`);
-  const panel = env.ui.sidebar;
-  if (panel?.title !== "Tổng hợp tháng") throw new Error("the rollup sidebar was not shown");
+  const panel = openPanelFromMenu(env, "showRollupSidebar");
+  if (panel.title !== "Tổng hợp tháng") throw new Error("the rollup sidebar was not shown");
   return panel.content;
 }
 

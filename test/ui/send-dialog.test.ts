@@ -16,6 +16,7 @@ import {
   type Emulated,
   OWNER,
   openPage,
+  openPanelFromMenu,
   POLICE,
   type PageSession,
   SETTINGS,
@@ -59,16 +60,8 @@ function aprilSheet(
 
 /** The user opens the spreadsheet and clicks "Gửi báo cáo tháng…"; returns the dialog the script showed. */
 function dialogFromMenu(env: Environment): string {
-  env.open();
-  const menu = env.ui.menus.find((m) =>
-    m.items.some((i) => i.type === "item" && i.functionName === "showSendDialog"),
-  );
-  const item = menu?.items.find((i) => i.type === "item" && i.functionName === "showSendDialog");
-  if (!menu || !item || item.type !== "item") throw new Error("no menu item opens the send dialog");
-  const ran = env.clickMenu(menu.caption, item.caption);
-  if (!ran.ok) throw new Error(`showSendDialog failed: ${ran.error}`);
-  const panel = env.ui.dialogs.at(-1);
-  if (panel?.title !== "Gửi báo cáo tháng" || panel.kind !== "modal") throw new Error("no send dialog shown");
+  const panel = openPanelFromMenu(env, "showSendDialog");
+  if (panel.title !== "Gửi báo cáo tháng" || panel.kind !== "modal") throw new Error("no send dialog shown");
   expect({ width: panel.width, height: panel.height }).toEqual(DIALOG);
   return panel.content;
 }
