@@ -1,0 +1,124 @@
+/**
+ * The workbench as `npm start` runs it: src/local/start.ts in its own Node process (on the build/ that
+ * `npm test` made), on a free port, with a data folder of the test's own; and the page in Chromium.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, FrameLocator, Locator, Page } from "playwright-core";
+import { expect } from "vitest";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
+
+export const OWNER = "vanphong@quangkhai.example";
+export const SCHOOL = "thcs@quangkhai.example";
+export const POLICE = "congan@quangkhai.example";
+export const UPPER_LEVEL = "lanhdao@tuky.example";
+
+export interface RunningServer {
+  url: string;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+export function tempDataDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), "workbench-test-"));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Starts `tsx src/local/start.ts` with PORT=0 and waits for the address it prints. */
+export function startServer(dataDir: string): Promise<RunningServer> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/local/start.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: "0", WORKBENCH_DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`the workbench did not start in time:\n${output.join("")}`));
+    }, 45_000);
+    const exited = new Promise<void>((done) => child.once("exit", () => done()));
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the workbench exited (${code}):\n${output.join("")}`));
+    });
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString("utf8"));
+      const m = /Bàn thử đang chạy tại (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output.join(""));
+      if (!m) return;
+      clearTimeout(timer);
+      resolve({
+        url: m[1]!,
+        output,
+        stop: async () => {
+          if (child.exitCode === null) child.kill("SIGTERM");
+          await exited;
+        },
+      });
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString("utf8")));
+  });
+}
+
+export async function openWorkbench(
+  browser: Browser,
+  url: string,
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.goto(url);
+  await page.locator("#grid td[data-a1='A1']").waitFor();
+  return { page, errors };
+}
+
+export function status(page: Page): Locator {
+  return page.locator("#status");
+}
+
+export async function actAs(page: Page, email: string): Promise<void> {
+  await page.locator("#user").selectOption(email);
+  await expect.poll(() => status(page).textContent()).toContain(`Đang dùng với tư cách ${email}`);
+}
+
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole("tab", { name, exact: true }).click();
+  await expect.poll(() => page.locator("#grid").getAttribute("aria-label")).toBe(`Trang ${name}`);
+}
+
+/** The item of the script's menu (the menu onOpen built for the acting user). */
+export async function clickMenu(page: Page, item: string): Promise<void> {
+  await page.locator(".menu-button").first().click();
+  await page.getByRole("menuitem", { name: item }).click();
+}
+
+export function cell(page: Page, a1: string): Locator {
+  return page.locator(`#grid td[data-a1="${a1}"]`);
+}
+
+/** Column letter of a header in row 1 of the tab shown. */
+export async function columnOf(page: Page, header: string): Promise<string> {
+  const headers = await page.locator("#grid tbody tr:first-child td").allTextContents();
+  const at = headers.indexOf(header);
+  if (at < 0) throw new Error(`no column "${header}" in ${headers.join(" | ")}`);
+  let s = "";
+  for (let x = at + 1; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+export function sidebar(page: Page): FrameLocator {
+  return page.frameLocator("#sidebar iframe");
+}
