@@ -17,6 +17,9 @@ export const SCHOOL = "thcs@quangkhai.example";
 export const POLICE = "congan@quangkhai.example";
 export const UPPER_LEVEL = "lanhdao@tuky.example";
 
+/** How long to wait for the page to show something: generous, the machines running the tests are shared. */
+export const WAIT = { timeout: 15_000 };
+
 export interface RunningServer {
   url: string;
   output: string[];
@@ -91,12 +94,12 @@ export function status(page: Page): Locator {
 
 export async function actAs(page: Page, email: string): Promise<void> {
   await page.locator("#user").selectOption(email);
-  await expect.poll(() => status(page).textContent()).toContain(`Đang dùng với tư cách ${email}`);
+  await expect.poll(() => status(page).textContent(), WAIT).toContain(`Đang dùng với tư cách ${email}`);
 }
 
 export async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole("tab", { name, exact: true }).click();
-  await expect.poll(() => page.locator("#grid").getAttribute("aria-label")).toBe(`Trang ${name}`);
+  await expect.poll(() => page.locator("#grid").getAttribute("aria-label"), WAIT).toBe(`Trang ${name}`);
 }
 
 /** The item of the script's menu (the menu onOpen built for the acting user). */

@@ -17,6 +17,7 @@ import {
   status,
   tempDataDir,
   UPPER_LEVEL,
+  WAIT,
 } from "./harness";
 
 let browser: Browser;
@@ -75,7 +76,7 @@ describe("the monthly report run from the workbench", () => {
     const run = page.locator("#run-triggers");
     expect(await run.textContent()).toBe("Chạy báo cáo tháng cho ngày 15/06/2023");
     await run.click();
-    await expect.poll(() => status(page).textContent(), { timeout: 15_000 }).toContain("onMonthlyTrigger ✓");
+    await expect.poll(() => status(page).textContent(), WAIT).toContain("onMonthlyTrigger ✓");
     expect(await status(page).textContent()).toContain("Đã gửi 1 thư");
     expect(await page.locator("#now").textContent()).toBe("20/06/2023 09:00");
 
@@ -107,7 +108,7 @@ describe("the monthly report run from the workbench", () => {
       ),
     );
     const html = page.frameLocator(".mail-html").locator("body");
-    await expect.poll(() => html.textContent()).toContain(students);
+    await expect.poll(() => html.textContent(), WAIT).toContain(students);
     expect(await html.textContent()).toContain(workers);
     const text = (await mail.locator(".mail-text").textContent()) ?? "";
     expect(text).toContain(`CT2c Học sinh được tuyên truyền: ${students}`);
@@ -134,7 +135,7 @@ describe("the monthly report run from the workbench", () => {
 
     // The trigger firing again for the same morning sends nothing twice.
     await page.locator("#run-triggers").click();
-    await expect.poll(() => status(page).textContent()).toContain("Không có thư nào được gửi");
+    await expect.poll(() => status(page).textContent(), WAIT).toContain("Không có thư nào được gửi");
     expect(await page.locator("#view-outbox").textContent()).toBe("Hộp thư đi (1)");
   });
 

@@ -25,6 +25,7 @@ import {
   startServer,
   status,
   tempDataDir,
+  WAIT,
 } from "./harness";
 
 const ERROR_BACKGROUND = "rgb(244, 204, 204)"; // #f4cccc, the add-in's error colour
@@ -47,9 +48,7 @@ afterAll(async () => {
 /** The sidebar's status line after "Ghi báo cáo": "Đã ghi vào dòng N của trang …". */
 async function submittedRow(page: Page): Promise<number> {
   const line = sidebar(page).locator("#status");
-  await expect
-    .poll(() => line.textContent(), { timeout: 10_000 })
-    .toMatch(/Đã ghi vào dòng \d+ của trang Trường học/);
+  await expect.poll(() => line.textContent(), WAIT).toMatch(/Đã ghi vào dòng \d+ của trang Trường học/);
   return Number(/dòng (\d+)/.exec((await line.textContent()) ?? "")![1]);
 }
 
@@ -63,7 +62,7 @@ describe("the workbench (npm start)", () => {
     expect(await page.locator("#user").inputValue()).toBe(OWNER);
     expect(await page.locator("#now").textContent()).toBe("20/06/2023 09:00");
     await expect
-      .poll(() => page.locator(".menu-button").first().textContent())
+      .poll(() => page.locator(".menu-button").first().textContent(), WAIT)
       .toBe("Phòng, chống mại dâm 2023");
     for (const tab of ["Công an xã", "Trường học", "Trưởng thôn", "Cài đặt"]) {
       expect(await page.getByRole("tab", { name: tab, exact: true }).count()).toBe(1);
@@ -85,7 +84,7 @@ describe("the workbench (npm start)", () => {
     await frame.waitFor();
     expect((await frame.boundingBox())?.width).toBe(300);
     const form = sidebar(page);
-    await expect.poll(() => form.getByLabel(/^Đơn vị/).inputValue(), { timeout: 10_000 }).toBe("truongHoc");
+    await expect.poll(() => form.getByLabel(/^Đơn vị/).inputValue(), WAIT).toBe("truongHoc");
     await form.getByLabel(/^Ngày/).fill("16/06/2023");
     await form
       .getByLabel(/^Nhiệm vụ/)
@@ -100,7 +99,7 @@ describe("the workbench (npm start)", () => {
     const reached = await columnOf(page, REACHED);
     const state = await columnOf(page, "Trạng thái");
     const by = await columnOf(page, "Người nhập");
-    await expect.poll(() => cell(page, `A${row}`).textContent()).toBe("16/06/2023");
+    await expect.poll(() => cell(page, `A${row}`).textContent(), WAIT).toBe("16/06/2023");
     expect(await cell(page, `${reached}${row}`).textContent()).toBe("45");
     expect(await cell(page, `${state}${row}`).textContent()).toBe("✓ Hợp lệ");
     expect(await cell(page, `${by}${row}`).textContent()).toBe(SCHOOL);
@@ -115,7 +114,7 @@ describe("the workbench (npm start)", () => {
     await editor.fill("khoảng 40");
     await editor.press("Enter");
 
-    await expect.poll(() => cell(page, `${state}${row}`).textContent()).toMatch(/^✗ Lỗi: /);
+    await expect.poll(() => cell(page, `${state}${row}`).textContent(), WAIT).toMatch(/^✗ Lỗi: /);
     expect(await target.textContent()).toBe("khoảng 40");
     expect(await target.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(ERROR_BACKGROUND);
     expect(await target.getAttribute("title")).toContain("[Kiểm tra]");
@@ -128,7 +127,7 @@ describe("the workbench (npm start)", () => {
     await editor.fill('<img src=x onerror="document.title=1">Tuyên truyền');
     await editor.press("Enter");
     await expect
-      .poll(() => cell(page, `${content}${row + 1}`).textContent())
+      .poll(() => cell(page, `${content}${row + 1}`).textContent(), WAIT)
       .toBe('<img src=x onerror="document.title=1">Tuyên truyền');
     expect(await page.locator("#grid img").count()).toBe(0);
 

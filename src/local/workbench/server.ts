@@ -278,6 +278,8 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
     switch (path) {
       case "/api/user":
         return sendJson(res, 200, workbench.setUser(parse(UserRequestSchema, body).email));
+      case "/api/open":
+        return sendJson(res, 200, workbench.reopen());
       case "/api/edit":
         return sendJson(res, 200, workbench.edit(parse(EditRequestSchema, body)));
       case "/api/activate": {

@@ -476,6 +476,23 @@ export class Workbench {
     return result;
   }
 
+  /**
+   * The page was (re)loaded: in Google that is opening the spreadsheet again, so open pages close and
+   * onOpen builds the acting user's menu afresh.
+   */
+  reopen(): ActionResult {
+    const m = this.mark();
+    this.sidebar = null;
+    this.dialog = null;
+    this.env.resetCalls();
+    this.env.open();
+    const wrote = Object.keys(this.env.calls.counts).some((name) => !readOnlyCall(name));
+    const result = this.since(m);
+    if (wrote) this.commit();
+    else this.version++;
+    return result;
+  }
+
   private refused(message: string): ActionResult {
     return { ok: false, message, executions: [], alerts: [], toasts: [], newMail: 0 };
   }

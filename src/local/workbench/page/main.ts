@@ -693,4 +693,8 @@ const panels = new Panels({
 byId("run-date").addEventListener("input", () => {
   app.runDateTouched = true;
 });
-void busy(refresh);
+// Loading the page is opening the spreadsheet: pages left open close, onOpen builds the menu.
+void busy(async () => {
+  await post<ActionResult>("/api/open", {});
+  await refresh();
+});
