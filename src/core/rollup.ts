@@ -141,7 +141,8 @@ export interface RollupOptions {
 
 const EPS = 1e-9;
 
-function targetText(ind: Indicator): string {
+/** "≥ 30 %", "= 100 %", "≥ 1 lần/tháng" */
+export function targetText(ind: Indicator): string {
   if (ind.kind === "frequency") return "≥ " + formatWholeNumber(ind.minPerMonth) + " lần/tháng";
   return (ind.target.op === ">=" ? "≥ " : "= ") + formatPercent(ind.target.value);
 }
@@ -186,6 +187,56 @@ class Reader {
   }
 }
 
+export interface Judgement {
+  percent: number | null;
+  status: IndicatorStatus;
+  pace: Pace | null;
+  expectedPercent: number | null;
+}
+
+/**
+ * How a percentage indicator stands, given its figures (see the header for the rules). Shared by the
+ * rollup of one commune and the consolidation of several (sums of numerators and denominators).
+ */
+export function judgePercentage(
+  ind: PercentageIndicator,
+  numerator: number,
+  denominator: number | null,
+  months: { elapsed: number; total: number },
+): Judgement {
+  const none = { percent: null, pace: null, expectedPercent: null };
+  if (denominator === null) return { ...none, status: "Thiếu số liệu" };
+  if (denominator === 0) {
+    const status: IndicatorStatus =
+      ind.onZeroDenominator === "notApplicable"
+        ? "Không phát sinh"
+        : ind.onZeroDenominator === "missingData"
+          ? "Thiếu số liệu"
+          : "Chưa đạt";
+    return { ...none, status };
+  }
+  const percent = (numerator / denominator) * 100;
+  const met =
+    ind.target.op === ">=" ? percent >= ind.target.value - EPS : Math.abs(percent - ind.target.value) < EPS;
+  let pace: Pace | null = null;
+  let expectedPercent: number | null = null;
+  if (ind.prorate && months.total > 0) {
+    expectedPercent = (ind.target.value * months.elapsed) / months.total;
+    pace = met || percent >= expectedPercent - EPS ? "Đúng tiến độ" : "Chậm tiến độ";
+  }
+  return { percent, status: met ? "Đạt" : "Chưa đạt", pace, expectedPercent };
+}
+
+/** A frequency indicator: met when every month so far is ("Không phát sinh" before the first month). */
+export function judgeFrequency(monthsMet: number, monthsSoFar: number): Judgement {
+  return {
+    percent: monthsSoFar ? (monthsMet / monthsSoFar) * 100 : null,
+    status: monthsSoFar === 0 ? "Không phát sinh" : monthsMet === monthsSoFar ? "Đạt" : "Chưa đạt",
+    pace: null,
+    expectedPercent: null,
+  };
+}
+
 function percentageResult(
   ind: PercentageIndicator,
   reader: Reader,
@@ -193,57 +244,21 @@ function percentageResult(
   elapsed: number,
   total: number,
 ): IndicatorResult {
-  const num = reader.term(ind.numerator, ytd);
   const den = reader.term(ind.denominator, ytd);
-  const base = {
+  // A numerator nobody entered yet is "nothing done": 0.
+  const numerator = reader.term(ind.numerator, ytd) ?? 0;
+  return {
     id: ind.id,
     label: ind.label,
     shortLabel: ind.shortLabel,
-    kind: "percentage" as const,
+    kind: "percentage",
+    numerator,
+    denominator: den,
     target: { op: ind.target.op, value: ind.target.value },
     targetText: targetText(ind),
     months: null,
     periodCount: null,
-  };
-  // A numerator nobody entered yet is "nothing done": 0.
-  const numerator = num ?? 0;
-  if (den === null) {
-    return {
-      ...base,
-      numerator,
-      denominator: null,
-      percent: null,
-      status: "Thiếu số liệu",
-      pace: null,
-      expectedPercent: null,
-    };
-  }
-  if (den === 0) {
-    const status: IndicatorStatus =
-      ind.onZeroDenominator === "notApplicable"
-        ? "Không phát sinh"
-        : ind.onZeroDenominator === "missingData"
-          ? "Thiếu số liệu"
-          : "Chưa đạt";
-    return { ...base, numerator, denominator: 0, percent: null, status, pace: null, expectedPercent: null };
-  }
-  const percent = (numerator / den) * 100;
-  const met =
-    ind.target.op === ">=" ? percent >= ind.target.value - EPS : Math.abs(percent - ind.target.value) < EPS;
-  let pace: Pace | null = null;
-  let expectedPercent: number | null = null;
-  if (ind.prorate && total > 0) {
-    expectedPercent = (ind.target.value * elapsed) / total;
-    pace = met || percent >= expectedPercent - EPS ? "Đúng tiến độ" : "Chậm tiến độ";
-  }
-  return {
-    ...base,
-    numerator,
-    denominator: den,
-    percent,
-    status: met ? "Đạt" : "Chưa đạt",
-    pace,
-    expectedPercent,
+    ...judgePercentage(ind, numerator, den, { elapsed, total }),
   };
 }
 
@@ -273,12 +288,9 @@ function frequencyResult(
     kind: "frequency",
     numerator: metCount,
     denominator: months.length,
-    percent: months.length ? (metCount / months.length) * 100 : null,
     target: { op: ">=", value: ind.minPerMonth },
     targetText: targetText(ind),
-    status: months.length === 0 ? "Không phát sinh" : metCount === months.length ? "Đạt" : "Chưa đạt",
-    pace: null,
-    expectedPercent: null,
+    ...judgeFrequency(metCount, months.length),
     months,
     periodCount: last && last.key === key ? last.count : null,
   };

@@ -15,10 +15,7 @@ import type {
   Plan,
   Rollup,
 } from "../../core";
-import { formatPercent, formatWholeNumber } from "../../core";
-
-/** Core compares percentages with this tolerance too (33,3…% of a 100 % target is not "met" by rounding). */
-const EPS = 1e-9;
+import { judgeFrequency, judgePercentage, targetText } from "../../core";
 
 export interface CommuneRollup {
   /** How the commune is named in the output (by default the file name without .xlsx). */
@@ -69,11 +66,6 @@ export interface Consolidation {
   summary: { indicatorsMet: number; indicatorsTotal: number; communes: number };
 }
 
-function targetText(ind: Indicator): string {
-  if (ind.kind === "frequency") return "≥ " + formatWholeNumber(ind.minPerMonth) + " lần/tháng";
-  return (ind.target.op === ">=" ? "≥ " : "= ") + formatPercent(ind.target.value);
-}
-
 function total(
   ind: Indicator,
   results: { commune: string; r: IndicatorResult }[],
@@ -94,37 +86,11 @@ function total(
     communesCounted: counted.length,
     communesMissingData: missing,
   };
-  if (ind.kind === "frequency") {
-    const percent = denominator ? (numerator / denominator) * 100 : null;
-    const status: IndicatorStatus = !denominator
-      ? "Không phát sinh"
-      : numerator === denominator
-        ? "Đạt"
-        : "Chưa đạt";
-    return { ...base, percent, status, pace: null, expectedPercent: null };
-  }
-  if (denominator === null) {
-    return { ...base, percent: null, status: "Thiếu số liệu", pace: null, expectedPercent: null };
-  }
-  if (denominator === 0) {
-    const status: IndicatorStatus =
-      ind.onZeroDenominator === "notApplicable"
-        ? "Không phát sinh"
-        : ind.onZeroDenominator === "missingData"
-          ? "Thiếu số liệu"
-          : "Chưa đạt";
-    return { ...base, percent: null, status, pace: null, expectedPercent: null };
-  }
-  const percent = (numerator / denominator) * 100;
-  const met =
-    ind.target.op === ">=" ? percent >= ind.target.value - EPS : Math.abs(percent - ind.target.value) < EPS;
-  let pace: Pace | null = null;
-  let expectedPercent: number | null = null;
-  if (ind.prorate && months.total > 0) {
-    expectedPercent = (ind.target.value * months.elapsed) / months.total;
-    pace = met || percent >= expectedPercent - EPS ? "Đúng tiến độ" : "Chậm tiến độ";
-  }
-  return { ...base, percent, status: met ? "Đạt" : "Chưa đạt", pace, expectedPercent };
+  const judged =
+    ind.kind === "frequency"
+      ? judgeFrequency(numerator, denominator ?? 0)
+      : judgePercentage(ind, numerator, denominator, months);
+  return { ...base, ...judged };
 }
 
 /**
