@@ -191,10 +191,6 @@ export class Workbench {
     return this.env.user;
   }
 
-  get statePathOnDisk(): string {
-    return this.statePath;
-  }
-
   // ---- who can act ----
 
   private boundId(): string {
