@@ -53,6 +53,12 @@ export function selectOptions(
   );
 }
 
+/** Tells assistive technology that `node` is being refreshed (aria-busy), or that it is done. */
+export function markBusy(node: HTMLElement, on: boolean): void {
+  if (on) node.setAttribute("aria-busy", "true");
+  else node.removeAttribute("aria-busy");
+}
+
 /** Calls `fn` once typing has paused for `ms` milliseconds. */
 export function debounce(fn: () => void, ms: number): { (): void; cancel(): void } {
   let timer: number | undefined;

@@ -20,6 +20,9 @@ export interface Field {
   hasError(): boolean;
 }
 
+/** Pause in typing before a form's check runs, long enough not to flag a half-typed "1.2". */
+export const CHECK_DELAY_MS = 350;
+
 let counter = 0;
 
 export function createField(opts: {
@@ -78,4 +81,14 @@ export function createField(opts: {
     },
     hasError: () => error,
   };
+}
+
+/** After a refused submit, the user lands on the first field that says what to fix. */
+export function focusFirstInvalid(fields: Iterable<Field>): void {
+  for (const field of fields) {
+    if (field.hasError()) {
+      field.control.focus();
+      return;
+    }
+  }
 }

@@ -10,10 +10,11 @@ import { findUnit } from "../../../core/plan";
 import type { EntryIssue } from "../../../core/validate";
 import { validateEntry } from "../../../core/validate";
 import type { EntryFormState, EntryUnit, ServerApi, SubmitResult } from "../../../gas/api";
-import { byId, debounce, el, errorText, replaceChildren, selectOptions } from "../../lib/dom";
+import { byId, debounce, el, errorText, markBusy, replaceChildren, selectOptions } from "../../lib/dom";
 import type { Control, Field, FieldMessage } from "../../lib/field";
-import { createField } from "../../lib/field";
-import { closeHost, serverCaller } from "../../lib/server";
+import { CHECK_DELAY_MS, createField, focusFirstInvalid } from "../../lib/field";
+import { loadPage, wireClose } from "../../lib/page";
+import { serverCaller } from "../../lib/server";
 import { clearStatus, setStatus } from "../../lib/status";
 
 const call = serverCaller<ServerApi>();
@@ -24,9 +25,6 @@ const fieldsSlot = byId("fields");
 const statusRegion = byId("status");
 const submitButton = byId<HTMLButtonElement>("submit");
 const SUBMIT_LABEL = "Ghi báo cáo";
-
-/** Pause in typing before the check runs, long enough not to flag a half-typed "1.2". */
-const CHECK_DELAY_MS = 350;
 
 let state: EntryFormState;
 let unit: EntryUnit;
@@ -242,17 +240,7 @@ function setSending(on: boolean): void {
   body.disabled = on;
   submitButton.disabled = on;
   submitButton.textContent = on ? "Đang gửi…" : SUBMIT_LABEL;
-  if (on) form.setAttribute("aria-busy", "true");
-  else form.removeAttribute("aria-busy");
-}
-
-function focusFirstInvalid(): void {
-  for (const field of fields.values()) {
-    if (field.hasError()) {
-      field.control.focus();
-      return;
-    }
-  }
+  markBusy(form, on);
 }
 
 /** After a row is written, the next entry usually shares unit, date, task, form and sub-unit. */
@@ -291,7 +279,7 @@ function showResult(result: SubmitResult): void {
     [result.message || "Máy chủ không nhận dòng này."],
     loose.map((i) => i.message),
   );
-  focusFirstInvalid();
+  focusFirstInvalid(fields.values());
 }
 
 async function submit(): Promise<void> {
@@ -317,7 +305,7 @@ async function submit(): Promise<void> {
       ],
       loose.filter((i) => i.severity === "error").map((i) => i.message),
     );
-    focusFirstInvalid();
+    focusFirstInvalid(fields.values());
     return;
   }
   setStatus(statusRegion, "info", ["Đang gửi…"]);
@@ -342,24 +330,13 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   void submit();
 });
-byId("close").addEventListener("click", () => closeHost());
+wireClose();
 
-async function start(): Promise<void> {
-  const loading = byId("loading");
-  try {
-    state = await call("getEntryFormState");
-  } catch (err) {
-    setStatus(loading, "error", ["Không tải được biểu mẫu: " + errorText(err)]);
-    const retry = el("button", { type: "button" }, "Thử lại");
-    retry.addEventListener("click", () => {
-      setStatus(loading, "info", ["Đang tải biểu mẫu…"]);
-      void start();
-    });
-    loading.appendChild(retry);
-    retry.focus();
-    return;
-  }
-  renderForm();
-}
-
-void start();
+void loadPage(
+  () => call("getEntryFormState"),
+  (loaded) => {
+    state = loaded;
+    renderForm();
+  },
+  { failed: "Không tải được biểu mẫu: ", retrying: "Đang tải biểu mẫu…" },
+);

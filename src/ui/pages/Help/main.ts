@@ -1,4 +1,4 @@
 // The help dialog only needs a way to close itself.
-import { closeHost } from "../../lib/server";
+import { wireClose } from "../../lib/page";
 
-document.getElementById("close")?.addEventListener("click", closeHost);
+wireClose();

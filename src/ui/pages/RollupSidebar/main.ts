@@ -9,7 +9,9 @@ import type { DataProblem, IndicatorResult, IndicatorStatus, Rollup } from "../.
 import { expectedText, indicatorFigure } from "../../../core/rollup";
 import type { RollupState, ServerApi } from "../../../gas/api";
 import { byId, el, errorText, replaceChildren } from "../../lib/dom";
-import { closeHost, serverCaller } from "../../lib/server";
+import { loadPage, wireClose } from "../../lib/page";
+import { capitalise, periodLabel, periodLoader, showPeriods } from "../../lib/period";
+import { serverCaller } from "../../lib/server";
 import { clearStatus, setStatus } from "../../lib/status";
 
 const call = serverCaller<ServerApi>();
@@ -25,10 +27,15 @@ const WRITE_LABEL = "Ghi vào tab Tổng hợp";
 const PROBLEMS_SHOWN = 3;
 
 let state: RollupState;
-/** Each period request gets a number; an answer to an older one (the user moved on) is dropped. */
-let request = 0;
-let loadingPeriod = false;
 let writing = false;
+
+const periods = periodLoader({
+  select: periodSelect,
+  region: content,
+  fetch: (key) => call("getRollupState", key),
+  shown: () => state,
+  busyChanged: () => updateButtons(),
+});
 
 /** Colour class and symbol of each status; the status's own words are always shown next to them. */
 const STATUS_LOOK: Record<IndicatorStatus, { cls: string; icon: string }> = {
@@ -184,18 +191,10 @@ function renderProblems(rollup: Rollup): void {
   replaceChildren(byId("problems"), ...groups);
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 function render(): void {
   const rollup = state.rollup;
   // At 300 px the full label ("tháng 4/2023 (15/03/2023 – 14/04/2023)") is cut off: the dates go below.
-  replaceChildren(
-    periodSelect,
-    ...state.periods.map((p) => el("option", { value: p.key }, capitalise(periodShortLabel(p.key)))),
-  );
-  periodSelect.value = state.periodKey;
+  showPeriods(periodSelect, state, (p) => capitalise(periodShortLabel(p.key)));
   byId("period-range").textContent =
     "Từ " +
     formatDateVi(rollup.period.start) +
@@ -224,52 +223,32 @@ function render(): void {
 }
 
 function updateButtons(): void {
-  writeButton.disabled = writing || loadingPeriod;
+  writeButton.disabled = writing || periods.busy();
   writeButton.textContent = writing ? "Đang ghi…" : WRITE_LABEL;
-}
-
-function setBusy(on: boolean): void {
-  loadingPeriod = on;
-  content.classList.toggle("stale", on);
-  if (on) content.setAttribute("aria-busy", "true");
-  else content.removeAttribute("aria-busy");
-  updateButtons();
-}
-
-function labelOf(key: string): string {
-  return state.periods.find((p) => p.key === key)?.label ?? key;
 }
 
 /** Another period: asked of the server; the one on the page stays until the answer arrives. */
 async function changePeriod(key: string): Promise<void> {
-  const mine = ++request;
-  setBusy(true);
-  setStatus(statusRegion, "info", ["Đang tính tổng hợp " + labelOf(key) + "…"]);
-  let next: RollupState;
-  try {
-    next = await call("getRollupState", key);
-  } catch (err) {
-    if (mine !== request) return;
-    setBusy(false);
-    periodSelect.value = state.periodKey;
+  setStatus(statusRegion, "info", ["Đang tính tổng hợp " + periodLabel(state, key) + "…"]);
+  const answer = await periods.load(key);
+  if (answer === null) return;
+  if (!answer.ok) {
     setStatus(statusRegion, "error", [
-      "Không tải được tổng hợp " + labelOf(key) + ": " + errorText(err),
-      "Trang vẫn hiển thị " + labelOf(state.periodKey) + "; hãy chọn lại kỳ để thử lại.",
+      "Không tải được tổng hợp " + periodLabel(state, key) + ": " + errorText(answer.error),
+      "Trang vẫn hiển thị " + periodLabel(state, state.periodKey) + "; hãy chọn lại kỳ để thử lại.",
     ]);
     return;
   }
-  if (mine !== request) return;
-  state = next;
-  setBusy(false);
+  state = answer.state;
   clearStatus(statusRegion);
   render();
 }
 
 async function writeTab(): Promise<void> {
-  if (writing || loadingPeriod || !state.canWrite) return;
+  if (writing || periods.busy() || !state.canWrite) return;
   writing = true;
   updateButtons();
-  setStatus(statusRegion, "info", ["Đang ghi " + labelOf(state.periodKey) + " vào tab Tổng hợp…"]);
+  setStatus(statusRegion, "info", ["Đang ghi " + periodLabel(state, state.periodKey) + " vào tab Tổng hợp…"]);
   try {
     const result = await call("writeRollupToTab", state.periodKey);
     setStatus(statusRegion, result.ok ? "ok" : "error", [result.message]);
@@ -288,27 +267,16 @@ periodSelect.addEventListener("change", () => {
 writeButton.addEventListener("click", () => {
   void writeTab();
 });
-byId("close").addEventListener("click", () => closeHost());
+wireClose();
 
-async function start(): Promise<void> {
-  const loading = byId("loading");
-  try {
-    state = await call("getRollupState", null);
-  } catch (err) {
-    setStatus(loading, "error", ["Không tải được tổng hợp: " + errorText(err)]);
-    const retry = el("button", { type: "button" }, "Thử lại");
-    retry.addEventListener("click", () => {
-      setStatus(loading, "info", ["Đang tính tổng hợp…"]);
-      void start();
-    });
-    loading.appendChild(retry);
-    retry.focus();
-    return;
-  }
-  render();
-  loading.hidden = true;
-  pageRoot.hidden = false;
-  periodSelect.focus();
-}
-
-void start();
+void loadPage(
+  () => call("getRollupState", null),
+  (loaded) => {
+    state = loaded;
+    render();
+    byId("loading").hidden = true;
+    pageRoot.hidden = false;
+    periodSelect.focus();
+  },
+  { failed: "Không tải được tổng hợp: ", retrying: "Đang tính tổng hợp…" },
+);

@@ -7,7 +7,9 @@
 import { formatDateTimeVi } from "../../../core/periods";
 import type { SendState, ServerApi } from "../../../gas/api";
 import { byId, el, errorText, replaceChildren } from "../../lib/dom";
-import { closeHost, serverCaller } from "../../lib/server";
+import { loadPage, wireClose } from "../../lib/page";
+import { capitalise, periodLabel, periodLoader, showPeriods } from "../../lib/period";
+import { serverCaller } from "../../lib/server";
 import { clearStatus, setStatus } from "../../lib/status";
 
 const call = serverCaller<ServerApi>();
@@ -22,10 +24,15 @@ const statusRegion = byId("status");
 const submitButton = byId<HTMLButtonElement>("submit");
 
 let state: SendState;
-/** Each state request gets a number; an answer to an older one (the user moved on) is dropped. */
-let request = 0;
-let loadingPeriod = false;
 let sending = false;
+
+const periods = periodLoader({
+  select: periodSelect,
+  region: body,
+  fetch: (key) => call("getSendState", key),
+  shown: () => state,
+  busyChanged: () => updateButton(),
+});
 
 /** Why the report cannot go now, in the words the user sees; empty when it can. */
 function blockers(s: SendState): string[] {
@@ -46,13 +53,7 @@ function blockers(s: SendState): string[] {
 }
 
 function render(): void {
-  replaceChildren(
-    periodSelect,
-    ...state.periods.map((p) =>
-      el("option", { value: p.key }, p.label.charAt(0).toUpperCase() + p.label.slice(1)),
-    ),
-  );
-  periodSelect.value = state.periodKey;
+  showPeriods(periodSelect, state, (p) => capitalise(p.label));
 
   byId("recipients-title").textContent = "Người nhận (" + state.recipients.length + ")";
   replaceChildren(
@@ -90,7 +91,7 @@ function render(): void {
 function updateButton(): void {
   const resend = state.sentAt !== null;
   const blocked = blockers(state).length > 0;
-  submitButton.disabled = sending || loadingPeriod || blocked || (resend && !confirmBox.checked);
+  submitButton.disabled = sending || periods.busy() || blocked || (resend && !confirmBox.checked);
   submitButton.textContent = sending ? "Đang gửi…" : resend ? "Gửi lại" : "Gửi";
   // A disabled button says why through what it points at.
   const why = [blocked ? "problems" : "", resend ? "sent" : ""].filter(Boolean).join(" ");
@@ -99,43 +100,24 @@ function updateButton(): void {
   confirmBox.disabled = sending;
 }
 
-function setBusy(on: boolean): void {
-  loadingPeriod = on;
-  body.classList.toggle("stale", on);
-  if (on) body.setAttribute("aria-busy", "true");
-  else body.removeAttribute("aria-busy");
-  updateButton();
-}
-
-function labelOf(key: string): string {
-  return state.periods.find((p) => p.key === key)?.label ?? key;
-}
-
 /** Asks the server for a period's state; the one shown stays until the answer arrives. */
 async function loadPeriod(key: string): Promise<boolean> {
-  const mine = ++request;
-  setBusy(true);
-  try {
-    const next = await call("getSendState", key);
-    if (mine !== request) return false;
-    state = next;
-    setBusy(false);
-    render();
-    return true;
-  } catch (err) {
-    if (mine !== request) return false;
-    setBusy(false);
-    periodSelect.value = state.periodKey;
+  const answer = await periods.load(key);
+  if (answer === null) return false;
+  if (!answer.ok) {
     setStatus(statusRegion, "error", [
-      "Không tải được thông tin " + labelOf(key) + ": " + errorText(err),
+      "Không tải được thông tin " + periodLabel(state, key) + ": " + errorText(answer.error),
       "Đang hiển thị " + state.periodLabel + "; hãy chọn lại kỳ để thử lại.",
     ]);
     return false;
   }
+  state = answer.state;
+  render();
+  return true;
 }
 
 async function send(): Promise<void> {
-  if (sending || loadingPeriod || !state.canSend || blockers(state).length > 0) return;
+  if (sending || periods.busy() || !state.canSend || blockers(state).length > 0) return;
   const resend = state.sentAt !== null;
   if (resend && !confirmBox.checked) {
     confirmBox.focus();
@@ -188,27 +170,16 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   void send();
 });
-byId("close").addEventListener("click", () => closeHost());
+wireClose();
 
-async function start(): Promise<void> {
-  const loading = byId("loading");
-  try {
-    state = await call("getSendState", null);
-  } catch (err) {
-    setStatus(loading, "error", ["Không tải được thông tin gửi báo cáo: " + errorText(err)]);
-    const retry = el("button", { type: "button" }, "Thử lại");
-    retry.addEventListener("click", () => {
-      setStatus(loading, "info", ["Đang tải thông tin gửi báo cáo…"]);
-      void start();
-    });
-    loading.appendChild(retry);
-    retry.focus();
-    return;
-  }
-  render();
-  loading.hidden = true;
-  form.hidden = false;
-  periodSelect.focus();
-}
-
-void start();
+void loadPage(
+  () => call("getSendState", null),
+  (loaded) => {
+    state = loaded;
+    render();
+    byId("loading").hidden = true;
+    form.hidden = false;
+    periodSelect.focus();
+  },
+  { failed: "Không tải được thông tin gửi báo cáo: ", retrying: "Đang tải thông tin gửi báo cáo…" },
+);

@@ -6,10 +6,11 @@
 import type { Settings } from "../../../core/settings";
 import { validateSettings } from "../../../core/settings";
 import type { ServerApi, SettingsFormState } from "../../../gas/api";
-import { byId, debounce, el, errorText, replaceChildren, selectOptions } from "../../lib/dom";
+import { byId, debounce, el, errorText, markBusy, replaceChildren, selectOptions } from "../../lib/dom";
 import type { Control, Field } from "../../lib/field";
-import { createField } from "../../lib/field";
-import { closeHost, serverCaller } from "../../lib/server";
+import { CHECK_DELAY_MS, createField, focusFirstInvalid } from "../../lib/field";
+import { loadPage, wireClose } from "../../lib/page";
+import { serverCaller } from "../../lib/server";
 import { clearStatus, setStatus } from "../../lib/status";
 
 const call = serverCaller<ServerApi>();
@@ -19,7 +20,6 @@ const body = byId<HTMLFieldSetElement>("body");
 const statusRegion = byId("status");
 const saveButton = byId<HTMLButtonElement>("save");
 const SAVE_LABEL = "Lưu cài đặt";
-const CHECK_DELAY_MS = 350;
 
 type FieldError = { field: string; message: string };
 
@@ -238,17 +238,7 @@ function setSaving(on: boolean): void {
   body.disabled = on || !state.canEdit;
   saveButton.disabled = on;
   saveButton.textContent = on ? "Đang lưu…" : SAVE_LABEL;
-  if (on) form.setAttribute("aria-busy", "true");
-  else form.removeAttribute("aria-busy");
-}
-
-function focusFirstInvalid(): void {
-  for (const field of fields.values()) {
-    if (field.hasError()) {
-      field.control.focus();
-      return;
-    }
-  }
+  markBusy(form, on);
 }
 
 function refuse(errors: FieldError[], lead: string): void {
@@ -260,7 +250,7 @@ function refuse(errors: FieldError[], lead: string): void {
     [lead],
     shown.map((e) => e.message),
   );
-  focusFirstInvalid();
+  focusFirstInvalid(fields.values());
 }
 
 async function save(): Promise<void> {
@@ -307,27 +297,16 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   void save();
 });
-byId("close").addEventListener("click", () => closeHost());
+wireClose();
 form.addEventListener("input", () => {
   if (statusRegion.classList.contains("ok")) clearStatus(statusRegion);
 });
 
-async function start(): Promise<void> {
-  const loading = byId("loading");
-  try {
-    state = await call("getSettingsState");
-  } catch (err) {
-    setStatus(loading, "error", ["Không tải được cài đặt: " + errorText(err)]);
-    const retry = el("button", { type: "button" }, "Thử lại");
-    retry.addEventListener("click", () => {
-      setStatus(loading, "info", ["Đang tải cài đặt…"]);
-      void start();
-    });
-    loading.appendChild(retry);
-    retry.focus();
-    return;
-  }
-  renderForm();
-}
-
-void start();
+void loadPage(
+  () => call("getSettingsState"),
+  (loaded) => {
+    state = loaded;
+    renderForm();
+  },
+  { failed: "Không tải được cài đặt: ", retrying: "Đang tải cài đặt…" },
+);
