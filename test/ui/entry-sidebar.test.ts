@@ -3,21 +3,23 @@
  * bundle's menu item, in headless Chromium at the sidebar's 300 px, its calls going to the emulated
  * spreadsheet. `npm test` builds first.
  */
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   type Emulated,
+  field,
   HEALTH,
+  messagesOf,
   OWNER,
-  openFromMenu,
-  openPage,
+  openMenuPage,
   POLICE,
   type PageSession,
   preparedEnvironment,
   SCHOOL,
   SETTINGS,
   screenshot,
+  status,
+  useBrowser,
 } from "./harness";
 
 const SIDEBAR = { width: 300, height: 760 };
@@ -31,47 +33,15 @@ const HEADER = {
   handled: "Tin được xử lý kịp thời (tin)",
 };
 
-let browser: Browser;
-const sessions: PageSession[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The emulated sheet, the user, and the sidebar they opened from the menu. */
-async function openSidebar(user: string, emulated: Emulated = preparedEnvironment()): Promise<PageSession> {
-  emulated.env.setUser(user);
-  const html = openFromMenu(emulated.env, "showEntrySidebar");
-  const session = await openPage(browser, emulated, html, SIDEBAR);
-  sessions.push(session);
-  await session.page.getByRole("button", { name: "Ghi báo cáo" }).waitFor();
-  return session;
-}
-
-/** A control found by its accessible name, as a screen reader announces it (the "*" is hidden). */
-function field(page: Page, label: string): Locator {
-  return page
-    .getByRole("textbox", { name: label, exact: true })
-    .or(page.getByRole("combobox", { name: label, exact: true }));
-}
-
-/** The messages shown under a field (what aria-describedby points at first). */
-async function messagesOf(page: Page, label: string): Promise<string> {
-  const control = field(page, label);
-  const ids = ((await control.getAttribute("aria-describedby")) ?? "").split(" ").filter(Boolean);
-  const texts: string[] = [];
-  for (const id of ids) {
-    if (id.endsWith("-msg")) texts.push((await page.locator(`[id="${id}"]`).textContent()) ?? "");
-  }
-  return texts.join(" ");
-}
-
-function status(page: Page): Locator {
-  return page.locator("#status");
+function openSidebar(user: string, emulated: Emulated = preparedEnvironment()): Promise<PageSession> {
+  return openMenuPage(browser(), emulated, user, {
+    functionName: "showEntrySidebar",
+    size: SIDEBAR,
+    ready: (page) => page.getByRole("button", { name: "Ghi báo cáo" }),
+  });
 }
 
 /** The data rows of a tab as getValues gives them, with the header row's names as keys. */

@@ -8,8 +8,11 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { createEnvironment, type Environment } from "../../src/local/emulator/index";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { createEnvironment, type Environment, type PanelRecord } from "../../src/local/emulator/index";
+import { typeApril } from "../gas/month";
+import { launchBrowser } from "./browser";
 
 export const OWNER = "chu.tich@quangkhai.example";
 export const POLICE = "cong.an@quangkhai.example";
@@ -52,17 +55,54 @@ export interface Emulated {
   endpoints: string[];
 }
 
+export interface SheetOptions {
+  /** The emulator's clock (default APRIL_10). */
+  now?: Date;
+  /** Mail recipients left today (default the emulator's 100). */
+  mailQuota?: number;
+  /** Replace these of SETTINGS before the owner saves them. */
+  settings?: Record<string, unknown>;
+}
+
 /** The emulated spreadsheet after the owner set it up and gave three units their editors. */
-export function preparedEnvironment(): Emulated {
-  const env = createEnvironment({ owner: OWNER, now: APRIL_10, htmlDir: BUILD.dir });
+export function preparedEnvironment(opts: SheetOptions = {}): Emulated {
+  const env = createEnvironment({
+    owner: OWNER,
+    now: opts.now ?? APRIL_10,
+    htmlDir: BUILD.dir,
+    ...(opts.mailQuota === undefined ? {} : { mailQuota: opts.mailQuota }),
+  });
   const functions = env.load(BUILD.code);
   env.setUser(OWNER);
   env.run("setupSpreadsheet");
-  const saved = env.runFromClient("saveSettings", [SETTINGS]);
+  const saved = env.runFromClient("saveSettings", [{ ...SETTINGS, ...opts.settings }]);
   if (!saved.ok || !(saved.value as { ok: boolean }).ok) {
     throw new Error(`saveSettings failed: ${JSON.stringify(saved)}`);
   }
   return { env, endpoints: Object.keys(functions).filter((name) => !name.endsWith("_")) };
+}
+
+/** The same sheet with the realistic "tháng 4/2023" typed into the units' tabs (test/gas/month.ts). */
+export function aprilSheet(opts: SheetOptions = {}): Emulated {
+  const emulated = preparedEnvironment(opts);
+  typeApril(emulated.env);
+  return emulated;
+}
+
+/** One headless Chromium for a test file: launched before its tests, closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser)
+      throw new Error("the browser is not running: call useBrowser() at the top of the test file");
+    return browser;
+  };
 }
 
 /** The menu's caption for a function, found in the menu the script built on open. */
@@ -75,16 +115,10 @@ function menuPath(env: Environment, functionName: string): string[] {
   throw new Error(`no menu item runs ${functionName}`);
 }
 
-/** The user opens the spreadsheet and clicks the menu item; returns the HTML the script served. */
-export function openFromMenu(
-  env: Environment,
-  functionName: "showEntrySidebar" | "showSettingsDialog" | "showRollupSidebar" | "showSendDialog",
-): string {
-  return openPanelFromMenu(env, functionName).content;
-}
+export type MenuFunction = "showEntrySidebar" | "showSettingsDialog" | "showRollupSidebar" | "showSendDialog";
 
-/** The same, returning the whole panel (kind, title, size) the script showed. */
-export function openPanelFromMenu(env: Environment, functionName: string) {
+/** The user opens the spreadsheet and clicks the menu item; returns the panel (kind, title, size, HTML). */
+export function openPanelFromMenu(env: Environment, functionName: MenuFunction): PanelRecord {
   env.open();
   const ran = env.clickMenu(...menuPath(env, functionName));
   if (!ran.ok) throw new Error(`${functionName} failed: ${ran.error}`);
@@ -229,6 +263,53 @@ export async function openPage(
     closed: () =>
       page.evaluate(() => (window as unknown as Record<string, unknown>)["__ksHostClosed"] === true),
   };
+}
+
+/** How a test file opens its page: the menu item, the browser size, and what shows once it has loaded. */
+export interface MenuPage {
+  functionName: MenuFunction;
+  size: { width: number; height: number };
+  /** Visible once the page has its state from the server. */
+  ready: (page: Page) => Locator;
+  /** Checks on the panel the script showed (title, kind, size), before the page opens. */
+  check?: (panel: PanelRecord) => void;
+}
+
+/** `user` clicks the menu item in `emulated`'s sheet; the page the script served opens and loads. */
+export async function openMenuPage(
+  browser: Browser,
+  emulated: Emulated,
+  user: string,
+  spec: MenuPage,
+): Promise<PageSession> {
+  emulated.env.setUser(user);
+  const panel = openPanelFromMenu(emulated.env, spec.functionName);
+  spec.check?.(panel);
+  const session = await openPage(browser, emulated, panel.content, spec.size);
+  await spec.ready(session.page).waitFor();
+  return session;
+}
+
+/** A control found by its accessible name, as a screen reader announces it (the "*" is hidden). */
+export function field(page: Page, label: string): Locator {
+  return page
+    .getByRole("textbox", { name: label, exact: true })
+    .or(page.getByRole("combobox", { name: label, exact: true }));
+}
+
+/** The messages shown under a field (what aria-describedby points at first). */
+export async function messagesOf(page: Page, label: string): Promise<string> {
+  const ids = ((await field(page, label).getAttribute("aria-describedby")) ?? "").split(" ").filter(Boolean);
+  const texts: string[] = [];
+  for (const id of ids) {
+    if (id.endsWith("-msg")) texts.push((await page.locator(`[id="${id}"]`).textContent()) ?? "");
+  }
+  return texts.join(" ");
+}
+
+/** The page's status line (aria-live): what the last action did. */
+export function status(page: Page): Locator {
+  return page.locator("#status");
 }
 
 /** A screenshot of what the user sees into test-results/ (gitignored), for a human look. */

@@ -5,22 +5,15 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createEnvironment } from "../../src/local/emulator/index";
 import { CODE, OWNER, SETTINGS, setUpSheet } from "../gas/harness";
 import { typeApril } from "../gas/month";
-import { launchBrowser } from "./browser";
+import { useBrowser } from "./harness";
 
 const HOSTILE_NAME = 'UBND huyện <b>Tứ Kỳ</b> & "các ngành" <img src=x onerror=alert(1)>';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 function reportHtml(): string {
   const env = createEnvironment({ owner: OWNER, now: new Date("2023-04-10T09:00:00+07:00") });
@@ -37,7 +30,7 @@ function reportHtml(): string {
 describe("the report email in a browser", () => {
   it("renders whole, in the administrative layout, with hostile values shown as text", async () => {
     const html = reportHtml();
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       javaScriptEnabled: false,
       viewport: { width: 800, height: 1200 },
     });

@@ -4,64 +4,38 @@
  * spreadsheet in which the realistic month "tháng 4/2023" (test/gas/month.ts) has been typed.
  * `npm test` builds first.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEnvironment, type Environment } from "../../src/local/emulator/index";
-import { EXPECTED_APRIL, NOT_REPORTED_APRIL, typeApril } from "../gas/month";
-import { launchBrowser } from "./browser";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Environment } from "../../src/local/emulator/index";
+import { EXPECTED_APRIL, NOT_REPORTED_APRIL } from "../gas/month";
 import {
-  APRIL_10,
+  aprilSheet,
   type Emulated,
   OWNER,
-  openPage,
-  openPanelFromMenu,
+  openMenuPage,
   POLICE,
   type PageSession,
-  SETTINGS,
   screenshot,
+  status,
+  useBrowser,
 } from "./harness";
 
 const SIDEBAR = { width: 300, height: 900 };
-const CODE = readFileSync(join(__dirname, "../../build/Code.js"), "utf8");
 /** 20/06/2023: three periods have closed (tháng 4, 5 and 6/2023); nothing was typed after April. */
 const JUNE_20 = new Date("2023-06-20T09:00:00+07:00");
 
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** The sheet set up by the owner, with the realistic April typed into the units' tabs. */
-function aprilSheet(now: Date = APRIL_10): Emulated {
-  const env = createEnvironment({ owner: OWNER, now });
-  const functions = env.load(CODE);
-  env.setUser(OWNER);
-  env.run("setupSpreadsheet");
-  const saved = env.runFromClient("saveSettings", [SETTINGS]);
-  if (!saved.ok) throw new Error(`saveSettings failed: ${JSON.stringify(saved)}`);
-  typeApril(env);
-  return { env, endpoints: Object.keys(functions).filter((name) => !name.endsWith("_")) };
-}
-
-/** The user opens the spreadsheet and clicks "Tổng hợp tháng…"; returns the sidebar the script showed. */
-function sidebarFromMenu(env: Environment): string {
-  const panel = openPanelFromMenu(env, "showRollupSidebar");
-  if (panel.title !== "Tổng hợp tháng") throw new Error("the rollup sidebar was not shown");
-  return panel.content;
-}
-
-async function openSidebar(user: string, emulated: Emulated = aprilSheet()): Promise<PageSession> {
-  emulated.env.setUser(user);
-  const session = await openPage(browser, emulated, sidebarFromMenu(emulated.env), SIDEBAR);
-  await session.page.locator('[data-indicator="CT2c"]').waitFor();
-  return session;
+/** The user clicks "Tổng hợp tháng…" in the sheet where April was typed; the sidebar opens and loads. */
+function openSidebar(user: string, emulated: Emulated = aprilSheet()): Promise<PageSession> {
+  return openMenuPage(browser(), emulated, user, {
+    functionName: "showRollupSidebar",
+    size: SIDEBAR,
+    ready: (page) => page.locator('[data-indicator="CT2c"]'),
+    check: (panel) => {
+      if (panel.title !== "Tổng hợp tháng") throw new Error("the rollup sidebar was not shown");
+    },
+  });
 }
 
 function card(page: Page, id: string): Locator {
@@ -77,10 +51,6 @@ async function statusOf(page: Page, id: string): Promise<string> {
   const text = (await card(page, id).locator(".badge").textContent()) ?? "";
   const symbol = (await card(page, id).locator(".badge .icon").textContent()) ?? "";
   return text.slice(symbol.length).trim();
-}
-
-function status(page: Page): Locator {
-  return page.locator("#status");
 }
 
 function listTexts(list: Locator): Promise<string[]> {
@@ -234,7 +204,7 @@ describe("rollup sidebar", () => {
   });
 
   it("shows another period when the user picks it, and keeps the one shown when the call fails", async () => {
-    const session = await openSidebar(OWNER, aprilSheet(JUNE_20));
+    const session = await openSidebar(OWNER, aprilSheet({ now: JUNE_20 }));
     const { page } = session;
     const period = page.getByLabel("Kỳ báo cáo");
     // In June the newest closed period is tháng 6/2023: the radio met April only.

@@ -4,81 +4,44 @@
  * spreadsheet (realistic "tháng 4/2023" typed, test/gas/month.ts) whose outbox shows what was sent.
  * `npm test` builds first.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEnvironment, type Environment } from "../../src/local/emulator/index";
-import { typeApril } from "../gas/month";
-import { launchBrowser } from "./browser";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Environment } from "../../src/local/emulator/index";
 import {
-  APRIL_10,
+  aprilSheet,
   type Emulated,
   OWNER,
-  openPage,
-  openPanelFromMenu,
+  openMenuPage,
   POLICE,
   type PageSession,
   SETTINGS,
   screenshot,
+  status,
+  useBrowser,
 } from "./harness";
 
 const DIALOG = { width: 520, height: 480 };
-const CODE = readFileSync(join(__dirname, "../../build/Code.js"), "utf8");
 const RECIPIENTS = [SETTINGS.chairmanEmail, ...SETTINGS.upperLevelEmails];
 const APRIL_LABEL = "tháng 4/2023 (15/03/2023 – 14/04/2023)";
 
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** The sheet set up by the owner with the realistic April typed; `settings` replaces the saved ones. */
-function aprilSheet(
-  opts: { now?: Date; mailQuota?: number; settings?: Record<string, unknown> } = {},
-): Emulated {
-  const env = createEnvironment({
-    owner: OWNER,
-    now: opts.now ?? APRIL_10,
-    mailQuota: opts.mailQuota ?? 100,
+/** The user clicks "Gửi báo cáo tháng…" in the sheet where April was typed; the dialog opens and loads. */
+function openDialog(user: string, emulated: Emulated = aprilSheet()): Promise<PageSession> {
+  return openMenuPage(browser(), emulated, user, {
+    functionName: "showSendDialog",
+    size: DIALOG,
+    ready: (page) => page.locator("#send:not([hidden])"),
+    check: (panel) => {
+      if (panel.title !== "Gửi báo cáo tháng" || panel.kind !== "modal")
+        throw new Error("no send dialog shown");
+      expect({ width: panel.width, height: panel.height }).toEqual(DIALOG);
+    },
   });
-  const functions = env.load(CODE);
-  env.setUser(OWNER);
-  env.run("setupSpreadsheet");
-  const saved = env.runFromClient("saveSettings", [{ ...SETTINGS, ...opts.settings }]);
-  if (!saved.ok || !(saved.value as { ok: boolean }).ok) {
-    throw new Error(`saveSettings failed: ${JSON.stringify(saved)}`);
-  }
-  typeApril(env);
-  return { env, endpoints: Object.keys(functions).filter((name) => !name.endsWith("_")) };
-}
-
-/** The user opens the spreadsheet and clicks "Gửi báo cáo tháng…"; returns the dialog the script showed. */
-function dialogFromMenu(env: Environment): string {
-  const panel = openPanelFromMenu(env, "showSendDialog");
-  if (panel.title !== "Gửi báo cáo tháng" || panel.kind !== "modal") throw new Error("no send dialog shown");
-  expect({ width: panel.width, height: panel.height }).toEqual(DIALOG);
-  return panel.content;
-}
-
-async function openDialog(user: string, emulated: Emulated = aprilSheet()): Promise<PageSession> {
-  emulated.env.setUser(user);
-  const session = await openPage(browser, emulated, dialogFromMenu(emulated.env), DIALOG);
-  await session.page.locator("#send:not([hidden])").waitFor();
-  return session;
 }
 
 function sendButton(page: Page): Locator {
   return page.locator("#submit");
-}
-
-function status(page: Page): Locator {
-  return page.locator("#status");
 }
 
 function reportsSent(env: Environment) {

@@ -2,55 +2,33 @@
  * The settings dialog as the sheet's owner uses it: the real build/Settings.html served by the bundle's
  * menu item, in headless Chromium at the dialog's size, saving into the emulated spreadsheet.
  */
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SettingsFormState } from "../../src/gas/api";
-import { launchBrowser } from "./browser";
 import {
   type Emulated,
+  field,
   HEALTH,
+  messagesOf,
   OWNER,
-  openFromMenu,
-  openPage,
+  openMenuPage,
   POLICE,
   type PageSession,
   preparedEnvironment,
   screenshot,
+  status,
+  useBrowser,
 } from "./harness";
 
 const DIALOG = { width: 600, height: 640 };
 
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function openSettings(user: string, emulated: Emulated = preparedEnvironment()): Promise<PageSession> {
-  emulated.env.setUser(user);
-  const html = openFromMenu(emulated.env, "showSettingsDialog");
-  const session = await openPage(browser, emulated, html, DIALOG);
-  await session.page.locator("form#settings:not([hidden])").waitFor();
-  return session;
-}
-
-function field(page: Page, label: string): Locator {
-  return page
-    .getByRole("textbox", { name: label, exact: true })
-    .or(page.getByRole("combobox", { name: label, exact: true }));
-}
-
-async function messagesOf(page: Page, label: string): Promise<string> {
-  const ids = ((await field(page, label).getAttribute("aria-describedby")) ?? "").split(" ");
-  const texts: string[] = [];
-  for (const id of ids) {
-    if (id.endsWith("-msg")) texts.push((await page.locator(`[id="${id}"]`).textContent()) ?? "");
-  }
-  return texts.join(" ");
+function openSettings(user: string, emulated: Emulated = preparedEnvironment()): Promise<PageSession> {
+  return openMenuPage(browser(), emulated, user, {
+    functionName: "showSettingsDialog",
+    size: DIALOG,
+    ready: (page) => page.locator("form#settings:not([hidden])"),
+  });
 }
 
 /** What the server holds now, read as the owner. */
@@ -63,8 +41,6 @@ function stored(session: PageSession): SettingsFormState["settings"] {
   if (!result.ok) throw new Error(result.error);
   return (result.value as SettingsFormState).settings;
 }
-
-const status = (page: Page) => page.locator("#status");
 
 describe("settings dialog", () => {
   it("shows the stored settings to the owner, one address per line", async () => {
