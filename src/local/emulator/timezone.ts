@@ -108,8 +108,9 @@ export function fromLocal(
   hour = 0,
   minute = 0,
   second = 0,
+  millisecond = 0,
 ): Date {
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   // Two passes settle the offset around a daylight-saving change.
   const first = utc - zoneOffsetMinutes(tz, utc) * 60_000;
   return new Date(utc - zoneOffsetMinutes(tz, first) * 60_000);
