@@ -3,19 +3,12 @@
 // emulator's one (../timezone, also behind Utilities.formatDate and the triggers); this file only
 // adds the spreadsheet's shapes of it: wall-time records and Sheets' serial day numbers.
 
-import { fromLocal, localFields, zoneOffsetMinutes } from "../timezone";
+import { fromLocal, type LocalFields, localFields, zoneOffsetMinutes } from "../timezone";
 
 export { zoneOffsetMinutes };
 
-export interface WallTime {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-}
+/** A zone's clock reading: year, month (1-12), day, hour, minute, second, millisecond. */
+export type WallTime = Omit<LocalFields, "weekday">;
 
 export function toWallTime(at: number, timeZone: string): WallTime {
   const { weekday: _weekday, ...wall } = localFields(new Date(at), timeZone);
