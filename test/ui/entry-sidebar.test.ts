@@ -6,20 +6,18 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
-  type Emulated,
   field,
   HEALTH,
   messagesOf,
   OWNER,
-  openMenuPage,
   POLICE,
   type PageSession,
+  pageOpener,
   preparedEnvironment,
   SCHOOL,
   SETTINGS,
   screenshot,
   status,
-  useBrowser,
 } from "./harness";
 
 const SIDEBAR = { width: 300, height: 760 };
@@ -33,16 +31,13 @@ const HEADER = {
   handled: "Tin được xử lý kịp thời (tin)",
 };
 
-const browser = useBrowser();
-
 /** The emulated sheet, the user, and the sidebar they opened from the menu. */
-function openSidebar(user: string, emulated: Emulated = preparedEnvironment()): Promise<PageSession> {
-  return openMenuPage(browser(), emulated, user, {
-    functionName: "showEntrySidebar",
-    size: SIDEBAR,
-    ready: (page) => page.getByRole("button", { name: "Ghi báo cáo" }),
-  });
-}
+const openSidebar = pageOpener({
+  functionName: "showEntrySidebar",
+  size: SIDEBAR,
+  sheet: preparedEnvironment,
+  ready: (page) => page.getByRole("button", { name: "Ghi báo cáo" }),
+});
 
 /** The data rows of a tab as getValues gives them, with the header row's names as keys. */
 function rowsOf(session: PageSession, tab: string): Record<string, unknown>[] {

@@ -290,6 +290,18 @@ export async function openMenuPage(
   return session;
 }
 
+/**
+ * A test file's way to open its page: `open(user, emulated?)` has `user` click the menu item in the
+ * emulated sheet (a fresh `spec.sheet()` unless given) and resolves once the page has loaded. The
+ * file's browser comes with it (useBrowser).
+ */
+export function pageOpener(
+  spec: MenuPage & { sheet: () => Emulated },
+): (user: string, emulated?: Emulated) => Promise<PageSession> {
+  const browser = useBrowser();
+  return (user, emulated = spec.sheet()) => openMenuPage(browser(), emulated, user, spec);
+}
+
 /** A control found by its accessible name, as a screen reader announces it (the "*" is hidden). */
 export function field(page: Page, label: string): Locator {
   return page

@@ -8,35 +8,22 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { Environment } from "../../src/local/emulator/index";
 import { EXPECTED_APRIL, NOT_REPORTED_APRIL } from "../gas/month";
-import {
-  aprilSheet,
-  type Emulated,
-  OWNER,
-  openMenuPage,
-  POLICE,
-  type PageSession,
-  screenshot,
-  status,
-  useBrowser,
-} from "./harness";
+import { aprilSheet, OWNER, POLICE, pageOpener, screenshot, status } from "./harness";
 
 const SIDEBAR = { width: 300, height: 900 };
 /** 20/06/2023: three periods have closed (tháng 4, 5 and 6/2023); nothing was typed after April. */
 const JUNE_20 = new Date("2023-06-20T09:00:00+07:00");
 
-const browser = useBrowser();
-
 /** The user clicks "Tổng hợp tháng…" in the sheet where April was typed; the sidebar opens and loads. */
-function openSidebar(user: string, emulated: Emulated = aprilSheet()): Promise<PageSession> {
-  return openMenuPage(browser(), emulated, user, {
-    functionName: "showRollupSidebar",
-    size: SIDEBAR,
-    ready: (page) => page.locator('[data-indicator="CT2c"]'),
-    check: (panel) => {
-      if (panel.title !== "Tổng hợp tháng") throw new Error("the rollup sidebar was not shown");
-    },
-  });
-}
+const openSidebar = pageOpener({
+  functionName: "showRollupSidebar",
+  size: SIDEBAR,
+  sheet: aprilSheet,
+  check: (panel) => {
+    if (panel.title !== "Tổng hợp tháng") throw new Error("the rollup sidebar was not shown");
+  },
+  ready: (page) => page.locator('[data-indicator="CT2c"]'),
+});
 
 function card(page: Page, id: string): Locator {
   return page.locator(`[data-indicator="${id}"]`);

@@ -9,36 +9,31 @@ import { describe, expect, it } from "vitest";
 import type { Environment } from "../../src/local/emulator/index";
 import {
   aprilSheet,
-  type Emulated,
   OWNER,
-  openMenuPage,
   POLICE,
   type PageSession,
+  pageOpener,
   SETTINGS,
   screenshot,
   status,
-  useBrowser,
 } from "./harness";
 
 const DIALOG = { width: 520, height: 480 };
 const RECIPIENTS = [SETTINGS.chairmanEmail, ...SETTINGS.upperLevelEmails];
 const APRIL_LABEL = "tháng 4/2023 (15/03/2023 – 14/04/2023)";
 
-const browser = useBrowser();
-
 /** The user clicks "Gửi báo cáo tháng…" in the sheet where April was typed; the dialog opens and loads. */
-function openDialog(user: string, emulated: Emulated = aprilSheet()): Promise<PageSession> {
-  return openMenuPage(browser(), emulated, user, {
-    functionName: "showSendDialog",
-    size: DIALOG,
-    ready: (page) => page.locator("#send:not([hidden])"),
-    check: (panel) => {
-      if (panel.title !== "Gửi báo cáo tháng" || panel.kind !== "modal")
-        throw new Error("no send dialog shown");
-      expect({ width: panel.width, height: panel.height }).toEqual(DIALOG);
-    },
-  });
-}
+const openDialog = pageOpener({
+  functionName: "showSendDialog",
+  size: DIALOG,
+  sheet: aprilSheet,
+  check: (panel) => {
+    if (panel.title !== "Gửi báo cáo tháng" || panel.kind !== "modal")
+      throw new Error("no send dialog shown");
+    expect({ width: panel.width, height: panel.height }).toEqual(DIALOG);
+  },
+  ready: (page) => page.locator("#send:not([hidden])"),
+});
 
 function sendButton(page: Page): Locator {
   return page.locator("#submit");

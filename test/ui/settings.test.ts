@@ -5,31 +5,26 @@
 import { describe, expect, it } from "vitest";
 import type { SettingsFormState } from "../../src/gas/api";
 import {
-  type Emulated,
   field,
   HEALTH,
   messagesOf,
   OWNER,
-  openMenuPage,
   POLICE,
   type PageSession,
+  pageOpener,
   preparedEnvironment,
   screenshot,
   status,
-  useBrowser,
 } from "./harness";
 
 const DIALOG = { width: 600, height: 640 };
 
-const browser = useBrowser();
-
-function openSettings(user: string, emulated: Emulated = preparedEnvironment()): Promise<PageSession> {
-  return openMenuPage(browser(), emulated, user, {
-    functionName: "showSettingsDialog",
-    size: DIALOG,
-    ready: (page) => page.locator("form#settings:not([hidden])"),
-  });
-}
+const openSettings = pageOpener({
+  functionName: "showSettingsDialog",
+  size: DIALOG,
+  sheet: preparedEnvironment,
+  ready: (page) => page.locator("form#settings:not([hidden])"),
+});
 
 /** What the server holds now, read as the owner. */
 function stored(session: PageSession): SettingsFormState["settings"] {
