@@ -18,7 +18,7 @@ export const POLICE = "congan@quangkhai.example";
 export const UPPER_LEVEL = "lanhdao@tuky.example";
 
 /** How long to wait for the page to show something: generous, the machines running the tests are shared. */
-export const WAIT = { timeout: 15_000 };
+export const WAIT = { timeout: 30_000 };
 
 export interface RunningServer {
   url: string;
