@@ -6,16 +6,12 @@
 import * as z from "zod/mini";
 import type { PeriodRule } from "./periods";
 
-/** A whole number in [min, max]. */
+/** A whole number in [min, max]. A custom check rather than z.number(): one zod class fewer to load. */
 export function intIn(min: number, max: number) {
-  return z
-    .number()
-    .check(
-      z.refine(
-        (n: number) => Number.isInteger(n) && n >= min && n <= max,
-        "phải là số nguyên từ " + min + " đến " + max,
-      ),
-    );
+  return z.custom<number>(
+    (n) => typeof n === "number" && Number.isInteger(n) && n >= min && n <= max,
+    "phải là số nguyên từ " + min + " đến " + max,
+  );
 }
 
 /** A list that must not be empty. */

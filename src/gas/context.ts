@@ -7,12 +7,12 @@ import { findUnit } from "../core/plan";
 import type { Settings } from "../core/settings";
 import { defaultSettings, validateSettings } from "../core/settings";
 import { todayIso } from "../core/periods";
-import { defaultPlan } from "../plans";
+import { loadDefaultPlan } from "../plans";
 
 const SETTINGS_KEY = "ks.settings";
 
 export function getPlan(): Plan {
-  return defaultPlan;
+  return loadDefaultPlan();
 }
 
 /** Stored settings, or the plan's defaults while none are stored (or the stored ones are unreadable). */

@@ -1,10 +1,15 @@
 import type { Plan } from "../core/plan";
-import { quangKhai2023 } from "./quang-khai-2023";
+import { quangKhai2023, quangKhai2023Plan } from "./quang-khai-2023";
 
-export { quangKhai2023 };
+export { quangKhai2023, quangKhai2023Plan };
 
 /** The plan the add-in ships with. */
-export const defaultPlan: Plan = quangKhai2023;
+export const defaultPlan: Plan = /* @__PURE__ */ quangKhai2023Plan();
 
-/** Plans known by id (the CLI and the settings pick one by id). */
-export const plansById: Record<string, Plan> = { [quangKhai2023.id]: quangKhai2023 };
+/**
+ * The same, built on first use: the Apps Script bundle imports only this, so that the plan is not
+ * built while the bundle loads (every edit and menu click loads it).
+ */
+export function loadDefaultPlan(): Plan {
+  return quangKhai2023Plan();
+}
