@@ -11,6 +11,7 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import vm from "node:vm";
 import * as esbuild from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -96,8 +97,10 @@ async function buildCode(exportsList) {
   const result = await esbuild.build({
     entryPoints: [entry],
     bundle: true,
-    format: "iife",
-    globalName: GLOBAL,
+    // ESM output wrapped by hand (below) in an IIFE that returns a plain object of the exports:
+    // smaller than esbuild's iife format with its export getters, and nothing leaks into the global
+    // scope, where Apps Script would list it (and google.script.run could call it).
+    format: "esm",
     platform: "neutral",
     mainFields: ["module", "main"],
     target: "es2020",
@@ -108,17 +111,33 @@ async function buildCode(exportsList) {
     write: false,
     logLevel: "warning",
   });
-  let code = result.outputFiles[0].text;
+  const esm = result.outputFiles[0].text.trimEnd();
+  const tail = /export\s*\{([^}]*)\};?$/.exec(esm);
+  if (!tail) fail("could not find the entry's export list in the bundle");
+  const body = esm.slice(0, tail.index);
+  const returned = tail[1]
+    .split(",")
+    .map((pair) => pair.trim().split(/\s+as\s+/))
+    .map(([local, name = local]) => `${name}:${local}`)
+    .join(",");
+  let code = `"use strict";var ${GLOBAL}=(()=>{${body}return{${returned}}})();\n`;
   for (const [pattern, name] of FORBIDDEN) {
     if (pattern.test(code)) fail(`build/Code.js uses ${name}, which Apps Script V8 does not provide`);
+  }
+  // Stubs pass one argument (an event or a client call's payload): check that no export takes more.
+  const api = vm.runInNewContext(`${code};${GLOBAL}`, {});
+  for (const name of exportsList) {
+    if (typeof api[name] !== "function") fail(`export "${name}" of src/gas/main.ts is not a function`);
+    if (api[name].length > 1)
+      fail(`"${name}" takes ${api[name].length} parameters; entry points take at most one`);
   }
   // Apps Script finds only top-level function declarations: one small stub per export.
   const stubs = exportsList
     .filter((name) => name !== "default")
     .sort()
-    .map((name) => `function ${name}(...a){return ${GLOBAL}.${name}(...a)}`)
+    .map((name) => `function ${name}(a){return ${GLOBAL}.${name}(a)}`)
     .join("\n");
-  code = `${code.trimEnd()}\n${stubs}\n`;
+  code = `${code}${stubs}\n`;
   // Every execution (each edit, each menu click) loads the whole file: DESIGN.md's budget is 100 KB.
   const bytes = Buffer.byteLength(code);
   if (bytes > CODE_BUDGET_BYTES) {

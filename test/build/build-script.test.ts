@@ -68,6 +68,19 @@ describe("npm run build", () => {
     expect(result.stderr).toContain("setTimeout");
   });
 
+  it("refuses an entry point with two parameters, since the generated stubs pass one", () => {
+    const dir = sandbox();
+    dirs.push(dir);
+    const entry = join(dir, "src/gas/main.ts");
+    writeFileSync(
+      entry,
+      `${readFileSync(entry, "utf8")}\nexport function twoArgs(a: string, b: string): string { return a + b; }\n`,
+    );
+    const result = build(dir);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('"twoArgs" takes 2 parameters');
+  });
+
   it("writes only what clasp pushes, and clasp status lists exactly those files", () => {
     const files = execFileSync("npx", ["clasp", "status"], { cwd: repo, encoding: "utf8" });
     const tracked = files
