@@ -64,9 +64,14 @@ function startup(): string[] {
 const OWNER = "chu.tich@quangkhai.example";
 const POLICE = "cong.an@quangkhai.example";
 
+/**
+ * Calls on spreadsheet objects. Building a data-validation rule (SpreadsheetApp.newDataValidation and
+ * the builder's methods) happens in the script, not in the spreadsheet, so it is left out.
+ */
 function sheetsCalls(env: Environment): number {
   return Object.entries(env.calls.counts)
-    .filter(([name]) => /^(Range|Sheet|Spreadsheet|SpreadsheetApp|Protection|DataValidation)/.test(name))
+    .filter(([name]) => /^(Range|Sheet|Spreadsheet|SpreadsheetApp|Protection)\./.test(name))
+    .filter(([name]) => name !== "SpreadsheetApp.newDataValidation")
     .reduce((n, [, c]) => n + c, 0);
 }
 
@@ -140,33 +145,34 @@ function editCalls(): string[] {
     .getValues()[0]!
     .map(String)
     .filter((h) => h);
+  /** Spreadsheet calls and all service calls of one action. */
+  const measure = (target: Environment, action: () => void): string => {
+    target.resetCalls();
+    action();
+    return `${sheetsCalls(target)} (${target.calls.total})`;
+  };
   env.setUser(POLICE);
-  env.resetCalls();
-  env.userEdit(tab, "A2", "05/04/2023", { typed: true });
-  const single = sheetsCalls(env);
+  const single = measure(env, () => env.userEdit(tab, "A2", "05/04/2023", { typed: true }));
   const block = Array.from({ length: 500 }, (_, i) =>
     rowFor(headers, "congAnXa", i).map((v) => (v instanceof Date ? "05/04/2023" : String(v))),
   );
-  env.resetCalls();
-  env.userEdit(tab, `A3:${String.fromCharCode(64 + headers.length)}502`, block, { typed: true });
-  const paste = sheetsCalls(env);
+  const paste = measure(env, () =>
+    env.userEdit(tab, `A3:${String.fromCharCode(64 + headers.length)}502`, block, { typed: true }),
+  );
   env.setUser(OWNER);
   fill(env, 1000);
-  env.resetCalls();
-  env.run("checkAllData");
-  const checkAll = sheetsCalls(env);
+  const checkAll = measure(env, () => env.run("checkAllData"));
   const fresh = createEnvironment({ owner: OWNER });
   fresh.load(readFileSync(join(buildDir, "Code.js"), "utf8"));
   fresh.setUser(OWNER);
-  fresh.resetCalls();
-  fresh.run("setupSpreadsheet");
-  const setup = sheetsCalls(fresh);
+  const setup = measure(fresh, () => fresh.run("setupSpreadsheet"));
   return [
     "## Sheets calls per action",
     "",
-    "Calls to SpreadsheetApp/Spreadsheet/Sheet/Range/Protection objects, counted by the emulator, through the built bundle.",
+    "Calls on Spreadsheet/Sheet/Range/Protection objects (not the building of validation rules, which stays in the " +
+      "script), counted by the emulator, through the built bundle; in brackets, every Apps Script service call.",
     "",
-    "| action | Sheets calls |",
+    "| action | Sheets calls (all calls) |",
     "|---|---:|",
     `| one user edit of one cell (validate, mark, log) | ${single} |`,
     `| a pasted block of 500 rows | ${paste} |`,
