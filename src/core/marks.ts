@@ -3,8 +3,9 @@
  * offending cell. Pure, so the on-edit handler and "Kiểm tra toàn bộ" mark cells identically, and so
  * a user's own notes and colours survive: ours carry a marker and only ours are replaced or cleared.
  */
+import type { CellValue } from "./cell";
 import type { ColumnKey } from "./columns";
-import type { EntryIssue } from "./validate";
+import type { Entry, EntryIssue, UnitTabRead } from "./validate";
 
 export const ERROR_BACKGROUND = "#f4cccc";
 export const WARNING_BACKGROUND = "#fff2cc";
@@ -82,4 +83,81 @@ export function textForSheet(text: string): string {
  */
 export function formulaSafe(text: string): string {
   return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}
+
+/** Who and when to stamp into the script's columns for rows a person just edited. */
+export interface Stamp {
+  user: string;
+  at: Date;
+}
+
+export interface MarkedRows {
+  /** The block's notes and colours with ours updated (the user's kept), ready to write back. */
+  notes: string[][];
+  backgrounds: (string | null)[][];
+  /** Values for the script's own columns, by 0-based column index: status, and who/when if stamped. */
+  scriptColumns: Map<number, CellValue[]>;
+  /** Rows that hold something, with the issues found in them. */
+  checked: number;
+  errors: number;
+  warnings: number;
+  entries: Entry[];
+}
+
+/**
+ * Marks a block of rows that readUnitTab validated (its header first): our note and colour on each
+ * offending cell, the row's colour and text in the status column, and with a stamp who/when for rows
+ * that hold something. `notes` and `backgrounds` are the block's current ones, as the sheet gives them.
+ */
+export function markRows(
+  read: UnitTabRead,
+  values: readonly CellValue[][],
+  notes: readonly string[][],
+  backgrounds: readonly string[][],
+  stamp?: Stamp,
+): MarkedRows {
+  const col = read.indexByKey;
+  const inputColumns = read.columns.filter((c) => !c.scriptOwned && col[c.key] !== undefined);
+  const out: MarkedRows = {
+    notes: notes.map((r) => [...r]),
+    backgrounds: backgrounds.map((r) => [...r]),
+    scriptColumns: new Map(),
+    checked: 0,
+    errors: 0,
+    warnings: 0,
+    entries: [],
+  };
+  const statuses: CellValue[] = [];
+  const users: CellValue[] = [];
+  const times: CellValue[] = [];
+  read.rows.forEach((row, i) => {
+    const noteRow = out.notes[i]!;
+    const bgRow = out.backgrounds[i]!;
+    const issues: EntryIssue[] = row.blank ? [] : row.issues;
+    if (!row.blank) {
+      out.checked++;
+      out.errors += issues.filter((x) => x.severity === "error").length;
+      out.warnings += issues.filter((x) => x.severity === "warning").length;
+      if (row.entry) out.entries.push(row.entry);
+    }
+    const byColumn = issuesByColumn(issues, "status");
+    for (const c of inputColumns) {
+      const at = col[c.key]!;
+      const own = byColumn.get(c.key) ?? [];
+      noteRow[at] = mergeNote(noteRow[at] ?? "", cellNote(own));
+      bgRow[at] = mergeBackground(bgRow[at] ?? "", own);
+    }
+    if (col.status !== undefined) {
+      // The status cell carries the row's colour, so a long sheet can be scanned by its status column.
+      bgRow[col.status] = mergeBackground(bgRow[col.status] ?? "", issues);
+      statuses.push(row.blank ? "" : statusText(issues));
+    }
+    const stamped = stamp && !row.blank;
+    users.push(stamped ? stamp.user : (values[i]?.[col.enteredBy ?? -1] ?? ""));
+    times.push(stamped ? stamp.at : (values[i]?.[col.updatedAt ?? -1] ?? ""));
+  });
+  if (col.status !== undefined) out.scriptColumns.set(col.status, statuses);
+  if (stamp && col.enteredBy !== undefined) out.scriptColumns.set(col.enteredBy, users);
+  if (stamp && col.updatedAt !== undefined) out.scriptColumns.set(col.updatedAt, times);
+  return out;
 }

@@ -4,7 +4,8 @@
  */
 import * as z from "zod/mini";
 import type { PeriodKey } from "../core/periods";
-import { comparePeriods, lastClosedPeriod, periodLabel, planPeriods } from "../core/periods";
+import { lastClosedPeriod, periodLabel } from "../core/periods";
+import { closedPeriods, reportRecipients } from "../core/schedule";
 import type { Rollup } from "../core/rollup";
 import type { ActionResult, PeriodOption, RollupState, SendState } from "./api";
 import { periodKeySchema, sendRequestSchema } from "./api";
@@ -13,25 +14,16 @@ import type { SheetContext } from "./context";
 import { isOwner, sheetContext, today } from "./context";
 import { refreshReadOnlyCopy } from "./copy";
 import { periodsUpTo, readSheetData, writeRollupTab } from "./rollup";
-import {
-  clearRetry,
-  pendingPeriod,
-  reportRecipients,
-  sendMonthlyReport,
-  sendReminders,
-  sentReports,
-} from "./send";
+import { clearRetry, pendingPeriod, sendMonthlyReport, sendReminders, sentReports } from "./send";
 
 const OWNER_ONLY = "Chỉ chủ bảng tính mới làm được việc này.";
 
-/** Periods of the plan that have closed (at least the first), newest last. */
+/** Periods of the plan that have closed (at least the first), newest last, with their labels. */
 function periodOptions(c: SheetContext): PeriodOption[] {
-  const rule = c.settings.periodRule;
-  const all = planPeriods(c.plan, rule);
-  const last = lastClosedPeriod(today(), rule);
-  return all
-    .filter((k, i) => i === 0 || comparePeriods(k, last) <= 0)
-    .map((key) => ({ key, label: periodLabel(key, rule) }));
+  return closedPeriods(c.plan, c.settings, today()).map((key) => ({
+    key,
+    label: periodLabel(key, c.settings.periodRule),
+  }));
 }
 
 /** The period asked for if it is one of the options, else the newest. */

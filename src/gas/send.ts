@@ -4,22 +4,14 @@
  * against the recipients; one message goes to all of them, so a failure sends nothing at all. Every
  * attempt is a row in the send log; a failure schedules a retry.
  */
-import { isEmail } from "../core/settings";
 import { textForSheet } from "../core/marks";
 import type { Plan } from "../core/plan";
 import { SYSTEM_TABS } from "../core/plan";
 import type { PeriodKey } from "../core/periods";
-import {
-  addDays,
-  formatDateTimeVi,
-  lastClosedPeriod,
-  openPeriod,
-  periodBounds,
-  periodLabel,
-  planPeriods,
-} from "../core/periods";
+import { formatDateTimeVi, lastClosedPeriod, periodLabel, planPeriods } from "../core/periods";
 import type { Rollup } from "../core/rollup";
 import { renderReportHtml, renderReportText, reportSubject } from "../core/report";
+import { reminderDue, remindersFor, reportRecipients } from "../core/schedule";
 import type { Settings } from "../core/settings";
 import { periodsUpTo, readSheetData, writeRollupTab } from "./rollup";
 import { refreshReadOnlyCopy } from "./copy";
@@ -52,22 +44,6 @@ function recordSent(key: PeriodKey, record: SentRecord): void {
   const all = sentReports();
   all[key] = record;
   PropertiesService.getDocumentProperties().setProperty(SENT_KEY, JSON.stringify(all));
-}
-
-/** Report recipients from settings, or the reason there are none that can be used. */
-export function reportRecipients(settings: Settings): { recipients: string[]; problems: string[] } {
-  const all = [settings.chairmanEmail, ...settings.upperLevelEmails]
-    .map((e) => e.trim().toLowerCase())
-    .filter((e) => e !== "");
-  const problems: string[] = [];
-  const bad = all.filter((e) => !isEmail(e));
-  if (bad.length > 0)
-    problems.push(`Địa chỉ email không hợp lệ trong Cài đặt: ${bad.join(", ")}. Hãy sửa trong Cài đặt…`);
-  if (all.length === 0) {
-    problems.push("Chưa có người nhận báo cáo: hãy nhập email Chủ tịch và cấp trên trong Cài đặt…");
-  }
-  if (all.length > 50) problems.push("Mỗi thư gửi được tối đa 50 người nhận: hãy bớt địa chỉ trong Cài đặt…");
-  return { recipients: [...new Set(all)], problems };
 }
 
 export function appendSendLog(
@@ -210,54 +186,33 @@ export function pendingPeriod(settings: Settings, today: string): PeriodKey {
  * unit with no entry in that period gets one short email to its editors; at most one per unit and period.
  */
 export function sendReminders(ss: Spreadsheet, plan: Plan, settings: Settings, today: string): string[] {
-  if (settings.reminderDaysBefore <= 0) return [];
-  const key = openPeriod(today, settings.periodRule);
-  const { end } = periodBounds(key, settings.periodRule);
-  if (addDays(end, -settings.reminderDaysBefore) !== today) return [];
+  const key = reminderDue(settings, today);
+  if (!key) return [];
   const props = PropertiesService.getDocumentProperties();
   const reminded = JSON.parse(props.getProperty(REMINDED_KEY) || "{}") as Record<string, string[]>;
   const done = new Set(reminded[key] ?? []);
-  const data = readSheetData(ss, plan, settings, today, new Date());
-  const rollup = data.rollupOf(key);
+  const rollup = readSheetData(ss, plan, settings, today, new Date()).rollupOf(key);
   const sent: string[] = [];
-  const label = periodLabel(key, settings.periodRule);
-  for (const unit of rollup.units) {
-    if (unit.reported || done.has(unit.unitId)) continue;
-    const editors = (settings.unitEditors[unit.unitId] ?? []).filter(isEmail);
-    if (editors.length === 0) continue;
-    if (MailApp.getRemainingDailyQuota() < editors.length) {
-      appendSendLog(
-        ss,
-        key,
-        "Nhắc nhở",
-        editors,
-        `Không gửi nhắc nhở cho ${unit.name}: hết hạn mức email hôm nay.`,
-      );
+  for (const reminder of remindersFor(plan, settings, rollup, [...done], ss.getUrl())) {
+    const log = (result: string) => appendSendLog(ss, key, "Nhắc nhở", reminder.editors, result);
+    if (MailApp.getRemainingDailyQuota() < reminder.editors.length) {
+      log("Không gửi nhắc nhở: hết hạn mức email hôm nay.");
       continue;
     }
     try {
       MailApp.sendEmail({
-        to: editors.join(","),
-        subject: `Nhắc nhập báo cáo ${label} – ${unit.name}`,
-        body:
-          `Kính gửi ${unit.name},\n\nĐến nay trang "${unit.tabName}" chưa có báo cáo nào cho ${label}. ` +
-          `Hạn tổng hợp là hết ngày ${end.split("-").reverse().join("/")}. Xin vui lòng nhập báo cáo tại: ${ss.getUrl()}\n\n` +
-          `UBND ${plan.commune.level} ${plan.commune.name}`,
+        to: reminder.editors.join(","),
+        subject: reminder.subject,
+        body: reminder.body,
         name: `UBND ${plan.commune.level} ${plan.commune.name}`,
       });
     } catch (err) {
-      appendSendLog(
-        ss,
-        key,
-        "Nhắc nhở",
-        editors,
-        `Gửi nhắc nhở thất bại: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      log(`Gửi nhắc nhở thất bại: ${err instanceof Error ? err.message : String(err)}`);
       continue;
     }
-    done.add(unit.unitId);
-    sent.push(unit.unitId);
-    appendSendLog(ss, key, "Nhắc nhở", editors, `Đã nhắc ${unit.name}.`);
+    done.add(reminder.unitId);
+    sent.push(reminder.unitId);
+    log(`Đã nhắc: ${reminder.subject}.`);
   }
   reminded[key] = [...done];
   props.setProperty(REMINDED_KEY, JSON.stringify(reminded));

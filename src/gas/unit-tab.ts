@@ -4,27 +4,16 @@
  * the user's values are never written.
  */
 import type { CellValue } from "../core/cell";
-import type { Column, ColumnKey } from "../core/columns";
-import { cellNote, issuesByColumn, mergeBackground, mergeNote, statusText } from "../core/marks";
+import type { MarkedRows, Stamp } from "../core/marks";
+import { markRows } from "../core/marks";
 import type { Plan, Unit } from "../core/plan";
-import type { Entry, EntryIssue, UnitTabRead } from "../core/validate";
-import { checkRules, readUnitTab } from "../core/validate";
+import type { UnitTabRead } from "../core/validate";
+import { readUnitTab } from "../core/validate";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export interface BlockResult {
+export interface BlockResult extends Omit<MarkedRows, "notes" | "backgrounds" | "scriptColumns"> {
   read: UnitTabRead;
-  /** Rows that hold something, with their issues. */
-  checked: number;
-  errors: number;
-  warnings: number;
-  entries: Entry[];
-}
-
-/** Who and when to stamp into the script's columns for rows a person just edited. */
-export interface Stamp {
-  user: string;
-  at: Date;
 }
 
 /** Writes column values for rows [firstRow, firstRow + n): contiguous columns go in one call. */
@@ -59,53 +48,14 @@ export function markBlock(
 ): BlockResult {
   const width = header.length;
   const read = readUnitTab(plan, unit, [header, ...rows], { today });
-  const result: BlockResult = { read, checked: 0, errors: 0, warnings: 0, entries: [] };
-  if (rows.length === 0 || width === 0) return result;
-  const col = read.indexByKey;
+  if (rows.length === 0 || width === 0) return { read, checked: 0, errors: 0, warnings: 0, entries: [] };
   const range = sheet.getRange(firstRow, 1, rows.length, width);
-  const notes = range.getNotes();
-  const backgrounds = range.getBackgrounds();
-  const inputColumns: Column[] = read.columns.filter((c) => !c.scriptOwned && col[c.key] !== undefined);
-
-  const statuses: CellValue[] = [];
-  const users: CellValue[] = [];
-  const times: CellValue[] = [];
-  read.rows.forEach((row, i) => {
-    const noteRow = notes[i]!;
-    const bgRow = backgrounds[i]!;
-    const issues: EntryIssue[] = row.blank ? [] : row.issues;
-    if (!row.blank) {
-      result.checked++;
-      result.errors += issues.filter((x) => x.severity === "error").length;
-      result.warnings += issues.filter((x) => x.severity === "warning").length;
-      if (row.entry) result.entries.push(row.entry);
-    }
-    const byColumn = issuesByColumn(issues, "status");
-    for (const c of inputColumns) {
-      const at = col[c.key]!;
-      const own = byColumn.get(c.key) ?? [];
-      noteRow[at] = mergeNote(noteRow[at] ?? "", cellNote(own));
-      bgRow[at] = mergeBackground(bgRow[at] ?? "", own) as string;
-    }
-    if (col.status !== undefined) {
-      // The status cell carries the row's colour, so a long sheet can be scanned by its status column.
-      bgRow[col.status] = mergeBackground(bgRow[col.status] ?? "", issues) as string;
-      statuses.push(row.blank ? "" : statusText(issues));
-    }
-    const previousUser = rows[i]![col.enteredBy ?? -1] ?? "";
-    const previousTime = rows[i]![col.updatedAt ?? -1] ?? "";
-    users.push(stamp && !row.blank ? stamp.user : previousUser);
-    times.push(stamp && !row.blank ? stamp.at : previousTime);
-  });
-
-  range.setNotes(notes);
-  range.setBackgrounds(backgrounds);
-  const scriptColumns = new Map<number, CellValue[]>();
-  if (col.status !== undefined) scriptColumns.set(col.status, statuses);
-  if (stamp && col.enteredBy !== undefined) scriptColumns.set(col.enteredBy, users);
-  if (stamp && col.updatedAt !== undefined) scriptColumns.set(col.updatedAt, times);
-  writeColumns(sheet, firstRow, scriptColumns);
-  return result;
+  const marked = markRows(read, rows, range.getNotes(), range.getBackgrounds(), stamp);
+  range.setNotes(marked.notes);
+  range.setBackgrounds(marked.backgrounds as string[][]);
+  writeColumns(sheet, firstRow, marked.scriptColumns);
+  const { checked, errors, warnings, entries } = marked;
+  return { read, checked, errors, warnings, entries };
 }
 
 /** The header row of a tab, at least `minWidth` wide (the plan's columns), in one read. */
@@ -113,10 +63,3 @@ export function readHeader(sheet: Sheet, minWidth: number): CellValue[] {
   const width = Math.max(sheet.getLastColumn(), minWidth, 1);
   return sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
 }
-
-/** Cross-field rules over each period's totals of one unit: issues for the summary, not a cell. */
-export function ruleIssues(plan: Plan, unit: Unit, entries: Entry[]): EntryIssue[] {
-  return checkRules(plan, unit.id, entries);
-}
-
-export type { ColumnKey };
