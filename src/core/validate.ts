@@ -21,7 +21,7 @@ import {
 import type { DataElement, Plan, Unit } from "./plan";
 import { findUnit, unitElements } from "./plan";
 import type { IsoDate, PeriodRule } from "./periods";
-import { formatDateVi, isValidIso, planSpan } from "./periods";
+import { formatDateVi, isValidIso, periodBounds, periodLabel, periodOf, planSpan } from "./periods";
 import type { DateRange } from "./totals";
 import { elementTotal } from "./totals";
 
@@ -374,4 +374,23 @@ export function checkRules(
   } catch (err) {
     return [{ severity: "error", column: null, message: "Không kiểm tra được quy tắc: " + String(err) }];
   }
+}
+
+/** The cross-field rules over each period's totals of one unit, for the periods its entries fall in. */
+export function checkRulesByPeriod(
+  plan: Plan,
+  unitId: string,
+  entries: readonly Entry[],
+  rule: PeriodRule,
+): { periodKey: string; periodLabel: string; issue: EntryIssue }[] {
+  const keys = [
+    ...new Set(entries.filter((e) => e.unitId === unitId).map((e) => periodOf(e.date, rule))),
+  ].sort();
+  return keys.flatMap((key) =>
+    checkRules(plan, unitId, entries, periodBounds(key, rule)).map((issue) => ({
+      periodKey: key,
+      periodLabel: periodLabel(key, rule),
+      issue,
+    })),
+  );
 }

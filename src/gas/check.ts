@@ -5,10 +5,8 @@
 import type { CellValue } from "../core/cell";
 import { unitColumns } from "../core/columns";
 import type { Plan } from "../core/plan";
-import { periodBounds, periodLabel, periodOf } from "../core/periods";
 import type { Settings } from "../core/settings";
-import type { Entry } from "../core/validate";
-import { checkRules } from "../core/validate";
+import { checkRulesByPeriod } from "../core/validate";
 import { markBlock, readHeader } from "./unit-tab";
 
 export interface CheckSummary {
@@ -16,23 +14,6 @@ export interface CheckSummary {
   errors: number;
   warnings: number;
   lines: string[];
-}
-
-function ruleLines(
-  plan: Plan,
-  unitId: string,
-  tabName: string,
-  entries: Entry[],
-  settings: Settings,
-): string[] {
-  const periods = [...new Set(entries.map((e) => periodOf(e.date, settings.periodRule)))].sort();
-  const lines: string[] = [];
-  for (const key of periods) {
-    for (const issue of checkRules(plan, unitId, entries, periodBounds(key, settings.periodRule))) {
-      lines.push(`${tabName}, ${periodLabel(key, settings.periodRule)}: ${issue.message}`);
-    }
-  }
-  return lines;
 }
 
 export function checkAllTabs(
@@ -61,7 +42,14 @@ export function checkAllTabs(
     if (result.errors > 0 || result.warnings > 0) {
       summary.lines.push(`${unit.tabName}: ${result.errors} lỗi, ${result.warnings} cảnh báo.`);
     }
-    summary.lines.push(...ruleLines(plan, unit.id, unit.tabName, result.entries, settings));
+    for (const { periodLabel, issue } of checkRulesByPeriod(
+      plan,
+      unit.id,
+      result.entries,
+      settings.periodRule,
+    )) {
+      summary.lines.push(`${unit.tabName}, ${periodLabel}: ${issue.message}`);
+    }
   }
   return summary;
 }
