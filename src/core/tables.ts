@@ -9,6 +9,8 @@ import { textForSheet } from "./marks";
 import { formatDateVi, formatPercent } from "./parse";
 import { formatDateTimeVi } from "./periods";
 import type { Plan } from "./plan";
+import type { Settings } from "./settings";
+import { SETTINGS_LABELS } from "./settings";
 import type { IndicatorStatus, Rollup } from "./rollup";
 import { expectedText, indicatorFigure } from "./rollup";
 
@@ -180,4 +182,29 @@ export function copyTabs(plan: Plan, rollup: Rollup, history: Rollup[], meta: Co
     tabs.push({ name: unit.tabName, values: rectangular(rows) });
   }
   return tabs;
+}
+
+/** The owner's read-only view of the settings, two columns, so they can be checked at a glance. */
+export function settingsRows(plan: Plan, settings: Settings): CellValue[][] {
+  const L = SETTINGS_LABELS;
+  const rows: CellValue[][] = [
+    ["Cài đặt (sửa qua menu → Cài đặt…)", plan.title],
+    [L.chairmanEmail, settings.chairmanEmail || "(chưa nhập)"],
+    [L.upperLevelName, settings.upperLevelName],
+    [L.upperLevelEmails, settings.upperLevelEmails.join(", ") || "(chưa nhập)"],
+    [
+      L.periodRule,
+      settings.periodRule === "cutoff" ? "15 tháng trước – 14 tháng báo cáo" : "Tháng dương lịch",
+    ],
+    [L.sendDay, `Ngày ${settings.sendDay}, ${settings.sendHour}:00`],
+    [L.reminderDaysBefore, settings.reminderDaysBefore],
+    [],
+    ["Đơn vị", L.unitEditors],
+  ];
+  for (const unit of plan.units) {
+    rows.push([unit.name, (settings.unitEditors[unit.id] ?? []).join(", ") || "(chưa giao)"]);
+  }
+  return rows.map((row) =>
+    [0, 1].map((i) => (typeof row[i] === "string" ? textForSheet(row[i] as string) : (row[i] ?? ""))),
+  );
 }
