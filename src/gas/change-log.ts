@@ -18,9 +18,12 @@ export const CHANGE_LOG_HEADER = [
   "Giá trị mới",
 ] as const;
 
-const PENDING_KEY = "ks.pendingChangeLog";
-/** A property value holds at most 9 KB: keep the queue well under it. */
-const PENDING_MAX_CHARS = 8000;
+/**
+ * One document property per waiting entry (a property holds 9 KB, a store 500 KB): no entry is ever
+ * rewritten, and the keys sort in the order the changes happened.
+ */
+const PENDING_PREFIX = "ks.pendingChange.";
+const DROPPED_KEY = "ks.pendingChangesDropped";
 
 export interface LoggedChange {
   at: Date;
@@ -61,17 +64,36 @@ function runsAsOwner(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
 
 /** Appends entries that waited for an owner execution; call from executions that run as the owner. */
 export function flushPendingChanges(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  const props = PropertiesService.getDocumentProperties();
-  const raw = props.getProperty(PENDING_KEY);
-  if (!raw || !runsAsOwner(ss)) return;
+  if (!runsAsOwner(ss)) return;
   const sheet = ss.getSheetByName(SYSTEM_TABS.changeLog);
   if (!sheet) return;
-  const pending = JSON.parse(raw) as (Omit<LoggedChange, "at"> & { at: string })[];
-  if (pending.length > 0) {
-    const rows = pending.map((p) => logRow({ ...p, at: new Date(p.at) }));
-    sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, CHANGE_LOG_HEADER.length).setValues(rows);
+  const props = PropertiesService.getDocumentProperties();
+  const all = props.getProperties();
+  const keys = Object.keys(all)
+    .filter((k) => k.startsWith(PENDING_PREFIX))
+    .sort();
+  const dropped = Number(all[DROPPED_KEY] ?? 0);
+  if (keys.length === 0 && dropped === 0) return;
+  const rows = keys.map((k) => {
+    const p = JSON.parse(all[k]!) as Omit<LoggedChange, "at"> & { at: string };
+    return logRow({ ...p, at: new Date(p.at) });
+  });
+  if (dropped > 0) {
+    rows.push(
+      logRow({
+        at: new Date(),
+        user: "",
+        tab: "",
+        a1: "",
+        oldValue: "",
+        newValue: `${dropped} mục nhật ký không lưu được (bộ nhớ tạm đầy)`,
+        cells: 1,
+      }),
+    );
   }
-  props.deleteProperty(PENDING_KEY);
+  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, CHANGE_LOG_HEADER.length).setValues(rows);
+  for (const k of keys) props.deleteProperty(k);
+  if (dropped > 0) props.deleteProperty(DROPPED_KEY);
 }
 
 export function appendChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, change: LoggedChange): void {
@@ -83,13 +105,11 @@ export function appendChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, chang
     return;
   }
   const props = PropertiesService.getDocumentProperties();
-  const pending = JSON.parse(props.getProperty(PENDING_KEY) || "[]") as unknown[];
-  pending.push({ ...change, at: change.at.toISOString() });
-  // If the owner has not run anything for a long time, the oldest waiting entries give way.
-  let text = JSON.stringify(pending);
-  while (text.length > PENDING_MAX_CHARS && pending.length > 1) {
-    pending.shift();
-    text = JSON.stringify(pending);
+  const key = `${PENDING_PREFIX}${change.at.toISOString()}.${Utilities.getUuid().slice(0, 8)}`;
+  try {
+    props.setProperty(key, JSON.stringify({ ...change, at: change.at.toISOString() }));
+  } catch (_) {
+    // The store is full (the owner has run nothing for a very long time): count what could not wait.
+    props.setProperty(DROPPED_KEY, String(Number(props.getProperty(DROPPED_KEY) ?? 0) + 1));
   }
-  props.setProperty(PENDING_KEY, text);
 }

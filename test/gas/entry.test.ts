@@ -1,6 +1,7 @@
 /** The entry sidebar's and settings dialog's endpoints, called through google.script.run's serialisation. */
 import { describe, expect, it } from "vitest";
 import {
+  APRIL_10,
   bundleEnvironment,
   columnOf,
   HEALTH,
@@ -184,5 +185,26 @@ describe("the change log of sidebar submissions", () => {
       [POLICE, "Công an xã"],
     ]);
     expect(rows[0]![5]).toBe("(nhập qua biểu mẫu)");
+  });
+
+  it("keeps every waiting entry, in order, even after a busy day of submissions", () => {
+    const env = ready();
+    env.setUser(SCHOOL);
+    for (let n = 1; n <= 120; n++) {
+      env.setNow(new Date(APRIL_10.getTime() + n * 60_000));
+      const r = env.runFromClient("submitEntry", [
+        { ...SCHOOL_ENTRY, fields: { ...SCHOOL_ENTRY.fields, content: `Buổi ${n}` } },
+      ]);
+      expect((r as { value: { ok: boolean } }).value.ok).toBe(true);
+    }
+    env.setUser(POLICE);
+    env.userEdit("Công an xã", "A2", "05/04/2023", { typed: true });
+    const log = sheet(env, "Nhật ký sửa");
+    const rows = log.getRange(2, 1, log.getLastRow() - 1, 6).getValues();
+    expect(rows).toHaveLength(121);
+    expect(rows.slice(0, 120).every((r) => r[1] === SCHOOL && r[3] !== "")).toBe(true);
+    const rowsLogged = rows.slice(0, 120).map((r) => Number(String(r[3]).slice(1)));
+    expect(rowsLogged).toEqual(Array.from({ length: 120 }, (_, i) => i + 2));
+    expect(rows[120]![1]).toBe(POLICE);
   });
 });
