@@ -14,7 +14,14 @@ import type { SheetContext } from "./context";
 import { isOwner, sheetContext, today } from "./context";
 import { refreshReadOnlyCopy } from "./copy";
 import { periodsUpTo, readSheetData, writeRollupTab } from "./rollup";
-import { clearRetry, pendingPeriod, sendMonthlyReport, sendReminders, sentReports } from "./send";
+import {
+  clearRetry,
+  guardTrigger,
+  pendingPeriod,
+  sendMonthlyReport,
+  sendReminders,
+  sentReports,
+} from "./send";
 
 const OWNER_ONLY = "Chỉ chủ bảng tính mới làm được việc này.";
 
@@ -92,12 +99,17 @@ export function sendReportNow(input: unknown): ActionResult {
 /** Time-driven, monthly: the report of the period that just closed. A trigger has no one to tell: log. */
 export function onMonthly(): void {
   const c = sheetContext();
-  flushPendingChanges(c.ss);
   const now = today();
   const periodKey = lastClosedPeriod(now, c.settings.periodRule);
-  console.log(
-    sendMonthlyReport(c.ss, c.plan, c.settings, now, { periodKey, resend: false, by: "trigger" }).message,
-  );
+  guardTrigger(c.ss, periodKey, "Báo cáo tháng", true, () => {
+    flushPendingChanges(c.ss);
+    const outcome = sendMonthlyReport(c.ss, c.plan, c.settings, now, {
+      periodKey,
+      resend: false,
+      by: "trigger",
+    });
+    console.log(outcome.message);
+  });
 }
 
 /** Time-driven, one-off after a failure: try the pending period again. */
@@ -106,16 +118,24 @@ export function onRetry(): void {
   const c = sheetContext();
   const now = today();
   const periodKey = pendingPeriod(c.settings, now);
-  console.log(
-    sendMonthlyReport(c.ss, c.plan, c.settings, now, { periodKey, resend: false, by: "retry" }).message,
-  );
+  guardTrigger(c.ss, periodKey, "Báo cáo tháng (thử lại)", true, () => {
+    const outcome = sendMonthlyReport(c.ss, c.plan, c.settings, now, {
+      periodKey,
+      resend: false,
+      by: "retry",
+    });
+    console.log(outcome.message);
+  });
 }
 
 /** Time-driven, daily: reminders before the cut-off, and change log entries waiting for the owner. */
 export function onDaily(): void {
   const c = sheetContext();
-  flushPendingChanges(c.ss);
-  sendReminders(c.ss, c.plan, c.settings, today());
+  const now = today();
+  guardTrigger(c.ss, now, "Nhắc nhở", false, () => {
+    flushPendingChanges(c.ss);
+    sendReminders(c.ss, c.plan, c.settings, now);
+  });
 }
 
 /** "Cập nhật bản xem cho cấp trên": the newest closed period. */

@@ -14,6 +14,7 @@ import { renderReportHtml, renderReportText, reportSubject } from "../core/repor
 import { reminderDue, remindersFor, reportRecipients } from "../core/schedule";
 import type { Settings } from "../core/settings";
 import { periodsUpTo, readSheetData, writeRollupTab } from "./rollup";
+import type { CopyResult } from "./copy";
 import { refreshReadOnlyCopy } from "./copy";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -34,6 +35,30 @@ export type SendOutcome =
   | { status: "alreadySent"; message: string; sentAt: string }
   | { status: "refused"; message: string }
   | { status: "deferred"; message: string };
+
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Runs a time-driven job so that a failure never ends in an unexplained crash: it is written to the send
+ * log (and the execution log), and the monthly report gets a retry.
+ */
+export function guardTrigger(
+  ss: Spreadsheet,
+  period: string,
+  job: string,
+  retry: boolean,
+  run: () => void,
+): void {
+  try {
+    run();
+  } catch (err) {
+    console.error(`${job}: ${messageOf(err)}`);
+    if (retry) scheduleRetry();
+    appendSendLog(ss, period, job, [], `Lỗi: ${messageOf(err)}${retry ? ". Sẽ thử lại sau." : ""}`);
+  }
+}
 
 export function sentReports(): Record<PeriodKey, SentRecord> {
   const raw = PropertiesService.getDocumentProperties().getProperty(SENT_KEY);
@@ -123,7 +148,14 @@ export function sendMonthlyReport(
     const rollup: Rollup = data.rollupOf(request.periodKey);
     const history = periodsUpTo(plan, settings, request.periodKey).map((k) => data.rollupOf(k));
     writeRollupTab(ss, plan, rollup, history);
-    const copy = refreshReadOnlyCopy(ss, plan, settings, rollup, history);
+    // The report still goes when the copy cannot be refreshed (say, Drive is unavailable): without it.
+    let copy: CopyResult;
+    try {
+      copy = refreshReadOnlyCopy(ss, plan, settings, rollup, history);
+    } catch (err) {
+      copy = { url: null, pdf: null, messages: [] };
+      appendSendLog(ss, request.periodKey, "Bản xem", [], `Không cập nhật được bản xem: ${messageOf(err)}`);
+    }
 
     const quota = MailApp.getRemainingDailyQuota();
     if (quota < recipients.length) {
@@ -151,7 +183,7 @@ export function sendMonthlyReport(
     } catch (err) {
       PropertiesService.getDocumentProperties().setProperty(PENDING_PERIOD_KEY, request.periodKey);
       scheduleRetry();
-      const message = `Gửi thất bại (${err instanceof Error ? err.message : String(err)}); không thư nào được gửi. Sẽ thử lại sau.`;
+      const message = `Gửi thất bại (${messageOf(err)}); không thư nào được gửi. Sẽ thử lại sau.`;
       appendSendLog(ss, request.periodKey, "Báo cáo tháng", recipients, message);
       return { status: "deferred", message };
     }
@@ -207,7 +239,7 @@ export function sendReminders(ss: Spreadsheet, plan: Plan, settings: Settings, t
         name: `UBND ${plan.commune.level} ${plan.commune.name}`,
       });
     } catch (err) {
-      log(`Gửi nhắc nhở thất bại: ${err instanceof Error ? err.message : String(err)}`);
+      log(`Gửi nhắc nhở thất bại: ${messageOf(err)}`);
       continue;
     }
     done.add(reminder.unitId);

@@ -190,3 +190,35 @@ describe("the rollup tab as text", () => {
     expect(a1(1, 1)).toBe("A1");
   });
 });
+
+describe("when something fails inside a trigger", () => {
+  it("sends the report without the copy when the copy cannot be made, and says so in the log", () => {
+    const env = april();
+    env.failNext("SpreadsheetApp.create", "Service Spreadsheets failed while accessing document");
+    env.runTimeTriggers(SEND_TIME);
+    const sent = reportsSent(env);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.attachments).toHaveLength(0);
+    const log = sheet(env, "Nhật ký gửi");
+    const results = log
+      .getRange(2, 5, log.getLastRow() - 1, 1)
+      .getValues()
+      .map((r) => String(r[0]));
+    expect(
+      results.some(
+        (r) => r.includes("Không cập nhật được bản xem") && r.includes("Service Spreadsheets failed"),
+      ),
+    ).toBe(true);
+  });
+
+  it("logs an unexpected error instead of crashing, and schedules a retry", () => {
+    const env = april();
+    env.failNext("LockService.getScriptLock", "Lock service unavailable");
+    const fired = env.runTimeTriggers(SEND_TIME);
+    expect(fired.filter((f) => f.functionName === "onMonthlyTrigger").every((f) => f.result.ok)).toBe(true);
+    expect(reportsSent(env)).toHaveLength(0);
+    const log = sheet(env, "Nhật ký gửi");
+    expect(String(log.getRange(log.getLastRow(), 5).getValue())).toContain("Lock service unavailable");
+    expect(env.triggers.some((t) => t.handler === "retryMonthlyReport")).toBe(true);
+  });
+});

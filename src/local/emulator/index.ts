@@ -194,6 +194,11 @@ export interface Environment {
   readonly ui: UiLog;
   readonly calls: CallCounts;
   resetCalls(): void;
+  /**
+   * The script's next call of "Service.method" (as counted in `calls`) throws `message`, the way a
+   * Google service fails now and then ("Service Spreadsheets failed while accessing document…").
+   */
+  failNext(name: string, message: string): void;
   readonly logs: readonly LogLine[];
   readonly executions: readonly ExecutionRecord[];
 
@@ -305,10 +310,17 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
   const counts: Record<string, number> = {};
   let total = 0;
   let silent = 0;
+  /** Failures armed by the tests: the next script call of "Service.method" throws this message. */
+  const armed = new Map<string, string>();
   const count = (name: string): void => {
     if (silent > 0) return;
     counts[name] = (counts[name] ?? 0) + 1;
     total++;
+    const failure = armed.get(name);
+    if (failure !== undefined) {
+      armed.delete(name);
+      throw new Error(failure);
+    }
   };
   /** Run emulator-internal reads of Apps Script objects without counting them as the script's calls. */
   const quietly = <T>(fn: () => T): T => {
@@ -758,6 +770,9 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
     resetCalls() {
       for (const k of Object.keys(counts)) delete counts[k];
       total = 0;
+    },
+    failNext(name, message) {
+      armed.set(name, message);
     },
     logs,
     executions,

@@ -58,3 +58,17 @@ describe("call counting", () => {
     expect(() => env.run("drive")).toThrow("Not implemented in the emulator: DriveApp.getFiles");
   });
 });
+
+// Google services fail now and then with an exception ("Service … failed", "Exceeded maximum execution
+// time"); a test arms one failure of one method to see how the script copes.
+describe("failures on demand", () => {
+  it("makes the next call of one method throw, once, and leaves every other call alone", () => {
+    const env = environment(`function save(v) {
+      PropertiesService.getScriptProperties().setProperty("k", v);
+      return PropertiesService.getScriptProperties().getProperty("k");
+    }`);
+    env.failNext("Properties.setProperty", "Service unavailable: Properties");
+    expect(() => env.run("save", "1")).toThrow("Service unavailable: Properties");
+    expect(env.run("save", "2")).toBe("2");
+  });
+});
