@@ -124,30 +124,32 @@ function sections(plan: Plan, rollup: Rollup): Sections {
   return { missingUnits, problemLines, recipients: [...new Set(recipients)] };
 }
 
+/** An element with inline styles (email clients drop style sheets); `html` must already be escaped. */
+function tag(name: string, style: string, html: string): string {
+  return "<" + name + ' style="' + style + '">' + html + "</" + name + ">";
+}
+
+const SMALL = "font-size:12px;margin-top:2px";
+/** An empty cell of a given height: the pieces of a progress bar. */
+const BAR = ";height:10px;font-size:0;line-height:0";
+
 function barHtml(r: IndicatorResult): string {
-  const style = STATUS_STYLE[r.status];
-  if (r.percent === null) {
-    return '<div style="font-size:12px;color:#607d8b">–</div>';
-  }
+  if (r.percent === null) return tag("div", "font-size:12px;color:#607d8b", "–");
   // The bar stops at 100 %, the number beside it does not.
   const w = Math.max(0, Math.min(100, Math.round(r.percent)));
   const fill =
     w > 0
-      ? '<td width="' +
-        w +
-        '%" style="background:' +
-        style.bar +
-        ';height:10px;font-size:0;line-height:0">&nbsp;</td>'
+      ? '<td width="' + w + '%" style="background:' + STATUS_STYLE[r.status].bar + BAR + '">&nbsp;</td>'
       : "";
-  const rest = w < 100 ? '<td style="height:10px;font-size:0;line-height:0">&nbsp;</td>' : "";
+  const rest = w < 100 ? tag("td", BAR.slice(1), "&nbsp;") : "";
+  const figure = formatPercent(r.percent) + (r.kind === "frequency" ? " số tháng" : "");
   return (
     layoutTable("border-collapse:collapse;background:#e0e0e0") +
     "<tr>" +
     fill +
     rest +
-    '</tr></table><div style="font-size:12px;margin-top:2px">' +
-    escapeHtml(r.kind === "frequency" ? formatPercent(r.percent) + " số tháng" : formatPercent(r.percent)) +
-    "</div>"
+    "</tr></table>" +
+    tag("div", SMALL, escapeHtml(figure))
   );
 }
 
@@ -160,57 +162,34 @@ function monthsText(r: IndicatorResult): string {
 
 const CELL = "border:1px solid #9e9e9e;padding:6px;vertical-align:top;font-size:13px";
 const HEAD = CELL + ";background:#f5f5f5;font-weight:bold;text-align:center";
+const NOWRAP = ";text-align:center;white-space:nowrap";
 
 function indicatorRow(r: IndicatorResult, i: number): string {
   const style = STATUS_STYLE[r.status];
   const months = monthsText(r);
-  const pace = r.pace ? '<div style="font-size:12px;margin-top:2px">' + escapeHtml(r.pace) + "</div>" : "";
+  const note = (color: string, text: string) =>
+    tag("div", "font-size:11px;color:" + color + ";margin-top:2px", escapeHtml(text));
   return (
     "<tr>" +
-    '<td style="' +
-    CELL +
-    ';text-align:center">' +
-    (i + 1) +
-    "</td>" +
-    '<td style="' +
-    CELL +
-    '"><b>' +
-    escapeHtml(r.id) +
-    "</b> " +
-    escapeHtml(r.shortLabel) +
-    '<div style="font-size:11px;color:#616161;margin-top:2px">' +
-    escapeHtml(r.label) +
-    "</div>" +
-    (months
-      ? '<div style="font-size:11px;color:#424242;margin-top:2px">' + escapeHtml(months) + "</div>"
-      : "") +
-    "</td>" +
-    '<td style="' +
-    CELL +
-    ';text-align:right;white-space:nowrap">' +
-    escapeHtml(indicatorFigure(r)) +
-    "</td>" +
-    '<td style="' +
-    CELL +
-    ';text-align:center;white-space:nowrap">' +
-    escapeHtml(r.targetText) +
-    "</td>" +
-    '<td style="' +
-    CELL +
-    ';width:120px">' +
-    barHtml(r) +
-    "</td>" +
-    '<td style="' +
-    CELL +
-    ";text-align:center;white-space:nowrap;color:" +
-    style.fg +
-    ";background:" +
-    style.bg +
-    '"><b>' +
-    escapeHtml(r.status) +
-    "</b>" +
-    pace +
-    "</td>" +
+    tag("td", CELL + ";text-align:center", String(i + 1)) +
+    tag(
+      "td",
+      CELL,
+      "<b>" +
+        escapeHtml(r.id) +
+        "</b> " +
+        escapeHtml(r.shortLabel) +
+        note("#616161", r.label) +
+        (months ? note("#424242", months) : ""),
+    ) +
+    tag("td", CELL + ";text-align:right;white-space:nowrap", escapeHtml(indicatorFigure(r))) +
+    tag("td", CELL + NOWRAP, escapeHtml(r.targetText)) +
+    tag("td", CELL + ";width:120px", barHtml(r)) +
+    tag(
+      "td",
+      CELL + NOWRAP + ";color:" + style.fg + ";background:" + style.bg,
+      "<b>" + escapeHtml(r.status) + "</b>" + (r.pace ? tag("div", SMALL, escapeHtml(r.pace)) : ""),
+    ) +
     "</tr>"
   );
 }
