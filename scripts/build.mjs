@@ -61,7 +61,72 @@ async function entryExports() {
     logLevel: "silent",
   });
   const output = Object.values(result.metafile.outputs)[0];
-  return output.exports;
+  const sources = Object.keys(result.metafile.inputs).filter((f) => f.startsWith("src/"));
+  return { exports: output.exports, sources };
+}
+
+/** The zod/mini functions the bundle's sources call (comments may name others). */
+function zodNamesUsed(sources) {
+  const names = new Set();
+  for (const file of sources) {
+    const text = readFileSync(join(root, file), "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
+    for (const m of text.matchAll(/\bz\.([A-Za-z]+)\s*(?:<[^>(]*>)?\(/g)) names.add(m[1]);
+  }
+  return [...names].sort();
+}
+
+/**
+ * zod, compiled on first use. Every Apps Script execution (each edit, each menu click) parses the whole
+ * bundle and runs its top level; zod's code and class set-up are about a third of that, for the few
+ * executions that validate anything. So build/Code.js carries the used part of zod/mini as a string,
+ * turned into code by the first call, behind delegating functions with the same names. Tests and
+ * sidebars use zod directly; this only changes when zod is loaded, not what it does.
+ */
+async function lazyZodPlugin(names) {
+  const sub = await esbuild.build({
+    stdin: { contents: `export { ${names.join(", ")} } from "zod/mini";`, resolveDir: root, loader: "js" },
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    target: "es2020",
+    supported,
+    minify: true,
+    charset: "utf8",
+    legalComments: "none",
+    write: false,
+    logLevel: "warning",
+  });
+  const { body, returned } = splitExports(sub.outputFiles[0].text);
+  const source = `"use strict";${body}return{${returned}}`;
+  const loaded = new Function(source)();
+  for (const n of names) if (typeof loaded[n] !== "function") fail(`zod/mini has no function "${n}"`);
+  const literal = "`" + source.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${") + "`";
+  const contents = [
+    "let zod;",
+    `const load = () => (zod ??= new Function(${literal})());`,
+    ...names.map((n) => `export const ${n} = (...a) => load().${n}(...a);`),
+  ].join("\n");
+  return {
+    name: "lazy-zod",
+    setup(build) {
+      build.onResolve({ filter: /^zod\/mini$/ }, () => ({ path: "zod-on-first-use", namespace: "lazy-zod" }));
+      build.onLoad({ filter: /.*/, namespace: "lazy-zod" }, () => ({ contents, loader: "js" }));
+    },
+  };
+}
+
+/** ESM output → its body and the `name:local` pairs of its final export list. */
+function splitExports(esm) {
+  const text = esm.trimEnd();
+  const tail = /export\s*\{([^}]*)\};?$/.exec(text);
+  if (!tail) fail("could not find the export list in a bundle");
+  const returned = tail[1]
+    .split(",")
+    .map((pair) => pair.trim().split(/\s+as\s+/))
+    .map(([local, name = local]) => `${name}:${local}`)
+    .join(",");
+  return { body: text.slice(0, tail.index), returned };
 }
 
 async function importTs(file) {
@@ -77,7 +142,7 @@ async function importTs(file) {
   return import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
 }
 
-async function buildCode(exportsList) {
+async function buildCode(exportsList, sources) {
   const manifest = await importTs(join(root, "src/gas/manifest.ts"));
   const exported = new Set(exportsList);
   for (const item of manifest.MENU_ENTRIES) {
@@ -110,16 +175,9 @@ async function buildCode(exportsList) {
     legalComments: "none",
     write: false,
     logLevel: "warning",
+    plugins: [await lazyZodPlugin(zodNamesUsed(sources))],
   });
-  const esm = result.outputFiles[0].text.trimEnd();
-  const tail = /export\s*\{([^}]*)\};?$/.exec(esm);
-  if (!tail) fail("could not find the entry's export list in the bundle");
-  const body = esm.slice(0, tail.index);
-  const returned = tail[1]
-    .split(",")
-    .map((pair) => pair.trim().split(/\s+as\s+/))
-    .map(([local, name = local]) => `${name}:${local}`)
-    .join(",");
+  const { body, returned } = splitExports(result.outputFiles[0].text);
   let code = `"use strict";var ${GLOBAL}=(()=>{${body}return{${returned}}})();\n`;
   for (const [pattern, name] of FORBIDDEN) {
     if (pattern.test(code)) fail(`build/Code.js uses ${name}, which Apps Script V8 does not provide`);
@@ -200,8 +258,8 @@ async function buildPages() {
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-const exportsList = await entryExports();
-const codeBytes = await buildCode(exportsList);
+const { exports: exportsList, sources } = await entryExports();
+const codeBytes = await buildCode(exportsList, sources);
 writeFileSync(join(out, "appsscript.json"), readFileSync(join(root, "appsscript.json")));
 const pages = await buildPages();
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
