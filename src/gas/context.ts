@@ -11,6 +11,9 @@ import { loadDefaultPlan } from "../plans";
 
 const SETTINGS_KEY = "ks.settings";
 
+/** What someone who is not the owner hears when they try an owner's action. */
+export const OWNER_ONLY = "Chỉ chủ bảng tính mới làm được việc này. Hãy nhờ người quản lý bảng tính.";
+
 export function getPlan(): Plan {
   return loadDefaultPlan();
 }

@@ -5,7 +5,7 @@
  */
 import type { ServerApi } from "./api";
 import { checkAllTabs } from "./check";
-import { getPlan, isOwner, ownerEmail, sheetContext, today } from "./context";
+import { getPlan, isOwner, OWNER_ONLY, ownerEmail, sheetContext, today } from "./context";
 import { handleEdit } from "./edit";
 import { entryFormState, submitEntry as submitEntryImpl } from "./entry";
 import { MENU_ENTRIES } from "./manifest";
@@ -21,8 +21,6 @@ import {
 } from "./monthly";
 import { saveSettings as saveSettingsImpl, settingsFormState } from "./settings";
 import { setupSpreadsheet as runSetup } from "./setup";
-
-const OWNER_ONLY = "Chỉ chủ bảng tính mới làm được việc này. Hãy nhờ người quản lý bảng tính.";
 
 /** Simple trigger: builds the plan's menu each time the spreadsheet opens. */
 export function onOpen(): void {
@@ -89,16 +87,22 @@ export function retryMonthlyReport(): void {
   onRetry();
 }
 
+/** Shows a built page (build/<file>.html) as the 300 px sidebar, or as a dialog of the given size. */
+function showPage(file: string, title: string, size?: [number, number]): void {
+  const page = HtmlService.createHtmlOutputFromFile(file).setTitle(title);
+  const ui = SpreadsheetApp.getUi();
+  if (size) ui.showModalDialog(page.setWidth(size[0]).setHeight(size[1]), title);
+  else ui.showSidebar(page);
+}
+
 /** "Tổng hợp tháng…": the rollup sidebar. */
 export function showRollupSidebar(): void {
-  const page = HtmlService.createHtmlOutputFromFile("RollupSidebar").setTitle("Tổng hợp tháng");
-  SpreadsheetApp.getUi().showSidebar(page);
+  showPage("RollupSidebar", "Tổng hợp tháng");
 }
 
 /** "Gửi báo cáo tháng…": recipients, period and quota first, then send. */
 export function showSendDialog(): void {
-  const page = HtmlService.createHtmlOutputFromFile("SendDialog").setWidth(520).setHeight(480);
-  SpreadsheetApp.getUi().showModalDialog(page, "Gửi báo cáo tháng");
+  showPage("SendDialog", "Gửi báo cáo tháng", [520, 480]);
 }
 
 /** "Cập nhật bản xem cho cấp trên". */
@@ -109,20 +113,17 @@ export function updateReadOnlyCopy(): void {
 
 /** "Nhập báo cáo…": the entry sidebar. */
 export function showEntrySidebar(): void {
-  const page = HtmlService.createHtmlOutputFromFile("EntrySidebar").setTitle("Nhập báo cáo");
-  SpreadsheetApp.getUi().showSidebar(page);
+  showPage("EntrySidebar", "Nhập báo cáo");
 }
 
 /** "Cài đặt…": the settings dialog. */
 export function showSettingsDialog(): void {
-  const page = HtmlService.createHtmlOutputFromFile("Settings").setWidth(620).setHeight(640);
-  SpreadsheetApp.getUi().showModalDialog(page, "Cài đặt");
+  showPage("Settings", "Cài đặt", [620, 640]);
 }
 
 /** "Hướng dẫn": the how-to, in Vietnamese (a page, so its text is not in every execution's bundle). */
 export function showHelp(): void {
-  const page = HtmlService.createHtmlOutputFromFile("Help").setWidth(560).setHeight(520);
-  SpreadsheetApp.getUi().showModalDialog(page, "Hướng dẫn");
+  showPage("Help", "Hướng dẫn", [560, 520]);
 }
 
 // google.script.run targets. Typed against ServerApi so the sidebars and the server cannot drift apart.

@@ -11,7 +11,7 @@ import type { ActionResult, PeriodOption, RollupState, SendState } from "./api";
 import { periodKeySchema, sendRequestSchema } from "./api";
 import { flushPendingChanges } from "./change-log";
 import type { SheetContext } from "./context";
-import { isOwner, sheetContext, today } from "./context";
+import { isOwner, OWNER_ONLY, sheetContext, today } from "./context";
 import { refreshReadOnlyCopy } from "./copy";
 import { periodsUpTo, readSheetData, writeRollupTab } from "./rollup";
 import {
@@ -22,8 +22,6 @@ import {
   sendReminders,
   sentReports,
 } from "./send";
-
-const OWNER_ONLY = "Chỉ chủ bảng tính mới làm được việc này.";
 
 /** Periods of the plan that have closed (at least the first), newest last, with their labels. */
 function periodOptions(c: SheetContext): PeriodOption[] {

@@ -3,7 +3,7 @@ import { unitColumns } from "../core/columns";
 import { SYSTEM_TABS } from "../core/plan";
 import { validateSettings } from "../core/settings";
 import type { SaveSettingsResult, SettingsFormState } from "./api";
-import { isOwner, ownerEmail, sheetContext, storeSettings } from "./context";
+import { isOwner, OWNER_ONLY, ownerEmail, sheetContext, storeSettings } from "./context";
 import { applyProtections } from "./protect";
 import { writeSettingsView } from "./settings-view";
 import { ensureTriggers } from "./triggers";
@@ -20,7 +20,7 @@ export function settingsFormState(): SettingsFormState {
 export function saveSettings(input: unknown): SaveSettingsResult {
   const { ss, plan, user } = sheetContext();
   if (!isOwner(ss, user)) {
-    return { ok: false, errors: [{ field: "", message: "Chỉ chủ bảng tính mới được sửa cài đặt." }] };
+    return { ok: false, errors: [{ field: "", message: OWNER_ONLY }] };
   }
   const checked = validateSettings(input, plan);
   if (!checked.ok) return checked;
