@@ -5,6 +5,8 @@
  */
 import type { CellValue } from "./cell";
 import type { ColumnKey } from "./columns";
+import { instantOfCivilDate } from "./periods";
+import type { Unit } from "./plan";
 import type { Entry, EntryIssue, UnitTabRead } from "./validate";
 
 export const ERROR_BACKGROUND = "#f4cccc";
@@ -160,4 +162,34 @@ export function markRows(
   if (stamp && col.enteredBy !== undefined) out.scriptColumns.set(col.enteredBy, users);
   if (stamp && col.updatedAt !== undefined) out.scriptColumns.set(col.updatedAt, times);
   return out;
+}
+
+/**
+ * A valid entry as the row the entry sidebar appends: each input column's value as Sheets should hold
+ * it (the date as a date, figures as numbers, Có/Không, the sub-unit's name, free text kept as typed),
+ * placed by the tab's own column order; script columns left empty for the marking that follows.
+ */
+export function entryRow(
+  entry: Entry,
+  unit: Unit,
+  indexByKey: Partial<Record<ColumnKey, number>>,
+  width: number,
+): CellValue[] {
+  const cells: Partial<Record<ColumnKey, CellValue>> = {
+    date: instantOfCivilDate(entry.date),
+    task: entry.task,
+    form: entry.form ?? "",
+    subUnit: (unit.subUnits ?? []).find((s) => s.id === entry.subUnit)?.name ?? "",
+    content: formulaSafe(entry.content),
+    notes: formulaSafe(entry.notes),
+  };
+  for (const [id, value] of Object.entries(entry.values)) {
+    cells[`el:${id}`] = typeof value === "boolean" ? (value ? "Có" : "Không") : value;
+  }
+  const row: CellValue[] = new Array(width).fill("");
+  for (const [key, value] of Object.entries(cells) as [ColumnKey, CellValue][]) {
+    const at = indexByKey[key];
+    if (at !== undefined) row[at] = value;
+  }
+  return row;
 }

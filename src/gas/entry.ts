@@ -4,17 +4,17 @@
  */
 import * as z from "zod/mini";
 import type { CellValue } from "../core/cell";
-import type { ColumnKey } from "../core/columns";
 import { matchHeaders, unitColumns } from "../core/columns";
-import { formulaSafe } from "../core/marks";
-import { instantOfCivilDate } from "../core/periods";
-import type { Entry, EntryInput } from "../core/validate";
+import { entryRow } from "../core/marks";
+import type { EntryInput, EntryIssue } from "../core/validate";
 import { validateEntry } from "../core/validate";
 import type { EntryFormState, EntrySubmission, SubmitResult } from "./api";
 import { entrySubmissionSchema } from "./api";
 import { appendChange } from "./change-log";
 import { canEditUnit, sheetContext, today, unitById, unitOfTab } from "./context";
 import { markBlock } from "./unit-tab";
+
+const ASK_FOR_SETUP = 'Hãy nhờ người quản lý chạy "Thiết lập / sửa bảng tính".';
 
 export function entryFormState(): EntryFormState {
   const { ss, plan, settings, user } = sheetContext();
@@ -37,76 +37,35 @@ export function entryFormState(): EntryFormState {
   };
 }
 
-/** The cell value to write for each input column: typed values as Sheets would hold them. */
-function cellsOf(
-  entry: Entry,
-  unitSubUnits: { id: string; name: string }[],
-): Partial<Record<ColumnKey, CellValue>> {
-  const cells: Partial<Record<ColumnKey, CellValue>> = {
-    date: instantOfCivilDate(entry.date),
-    task: entry.task,
-    form: entry.form ?? "",
-    subUnit: unitSubUnits.find((s) => s.id === entry.subUnit)?.name ?? "",
-    content: formulaSafe(entry.content),
-    notes: formulaSafe(entry.notes),
-  };
-  for (const [id, value] of Object.entries(entry.values)) {
-    cells[`el:${id}`] = typeof value === "boolean" ? (value ? "Có" : "Không") : value;
-  }
-  return cells;
+/** A refusal: nothing was written, and the sidebar keeps what was typed. */
+function refuse(message: string, issues: EntryIssue[] = []): SubmitResult {
+  return { ok: false, message, issues };
 }
 
 export function submitEntry(input: unknown): SubmitResult {
   const parsed = z.safeParse(entrySubmissionSchema(), input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      message: "Dữ liệu gửi lên không đúng dạng. Hãy tải lại biểu mẫu rồi nhập lại.",
-      issues: [],
-    };
-  }
+  if (!parsed.success) return refuse("Dữ liệu gửi lên không đúng dạng. Hãy tải lại biểu mẫu rồi nhập lại.");
   const submission: EntrySubmission = parsed.data;
   const { ss, plan, settings, user } = sheetContext();
   const unit = unitById(plan, submission.unitId);
-  if (!unit) {
-    return { ok: false, message: `Không có đơn vị "${submission.unitId}" trong kế hoạch.`, issues: [] };
-  }
+  if (!unit) return refuse(`Không có đơn vị "${submission.unitId}" trong kế hoạch.`);
   if (!canEditUnit(ss, settings, unit, user)) {
-    return {
-      ok: false,
-      message:
-        `Tài khoản ${user || "(không xác định)"} không được giao nhập liệu cho "${unit.name}". ` +
+    return refuse(
+      `Tài khoản ${user || "(không xác định)"} không được giao nhập liệu cho "${unit.name}". ` +
         "Hãy nhờ người quản lý bảng tính thêm email của bạn trong Cài đặt, hoặc chọn đơn vị của mình.",
-      issues: [],
-    };
+    );
   }
   const checked = validateEntry(plan, unit, submission.fields as EntryInput, {
     today: today(),
     rule: settings.periodRule,
   });
-  if (!checked.entry) {
-    return {
-      ok: false,
-      message: "Báo cáo chưa được ghi: hãy sửa các lỗi được đánh dấu.",
-      issues: checked.issues,
-    };
-  }
+  if (!checked.entry) return refuse("Báo cáo chưa được ghi: hãy sửa các lỗi được đánh dấu.", checked.issues);
   const sheet = ss.getSheetByName(unit.tabName);
-  if (!sheet) {
-    return {
-      ok: false,
-      message: `Chưa có trang "${unit.tabName}". Hãy nhờ người quản lý chạy "Thiết lập / sửa bảng tính".`,
-      issues: [],
-    };
-  }
+  if (!sheet) return refuse(`Chưa có trang "${unit.tabName}". ${ASK_FOR_SETUP}`);
 
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(15000)) {
-    return {
-      ok: false,
-      message: "Đang có người khác ghi vào bảng. Nội dung bạn nhập vẫn còn: hãy bấm Ghi lại sau ít giây.",
-      issues: [],
-    };
+    return refuse("Đang có người khác ghi vào bảng. Nội dung bạn nhập vẫn còn: hãy bấm Ghi lại sau ít giây.");
   }
   try {
     const columns = unitColumns(plan, unit);
@@ -116,18 +75,12 @@ export function submitEntry(input: unknown): SubmitResult {
     // Writing a row the tab cannot show in full would lose what was typed: refuse instead.
     const lost = missing.filter((c) => !c.scriptOwned);
     if (lost.length > 0) {
-      return {
-        ok: false,
-        message: `Trang "${unit.tabName}" thiếu cột ${lost.map((c) => `"${c.header}"`).join(", ")}. Nội dung bạn nhập vẫn còn; hãy nhờ người quản lý chạy "Thiết lập / sửa bảng tính".`,
-        issues: [],
-      };
+      const names = lost.map((c) => `"${c.header}"`).join(", ");
+      return refuse(
+        `Trang "${unit.tabName}" thiếu cột ${names}. Nội dung bạn nhập vẫn còn. ${ASK_FOR_SETUP}`,
+      );
     }
-    const row: CellValue[] = new Array(width).fill("");
-    const cells = cellsOf(checked.entry, unit.subUnits ?? []);
-    for (const [key, value] of Object.entries(cells) as [ColumnKey, CellValue][]) {
-      const at = indexByKey[key];
-      if (at !== undefined) row[at] = value;
-    }
+    const row = entryRow(checked.entry, unit, indexByKey, width);
     sheet.appendRow(row);
     const rowNumber = sheet.getLastRow();
     // The script's own write fires no trigger: mark and stamp the new row here.
