@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { unitColumns } from "../../src/core/columns";
-import { ERROR_BACKGROUND, markRows, NOTE_MARKER, STATUS_OK } from "../../src/core/marks";
+import { ERROR_BACKGROUND, entryRow, markRows, NOTE_MARKER, STATUS_OK } from "../../src/core/marks";
 import { readUnitTab } from "../../src/core/validate";
 import { quangKhai2023 as plan } from "../../src/plans/quang-khai-2023";
 
@@ -50,5 +50,38 @@ describe("markRows", () => {
     ]);
     expect(marked.scriptColumns.get(at("Cập nhật lúc"))![0]).toBe(at1);
     expect([marked.checked, marked.errors, marked.entries.length]).toEqual([2, 1, 1]);
+  });
+});
+
+describe("entryRow", () => {
+  it("puts each value where the tab's header has it, as Sheets should hold it", () => {
+    const school = plan.units.find((u) => u.id === "truongHoc")!;
+    const columns = unitColumns(plan, school);
+    // A tab whose columns were reordered by hand: the row follows the tab, not the plan's order.
+    const order = [...columns].reverse();
+    const indexByKey = Object.fromEntries(order.map((c, i) => [c.key, i]));
+    const row = entryRow(
+      {
+        unitId: "truongHoc",
+        date: "2023-04-06",
+        task: school.tasks[0]!,
+        form: null,
+        subUnit: "thcs",
+        values: { hocSinhTuyenTruyen: 300, coKeHoachLongGhep: true },
+        content: "=1+1 buổi ngoại khoá",
+        notes: "",
+      },
+      school,
+      indexByKey,
+      order.length,
+    );
+    const cell = (key: string) => row[indexByKey[key]!];
+    expect(cell("date")).toEqual(new Date("2023-04-06T00:00:00+07:00"));
+    expect(cell("subUnit")).toBe("Trường THCS Quang Khải");
+    expect(cell("el:hocSinhTuyenTruyen")).toBe(300);
+    expect(cell("el:coKeHoachLongGhep")).toBe("Có");
+    // Text that could be read as a formula keeps its protective apostrophe.
+    expect(cell("content")).toBe("'=1+1 buổi ngoại khoá");
+    expect(cell("status")).toBe("");
   });
 });
