@@ -33,6 +33,25 @@ const supported = {
   "class-static-blocks": false,
 };
 
+/**
+ * How code for Apps Script V8 is bundled. ESM output, wrapped by hand in an IIFE that returns a plain
+ * object of the exports: smaller than esbuild's iife format with its export getters, and nothing leaks
+ * into the global scope, where Apps Script would list it (and google.script.run could call it).
+ */
+const APPS_SCRIPT_ESM = {
+  bundle: true,
+  format: "esm",
+  platform: "neutral",
+  mainFields: ["module", "main"],
+  target: "es2020",
+  supported,
+  minify: true,
+  charset: "utf8",
+  legalComments: "none",
+  write: false,
+  logLevel: "warning",
+};
+
 /** Globals the Apps Script runtime does not have; a bundle that names them would fail in Google. */
 const FORBIDDEN = [
   [/\bsetTimeout\s*\(/, "setTimeout"],
@@ -84,18 +103,8 @@ function zodNamesUsed(sources) {
  */
 async function lazyZodPlugin(names) {
   const sub = await esbuild.build({
+    ...APPS_SCRIPT_ESM,
     stdin: { contents: `export { ${names.join(", ")} } from "zod/mini";`, resolveDir: root, loader: "js" },
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    target: "es2020",
-    supported,
-    minify: true,
-    charset: "utf8",
-    legalComments: "none",
-    write: false,
-    logLevel: "warning",
   });
   const { body, returned } = splitExports(sub.outputFiles[0].text);
   const source = `"use strict";${body}return{${returned}}`;
@@ -160,21 +169,8 @@ async function buildCode(exportsList, sources) {
   }
 
   const result = await esbuild.build({
+    ...APPS_SCRIPT_ESM,
     entryPoints: [entry],
-    bundle: true,
-    // ESM output wrapped by hand (below) in an IIFE that returns a plain object of the exports:
-    // smaller than esbuild's iife format with its export getters, and nothing leaks into the global
-    // scope, where Apps Script would list it (and google.script.run could call it).
-    format: "esm",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    target: "es2020",
-    supported,
-    minify: true,
-    charset: "utf8",
-    legalComments: "none",
-    write: false,
-    logLevel: "warning",
     plugins: [await lazyZodPlugin(zodNamesUsed(sources))],
   });
   const { body, returned } = splitExports(result.outputFiles[0].text);
