@@ -25,7 +25,7 @@ function sizes(): string[] {
   const lines = ["## Bundle size", "", "| file | bytes | KB | budget |", "|---|---:|---:|---|"];
   for (const file of readdirSync(buildDir).sort()) {
     const bytes = statSync(join(buildDir, file)).size;
-    const budget = file === "Code.js" ? "≤ 100 KB" : file.endsWith(".html") ? "≤ 80 KB" : "";
+    const budget = file === "Code.js" ? "≤ 150 KB" : file.endsWith(".html") ? "≤ 80 KB" : "";
     const over = (file === "Code.js" && bytes > 100 * KB) || (file.endsWith(".html") && bytes > 80 * KB);
     lines.push(`| ${file} | ${bytes} | ${(bytes / KB).toFixed(1)} | ${budget}${over ? " **OVER**" : ""} |`);
   }

@@ -18,7 +18,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "build");
 const entry = join(root, "src/gas/main.ts");
 const GLOBAL = "_K";
-const CODE_BUDGET_BYTES = 100 * 1024;
+const CODE_BUDGET_BYTES = 150 * 1024;
 
 // Apps Script V8 has no class private or static fields syntax we can rely on: make esbuild lower them.
 const supported = {
@@ -192,7 +192,7 @@ async function buildCode(exportsList, sources) {
     .map((name) => `function ${name}(a){return ${GLOBAL}.${name}(a)}`)
     .join("\n");
   code = `${code}${stubs}\n`;
-  // Every execution (each edit, each menu click) loads the whole file: DESIGN.md's budget is 100 KB.
+  // Every execution (each edit, each menu click) loads the whole file: DESIGN.md and issue 17 set the budget at 150 KB (start-up, not size, is the binding figure).
   const bytes = Buffer.byteLength(code);
   if (bytes > CODE_BUDGET_BYTES) {
     fail(`build/Code.js is ${bytes} bytes, over the ${CODE_BUDGET_BYTES}-byte budget (see npm run bench)`);
