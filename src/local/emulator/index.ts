@@ -70,6 +70,14 @@ export interface EnvironmentOptions {
   mailQuota?: number;
   timeZone?: string;
   spreadsheetName?: string;
+  /**
+   * The bound spreadsheet is in a shared drive: Spreadsheet.getOwner() is null (Google: "Gets the
+   * owner of the file, or null for files in a shared drive") and `owner` is one of its editors.
+   */
+  sharedDrive?: boolean;
+  /** People the bound spreadsheet is shared with as editors / viewers from the start. */
+  editors?: string[];
+  viewers?: string[];
   identity?: Identity;
   state?: EnvironmentState;
 }
@@ -413,7 +421,14 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
     newBlob: (bytes, contentType, name) => makeBlob(count, bytes, contentType, name),
   };
   model = createSheetsModel(host, st?.spreadsheets);
-  if (!st) model.createBound(opts.spreadsheetName ?? DEFAULT_SPREADSHEET_NAME, owner);
+  if (!st) {
+    const place = {
+      ...(opts.sharedDrive === undefined ? {} : { sharedDrive: opts.sharedDrive }),
+      ...(opts.editors === undefined ? {} : { editors: opts.editors }),
+      ...(opts.viewers === undefined ? {} : { viewers: opts.viewers }),
+    };
+    model.createBound(opts.spreadsheetName ?? DEFAULT_SPREADSHEET_NAME, owner, place);
+  }
   const extras = model as SheetsModel & ModelExtras;
 
   const globals: Record<string, unknown> = {

@@ -95,7 +95,7 @@ function lockReason(
   col: number,
   user: string,
 ): string {
-  const fileEditor = same(ss.owner, user) || ss.editors.some((e) => same(e, user));
+  const fileEditor = [ss.owner ?? "", ...ss.editors].some((e) => same(e, user));
   if (!fileEditor) return "Bạn chỉ có quyền xem bảng tính này.";
   const blocking = ss.protections.filter((p) => {
     if (p.sheetId !== sheet.sheetId || p.warningOnly) return false;
@@ -106,7 +106,7 @@ function lockReason(
   if (blocking.length === 0) return "Ô này được bảo vệ.";
   return blocking
     .map((p) => {
-      const who = [ss.owner, ...(p.editors ?? [])].filter(
+      const who = [...(ss.owner === null ? [] : [ss.owner]), ...(p.editors ?? [])].filter(
         (e, i, all) => all.findIndex((x) => same(x, e)) === i,
       );
       const what = p.kind === "SHEET" ? "Trang được bảo vệ" : "Vùng được bảo vệ";

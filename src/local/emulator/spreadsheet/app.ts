@@ -36,7 +36,7 @@ export function makeSpreadsheetId(seq: number): string {
 export function newSpreadsheetData(
   ctx: Ctx,
   name: string,
-  owner: string,
+  owner: string | null,
   rows = DEFAULT_ROWS,
   cols = DEFAULT_COLS,
 ): SpreadsheetData {
@@ -131,6 +131,7 @@ export class SpreadsheetAppImpl {
   }
   create(name: unknown, rows?: unknown, columns?: unknown): SpreadsheetImpl {
     if (typeof name !== "string") throw signatureError("SpreadsheetApp", "create", [name]);
+    // A new file lands in the creator's own Drive (even when the script's file is in a shared drive).
     const owner =
       this._c.host.actingUser() ||
       (this._c.boundId ? (this._c.spreadsheets.get(this._c.boundId)?.owner ?? "") : "");

@@ -80,6 +80,17 @@ export interface SheetsHost extends SheetsHostLike {
   newBlob(bytes: Uint8Array, contentType: string, name: string): unknown;
 }
 
+/** Where the bound file lives and who it is shared with. */
+export interface BoundPlace {
+  /**
+   * In a shared drive the drive owns the file: getOwner() is null, nobody edits protected ranges by
+   * virtue of owning it, and `owner` (whoever created it) is one of its editors.
+   */
+  sharedDrive?: boolean;
+  editors?: string[];
+  viewers?: string[];
+}
+
 export interface UserEditResult {
   /** The edited Range (for the event object's `range`). */
   range: RangeImpl;
@@ -103,7 +114,7 @@ export interface SheetsModel {
   /** The bound spreadsheet. Throws if createBound was never called. */
   active(): SpreadsheetImpl;
   /** Creates the bound spreadsheet (the environment does it once). */
-  createBound(name: string, owner: string): SpreadsheetImpl;
+  createBound(name: string, owner: string, place?: BoundPlace): SpreadsheetImpl;
   byId(id: string): SpreadsheetImpl | undefined;
   all(): SpreadsheetImpl[];
   /** "The user deleted the file in Drive": openById throws afterwards. */
@@ -176,8 +187,11 @@ export function createSheetsModel(host: SheetsHost, state?: SheetsState): Sheets
   return {
     spreadsheetApp: app,
     active: () => new SpreadsheetImpl(ctx, bound()),
-    createBound(name, owner) {
-      const ss = newSpreadsheetData(ctx, name, owner);
+    createBound(name, owner, place = {}) {
+      const ss = newSpreadsheetData(ctx, name, place.sharedDrive ? null : owner);
+      for (const e of [...(place.sharedDrive ? [owner] : []), ...(place.editors ?? [])])
+        if (!isEditor(ss, e)) ss.editors.push(e);
+      for (const v of place.viewers ?? []) if (!canView(ss, v)) ss.viewers.push(v);
       ctx.boundId = ss.id;
       return new SpreadsheetImpl(ctx, ss);
     },

@@ -64,7 +64,8 @@ export interface ProtectionData {
 export interface SpreadsheetData {
   id: string;
   name: string;
-  owner: string;
+  /** null for a file in a shared drive: the drive owns it, Spreadsheet.getOwner() is null. */
+  owner: string | null;
   editors: string[];
   viewers: string[];
   timeZone: string;
@@ -329,7 +330,12 @@ export function sameEmail(a: string, b: string): boolean {
 }
 
 export function isOwner(ss: SpreadsheetData, user: string): boolean {
-  return sameEmail(ss.owner, user);
+  return ss.owner !== null && sameEmail(ss.owner, user);
+}
+
+/** The owner (when the file has one) followed by the editors: who may edit the file. */
+export function fileEditors(ss: SpreadsheetData): string[] {
+  return ss.owner === null ? [...ss.editors] : [ss.owner, ...ss.editors];
 }
 
 export function isEditor(ss: SpreadsheetData, user: string): boolean {

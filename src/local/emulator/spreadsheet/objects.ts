@@ -21,6 +21,7 @@ import {
   DEFAULT_ROW_HEIGHT,
   DEFAULT_SHEET_PREFIX,
   deleteCols,
+  fileEditors,
   deleteRows,
   insertCols,
   insertRows,
@@ -455,7 +456,7 @@ export class ProtectionImpl extends Base {
   }
   /** The first change to the editor list turns "mirror the spreadsheet" into an explicit list. */
   _materialize(p: ProtectionData): string[] {
-    if (p.editors === null) p.editors = [this._ss.owner, ...this._ss.editors];
+    if (p.editors === null) p.editors = fileEditors(this._ss);
     return p.editors;
   }
   addEditor(user: unknown): this {
@@ -481,10 +482,7 @@ export class ProtectionImpl extends Base {
     const me = this._user();
     // Google: neither the spreadsheet's owner nor the current user can be removed.
     p.editors = list.filter(
-      (e) =>
-        !emails.some((x) => sameEmail(x, e)) ||
-        sameEmail(e, this._ss.owner) ||
-        (me !== "" && sameEmail(e, me)),
+      (e) => !emails.some((x) => sameEmail(x, e)) || isOwner(this._ss, e) || (me !== "" && sameEmail(e, me)),
     );
   }
   removeEditor(user: unknown): this {
@@ -498,9 +496,10 @@ export class ProtectionImpl extends Base {
   }
   getEditors(): UserImpl[] {
     const p = this._p();
-    const list = p.editors === null ? [this._ss.owner, ...this._ss.editors] : p.editors;
+    const list = p.editors === null ? fileEditors(this._ss) : p.editors;
     const out: string[] = [];
-    for (const e of [this._ss.owner, ...list]) if (!out.some((x) => sameEmail(x, e))) out.push(e);
+    const owner = this._ss.owner === null ? [] : [this._ss.owner];
+    for (const e of [...owner, ...list]) if (!out.some((x) => sameEmail(x, e))) out.push(e);
     return out.map((e) => new UserImpl(this._c, e));
   }
   canEdit(): boolean {
@@ -1841,11 +1840,12 @@ export class SpreadsheetImpl extends Base {
     return this._active().frozenCols;
   }
   getOwner(): UserImpl | null {
-    return new UserImpl(this._c, this._live().owner);
+    // "the owner of the spreadsheet, or null for a file in a shared drive" (File.getOwner).
+    const owner = this._live().owner;
+    return owner === null ? null : new UserImpl(this._c, owner);
   }
   getEditors(): UserImpl[] {
-    const ss = this._live();
-    return [ss.owner, ...ss.editors].map((e) => new UserImpl(this._c, e));
+    return fileEditors(this._live()).map((e) => new UserImpl(this._c, e));
   }
   getViewers(): UserImpl[] {
     return this._live().viewers.map((e) => new UserImpl(this._c, e));

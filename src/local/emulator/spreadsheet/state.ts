@@ -57,7 +57,7 @@ export interface EncodedSheet {
 export interface EncodedSpreadsheet {
   id: string;
   name: string;
-  owner: string;
+  owner: string | null;
   editors: string[];
   viewers: string[];
   timeZone: string;

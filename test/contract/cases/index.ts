@@ -1,0 +1,6 @@
+// Every contract case, by service. A new behaviour the add-in relies on gets a case in the file of its
+// service (named like Google's reference) and is listed here.
+import type { ContractCase } from "../case";
+import { driveCases } from "./drive";
+
+export const CASES: ContractCase[] = [...driveCases];

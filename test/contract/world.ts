@@ -1,0 +1,27 @@
+// Runs a contract case in the emulator: a fresh world, the case's script loaded, the case run, and the
+// Apps Script methods it called.
+import { createEnvironment, type Environment } from "../../src/local/emulator/index";
+import { type ContractCase, type Gas, type Json, NOW, OWNER } from "./case";
+
+export interface Outcome {
+  result: Json;
+  env: Environment;
+}
+
+export function worldFor(c: ContractCase): Environment {
+  return createEnvironment({
+    owner: OWNER,
+    now: NOW,
+    timeZone: "Asia/Ho_Chi_Minh",
+    spreadsheetName: "Contract",
+    ...c.world,
+  });
+}
+
+export function runCase(c: ContractCase): Outcome {
+  const env = worldFor(c);
+  if (c.script !== undefined) env.load(c.script);
+  env.resetCalls();
+  const result = c.run(env.globals as unknown as Gas, env);
+  return { result, env };
+}
