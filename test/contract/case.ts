@@ -44,6 +44,8 @@ export interface ContractCase {
   covers: string[];
   /** Apps Script properties it reads: enum values and event fields ("SheetsOnEdit.value"). */
   reads?: string[];
+  /** Where the source does not state the behaviour in so many words: how it was read from it. */
+  note?: string;
   /** What the source says `run` returns. */
   expected: Json;
   /** Runs through the Apps Script API and returns what it saw. */

@@ -19,7 +19,9 @@ describe("contract cases", () => {
     const ids = CASES.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const c of CASES) {
-      expect(c.source, c.id).toMatch(/^https:\/\/(developers\.google\.com\/apps-script|github\.com\/)/);
+      expect(c.source, c.id).toMatch(
+        /^https:\/\/(developers\.google\.com\/(apps-script|sheets)|github\.com\/)/,
+      );
       expect(c.covers.length + (c.reads?.length ?? 0), c.id).toBeGreaterThan(0);
     }
   });

@@ -33,7 +33,8 @@ import type { AuthMode, Execution, ExecutionKind, Runtime } from "./runtime";
 import { clockEvent, createScriptApp, type EventType, isDue, type TriggerRecord } from "./script-app";
 import { createSession } from "./session";
 import { createSheetsModel, type SheetsHost, type SheetsModel, type SheetsState } from "./spreadsheet/index";
-import { localFields } from "./timezone";
+import { localFields, zoneOffsetMinutes } from "./timezone";
+import { localeRules } from "./spreadsheet/locale";
 import { createUi, type MenuEntry, type UiLog } from "./ui";
 import { createUtilities } from "./utilities";
 import { isDate } from "./realm";
@@ -68,7 +69,15 @@ export interface EnvironmentOptions {
   htmlDir?: string;
   /** Email recipients per day: 100 for consumer accounts, 1,500 for Workspace. */
   mailQuota?: number;
+  /** The script's time zone (appsscript.json): Session.getScriptTimeZone, triggers, Utilities. */
   timeZone?: string;
+  /**
+   * Locale and time zone of the bound spreadsheet and of every spreadsheet the script creates.
+   * Google gives a new file those of the account that creates it; the world's creator states them
+   * here (time zone: the script's by default).
+   */
+  locale?: string;
+  spreadsheetTimeZone?: string;
   spreadsheetName?: string;
   /**
    * The bound spreadsheet is in a shared drive: Spreadsheet.getOwner() is null (Google: "Gets the
@@ -93,6 +102,9 @@ export interface EnvironmentState {
   now: string;
   owner: string;
   timeZone: string;
+  /** Absent in states saved before locales existed: vi_VN and the script's zone. */
+  locale?: string;
+  spreadsheetTimeZone?: string;
   activeUser: string;
   identity: Identity;
   mailQuota: number;
@@ -300,6 +312,12 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
   const st = opts.state;
   const owner = st?.owner ?? opts.owner ?? DEFAULT_OWNER;
   const timeZone = st?.timeZone ?? opts.timeZone ?? DEFAULT_TIME_ZONE;
+  const locale = st?.locale ?? opts.locale ?? "vi_VN";
+  const spreadsheetTimeZone = st?.spreadsheetTimeZone ?? opts.spreadsheetTimeZone ?? timeZone;
+  // Unknown ones fail here, not at the first date typed.
+  localeRules(locale);
+  zoneOffsetMinutes(spreadsheetTimeZone);
+  zoneOffsetMinutes(timeZone);
   const identity: Identity = st?.identity ?? opts.identity ?? "same-domain";
   const mailQuota = st?.mailQuota ?? opts.mailQuota ?? 100;
   const htmlDir = opts.htmlDir ?? DEFAULT_HTML_DIR;
@@ -403,7 +421,8 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
   const { service: session, user: userObject } = createSession(rt, {
     scriptId: SCRIPT_ID,
     realUser: () => activeUser,
-    locale: "vi",
+    // The user's language, as Session.getActiveUserLocale gives it ("vi", "en").
+    locale: locale.split("_")[0] ?? locale,
   });
   const { utilities, logger, console: consoleObj } = createUtilities(rt);
   const htmlService = createHtmlService(rt, htmlDir);
@@ -413,7 +432,7 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
     count,
     actingUser: () => exec().effectiveUser,
     now: () => new Date(clock),
-    timeZone,
+    newFiles: { locale, timeZone: spreadsheetTimeZone },
     getUi() {
       if (!exec().hasUi) throw new Error("Cannot call SpreadsheetApp.getUi() from this context.");
       return ui;
@@ -809,6 +828,8 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
         now: new Date(clock).toISOString(),
         owner,
         timeZone,
+        locale,
+        spreadsheetTimeZone,
         activeUser,
         identity,
         mailQuota,

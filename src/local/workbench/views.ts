@@ -176,7 +176,7 @@ export function sheetView(input: SheetViewInput): SheetView | undefined {
           view.d = cell.f;
           view.e = cell.f;
         } else if (value !== undefined) {
-          view.d = displayValue(value, cell.nf, ss.timeZone);
+          view.d = displayValue(value, cell.nf, ss);
           view.e = editText(value, ss.timeZone);
         }
         if (cell.note) view.note = cell.note;

@@ -2,5 +2,6 @@
 // service (named like Google's reference) and is listed here.
 import type { ContractCase } from "../case";
 import { driveCases } from "./drive";
+import { localeCases } from "./locale";
 
-export const CASES: ContractCase[] = [...driveCases];
+export const CASES: ContractCase[] = [...driveCases, ...localeCases];

@@ -6,12 +6,12 @@ import {
   canView,
   DEFAULT_COLS,
   DEFAULT_ROWS,
-  DEFAULT_SHEET_PREFIX,
   MSG,
   newSheetData,
   type SpreadsheetData,
 } from "./model";
 import { DataValidationBuilderImpl, RangeImpl, SheetImpl, SpreadsheetImpl, signatureError } from "./objects";
+import { localeRules } from "./locale";
 import { CRITERIA } from "./validation-rules";
 
 function enumOf<T extends string>(names: readonly T[]): Readonly<Record<T, T>> {
@@ -48,9 +48,9 @@ export function newSpreadsheetData(
     owner,
     editors: [],
     viewers: [],
-    timeZone: ctx.host.timeZone,
-    locale: "vi_VN",
-    sheets: [newSheetData(0, `${DEFAULT_SHEET_PREFIX}1`, rows, cols)],
+    timeZone: ctx.host.newFiles.timeZone,
+    locale: ctx.host.newFiles.locale,
+    sheets: [newSheetData(0, `${localeRules(ctx.host.newFiles.locale).sheetPrefix}1`, rows, cols)],
     activeSheetId: 0,
     protections: [],
     deleted: false,

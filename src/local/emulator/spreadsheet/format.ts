@@ -1,21 +1,14 @@
-// Display values: what a cell shows for its number format, in the vi_VN locale ("." groups
-// thousands, "," is the decimal mark). Covers the Sheets number-format grammar the add-in uses:
+// Display values: what a cell shows for its number format, in its spreadsheet's locale (vi_VN: "."
+// groups thousands, "," is the decimal mark; en_US the other way round, see ./locale). Covers the Sheets number-format grammar the add-in uses:
 // digit placeholders 0 # ?, grouping ",", decimals ".", percent, scientific E+, quoted literals,
 // backslash escapes, [$…] currency literals, [Color] tags, up to four ";" sections, "@" text, and
 // date/time tokens (yyyy yy MMMM MMM MM M dd d dddd ddd HH H hh h mm m ss s AM/PM).
-import { isDate } from "./values";
+import { type LocaleRules, localeRules, type Where } from "./locale";
 import { toSerial, toWallTime } from "./time";
+import { isDate } from "./values";
 
 /** What Range.getNumberFormat reports for a cell whose format was never set ("Automatic"). */
 export const AUTOMATIC_FORMAT = "0.###############";
-
-const GROUP = ".";
-const DECIMAL = ",";
-
-const MONTHS_LONG = Array.from({ length: 12 }, (_, i) => `tháng ${i + 1}`);
-const MONTHS_SHORT = Array.from({ length: 12 }, (_, i) => `thg ${i + 1}`);
-const DAYS_LONG = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
-const DAYS_SHORT = ["CN", "Th 2", "Th 3", "Th 4", "Th 5", "Th 6", "Th 7"];
 
 interface Token {
   kind: "lit" | "code";
@@ -93,16 +86,16 @@ function roundTo(n: number, decimals: number): number {
   return n < 0 ? -r : r;
 }
 
-function groupDigits(digits: string): string {
+function groupDigits(digits: string, group: string): string {
   let out = "";
   for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += GROUP;
+    if (i > 0 && (digits.length - i) % 3 === 0) out += group;
     out += digits[i];
   }
   return out;
 }
 
-function formatNumberSection(n: number, tokens: Token[], withSign: boolean): string {
+function formatNumberSection(n: number, tokens: Token[], withSign: boolean, l: LocaleRules): string {
   // Locate the digit block: from the first to the last placeholder.
   const isPh = (t: Token): boolean => t.kind === "code" && /[0#?.,]/.test(t.text);
   const isDigit = (t: Token): boolean => t.kind === "code" && /[0#?]/.test(t.text);
@@ -151,9 +144,9 @@ function formatNumberSection(n: number, tokens: Token[], withSign: boolean): str
   intDigits = intDigits.replace(/^0+/, "");
   if (intDigits.length < minInt) intDigits = intDigits.padStart(minInt, "0");
   while (fracDigits.length > minDec && fracDigits.endsWith("0")) fracDigits = fracDigits.slice(0, -1);
-  let body = grouped ? groupDigits(intDigits) : intDigits;
-  if (fracDigits.length > 0 || (dot >= 0 && minDec > 0)) body += DECIMAL + fracDigits;
-  else if (dot >= 0 && maxDec === 0) body += DECIMAL; // "0." shows a trailing mark
+  let body = grouped ? groupDigits(intDigits, l.group) : intDigits;
+  if (fracDigits.length > 0 || (dot >= 0 && minDec > 0)) body += l.decimal + fracDigits;
+  else if (dot >= 0 && maxDec === 0) body += l.decimal; // "0." shows a trailing mark
   const negative = withSign && n < 0 && Number(body.replace(/\D/g, "")) !== 0;
 
   let out = "";
@@ -174,7 +167,7 @@ function pad2(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-function formatDateSection(at: number, tokens: Token[], timeZone: string): string {
+function formatDateSection(at: number, tokens: Token[], timeZone: string, l: LocaleRules): string {
   const w = toWallTime(at, timeZone);
   const weekday = new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
   // Group identical consecutive code letters into runs ("dd", "MMMM").
@@ -207,8 +200,8 @@ function formatDateSection(at: number, tokens: Token[], timeZone: string): strin
     const c = low[0];
     if (c === "y") out += low.length <= 2 ? pad2(w.year % 100) : String(w.year);
     else if (c === "d") {
-      if (low.length >= 4) out += DAYS_LONG[weekday];
-      else if (low.length === 3) out += DAYS_SHORT[weekday];
+      if (low.length >= 4) out += l.daysLong[weekday];
+      else if (low.length === 3) out += l.daysShort[weekday];
       else out += low.length === 2 ? pad2(w.day) : String(w.day);
     } else if (c === "h") {
       const h = ampm ? ((w.hour + 11) % 12) + 1 : w.hour;
@@ -224,33 +217,35 @@ function formatDateSection(at: number, tokens: Token[], timeZone: string): strin
           : undefined;
       const minutes = low.length <= 2 && (before === "h" || after === "s");
       if (minutes) out += low.length === 2 ? pad2(w.minute) : String(w.minute);
-      else if (low.length >= 4) out += MONTHS_LONG[w.month - 1];
-      else if (low.length === 3) out += MONTHS_SHORT[w.month - 1];
+      else if (low.length >= 4) out += l.monthsLong[w.month - 1];
+      else if (low.length === 3) out += l.monthsShort[w.month - 1];
       else out += low.length === 2 ? pad2(w.month) : String(w.month);
     } else if (c === "a" || c === "p") {
       // AM/PM written as code letters "A", "M", "/", "P", "M".
       out += r.text;
     } else out += r.text;
   }
-  if (ampm) out = out.replace(/AM\/PM|am\/pm|A\/P|a\/p/, w.hour < 12 ? "SA" : "CH");
+  if (ampm) out = out.replace(/AM\/PM|am\/pm|A\/P|a\/p/, w.hour < 12 ? l.am : l.pm);
   return out;
 }
 
-/** General ("Automatic") display of a number: up to 10 significant decimals, vi_VN marks. */
-export function formatGeneralNumber(n: number): string {
+/** General ("Automatic") display of a number: up to 10 significant decimals, the locale's marks. */
+export function formatGeneralNumber(n: number, decimal: string): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   if (Math.abs(n) >= 1e15 || (Math.abs(n) < 1e-9 && n !== 0)) {
     const [m = "0", e = "0"] = n.toExponential(2).split("e");
     const exp = Number(e);
-    return m.replace(".", DECIMAL) + "E" + (exp < 0 ? "-" : "+") + pad2(Math.abs(exp));
+    return m.replace(".", decimal) + "E" + (exp < 0 ? "-" : "+") + pad2(Math.abs(exp));
   }
   const s = String(Number(n.toPrecision(10)));
-  return s.replace(".", DECIMAL);
+  return s.replace(".", decimal);
 }
 
 /** The text a cell shows. `value` undefined is an empty cell. */
-export function displayValue(value: unknown, format: string | undefined, timeZone: string): string {
+export function displayValue(value: unknown, format: string | undefined, where: Where): string {
   if (value === undefined || value === null || value === "") return "";
+  const { timeZone } = where;
+  const l = localeRules(where.locale);
   const fmt = format === undefined || format === AUTOMATIC_FORMAT || format === "" ? undefined : format;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") {
@@ -264,15 +259,15 @@ export function displayValue(value: unknown, format: string | undefined, timeZon
   }
   if (fmt === "@")
     return isDate(value)
-      ? displayValue(value, "dd/MM/yyyy HH:mm:ss", timeZone)
+      ? displayValue(value, l.dateTimeFormat, where)
       : typeof value === "number"
-        ? formatGeneralNumber(value)
+        ? formatGeneralNumber(value, l.decimal)
         : String(value);
   const isD = isDate(value);
   if (!isD && typeof value !== "number") return String(value);
   if (fmt === undefined) {
-    if (isD) return displayValue(value, "dd/MM/yyyy HH:mm:ss", timeZone);
-    return formatGeneralNumber(value as number);
+    if (isD) return displayValue(value, l.dateTimeFormat, where);
+    return formatGeneralNumber(value as number, l.decimal);
   }
   const sections = splitSections(fmt);
   const n = isD ? toSerial((value as Date).getTime(), timeZone) : (value as number);
@@ -285,11 +280,11 @@ export function displayValue(value: unknown, format: string | undefined, timeZon
   const tokens = tokenize(section);
   if (isDateSection(tokens)) {
     const at = isD ? (value as Date).getTime() : serialToInstant(n, timeZone);
-    return formatDateSection(at, tokens, timeZone);
+    return formatDateSection(at, tokens, timeZone, l);
   }
   if (tokens.every((t) => t.kind === "lit" || t.text === "@")) return tokens.map((t) => t.text).join("");
-  if (section.trim().toLowerCase() === "general") return formatGeneralNumber(n);
-  return formatNumberSection(n, tokens, withSign);
+  if (section.trim().toLowerCase() === "general") return formatGeneralNumber(n, l.decimal);
+  return formatNumberSection(n, tokens, withSign, l);
 }
 
 function serialToInstant(serial: number, timeZone: string): number {

@@ -10,7 +10,7 @@
 // - setValue(s) and appendRow interpret strings like typed text in a vi_VN spreadsheet: "1.234" is
 //   1234, "12,5" is 12.5, "15/04/2023" a Date (midnight in the spreadsheet's zone), "=…" a formula,
 //   a leading apostrophe forces text; a cell formatted "@" keeps any string as it is.
-// - Formulas are stored but not computed: getFormulas shows them, getValues gives "#ERROR!".
+// - Formulas are stored but not computed (arithmetic on constants aside): getValues gives "#ERROR!".
 // - Protections and sharing are enforced against host.actingUser(); the owner can always edit.
 //   A blank acting user ("" — Google's blank active user) is not checked: the model cannot tell
 //   who it is, so the environment should pass the real user for enforcement.
@@ -35,8 +35,10 @@ import {
   type Toast,
 } from "./model";
 import {
+  entryOf,
   RangeImpl,
   removeSheet,
+  whereOf,
   SheetImpl,
   SpreadsheetImpl,
   valueOfCell,
@@ -72,8 +74,6 @@ export interface SheetsHost extends SheetsHostLike {
   actingUser(): string;
   /** The emulated clock. */
   now(): Date;
-  /** The script's / new spreadsheets' time zone, e.g. "Asia/Ho_Chi_Minh". */
-  timeZone: string;
   /** SpreadsheetApp.getUi() delegates here. */
   getUi(): unknown;
   /** A Blob from the services side (used by getAs PDF). */
@@ -162,7 +162,7 @@ export function createSheetsModel(host: SheetsHost, state?: SheetsState): Sheets
       count: () => {},
       actingUser: () => user,
       now: () => host.now(),
-      timeZone: host.timeZone,
+      newFiles: host.newFiles,
       getUi: () => host.getUi(),
       newBlob: (b, t, n) => host.newBlob(b, t, n),
     },
@@ -231,8 +231,9 @@ export function createSheetsModel(host: SheetsHost, state?: SheetsState): Sheets
       if (user !== "" && !isEditor(ss, user)) throw new Error(MSG.viewOnly);
       assertCanEdit(ss, sheet, rect, user);
       // Reject the whole edit if any cell breaks a rule that rejects invalid input.
+      const entry = entryOf(ctx, ss);
       const check: CheckContext = {
-        timeZone: ss.timeZone,
+        ...whereOf(ss),
         rangeValues: (arg) => {
           const src = ctx.spreadsheets.get(arg.$range.spreadsheetId);
           const s = src?.sheets.find((x) => x.sheetId === arg.$range.sheetId);
@@ -242,7 +243,7 @@ export function createSheetsModel(host: SheetsHost, state?: SheetsState): Sheets
           for (let i = r.row; i < r.row + r.numRows; i++) {
             for (let k = r.col; k < r.col + r.numCols; k++) {
               const c = cellAt(s, i, k);
-              out.push(displayValue(valueOfCell(ctx, src, s, c), c?.nf, src.timeZone));
+              out.push(displayValue(valueOfCell(ctx, src, s, c), c?.nf, whereOf(src)));
             }
           }
           return out;
@@ -256,7 +257,7 @@ export function createSheetsModel(host: SheetsHost, state?: SheetsState): Sheets
           let v: CellValue | undefined;
           let fmt = cell?.nf;
           if (typeof raw === "string" && typed) {
-            const e = parseEntered(raw, ss.timeZone, cell?.nf === "@");
+            const e = parseEntered(raw, entry, cell?.nf === "@");
             if (e.formula !== undefined) return; // a formula's result is not computed here
             v = e.value;
             if (fmt === undefined && e.autoFormat) fmt = e.autoFormat;
@@ -269,7 +270,7 @@ export function createSheetsModel(host: SheetsHost, state?: SheetsState): Sheets
       const oldRaw = single ? valueOfCell(ctx, ss, sheet, oldCell) : "";
       values.forEach((line, r) => {
         line.forEach((raw, k) => {
-          if (typed) writeCell(sheet, rect.row + r, rect.col + k, raw, ss.timeZone, "Range", "setValues");
+          if (typed) writeCell(sheet, rect.row + r, rect.col + k, raw, entry, "Range", "setValues");
           else writeRaw(sheet, rect.row + r, rect.col + k, raw);
         });
       });

@@ -8,7 +8,11 @@ export interface SheetsHostLike {
   count(name: string): void;
   actingUser(): string;
   now(): Date;
-  timeZone: string;
+  /**
+   * Locale and time zone of each new spreadsheet. Google gives a new file those of the account that
+   * creates it (its language and region settings); here whoever creates the world states them.
+   */
+  newFiles: { locale: string; timeZone: string };
   getUi(): unknown;
   newBlob(bytes: Uint8Array, contentType: string, name: string): unknown;
 }
@@ -98,8 +102,6 @@ export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLS = 26;
 export const DEFAULT_COL_WIDTH = 100;
 export const DEFAULT_ROW_HEIGHT = 21;
-/** The default tab name in a vi_VN spreadsheet ("Sheet" in English ones). */
-export const DEFAULT_SHEET_PREFIX = "Trang tính";
 
 export const MSG = {
   protectedCell:

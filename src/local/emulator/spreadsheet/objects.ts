@@ -19,7 +19,6 @@ import {
   clearFormats,
   DEFAULT_COL_WIDTH,
   DEFAULT_ROW_HEIGHT,
-  DEFAULT_SHEET_PREFIX,
   deleteCols,
   fileEditors,
   deleteRows,
@@ -48,7 +47,9 @@ import {
   type RuleArg,
   type RuleData,
 } from "./validation-rules";
-import { type CellValue, copyDate, isDate, parseEntered } from "./values";
+import { type CellValue, copyDate, type EntryContext, isDate, parseEntered } from "./values";
+import { localeRules, type Where } from "./locale";
+import { zoneOffsetMinutes } from "./time";
 
 // ---------- helpers ----------
 
@@ -120,13 +121,13 @@ export function valueOfCell(
   return isDate(v) ? copyDate(v) : v;
 }
 
-/** Writes one value as Range.setValue does: strings are interpreted as if typed (vi_VN). */
+/** Writes one value as Range.setValue does: strings are interpreted as if typed (in the locale). */
 export function writeCell(
   sheet: SheetData,
   row: number,
   col: number,
   raw: unknown,
-  tz: string,
+  entry: EntryContext,
   cls: string,
   method: string,
 ): void {
@@ -142,7 +143,7 @@ export function writeCell(
   delete c.f;
   delete c.v;
   if (typeof raw === "string") {
-    const e = parseEntered(raw, tz, c.nf === "@");
+    const e = parseEntered(raw, entry, c.nf === "@");
     if (e.formula !== undefined) c.f = e.formula;
     if (e.value !== undefined) c.v = e.value;
     if (e.autoFormat && c.nf === undefined) c.nf = e.autoFormat;
@@ -150,7 +151,7 @@ export function writeCell(
     c.v = raw;
   } else if (isDate(raw)) {
     c.v = copyDate(raw);
-    if (c.nf === undefined) c.nf = "dd/MM/yyyy HH:mm:ss";
+    if (c.nf === undefined) c.nf = localeRules(entry.locale).dateTimeFormat;
   } else {
     throw signatureError(cls, method, [raw]);
   }
@@ -169,6 +170,16 @@ export function writeRaw(sheet: SheetData, row: number, col: number, raw: unknow
   const c = existing ?? cellFor(sheet, row, col);
   delete c.f;
   c.v = isDate(raw) ? copyDate(raw) : (raw as CellValue);
+}
+
+/** The zone and locale cells of `ss` are shown in. */
+export function whereOf(ss: SpreadsheetData): Where {
+  return { timeZone: ss.timeZone, locale: ss.locale };
+}
+
+/** What reading entered text in `ss` needs: its zone, its locale and the clock. */
+export function entryOf(c: Ctx, ss: SpreadsheetData): EntryContext {
+  return { timeZone: ss.timeZone, locale: ss.locale, now: c.host.now().getTime() };
 }
 
 // ---------- base ----------
@@ -613,8 +624,13 @@ export class RangeImpl extends Base {
   _live(): void {
     if (this._sheet.deleted || this._ssData.deleted) throw new Error(MSG.sheetDeleted);
   }
-  _tz(): string {
-    return this._ssData.timeZone;
+  /** The spreadsheet's zone and locale, for showing values. */
+  _where(): Where {
+    return whereOf(this._ssData);
+  }
+  /** …and the clock, for reading entered text. */
+  _entry(): EntryContext {
+    return entryOf(this._c, this._ssData);
   }
   _edit(): void {
     this._live();
@@ -680,10 +696,10 @@ export class RangeImpl extends Base {
   setValues(values: unknown): this {
     const grid = checkGrid(values, this._rect, "Range", "setValues");
     this._edit();
-    const tz = this._tz();
+    const entry = this._entry();
     grid.forEach((line, r) => {
       line.forEach((v, k) => {
-        writeCell(this._sheet, this._rect.row + r, this._rect.col + k, v, tz, "Range", "setValues");
+        writeCell(this._sheet, this._rect.row + r, this._rect.col + k, v, entry, "Range", "setValues");
       });
     });
     return this;
@@ -691,20 +707,21 @@ export class RangeImpl extends Base {
   setValue(value: unknown): this {
     if (Array.isArray(value)) throw signatureError("Range", "setValue", [value]);
     this._edit();
-    const tz = this._tz();
+    const entry = this._entry();
     const { row, col, numRows, numCols } = this._rect;
     for (let r = row; r < row + numRows; r++) {
-      for (let k = col; k < col + numCols; k++) writeCell(this._sheet, r, k, value, tz, "Range", "setValue");
+      for (let k = col; k < col + numCols; k++)
+        writeCell(this._sheet, r, k, value, entry, "Range", "setValue");
     }
     return this;
   }
   getDisplayValues(): string[][] {
-    const tz = this._tz();
-    return this._cells((c) => displayValue(valueOfCell(this._c, this._ssData, this._sheet, c), c?.nf, tz));
+    const where = this._where();
+    return this._cells((c) => displayValue(valueOfCell(this._c, this._ssData, this._sheet, c), c?.nf, where));
   }
   getDisplayValue(): string {
     return this._first((c) =>
-      displayValue(valueOfCell(this._c, this._ssData, this._sheet, c), c?.nf, this._tz()),
+      displayValue(valueOfCell(this._c, this._ssData, this._sheet, c), c?.nf, this._where()),
     );
   }
   getFormulas(): string[][] {
@@ -1254,8 +1271,9 @@ function validateSheetName(
 
 function nextDefaultName(ss: SpreadsheetData): string {
   let i = ss.sheets.length + 1;
-  while (findSheetByName(ss, `${DEFAULT_SHEET_PREFIX}${i}`)) i++;
-  return `${DEFAULT_SHEET_PREFIX}${i}`;
+  const prefix = localeRules(ss.locale).sheetPrefix;
+  while (findSheetByName(ss, `${prefix}${i}`)) i++;
+  return `${prefix}${i}`;
 }
 
 function newSheetId(ss: SpreadsheetData): number {
@@ -1391,7 +1409,7 @@ export class SheetImpl extends Base {
       for (const row of this._sheet.rows) {
         const c = row?.[col];
         if (!c || (c.v === undefined && c.f === undefined)) continue;
-        longest = Math.max(longest, displayValue(c.v ?? "", c.nf, this._ssData.timeZone).length);
+        longest = Math.max(longest, displayValue(c.v ?? "", c.nf, whereOf(this._ssData)).length);
       }
       this._sheet.colWidths[col] = Math.max(30, longest * 7 + 10);
     }
@@ -1598,7 +1616,7 @@ export class SheetImpl extends Base {
     if (row > this._sheet.maxRows) this._sheet.maxRows = row;
     if (values.length > this._sheet.maxCols) this._sheet.maxCols = values.length;
     values.forEach((v, i) => {
-      writeCell(this._sheet, row, i + 1, v, this._ssData.timeZone, "Sheet", "appendRow");
+      writeCell(this._sheet, row, i + 1, v, entryOf(this._c, this._ssData), "Sheet", "appendRow");
     });
     return this;
   }
@@ -1657,8 +1675,9 @@ export class SheetImpl extends Base {
     const dest = spreadsheet._live();
     const u = this._user();
     if (u !== "" && !isEditor(dest, u)) throw new Error(canView(dest, u) ? MSG.viewOnly : MSG.noAccess);
-    let name = `Bản sao của ${this._sheet.name}`;
-    for (let i = 2; findSheetByName(dest, name); i++) name = `Bản sao của ${this._sheet.name} ${i}`;
+    const copyOf = `${localeRules(dest.locale).copyPrefix}${this._sheet.name}`;
+    let name = copyOf;
+    for (let i = 2; findSheetByName(dest, name); i++) name = `${copyOf} ${i}`;
     const copy = cloneSheet(this._sheet, newSheetId(dest), name);
     dest.sheets.push(copy);
     return new SheetImpl(this._c, dest, copy);
@@ -1906,6 +1925,7 @@ export class SpreadsheetImpl extends Base {
   }
   setSpreadsheetTimeZone(tz: unknown): void {
     if (typeof tz !== "string") throw signatureError("Spreadsheet", "setSpreadsheetTimeZone", [tz]);
+    zoneOffsetMinutes(tz); // an unknown zone throws
     this._assertEditor();
     this._data.timeZone = tz;
   }
@@ -1914,8 +1934,7 @@ export class SpreadsheetImpl extends Base {
   }
   setSpreadsheetLocale(locale: unknown): void {
     if (typeof locale !== "string") throw signatureError("Spreadsheet", "setSpreadsheetLocale", [locale]);
-    if (locale !== "vi_VN")
-      throw new Error(MSG.notImplemented(`Spreadsheet.setSpreadsheetLocale(${locale})`));
+    localeRules(locale); // one the emulator does not know says so
     this._assertEditor();
     this._data.locale = locale;
   }
@@ -1941,7 +1960,7 @@ export class SpreadsheetImpl extends Base {
     }
     const ss = this._live();
     const bytes = renderPdf(ss, (sheet, c) =>
-      displayValue(valueOfCell(this._c, ss, sheet, c), c?.nf, ss.timeZone),
+      displayValue(valueOfCell(this._c, ss, sheet, c), c?.nf, whereOf(ss)),
     );
     return this._c.host.newBlob(bytes, "application/pdf", `${ss.name}.pdf`);
   }

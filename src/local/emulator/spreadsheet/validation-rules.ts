@@ -1,6 +1,7 @@
 // Data validation rules as plain data, and the check Sheets applies to a user's entry.
 import type { Rect } from "./a1";
 import { displayValue } from "./format";
+import { localeRules, type Where } from "./locale";
 import { toWallTime } from "./time";
 import { type CellValue, isDate } from "./values";
 
@@ -60,8 +61,7 @@ function dayKey(d: Date, tz: string): number {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const URL_RE = /^(https?:\/\/)?[^\s/$.?#]+\.[^\s]+$/i;
 
-export interface CheckContext {
-  timeZone: string;
+export interface CheckContext extends Where {
   /** Display values of a VALUE_IN_RANGE argument. */
   rangeValues(arg: RangeArg): string[];
 }
@@ -80,7 +80,7 @@ export function satisfies(
   const a = rule.args;
   const num = (i: number): number => Number(a[i]);
   const day = (i: number): number => (isDate(a[i]) ? dayKey(a[i] as Date, ctx.timeZone) : Number.NaN);
-  const text = displayValue(value, format, ctx.timeZone);
+  const text = displayValue(value, format, ctx);
   switch (rule.criteria) {
     case "NUMBER_BETWEEN":
       return (
@@ -159,9 +159,9 @@ export function defaultHelp(rule: RuleData, ctx: CheckContext): string {
   const a = rule.args;
   const show = (v: unknown): string =>
     isDate(v)
-      ? displayValue(v, "dd/MM/yyyy", ctx.timeZone)
+      ? displayValue(v, localeRules(ctx.locale).dateFormat, ctx)
       : typeof v === "number"
-        ? displayValue(v, undefined, ctx.timeZone)
+        ? displayValue(v, undefined, ctx)
         : String(v);
   switch (rule.criteria) {
     case "VALUE_IN_LIST":

@@ -25,7 +25,7 @@ export function setup(opts: { state?: SheetsState; user?: string } = {}) {
     },
     actingUser: () => run.user,
     now: () => new Date(run.now.getTime()),
-    timeZone: "Asia/Ho_Chi_Minh",
+    newFiles: { locale: "vi_VN", timeZone: "Asia/Ho_Chi_Minh" },
     getUi: () => ({ ui: true }),
     newBlob: (bytes, contentType, name): FakeBlob => ({ bytes, contentType, name }),
   };
