@@ -10,7 +10,9 @@ import {
   newSheetData,
   type SpreadsheetData,
 } from "./model";
-import { DataValidationBuilderImpl, RangeImpl, SheetImpl, SpreadsheetImpl, signatureError } from "./objects";
+import { signatureError } from "./base";
+import { DataValidationBuilderImpl, RangeImpl, SheetImpl, SpreadsheetImpl } from "./objects";
+import { LOCATION_TYPE, VISIBILITY } from "./developer-metadata";
 import { localeRules } from "./locale";
 import { CRITERIA } from "./validation-rules";
 
@@ -53,9 +55,11 @@ export function newSpreadsheetData(
     sheets: [newSheetData(0, `${localeRules(ctx.host.newFiles.locale).sheetPrefix}1`, rows, cols)],
     activeSheetId: 0,
     protections: [],
+    metadata: [],
     deleted: false,
     nextSheetSeq: 1,
     nextProtectionId: 1,
+    nextMetadataId: 1,
   };
   ctx.spreadsheets.set(id, ss);
   return ss;
@@ -63,6 +67,8 @@ export function newSpreadsheetData(
 
 export class SpreadsheetAppImpl {
   readonly ProtectionType = enumOf(["RANGE", "SHEET"] as const);
+  readonly DeveloperMetadataVisibility = VISIBILITY;
+  readonly DeveloperMetadataLocationType = LOCATION_TYPE;
   readonly DataValidationCriteria = enumOf(CRITERIA);
   readonly BorderStyle = enumOf([
     "DOTTED",

@@ -75,6 +75,14 @@ export const GOOGLE_METHODS: Record<string, string[]> = {
     w(`addEditor addEditors canDomainEdit canEdit getDescription getEditors getProtectionType getRange
     getRangeName getUnprotectedRanges isWarningOnly remove removeEditor removeEditors setDescription setDomainEdit
     setNamedRange setRange setRangeName setUnprotectedRanges setWarningOnly`),
+  DeveloperMetadata: w(`getId getKey getLocation getValue getVisibility moveToColumn moveToRow moveToSheet
+    moveToSpreadsheet remove setKey setValue setVisibility`),
+  DeveloperMetadataFinder: w(
+    "find onIntersectingLocations withId withKey withLocationType withValue withVisibility",
+  ),
+  DeveloperMetadataLocation: w(
+    "getColumn getDataSourceColumn getLocationType getRow getSheet getSpreadsheet",
+  ),
   DataValidation: w("copy getAllowInvalid getCriteriaType getCriteriaValues getHelpText"),
   DataValidationBuilder:
     w(`build copy getAllowInvalid getCriteriaType getCriteriaValues getHelpText requireCheckbox

@@ -65,6 +65,22 @@ export interface ProtectionData {
   rangeName: string;
 }
 
+/**
+ * Developer metadata: a key (and optional value) a script attaches to the spreadsheet, a sheet, or whole
+ * rows or columns (start…end, 1-based, inclusive). Row and column metadata move with its rows and
+ * columns and goes with them when they are deleted.
+ */
+export interface MetadataData {
+  id: number;
+  key: string;
+  value: string | null;
+  visibility: "DOCUMENT" | "PROJECT";
+  location:
+    | { type: "SPREADSHEET" }
+    | { type: "SHEET"; sheetId: number }
+    | { type: "ROW" | "COLUMN"; sheetId: number; start: number; end: number };
+}
+
 export interface SpreadsheetData {
   id: string;
   name: string;
@@ -77,9 +93,11 @@ export interface SpreadsheetData {
   sheets: SheetData[];
   activeSheetId: number;
   protections: ProtectionData[];
+  metadata: MetadataData[];
   deleted: boolean;
   nextSheetSeq: number;
   nextProtectionId: number;
+  nextMetadataId: number;
 }
 
 export interface Toast {
@@ -261,6 +279,26 @@ export function shiftProtections(
     const moved = shiftRects([p.rect], axis, at, delta)[0];
     if (!moved) return false; // every protected cell was deleted: Google drops the protection
     p.rect = moved;
+    return true;
+  });
+}
+
+/** Row or column metadata follows its rows or columns; when all of them are deleted, it goes too. */
+export function shiftMetadata(
+  ss: SpreadsheetData,
+  sheet: SheetData,
+  axis: "row" | "col",
+  at: number,
+  delta: number,
+): void {
+  const type = axis === "row" ? "ROW" : "COLUMN";
+  ss.metadata = ss.metadata.filter((m) => {
+    const loc = m.location;
+    if (loc.type !== type || loc.sheetId !== sheet.sheetId) return true;
+    const moved = shiftSpan(loc.start, loc.end - loc.start + 1, at, delta);
+    if (!moved) return false;
+    loc.start = moved[0];
+    loc.end = moved[0] + moved[1] - 1;
     return true;
   });
 }

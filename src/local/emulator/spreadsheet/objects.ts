@@ -6,7 +6,15 @@ import { type A1Ref, columnToLetters, parseA1, type Rect, rectA1, resolveRef } f
 import { normalizeColor, rgbToHex } from "./colors";
 import { AUTOMATIC_FORMAT, displayValue } from "./format";
 import { formulaValue } from "./formula";
-import { GOOGLE_METHODS } from "./google-api";
+import { Base, instrument, signatureError } from "./base";
+import {
+  ARBITRARY_RANGE,
+  addMetadata,
+  DeveloperMetadataFinderImpl,
+  type DeveloperMetadataImpl,
+  dimensionOf,
+  metadataAt,
+} from "./developer-metadata";
 import {
   assertCanEdit,
   assertCanEditSheet,
@@ -36,6 +44,7 @@ import {
   type SpreadsheetData,
   sameEmail,
   sheetRect,
+  shiftMetadata,
   shiftProtections,
 } from "./model";
 import { renderPdf } from "./pdf";
@@ -52,25 +61,6 @@ import { localeRules, type Where } from "./locale";
 import { zoneOffsetMinutes } from "./time";
 
 // ---------- helpers ----------
-
-function typeName(v: unknown): string {
-  if (v === null || v === undefined) return "null";
-  if (Array.isArray(v)) return v.length > 0 && Array.isArray(v[0]) ? "Object[][]" : "Object[]";
-  if (isDate(v)) return "Date";
-  if (typeof v === "number") return "number";
-  if (typeof v === "string") return "String";
-  if (typeof v === "boolean") return "Boolean";
-  const proto = Object.getPrototypeOf(v) as { constructor?: { name?: string } } | null;
-  const n = proto?.constructor?.name ?? "Object";
-  return n.replace(/Impl$/, "");
-}
-
-/** Google's error for arguments of the wrong type. */
-export function signatureError(cls: string, method: string, args: unknown[]): Error {
-  return new Error(
-    `The parameters (${args.map(typeName).join(",")}) don't match the method signature for SpreadsheetApp.${cls}.${method}.`,
-  );
-}
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -183,13 +173,6 @@ export function entryOf(c: Ctx, ss: SpreadsheetData): EntryContext {
 }
 
 // ---------- base ----------
-
-abstract class Base {
-  constructor(readonly _c: Ctx) {}
-  _user(): string {
-    return this._c.host.actingUser();
-  }
-}
 
 export class UserImpl extends Base {
   constructor(
@@ -1185,6 +1168,25 @@ export class RangeImpl extends Base {
     return this;
   }
 
+  // developer metadata: only whole rows or whole columns carry it
+  addDeveloperMetadata(...args: unknown[]): this {
+    this._live();
+    const dim = dimensionOf(this._sheet, this._rect);
+    if (!dim) throw new Error(ARBITRARY_RANGE);
+    addMetadata(this._c, this._ssData, { ...dim, sheetId: this._sheet.sheetId }, args, "Range");
+    return this;
+  }
+  getDeveloperMetadata(): DeveloperMetadataImpl[] {
+    this._live();
+    const dim = dimensionOf(this._sheet, this._rect);
+    return dim ? metadataAt(this._c, this._ssData, { ...dim, sheetId: this._sheet.sheetId }) : [];
+  }
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderImpl {
+    this._live();
+    const scope = { kind: "range" as const, sheet: this._sheet, rect: { ...this._rect } };
+    return new DeveloperMetadataFinderImpl(this._c, this._ssData, scope);
+  }
+
   copyTo(destination: unknown, options?: unknown): void {
     if (!(destination instanceof RangeImpl)) throw signatureError("Range", "copyTo", [destination]);
     this._live();
@@ -1469,6 +1471,7 @@ export class SheetImpl extends Base {
     if (at < 1 || at > this._sheet.maxRows + 1) throw new Error("Those rows are out of bounds.");
     insertRows(this._sheet, at, count, inherit);
     shiftProtections(this._ssData, this._sheet, "row", at, count);
+    shiftMetadata(this._ssData, this._sheet, "row", at, count);
     return this;
   }
   insertRowsAfter(after: unknown, howMany: unknown): this {
@@ -1502,6 +1505,7 @@ export class SheetImpl extends Base {
     );
     deleteRows(this._sheet, at, count);
     shiftProtections(this._ssData, this._sheet, "row", at, -count);
+    shiftMetadata(this._ssData, this._sheet, "row", at, -count);
   }
   deleteRows(at: unknown, howMany: unknown): void {
     this._deleteRows(at, howMany, "deleteRows");
@@ -1516,6 +1520,7 @@ export class SheetImpl extends Base {
     if (at < 1 || at > this._sheet.maxCols + 1) throw new Error("Those columns are out of bounds.");
     insertCols(this._sheet, at, count, inherit);
     shiftProtections(this._ssData, this._sheet, "col", at, count);
+    shiftMetadata(this._ssData, this._sheet, "col", at, count);
     return this;
   }
   insertColumnsAfter(after: unknown, howMany: unknown): this {
@@ -1554,6 +1559,7 @@ export class SheetImpl extends Base {
     );
     deleteCols(this._sheet, at, count);
     shiftProtections(this._ssData, this._sheet, "col", at, -count);
+    shiftMetadata(this._ssData, this._sheet, "col", at, -count);
   }
   deleteColumns(at: unknown, howMany: unknown): void {
     this._deleteCols(at, howMany, "deleteColumns");
@@ -1648,6 +1654,22 @@ export class SheetImpl extends Base {
     assertCanEdit(this._ssData, this._sheet, sheetRect(this._sheet), this._user());
     for (const row of this._sheet.rows) for (const c of row ?? []) if (c) delete c.note;
     return this;
+  }
+
+  // developer metadata
+  addDeveloperMetadata(...args: unknown[]): this {
+    this._live();
+    addMetadata(this._c, this._ssData, { type: "SHEET", sheetId: this._sheet.sheetId }, args, "Sheet");
+    return this;
+  }
+  getDeveloperMetadata(): DeveloperMetadataImpl[] {
+    this._live();
+    return metadataAt(this._c, this._ssData, { type: "SHEET", sheetId: this._sheet.sheetId });
+  }
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderImpl {
+    this._live();
+    const scope = { kind: "sheet" as const, sheetId: this._sheet.sheetId };
+    return new DeveloperMetadataFinderImpl(this._c, this._ssData, scope);
   }
 
   // protection
@@ -1954,6 +1976,16 @@ export class SpreadsheetImpl extends Base {
       .protections.filter((p) => p.kind === type)
       .map((p) => new ProtectionImpl(this._c, this._data, p.id));
   }
+  addDeveloperMetadata(...args: unknown[]): this {
+    addMetadata(this._c, this._live(), { type: "SPREADSHEET" }, args, "Spreadsheet");
+    return this;
+  }
+  getDeveloperMetadata(): DeveloperMetadataImpl[] {
+    return metadataAt(this._c, this._live(), { type: "SPREADSHEET" });
+  }
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderImpl {
+    return new DeveloperMetadataFinderImpl(this._c, this._live(), { kind: "spreadsheet" });
+  }
   getAs(contentType: unknown): unknown {
     if (contentType !== "application/pdf") {
       throw new Error(MSG.notImplemented(`Spreadsheet.getAs(${String(contentType)})`));
@@ -1977,31 +2009,12 @@ export function removeSheet(ss: SpreadsheetData, s: SheetData): void {
   ss.sheets.splice(idx, 1);
   s.deleted = true;
   ss.protections = ss.protections.filter((p) => p.sheetId !== s.sheetId);
+  ss.metadata = ss.metadata.filter(
+    (m) => m.location.type === "SPREADSHEET" || m.location.sheetId !== s.sheetId,
+  );
   if (ss.activeSheetId === s.sheetId) {
     const next = ss.sheets[Math.max(0, idx - 1)] ?? ss.sheets[0];
     if (next) ss.activeSheetId = next.sheetId;
-  }
-}
-
-// ---------- instrumentation ----------
-
-function instrument(cls: { prototype: object }, label: string): void {
-  const proto = cls.prototype as Record<string, unknown>;
-  for (const name of Object.getOwnPropertyNames(proto)) {
-    if (name === "constructor" || name === "toString" || name.startsWith("_")) continue;
-    const fn = proto[name];
-    if (typeof fn !== "function") continue;
-    proto[name] = function (this: Base, ...args: unknown[]): unknown {
-      this._c.host.count(`${label}.${name}`);
-      return (fn as (...a: unknown[]) => unknown).apply(this, args);
-    };
-  }
-  for (const name of GOOGLE_METHODS[label] ?? []) {
-    if (Object.getOwnPropertyNames(proto).includes(name)) continue;
-    proto[name] = function (this: Base): never {
-      this._c.host.count(`${label}.${name}`);
-      throw new Error(MSG.notImplemented(`${label}.${name}`));
-    };
   }
 }
 

@@ -1,6 +1,6 @@
 // Snapshot and restore of every spreadsheet as JSON-serialisable data (Dates as {"$date": ISO}).
 import type { Rect } from "./a1";
-import type { CellData, Ctx, ProtectionData, SheetData, SpreadsheetData } from "./model";
+import type { CellData, Ctx, MetadataData, ProtectionData, SheetData, SpreadsheetData } from "./model";
 import type { Criteria, RuleArg, RuleData } from "./validation-rules";
 import { isRangeArg } from "./validation-rules";
 import { type CellValue, isDate } from "./values";
@@ -67,6 +67,9 @@ export interface EncodedSpreadsheet {
   nextSheetSeq: number;
   nextProtectionId: number;
   protections: ProtectionData[];
+  /** Absent in states saved before developer metadata existed. */
+  metadata?: MetadataData[];
+  nextMetadataId?: number;
   sheets: EncodedSheet[];
 }
 
@@ -175,6 +178,8 @@ export function snapshot(ctx: Ctx): SheetsState {
       editors: p.editors === null ? null : [...p.editors],
       unprotected: p.unprotected.map((u) => ({ ...u })),
     })),
+    metadata: structuredClone(ss.metadata),
+    nextMetadataId: ss.nextMetadataId,
     sheets: ss.sheets.map(encSheet),
   }));
   return {
@@ -254,6 +259,8 @@ export function restore(ctx: Ctx, state: SheetsState): void {
         editors: p.editors === null ? null : [...p.editors],
         unprotected: p.unprotected.map((u) => ({ ...u })),
       })),
+      metadata: structuredClone(e.metadata ?? []),
+      nextMetadataId: e.nextMetadataId ?? 1,
       sheets,
     };
     ctx.spreadsheets.set(ss.id, ss);

@@ -1,0 +1,52 @@
+// What every Spreadsheet-service object shares: the model context, the acting user, Google's error for
+// arguments of the wrong type, and the instrumentation that counts each public method call as
+// "Class.method" (and makes the methods Google has but the emulator lacks say so).
+import { GOOGLE_METHODS } from "./google-api";
+import { type Ctx, MSG } from "./model";
+import { isDate } from "./values";
+
+function typeName(v: unknown): string {
+  if (v === null || v === undefined) return "null";
+  if (Array.isArray(v)) return v.length > 0 && Array.isArray(v[0]) ? "Object[][]" : "Object[]";
+  if (isDate(v)) return "Date";
+  if (typeof v === "number") return "number";
+  if (typeof v === "string") return "String";
+  if (typeof v === "boolean") return "Boolean";
+  const proto = Object.getPrototypeOf(v) as { constructor?: { name?: string } } | null;
+  const n = proto?.constructor?.name ?? "Object";
+  return n.replace(/Impl$/, "");
+}
+
+/** Google's error for arguments of the wrong type. */
+export function signatureError(cls: string, method: string, args: unknown[]): Error {
+  return new Error(
+    `The parameters (${args.map(typeName).join(",")}) don't match the method signature for SpreadsheetApp.${cls}.${method}.`,
+  );
+}
+
+export abstract class Base {
+  constructor(readonly _c: Ctx) {}
+  _user(): string {
+    return this._c.host.actingUser();
+  }
+}
+
+export function instrument(cls: { prototype: object }, label: string): void {
+  const proto = cls.prototype as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    if (name === "constructor" || name === "toString" || name.startsWith("_")) continue;
+    const fn = proto[name];
+    if (typeof fn !== "function") continue;
+    proto[name] = function (this: Base, ...args: unknown[]): unknown {
+      this._c.host.count(`${label}.${name}`);
+      return (fn as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  }
+  for (const name of GOOGLE_METHODS[label] ?? []) {
+    if (Object.getOwnPropertyNames(proto).includes(name)) continue;
+    proto[name] = function (this: Base): never {
+      this._c.host.count(`${label}.${name}`);
+      throw new Error(MSG.notImplemented(`${label}.${name}`));
+    };
+  }
+}
