@@ -56,7 +56,7 @@ export const developerMetadataCases: ContractCase[] = [
         visibility: String(m!.getVisibility()),
         location: String(m!.getLocation().getLocationType()),
         column: m!.getLocation().getColumn()!.getA1Notation(),
-        row: m!.getLocation().getRow(),
+        row: m!.getLocation().getRow() === null,
         onACell: sheet.getRange("G3").getDeveloperMetadata().length,
       };
     },
@@ -68,7 +68,7 @@ export const developerMetadataCases: ContractCase[] = [
       visibility: "PROJECT",
       location: "COLUMN",
       column: "G:G",
-      row: null,
+      row: true,
       onACell: 0,
     },
   },
