@@ -32,7 +32,13 @@ import { createPropertiesService, type PropertiesState } from "./properties";
 import type { AuthMode, Execution, ExecutionKind, Runtime } from "./runtime";
 import { clockEvent, createScriptApp, type EventType, isDue, type TriggerRecord } from "./script-app";
 import { createSession } from "./session";
-import { createSheetsModel, type SheetsHost, type SheetsModel, type SheetsState } from "./spreadsheet/index";
+import {
+  createSheetsModel,
+  type SheetsHost,
+  type SheetsModel,
+  type SheetsState,
+  type UserFormat,
+} from "./spreadsheet/index";
 import { localFields, zoneOffsetMinutes } from "./timezone";
 import { localeRules } from "./spreadsheet/locale";
 import { createUi, type MenuEntry, type UiLog } from "./ui";
@@ -43,6 +49,7 @@ export type { AuthMode, Execution, ExecutionKind } from "./runtime";
 export type { SentMail, SentAttachment } from "./mail";
 export type { MenuEntry, MenuRecord, UiLog, PanelRecord, AlertRecord, PromptRecord } from "./ui";
 export type { TriggerRecord } from "./script-app";
+export type { UserFormat } from "./spreadsheet/index";
 export type { LockControl, LockKind } from "./lock";
 export type { MailControl } from "./mail";
 export { LOCK_TIMEOUT_MESSAGE } from "./lock";
@@ -55,12 +62,9 @@ const SCRIPT_ID = "1KeHoachSheetEmulatedScriptId_QuangKhai2023_xxxxxxxxxxxxxxx";
 const RUN_LIMIT_MS = 6 * 60 * 1000;
 const SIMPLE_TRIGGER_LIMIT_MS = 30 * 1000;
 
-/**
- * Whether Google shows the active user's email to code running with someone else's authority.
- * "same-domain": a Google Workspace domain, where it does. "consumer": consumer (gmail.com) accounts,
- * where simple triggers, and installable triggers fired by another user, see a blank active user.
- */
-export type Identity = "same-domain" | "consumer";
+/** Consumer Google accounts: never a Workspace domain. */
+const CONSUMER_DOMAINS = ["gmail.com", "googlemail.com"];
+const domainOf = (email: string): string => email.slice(email.lastIndexOf("@") + 1).toLowerCase();
 
 export interface EnvironmentOptions {
   owner?: string;
@@ -87,7 +91,14 @@ export interface EnvironmentOptions {
   /** People the bound spreadsheet is shared with as editors / viewers from the start. */
   editors?: string[];
   viewers?: string[];
-  identity?: Identity;
+  /**
+   * Email domains that are Google Workspace domains (default: the owner's, unless a consumer one such
+   * as gmail.com). Session.getActiveUser is "blank if security policies do not allow access to the
+   * user's identity": code running without the user's own authorization (a simple trigger, someone
+   * else's installable trigger) sees the user only if they are the developer (the owner) or of the
+   * same Workspace domain as whoever the code runs as. Consumer accounts and other domains are blank.
+   */
+  workspaceDomains?: string[];
   state?: EnvironmentState;
 }
 
@@ -106,7 +117,9 @@ export interface EnvironmentState {
   locale?: string;
   spreadsheetTimeZone?: string;
   activeUser: string;
-  identity: Identity;
+  workspaceDomains?: string[];
+  /** States saved before workspaceDomains: "consumer" had none, "same-domain" the owner's. */
+  identity?: "same-domain" | "consumer";
   mailQuota: number;
   spreadsheets: SheetsState;
   properties: PropertiesState;
@@ -199,6 +212,9 @@ export interface Environment {
   userDeleteColumns(sheetName: string, column: number, count: number): FiredExecution[];
   userRenameSheet(oldName: string, newName: string): FiredExecution[];
   userDeleteSheet(sheetName: string): FiredExecution[];
+  userInsertSheet(sheetName: string): FiredExecution[];
+  /** The user changes how cells look (background, number format, bold): on-change FORMAT. */
+  userFormat(sheetName: string, a1: string, format: UserFormat): FiredExecution[];
   /** What the user is looking at (SpreadsheetApp.getActiveSheet). */
   setActiveSheet(sheetName: string): void;
 
@@ -318,7 +334,13 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
   localeRules(locale);
   zoneOffsetMinutes(spreadsheetTimeZone);
   zoneOffsetMinutes(timeZone);
-  const identity: Identity = st?.identity ?? opts.identity ?? "same-domain";
+  const ownerDomains = CONSUMER_DOMAINS.includes(domainOf(owner)) ? [] : [domainOf(owner)];
+  const workspaceDomains = (
+    st?.workspaceDomains ??
+    (st?.identity === "consumer" ? [] : undefined) ??
+    opts.workspaceDomains ??
+    ownerDomains
+  ).map((d) => d.toLowerCase());
   const mailQuota = st?.mailQuota ?? opts.mailQuota ?? 100;
   const htmlDir = opts.htmlDir ?? DEFAULT_HTML_DIR;
   let clock = st ? Date.parse(st.now) : (opts.now ?? new Date()).getTime();
@@ -475,6 +497,7 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
     kind: ExecutionKind;
     functionName: string;
     effectiveUser: string;
+    reportedEffectiveUser?: string;
     activeUser: string;
     authMode: AuthMode;
     args: unknown[];
@@ -486,6 +509,7 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
       id: ++executionSeq,
       kind: r.kind,
       effectiveUser: r.effectiveUser,
+      ...(r.reportedEffectiveUser === undefined ? {} : { reportedEffectiveUser: r.reportedEffectiveUser }),
       activeUser: r.activeUser,
       authMode: r.authMode,
       hasUi: r.kind !== "time-trigger",
@@ -530,11 +554,15 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
   }
   let lastError: unknown;
 
-  const userFor = (effectiveUser: string, kind: ExecutionKind): string => {
-    // The identity rules of Session.getActiveUser.
-    if (identity === "same-domain") return activeUser;
-    if (kind === "simple-trigger") return "";
-    return activeUser === effectiveUser ? activeUser : "";
+  /**
+   * What Session.getActiveUser shows of the user at the keyboard to code running as `authority`
+   * (whoever installed the trigger; for a simple trigger, the developer: nobody authorized it).
+   */
+  const shownTo = (authority: string): string => {
+    const same = activeUser.toLowerCase() === authority.toLowerCase();
+    const domain = domainOf(activeUser);
+    const workspace = workspaceDomains.includes(domain) && domain === domainOf(authority);
+    return same || workspace ? activeUser : "";
   };
 
   const fireInstallable = (
@@ -549,28 +577,23 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
           kind: "installable-trigger",
           functionName: t.handler,
           effectiveUser: t.owner,
-          activeUser: userFor(t.owner, "installable-trigger"),
+          activeUser: shownTo(t.owner),
           authMode: "FULL",
-          args: [
-            {
-              ...event,
-              authMode: "FULL",
-              triggerUid: t.id,
-              user: userObject(userFor(t.owner, "installable-trigger")),
-            },
-          ],
+          args: [{ ...event, authMode: "FULL", triggerUid: t.id, user: userObject(shownTo(t.owner)) }],
           triggerUid: t.id,
         }),
       );
 
   const fireSimple = (name: string, event: Record<string, unknown>): FiredExecution[] => {
     if (typeof functions[name] !== "function") return [];
-    const shown = userFor(activeUser, "simple-trigger");
+    const shown = shownTo(owner);
     return [
       execute({
         kind: "simple-trigger",
         functionName: name,
         effectiveUser: activeUser,
+        // getEffectiveUser: "In most other scenarios, this returns the same account as getActiveUser()."
+        reportedEffectiveUser: shown,
         activeUser: shown,
         authMode: "LIMITED",
         args: [{ ...event, authMode: "LIMITED", user: userObject(shown) }],
@@ -764,6 +787,10 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
       userAction("OTHER", () => need("userRenameSheet")(oldName, newName, activeUser)),
     userDeleteSheet: (sheetName) =>
       userAction("REMOVE_GRID", () => need("userDeleteSheet")(sheetName, activeUser)),
+    userInsertSheet: (sheetName) =>
+      userAction("INSERT_GRID", () => sheets().userInsertSheet(sheetName, activeUser)),
+    userFormat: (sheetName, a1, format) =>
+      userAction("FORMAT", () => sheets().userFormat(sheetName, a1, format, activeUser)),
     setActiveSheet(sheetName) {
       sheets().setActiveSheet(sheetName);
     },
@@ -831,7 +858,7 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
         locale,
         spreadsheetTimeZone,
         activeUser,
-        identity,
+        workspaceDomains,
         mailQuota,
         spreadsheets: sheets().snapshot(),
         properties,

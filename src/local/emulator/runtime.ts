@@ -14,8 +14,10 @@ export type ExecutionKind =
 export interface Execution {
   readonly id: number;
   readonly kind: ExecutionKind;
-  /** Whose authority the code runs with (Session.getEffectiveUser). */
+  /** Whose authority the code runs with: what the model checks permissions against. */
   readonly effectiveUser: string;
+  /** What Session.getEffectiveUser reports, when not effectiveUser ("" in a simple trigger that may not see the user). */
+  readonly reportedEffectiveUser?: string;
   /** What Session.getActiveUser reports ("" where Google withholds it). */
   readonly activeUser: string;
   readonly authMode: AuthMode;

@@ -24,7 +24,7 @@ export function createSession(
   const user = (email: string) => expose("User", new User(email), count);
   const session = {
     getActiveUser: () => user(rt.exec().activeUser),
-    getEffectiveUser: () => user(rt.exec().effectiveUser),
+    getEffectiveUser: () => user(rt.exec().reportedEffectiveUser ?? rt.exec().effectiveUser),
     getScriptTimeZone: () => rt.timeZone,
     getActiveUserLocale: () => opts.locale,
     // Stable per user and script, opaque, and present even when the email is withheld.

@@ -91,6 +91,12 @@ export interface BoundPlace {
   viewers?: string[];
 }
 
+export interface UserFormat {
+  background?: string | null;
+  numberFormat?: string;
+  fontWeight?: "bold" | "normal";
+}
+
 export interface UserEditResult {
   /** The edited Range (for the event object's `range`). */
   range: RangeImpl;
@@ -134,6 +140,9 @@ export interface SheetsModel {
   userDeleteColumns(sheetName: string, column: number, count: number, user: string): void;
   userRenameSheet(oldName: string, newName: string, user: string): void;
   userDeleteSheet(sheetName: string, user: string): void;
+  userInsertSheet(sheetName: string, user: string): void;
+  /** The user changes how cells look (Format menu): background, number format, bold. */
+  userFormat(sheetName: string, a1: string, format: UserFormat, user: string): void;
   /** Whether `user` may edit one cell (sharing and protections; warning-only never blocks). */
   canEdit(spreadsheetId: string, sheetName: string, row: number, col: number, user: string): boolean;
   /** The user's access to a spreadsheet (Google runs no onOpen for a viewer). */
@@ -312,6 +321,15 @@ export function createSheetsModel(host: SheetsHost, state?: SheetsState): Sheets
       assertCanEditSheet(ss, sheet, user, true);
       if (ss.sheets.length <= 1) throw new Error(MSG.lastSheet);
       removeSheet(ss, sheet);
+    },
+    userInsertSheet(sheetName, user) {
+      new SpreadsheetImpl(asUser(user), bound()).insertSheet(sheetName);
+    },
+    userFormat(sheetName, a1, format, user) {
+      const range = userSheet(sheetName, user).getRange(a1);
+      if (format.background !== undefined) range.setBackground(format.background);
+      if (format.numberFormat !== undefined) range.setNumberFormat(format.numberFormat);
+      if (format.fontWeight !== undefined) range.setFontWeight(format.fontWeight);
     },
     canEdit(spreadsheetId, sheetName, row, col, user) {
       const ss = ctx.spreadsheets.get(spreadsheetId);
