@@ -8,6 +8,7 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { unitColumns } from "../src/core/columns";
 import { benchCliRollup } from "../src/local/cli/bench";
+import { appWorld } from "../src/local/app-world";
 import { createEnvironment, type Environment } from "../src/local/emulator/index";
 import { quangKhai2023 as plan } from "../src/plans/quang-khai-2023";
 
@@ -76,7 +77,7 @@ function sheetsCalls(env: Environment): number {
 }
 
 function setUp(): Environment {
-  const env = createEnvironment({ owner: OWNER, now: new Date("2023-12-20T09:00:00+07:00") });
+  const env = createEnvironment(appWorld({ owner: OWNER, now: new Date("2023-12-20T09:00:00+07:00") }));
   env.load(readFileSync(join(buildDir, "Code.js"), "utf8"));
   env.setUser(OWNER);
   env.run("setupSpreadsheet");
@@ -162,7 +163,7 @@ function editCalls(): string[] {
   env.setUser(OWNER);
   fill(env, 1000);
   const checkAll = measure(env, () => env.run("checkAllData"));
-  const fresh = createEnvironment({ owner: OWNER });
+  const fresh = createEnvironment(appWorld({ owner: OWNER, now: new Date("2023-12-20T09:00:00+07:00") }));
   fresh.load(readFileSync(join(buildDir, "Code.js"), "utf8"));
   fresh.setUser(OWNER);
   const setup = measure(fresh, () => fresh.run("setupSpreadsheet"));

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/core/cell";
 import type { Rollup } from "../../src/core/rollup";
+import { appWorld } from "../../src/local/app-world";
 import { createEnvironment } from "../../src/local/emulator/index";
 import { rollupWorkbook } from "../../src/local/cli/workbook";
 import { workbookBytes, workbookFromTabs } from "../../src/local/xlsx/write";
@@ -21,7 +22,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("CLI rollup of the downloaded sheet", () => {
   it("equals the add-in's rollup of the same data, indicator by indicator and unit by unit", async () => {
     const now = new Date("2023-04-20T09:00:00+07:00");
-    const env = createEnvironment({ owner: OWNER, now: new Date("2023-04-10T09:00:00+07:00") });
+    const env = createEnvironment(appWorld({ owner: OWNER, now: new Date("2023-04-10T09:00:00+07:00") }));
     env.load(CODE);
     setUpSheet(env);
     typeApril(env);

@@ -13,7 +13,7 @@
  * Cases that need a person or a second account (a user typing, another domain, a shared drive) have
  * `world`/`act`: they run in the emulator only and carry `manual`, the steps to check them by hand.
  */
-import type { Environment, EnvironmentOptions } from "../../src/local/emulator/index";
+import type { Environment, WorldOptions } from "../../src/local/emulator/index";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -51,7 +51,7 @@ export interface ContractCase {
   /** Runs through the Apps Script API and returns what it saw. */
   run(gas: Gas, world: World): Json;
   /** The world the case needs (emulator options), when a script cannot make it by itself. */
-  world?: EnvironmentOptions;
+  world?: Partial<WorldOptions>;
   /** A script to load before `run` (trigger handlers, functions for google.script.run). */
   script?: string;
   /** For cases a script cannot check alone: how a person checks it on Google. */

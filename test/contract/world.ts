@@ -13,6 +13,7 @@ export function worldFor(c: ContractCase): Environment {
     owner: OWNER,
     now: NOW,
     timeZone: "Asia/Ho_Chi_Minh",
+    locale: "vi_VN",
     spreadsheetName: "Contract",
     ...c.world,
   });

@@ -1,5 +1,6 @@
 /** The read-only copy for the upper level, through the built bundle. */
 import { describe, expect, it } from "vitest";
+import { appWorld } from "../../src/local/app-world";
 import { createEnvironment } from "../../src/local/emulator/index";
 import { CODE, lastAlert, OWNER, SETTINGS, setUpSheet, sheet } from "./harness";
 import { typeApril } from "./month";
@@ -9,7 +10,7 @@ const POLICE_DISTRICT = "conganhuyen@tuky.example";
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function april() {
-  const env = createEnvironment({ owner: OWNER, now: new Date("2023-04-20T09:00:00+07:00") });
+  const env = createEnvironment(appWorld({ owner: OWNER, now: new Date("2023-04-20T09:00:00+07:00") }));
   env.load(CODE);
   setUpSheet(env);
   env.setNow(new Date("2023-04-10T09:00:00+07:00"));

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createEnvironment, type Environment, type EnvironmentOptions } from "../../src/local/emulator/index";
+import { appWorld } from "../../src/local/app-world";
+import { createEnvironment, type Environment, type WorldOptions } from "../../src/local/emulator/index";
 
 export const OWNER = "chu.tich@quangkhai.example";
 export const POLICE = "cong.an@quangkhai.example";
@@ -17,8 +18,8 @@ export const APRIL_10 = new Date("2023-04-10T09:00:00+07:00");
 
 export const CODE = readFileSync(join(__dirname, "../../build/Code.js"), "utf8");
 
-export function bundleEnvironment(opts: EnvironmentOptions = {}): Environment {
-  const env = createEnvironment({ owner: OWNER, now: APRIL_10, ...opts });
+export function bundleEnvironment(opts: Partial<WorldOptions> = {}): Environment {
+  const env = createEnvironment(appWorld({ owner: OWNER, now: APRIL_10, ...opts }));
   env.load(CODE);
   return env;
 }

@@ -1,5 +1,6 @@
 /** The monthly rollup, the report by email, retries and reminders — through the built bundle. */
 import { describe, expect, it } from "vitest";
+import { appWorld } from "../../src/local/app-world";
 import { createEnvironment } from "../../src/local/emulator/index";
 import { a1, CODE, OWNER, POLICE, SCHOOL, SETTINGS, setUpSheet, sheet, spreadsheet } from "./harness";
 import { EXPECTED_APRIL, NOT_REPORTED_APRIL, typeApril } from "./month";
@@ -10,7 +11,9 @@ const OTHERS = "nganh.khac@quangkhai.example";
 const SEND_TIME = new Date("2023-04-15T07:00:00+07:00");
 
 function april(opts: { mailQuota?: number } = {}) {
-  const env = createEnvironment({ owner: OWNER, now: new Date("2023-04-10T09:00:00+07:00"), ...opts });
+  const env = createEnvironment(
+    appWorld({ owner: OWNER, now: new Date("2023-04-10T09:00:00+07:00"), ...opts }),
+  );
   env.load(CODE);
   setUpSheet(env);
   env.runFromClient("saveSettings", [

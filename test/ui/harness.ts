@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { appWorld } from "../../src/local/app-world";
 import { createEnvironment, type Environment, type PanelRecord } from "../../src/local/emulator/index";
 import { typeApril } from "../gas/month";
 import { launchBrowser } from "./browser";
@@ -66,12 +67,14 @@ export interface SheetOptions {
 
 /** The emulated spreadsheet after the owner set it up and gave three units their editors. */
 export function preparedEnvironment(opts: SheetOptions = {}): Emulated {
-  const env = createEnvironment({
-    owner: OWNER,
-    now: opts.now ?? APRIL_10,
-    htmlDir: BUILD.dir,
-    ...(opts.mailQuota === undefined ? {} : { mailQuota: opts.mailQuota }),
-  });
+  const env = createEnvironment(
+    appWorld({
+      owner: OWNER,
+      now: opts.now ?? APRIL_10,
+      htmlDir: BUILD.dir,
+      ...(opts.mailQuota === undefined ? {} : { mailQuota: opts.mailQuota }),
+    }),
+  );
   const functions = env.load(BUILD.code);
   env.setUser(OWNER);
   env.run("setupSpreadsheet");

@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { appWorld } from "../../src/local/app-world";
 import { createEnvironment } from "../../src/local/emulator/index";
 import { CODE, OWNER, SETTINGS, setUpSheet } from "../gas/harness";
 import { typeApril } from "../gas/month";
@@ -16,7 +17,7 @@ const HOSTILE_NAME = 'UBND huyện <b>Tứ Kỳ</b> & "các ngành" <img src=x o
 const browser = useBrowser();
 
 function reportHtml(): string {
-  const env = createEnvironment({ owner: OWNER, now: new Date("2023-04-10T09:00:00+07:00") });
+  const env = createEnvironment(appWorld({ owner: OWNER, now: new Date("2023-04-10T09:00:00+07:00") }));
   env.load(CODE);
   setUpSheet(env);
   env.runFromClient("saveSettings", [{ ...SETTINGS, upperLevelName: HOSTILE_NAME }]);

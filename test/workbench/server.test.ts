@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unitColumns } from "../../src/core/columns";
 import { defaultPlan } from "../../src/plans";
+import { appWorld } from "../../src/local/app-world";
 import { createEnvironment } from "../../src/local/emulator/index";
 import { DEMO_EDITORS, DEMO_NOW, DEMO_OWNER, DEMO_PERIODS, demoRows } from "../../src/local/workbench/demo";
 import type { ActionResult, SheetView, StateView } from "../../src/local/workbench/protocol";
@@ -270,7 +271,7 @@ function wipe() {
   beforeAll(() => {
     mkdirSync(build, { recursive: true });
     writeFileSync(join(build, "Code.js"), CODE);
-    const env = createEnvironment({ owner: DEMO_OWNER, now: DEMO_NOW });
+    const env = createEnvironment(appWorld({ owner: DEMO_OWNER, now: DEMO_NOW }));
     const saved = { format: "ke-hoach-sheet-workbench", version: 1, env: env.snapshot() };
     writeFileSync(join(data.dir, STATE_FILE), JSON.stringify(saved));
     wb = new Workbench({ buildDir: build, dataDir: data.dir });

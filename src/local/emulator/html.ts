@@ -1,7 +1,8 @@
 // HtmlService and HtmlOutput.
 // https://developers.google.com/apps-script/reference/html/html-service
 // https://developers.google.com/apps-script/reference/html/html-output
-// Files are the built pages: createHtmlOutputFromFile("Sidebar") reads <htmlDir>/Sidebar.html.
+// Files are the project's pages: createHtmlOutputFromFile("Sidebar") reads <htmlDir>/Sidebar.html, the
+// directory the world's creator gives.
 
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -108,7 +109,7 @@ export class HtmlOutputImpl {
   }
 }
 
-export function createHtmlService(rt: Runtime, htmlDir: string) {
+export function createHtmlService(rt: Runtime, htmlDir: string | undefined) {
   const count = rt.count.bind(rt);
   const output = (content: string) => expose("HtmlOutput", new HtmlOutputImpl(content, rt), count);
   const htmlService = {
@@ -120,8 +121,8 @@ export function createHtmlService(rt: Runtime, htmlDir: string) {
     },
     createHtmlOutputFromFile(filename: string) {
       const name = String(filename).replace(/\.html$/, "");
-      const path = join(htmlDir, `${name}.html`);
-      if (!existsSync(path)) throw new Error(`No HTML file named ${name} was found.`);
+      const path = htmlDir === undefined ? undefined : join(htmlDir, `${name}.html`);
+      if (path === undefined || !existsSync(path)) throw new Error(`No HTML file named ${name} was found.`);
       return output(readFileSync(path, "utf8"));
     },
     XFrameOptionsMode: exposeEnum("HtmlService.XFrameOptionsMode", {

@@ -1,14 +1,16 @@
-// The Apps Script emulator: an in-memory stand-in for the services the add-in uses, behaving as Google
-// documents them, so the built bundle runs (and is tested) where Google cannot be reached.
+// The Apps Script emulator: an in-memory stand-in for Google's Apps Script services, behaving as Google
+// documents them, so a script bundle runs (and is tested) where Google cannot be reached. It knows no
+// application: whoever creates a world says who owns it, what it is called, the clock and the zones.
 //
-//   const env = createEnvironment({ owner: "chu.tich@quangkhai.example", now: new Date(...) });
+//   const env = createEnvironment({ owner: "owner@school.example", now: new Date("2023-04-10T02:00:00Z"),
+//     timeZone: "Asia/Ho_Chi_Minh", locale: "vi_VN", spreadsheetName: "Plan", htmlDir: "build" });
 //   env.load(readFileSync("build/Code.js", "utf8"));   // loadBundle + attach
 //   env.open();                                         // simple onOpen as the active user
-//   env.clickMenu("Kế hoạch PCMD 2023", "Thiết lập…");  // a menu item, as the active user
-//   env.setUser("cong.an@quangkhai.example");
-//   env.userEdit("Công an xã", "E5", 12, { typed: true }); // refused like Google, or fires onEdit(e)
-//   env.runFromClient("submitEntry", [payload]);          // google.script.run, with its serialisation
-//   env.runTimeTriggers(new Date("2023-04-15T07:00:00+07:00"));
+//   env.clickMenu("My menu", "Set up…");                // a menu item, as the active user
+//   env.setUser("editor@school.example");
+//   env.userEdit("Sheet1", "E5", "12", { typed: true }); // refused like Google, or fires onEdit(e)
+//   env.runFromClient("submit", [payload]);              // google.script.run, with its serialisation
+//   env.runTimeTriggers(new Date("2023-04-15T00:00:00Z"));
 //   env.outbox, env.ui, env.calls, env.logs, env.snapshot()
 //
 // Who acts: user edits, menu items and google.script.run run as the active user; simple triggers as the
@@ -17,7 +19,7 @@
 // Every method call on an Apps Script object is counted as "Service.method" in `calls`.
 // The spreadsheet model (Spreadsheet/Sheet/Range…) lives in ./spreadsheet, behind the SheetsHost seam.
 
-import { fileURLToPath } from "node:url";
+import { createHash } from "node:crypto";
 import vm from "node:vm";
 import { loadBundle } from "../loader";
 import { makeBlob } from "./blob";
@@ -54,11 +56,6 @@ export type { LockControl, LockKind } from "./lock";
 export type { MailControl } from "./mail";
 export { LOCK_TIMEOUT_MESSAGE } from "./lock";
 
-export const DEFAULT_OWNER = "chu.tich@quangkhai.example";
-export const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
-export const DEFAULT_SPREADSHEET_NAME = "Kế hoạch phòng, chống mại dâm năm 2023 – xã Quang Khải";
-const DEFAULT_HTML_DIR = fileURLToPath(new URL("../../../build", import.meta.url));
-const SCRIPT_ID = "1KeHoachSheetEmulatedScriptId_QuangKhai2023_xxxxxxxxxxxxxxx";
 const RUN_LIMIT_MS = 6 * 60 * 1000;
 const SIMPLE_TRIGGER_LIMIT_MS = 30 * 1000;
 
@@ -66,23 +63,31 @@ const SIMPLE_TRIGGER_LIMIT_MS = 30 * 1000;
 const CONSUMER_DOMAINS = ["gmail.com", "googlemail.com"];
 const domainOf = (email: string): string => email.slice(email.lastIndexOf("@") + 1).toLowerCase();
 
-export interface EnvironmentOptions {
-  owner?: string;
-  now?: Date;
-  /** Where createHtmlOutputFromFile reads `<name>.html` (default: the repository's build/). */
-  htmlDir?: string;
-  /** Email recipients per day: 100 for consumer accounts, 1,500 for Workspace. */
-  mailQuota?: number;
+/**
+ * A new world. Whoever creates it chooses who owns the bound spreadsheet, what it is called, the clock,
+ * the script's and the spreadsheet's zone and locale, and where HtmlService finds its pages: the
+ * emulator knows Google's behaviour, not any application.
+ */
+export interface WorldOptions {
+  /** Who owns the bound spreadsheet (in a shared drive: who created it) and wrote the script. */
+  owner: string;
+  now: Date;
   /** The script's time zone (appsscript.json): Session.getScriptTimeZone, triggers, Utilities. */
-  timeZone?: string;
+  timeZone: string;
   /**
-   * Locale and time zone of the bound spreadsheet and of every spreadsheet the script creates.
-   * Google gives a new file those of the account that creates it; the world's creator states them
-   * here (time zone: the script's by default).
+   * Locale of the bound spreadsheet and of every spreadsheet the script creates, and of its users.
+   * Google gives a new file the locale and time zone of the account that creates it.
    */
-  locale?: string;
+  locale: string;
+  /** Time zone of those spreadsheets (default: the script's). */
   spreadsheetTimeZone?: string;
-  spreadsheetName?: string;
+  spreadsheetName: string;
+  /** Where createHtmlOutputFromFile reads `<name>.html`; without it there are no HTML files. */
+  htmlDir?: string;
+  /** ScriptApp.getScriptId (default: an id made from the owner and the spreadsheet's name). */
+  scriptId?: string;
+  /** Email recipients per day: 100 for consumer accounts (the default), 1,500 for Workspace. */
+  mailQuota?: number;
   /**
    * The bound spreadsheet is in a shared drive: Spreadsheet.getOwner() is null (Google: "Gets the
    * owner of the file, or null for files in a shared drive") and `owner` is one of its editors.
@@ -99,8 +104,16 @@ export interface EnvironmentOptions {
    * same Workspace domain as whoever the code runs as. Consumer accounts and other domains are blank.
    */
   workspaceDomains?: string[];
-  state?: EnvironmentState;
+  state?: undefined;
 }
+
+/** A world continued from a snapshot (the html directory is where this machine keeps the pages). */
+export interface RestoreOptions {
+  state: EnvironmentState;
+  htmlDir?: string;
+}
+
+export type EnvironmentOptions = WorldOptions | RestoreOptions;
 
 export interface EncodedMail extends Omit<SentMail, "sentAt" | "attachments"> {
   sentAt: string;
@@ -116,6 +129,7 @@ export interface EnvironmentState {
   /** Absent in states saved before locales existed: vi_VN and the script's zone. */
   locale?: string;
   spreadsheetTimeZone?: string;
+  scriptId?: string;
   activeUser: string;
   workspaceDomains?: string[];
   /** States saved before workspaceDomains: "consumer" had none, "same-domain" the owner's. */
@@ -324,12 +338,26 @@ const UNUSED_SERVICES = [
   "Browser",
 ];
 
-export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
-  const st = opts.state;
-  const owner = st?.owner ?? opts.owner ?? DEFAULT_OWNER;
-  const timeZone = st?.timeZone ?? opts.timeZone ?? DEFAULT_TIME_ZONE;
-  const locale = st?.locale ?? opts.locale ?? "vi_VN";
+/** A Drive-like script id, the same for the same world. */
+function makeScriptId(owner: string, name: string): string {
+  const hash = createHash("sha256").update(`${owner}\n${name}`).digest("base64url");
+  return `1${hash}${hash}`.slice(0, 57);
+}
+
+export function createEnvironment(options: EnvironmentOptions): Environment {
+  const st = options.state;
+  const opts: Partial<WorldOptions> = options.state === undefined ? options : {};
+  const world = (key: "owner" | "timeZone" | "locale" | "spreadsheetName"): string => {
+    const v = opts[key];
+    if (typeof v !== "string") throw new Error(`createEnvironment: a new world needs its ${key}`);
+    return v;
+  };
+  const owner = st?.owner ?? world("owner");
+  const timeZone = st?.timeZone ?? world("timeZone");
+  // States saved before locales existed were Vietnamese spreadsheets.
+  const locale = st ? (st.locale ?? "vi_VN") : (opts.locale ?? world("locale"));
   const spreadsheetTimeZone = st?.spreadsheetTimeZone ?? opts.spreadsheetTimeZone ?? timeZone;
+  const scriptId = st?.scriptId ?? opts.scriptId ?? makeScriptId(owner, st ? "" : world("spreadsheetName"));
   // Unknown ones fail here, not at the first date typed.
   localeRules(locale);
   zoneOffsetMinutes(spreadsheetTimeZone);
@@ -342,8 +370,10 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
     ownerDomains
   ).map((d) => d.toLowerCase());
   const mailQuota = st?.mailQuota ?? opts.mailQuota ?? 100;
-  const htmlDir = opts.htmlDir ?? DEFAULT_HTML_DIR;
-  let clock = st ? Date.parse(st.now) : (opts.now ?? new Date()).getTime();
+  const htmlDir = options.htmlDir;
+  if (!st && !(opts.now instanceof Date))
+    throw new Error("createEnvironment: a new world needs its clock (now)");
+  let clock = st ? Date.parse(st.now) : (opts.now as Date).getTime();
   let activeUser = st?.activeUser ?? owner;
 
   const properties: PropertiesState = st
@@ -438,10 +468,10 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
     triggers,
     nextId: () => String(4034124084959900000n + BigInt(triggerSeq++)),
     spreadsheetId: (ss) => quietly(() => (ss as { getId(): string }).getId()),
-    scriptId: SCRIPT_ID,
+    scriptId,
   });
   const { service: session, user: userObject } = createSession(rt, {
-    scriptId: SCRIPT_ID,
+    scriptId,
     realUser: () => activeUser,
     // The user's language, as Session.getActiveUserLocale gives it ("vi", "en").
     locale: locale.split("_")[0] ?? locale,
@@ -468,7 +498,7 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
       ...(opts.editors === undefined ? {} : { editors: opts.editors }),
       ...(opts.viewers === undefined ? {} : { viewers: opts.viewers }),
     };
-    model.createBound(opts.spreadsheetName ?? DEFAULT_SPREADSHEET_NAME, owner, place);
+    model.createBound(world("spreadsheetName"), owner, place);
   }
   const extras = model as SheetsModel & ModelExtras;
 
@@ -857,6 +887,7 @@ export function createEnvironment(opts: EnvironmentOptions = {}): Environment {
         timeZone,
         locale,
         spreadsheetTimeZone,
+        scriptId,
         activeUser,
         workspaceDomains,
         mailQuota,

@@ -10,6 +10,7 @@ import { unitColumns, type ColumnKey } from "../../core/columns";
 import type { Plan, Unit } from "../../core/plan";
 import { addDays, dayNumber, formatDateVi, fromDayNumber, type IsoDate } from "../../core/periods";
 import { defaultPlan } from "../../plans";
+import { appWorld } from "../app-world";
 import { createEnvironment, type Environment } from "../emulator/index";
 
 export const DEMO_SEED = 20230315;
@@ -510,11 +511,13 @@ export interface DemoOptions {
  */
 export function createDemoEnvironment(opts: DemoOptions): Environment {
   const plan = defaultPlan;
-  const env = createEnvironment({
-    owner: DEMO_OWNER,
-    now: new Date("2023-03-15T08:00:00+07:00"),
-    ...(opts.htmlDir ? { htmlDir: opts.htmlDir } : {}),
-  });
+  const env = createEnvironment(
+    appWorld({
+      owner: DEMO_OWNER,
+      now: new Date("2023-03-15T08:00:00+07:00"),
+      ...(opts.htmlDir ? { htmlDir: opts.htmlDir } : {}),
+    }),
+  );
   env.load(opts.code);
   env.setUser(DEMO_OWNER);
   env.run("setupSpreadsheet");

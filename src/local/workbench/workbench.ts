@@ -8,9 +8,9 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as z from "zod/mini";
+import { APP_TIME_ZONE } from "../app-world";
 import {
   createEnvironment,
-  DEFAULT_TIME_ZONE,
   type Environment,
   type EnvironmentState,
   type ExecutionRecord,
@@ -184,7 +184,7 @@ export class Workbench {
   }
 
   get timeZone(): string {
-    return this.saved?.timeZone ?? DEFAULT_TIME_ZONE;
+    return this.saved?.timeZone ?? APP_TIME_ZONE;
   }
 
   get user(): string {

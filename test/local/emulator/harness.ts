@@ -1,9 +1,11 @@
 // Shared set-up for the emulator's contract tests: realistic users of xã Quang Khải's sheet and a
 // small script evaluated by the real loader, as the built bundle would be.
+import { appWorld } from "../../../src/local/app-world";
 import {
   createEnvironment,
   type Environment,
-  type EnvironmentOptions,
+  type RestoreOptions,
+  type WorldOptions,
 } from "../../../src/local/emulator/index";
 
 export const OWNER = "chu.tich@quangkhai.example";
@@ -15,8 +17,8 @@ export const DISTRICT = "lanhdao@tuky.example";
 export const APRIL_10 = new Date("2023-04-10T09:00:00+07:00");
 
 /** An environment whose bound spreadsheet the owner has shared with the commune staff as editors. */
-export function environment(code = "", opts: EnvironmentOptions = {}): Environment {
-  const env = createEnvironment({ owner: OWNER, now: APRIL_10, ...opts });
+export function environment(code = "", opts: Partial<WorldOptions> | RestoreOptions = {}): Environment {
+  const env = createEnvironment(opts.state ? opts : appWorld({ owner: OWNER, now: APRIL_10, ...opts }));
   if (!opts.state) {
     (env.active as GoogleAppsScript.Spreadsheet.Spreadsheet).addEditors([POLICE, CULTURE]);
     env.resetCalls();

@@ -11,6 +11,7 @@ const world = (locale: string, spreadsheetTimeZone?: string) =>
     now: new Date("2023-04-10T02:00:00Z"),
     timeZone: "Asia/Ho_Chi_Minh",
     locale,
+    spreadsheetName: "Kế hoạch",
     ...(spreadsheetTimeZone ? { spreadsheetTimeZone } : {}),
   });
 
