@@ -31,19 +31,38 @@ export abstract class Base {
   }
 }
 
+/** Public method names of a class and of the classes it extends (up to Base). */
+function publicMethods(proto: object): string[] {
+  const names = new Set<string>();
+  for (
+    let p: object | null = proto;
+    p && p !== Base.prototype;
+    p = Object.getPrototypeOf(p) as object | null
+  ) {
+    for (const name of Object.getOwnPropertyNames(p)) {
+      if (name === "constructor" || name === "toString" || name.startsWith("_")) continue;
+      if (typeof (p as Record<string, unknown>)[name] === "function") names.add(name);
+    }
+  }
+  return [...names];
+}
+
+/**
+ * Counts every public method call of `cls` (its own and inherited) as "label.method", and installs the
+ * methods Google has but the emulator lacks as stubs that say so.
+ */
 export function instrument(cls: { prototype: object }, label: string): void {
   const proto = cls.prototype as Record<string, unknown>;
-  for (const name of Object.getOwnPropertyNames(proto)) {
-    if (name === "constructor" || name === "toString" || name.startsWith("_")) continue;
-    const fn = proto[name];
-    if (typeof fn !== "function") continue;
+  const own = publicMethods(proto);
+  for (const name of own) {
+    const fn = proto[name] as (...a: unknown[]) => unknown;
     proto[name] = function (this: Base, ...args: unknown[]): unknown {
       this._c.host.count(`${label}.${name}`);
-      return (fn as (...a: unknown[]) => unknown).apply(this, args);
+      return fn.apply(this, args);
     };
   }
   for (const name of GOOGLE_METHODS[label] ?? []) {
-    if (Object.getOwnPropertyNames(proto).includes(name)) continue;
+    if (own.includes(name)) continue;
     proto[name] = function (this: Base): never {
       this._c.host.count(`${label}.${name}`);
       throw new Error(MSG.notImplemented(`${label}.${name}`));

@@ -9,7 +9,9 @@
 import type { A1Ref, Rect } from "./a1";
 import { Base, instrument, signatureError } from "./base";
 import { type Ctx, isEditor, type MetadataData, MSG, type SheetData, type SpreadsheetData } from "./model";
-import { RangeImpl, SheetImpl, SpreadsheetImpl } from "./objects";
+import { RangeImpl } from "./range";
+import { SheetImpl } from "./sheet";
+import { SpreadsheetImpl } from "./spreadsheet";
 
 /** A Google enum value: an object of its own (so it is told apart from a string) that prints its name. */
 export interface EnumValue<T extends string> {

@@ -17,7 +17,7 @@
 // - Spreadsheet.getAs("application/pdf") is a real, small PDF of the display values, Vietnamese
 //   transliterated to ASCII (the built-in PDF font has no Vietnamese letters).
 import { parseA1, resolveRef } from "./a1";
-import { newSpreadsheetData, SpreadsheetAppImpl } from "./app";
+import { newSpreadsheetData, SpreadsheetAppImpl } from "./spreadsheet-app";
 import { displayValue } from "./format";
 import {
   assertCanEdit,
@@ -34,17 +34,11 @@ import {
   type SpreadsheetData,
   type Toast,
 } from "./model";
-import {
-  entryOf,
-  RangeImpl,
-  removeSheet,
-  whereOf,
-  SheetImpl,
-  SpreadsheetImpl,
-  valueOfCell,
-  writeCell,
-  writeRaw,
-} from "./objects";
+import { entryOf, valueOfCell, whereOf, writeCell, writeRaw } from "./cells";
+import { RangeImpl } from "./range";
+import { SheetImpl } from "./sheet";
+import { removeSheet } from "./sheets";
+import { SpreadsheetImpl } from "./spreadsheet";
 import { restore, type SheetsState, snapshot } from "./state";
 import { toSerial } from "./time";
 import { type CheckContext, rejectionMessage, satisfies } from "./validation-rules";
@@ -52,16 +46,14 @@ import { type CellValue, isDate, parseEntered } from "./values";
 
 export type { SheetsState } from "./state";
 export type { Toast } from "./model";
-export {
-  DataValidationBuilderImpl,
-  DataValidationImpl,
-  ProtectionImpl,
-  RangeImpl,
-  SheetImpl,
-  SpreadsheetImpl,
-  UserImpl,
-} from "./objects";
-export { SpreadsheetAppImpl } from "./app";
+export { DataValidationImpl } from "./data-validation";
+export { DataValidationBuilderImpl } from "./data-validation-builder";
+export { ProtectionImpl } from "./protection";
+export { RangeImpl } from "./range";
+export { SheetImpl } from "./sheet";
+export { SpreadsheetImpl } from "./spreadsheet";
+export { UserImpl } from "./user";
+export { SpreadsheetAppImpl } from "./spreadsheet-app";
 export { displayValue } from "./format";
 export { parseEntered } from "./values";
 export { zoneOffsetMinutes, toWallTime, fromWallTime } from "./time";

@@ -11,7 +11,10 @@ import {
   type SpreadsheetData,
 } from "./model";
 import { signatureError } from "./base";
-import { DataValidationBuilderImpl, RangeImpl, SheetImpl, SpreadsheetImpl } from "./objects";
+import { DataValidationBuilderImpl } from "./data-validation-builder";
+import { RangeImpl } from "./range";
+import { SheetImpl } from "./sheet";
+import { SpreadsheetImpl } from "./spreadsheet";
 import { LOCATION_TYPE, VISIBILITY } from "./developer-metadata";
 import { localeRules } from "./locale";
 import { CRITERIA } from "./validation-rules";
