@@ -2,15 +2,17 @@
  * What the page shows, computed from the emulator's snapshot (plain data, so reading a tab for the
  * page costs the script nothing and counts no Apps Script calls) plus the model's own permission check.
  */
-import type { MenuEntry, TriggerRecord } from "../emulator/index";
-import { displayValue, type SheetsState } from "../emulator/spreadsheet/index";
-import { localFields } from "../emulator/timezone";
-import type {
-  EncodedCell,
-  EncodedSheet,
-  EncodedSpreadsheet,
-  EncodedValue,
-} from "../emulator/spreadsheet/state";
+import {
+  displayValue,
+  type EncodedCell,
+  type EncodedSheet,
+  type EncodedSpreadsheet,
+  type EncodedValue,
+  localFields,
+  type MenuEntry,
+  type SheetsState,
+  type TriggerRecord,
+} from "../emulator/index";
 import type { CellView, MenuItemView, SheetView, TriggerView } from "./protocol";
 
 /** Rows shown below the last row with content, so there is room to type. */

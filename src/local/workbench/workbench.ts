@@ -18,7 +18,7 @@ import {
   type PanelRecord,
   type SentMail,
 } from "../emulator/index";
-import { fromLocal } from "../emulator/timezone";
+import { fromLocal } from "../emulator/index";
 import { createDemoEnvironment, DEMO_NOW } from "./demo";
 import type {
   ActionResult,

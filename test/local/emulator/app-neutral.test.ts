@@ -36,6 +36,20 @@ describe("an app-neutral emulator", () => {
     expect(outside).toEqual([]);
   });
 
+  it("the rest of the project reaches it through its seam only: index.ts (bridge.ts for a browser page)", () => {
+    const seam = ["src/local/emulator/index", "src/local/emulator/bridge"];
+    const through: string[] = [];
+    for (const dir of ["src", "bench", "scripts"]) {
+      for (const file of sources(join(ROOT, dir)).filter((f) => !f.startsWith(EMULATOR))) {
+        for (const m of readFileSync(file, "utf8").matchAll(/from\s+["']([^"']*emulator[^"']*)["']/g)) {
+          const target = relative(ROOT, resolve(dirname(file), m[1] ?? ""));
+          if (!seam.includes(target)) through.push(`${relative(ROOT, file)} imports ${m[1]}`);
+        }
+      }
+    }
+    expect(through).toEqual([]);
+  });
+
   it("names no commune, plan or person of this application", () => {
     const named = sources(EMULATOR).filter((f) =>
       /quang ?kh|ke-?hoach|kế hoạch|mại dâm|tứ kỳ|tuky/i.test(readFileSync(f, "utf8")),
