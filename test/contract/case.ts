@@ -54,6 +54,8 @@ export interface ContractCase {
   world?: Partial<WorldOptions>;
   /** A script to load before `run` (trigger handlers, functions for google.script.run). */
   script?: string;
+  /** The script project's HTML files, by name (without .html). */
+  pages?: Record<string, string>;
   /** For cases a script cannot check alone: how a person checks it on Google. */
   manual?: string;
 }

@@ -81,6 +81,8 @@ export function createLockService(rt: Runtime) {
     }
 
     private acquire(timeout: number): boolean {
+      // A negative timeout never gets the lock (gas-fakes test/testlock.js, run on Apps Script).
+      if (!(timeout >= 0)) return false;
       const me = rt.exec().id;
       const key = this.key();
       const h = current(key);

@@ -87,6 +87,8 @@ export class ProtectionImpl extends Base {
   }
   getEditors(): UserImpl[] {
     const p = this._p();
+    // A warning-only protection has no list of editors (gas-fakes test/testsheets.js, "Protection").
+    if (p.warningOnly) return [];
     const list = p.editors === null ? fileEditors(this._ss) : p.editors;
     const out: string[] = [];
     const owner = this._ss.owner === null ? [] : [this._ss.owner];
@@ -125,7 +127,10 @@ export class ProtectionImpl extends Base {
   }
   getRange(): RangeImpl {
     const p = this._p();
-    return new RangeImpl(this._c, this._ss, this._sheet(), protectionRect(this._ss, p));
+    // A sheet protection covers the sheet's grid, and its A1 notation is "" (gas-fakes
+    // test/testsheetspermissions.js, run on Apps Script).
+    const whole = p.kind === "SHEET" ? {} : undefined;
+    return new RangeImpl(this._c, this._ss, this._sheet(), protectionRect(this._ss, p), whole);
   }
   setRange(range: unknown): this {
     if (!(range instanceof RangeImpl)) throw signatureError("Protection", "setRange", [range]);

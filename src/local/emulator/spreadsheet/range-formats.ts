@@ -20,6 +20,19 @@ import { type EntryContext, isDate } from "./values";
 import type { Where } from "./locale";
 import { checkGrid, colorArg, entryOf, isInt, whereOf } from "./cells";
 
+/**
+ * A note as Google stores it: text, or a number written as Java writes a double ("5.0", "1.0E7"), as
+ * gas-fakes found (https://issuetracker.google.com/issues/429373214); nothing for null or "".
+ */
+function noteText(v: unknown): string | undefined {
+  if (v === null || v === undefined || v === "") return undefined;
+  if (typeof v !== "number" || !Number.isFinite(v)) return String(v);
+  const abs = Math.abs(v);
+  if (abs === 0 || (abs >= 1e-3 && abs < 1e7)) return Number.isInteger(v) ? v.toFixed(1) : String(v);
+  const [mantissa = "0", exponent = "0"] = v.toExponential().split("e");
+  return `${mantissa.includes(".") ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
+}
+
 export type CellKey = "bg" | "nf" | "fw" | "fst" | "fc" | "ff" | "ha" | "va" | "note";
 
 export class RangeFormats extends Base {
@@ -108,15 +121,10 @@ export class RangeFormats extends Base {
     return this._cells((c) => c?.note ?? "");
   }
   setNote(note: unknown): this {
-    return this._setAll(
-      "note",
-      note === null || note === undefined || note === "" ? undefined : String(note),
-    );
+    return this._setAll("note", noteText(note));
   }
   setNotes(notes: unknown): this {
-    return this._setGrid("note", notes, "setNotes", (v) =>
-      v === null || v === undefined || v === "" ? undefined : String(v),
-    );
+    return this._setGrid("note", notes, "setNotes", noteText);
   }
   clearNote(): this {
     return this._setAll("note", undefined);

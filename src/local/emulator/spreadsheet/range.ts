@@ -168,6 +168,8 @@ export class RangeImpl extends RangeFormats {
   }
   getA1Notation(): string {
     const ref = this._ref;
+    // A sheet protection's range: the whole grid, which Google writes as "".
+    if (ref && [ref.startRow, ref.startCol, ref.endRow, ref.endCol].every((x) => x === undefined)) return "";
     if (
       !ref ||
       (this.isStartRowBounded() &&

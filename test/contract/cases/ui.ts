@@ -1,0 +1,104 @@
+// The spreadsheet's UI from a script: menus, alerts, sidebars and dialogs of HTML pages.
+import type { ContractCase } from "../case";
+
+const UI = "https://developers.google.com/apps-script/reference/base/ui";
+const HTML = "https://developers.google.com/apps-script/reference/html/html-output";
+
+const SCRIPT = `
+function onOpen() {
+  SpreadsheetApp.getUi().createMenu("Kế hoạch").addItem("Nhập báo cáo", "showPage").addSeparator()
+    .addItem("Giới thiệu", "about").addToUi();
+}
+function showPage() {
+  var page = HtmlService.createHtmlOutputFromFile("Page").setTitle("Nhập báo cáo");
+  SpreadsheetApp.getUi().showSidebar(page);
+}
+function showDialog() {
+  var page = HtmlService.createHtmlOutputFromFile("Page").setWidth(480).setHeight(320);
+  SpreadsheetApp.getUi().showModalDialog(page, "Gửi báo cáo");
+}
+function about() {
+  var ui = SpreadsheetApp.getUi();
+  return String(ui.alert("Giới thiệu", "Phiên bản 1", ui.ButtonSet.OK));
+}
+function missing() { return HtmlService.createHtmlOutputFromFile("Missing").getContent(); }
+`;
+
+export const uiCases: ContractCase[] = [
+  {
+    id: "ui.menu",
+    behaviour:
+      "createMenu/addItem/addSeparator/addToUi put a menu on the spreadsheet whose items run the named functions",
+    source: "https://developers.google.com/apps-script/reference/base/menu",
+    covers: ["SpreadsheetApp.getUi", "Ui.createMenu", "Menu.addItem", "Menu.addSeparator", "Menu.addToUi"],
+    script: SCRIPT,
+    pages: { Page: "<p>Trang</p>" },
+    manual: "Open the sheet: the menu Kế hoạch has two items and a separator; clicking runs them.",
+    run(_gas, world) {
+      world.open();
+      const menu = world.ui.menus[0]!;
+      return {
+        caption: menu.caption,
+        items: menu.items.map((i) => (i.type === "item" ? `${i.caption} → ${i.functionName}` : i.type)),
+      };
+    },
+    expected: { caption: "Kế hoạch", items: ["Nhập báo cáo → showPage", "separator", "Giới thiệu → about"] },
+  },
+  {
+    id: "ui.alert",
+    behaviour: "Ui.alert(title, prompt, ButtonSet.OK) shows a dialog and returns the button pressed (OK)",
+    source: `${UI}#alert(String,String,ButtonSet)`,
+    covers: ["Ui.alert"],
+    reads: ["Ui.ButtonSet", "ButtonSet.OK"],
+    script: SCRIPT,
+    pages: { Page: "<p>Trang</p>" },
+    manual: "Click Giới thiệu: an alert with OK; the function returns OK.",
+    run(_gas, world) {
+      const button = world.run("about");
+      const shown = world.ui.alerts[0]!;
+      return { button: button as string, title: shown.title, prompt: shown.prompt };
+    },
+    expected: { button: "OK", title: "Giới thiệu", prompt: "Phiên bản 1" },
+  },
+  {
+    id: "ui.sidebar-and-dialog",
+    behaviour:
+      "A sidebar shows an HtmlOutput under its title, 300 px wide whatever the page asks; a modal dialog has the size set on the HtmlOutput",
+    source: `${UI}#showSidebar(Object)`,
+    note: `HtmlOutput.setWidth: "sets the initial width ... has no effect on sidebars" (${HTML}#setWidth(Integer)).`,
+    covers: [
+      "HtmlService.createHtmlOutputFromFile",
+      "HtmlOutput.setTitle",
+      "HtmlOutput.setWidth",
+      "HtmlOutput.setHeight",
+      "Ui.showSidebar",
+      "Ui.showModalDialog",
+    ],
+    script: SCRIPT,
+    pages: { Page: "<p>Trang</p>" },
+    manual: "Run showPage and showDialog from the menu.",
+    run(_gas, world) {
+      world.run("showPage");
+      world.run("showDialog");
+      const s = world.ui.sidebars[0]!;
+      const d = world.ui.dialogs[0]!;
+      return { sidebar: [s.title, s.width, s.content], dialog: [d.title, d.width, d.height] };
+    },
+    expected: { sidebar: ["Nhập báo cáo", 300, "<p>Trang</p>"], dialog: ["Gửi báo cáo", 480, 320] },
+  },
+  {
+    id: "ui.html-file-missing",
+    behaviour: "createHtmlOutputFromFile of a file the project does not have throws, naming it",
+    source:
+      "https://developers.google.com/apps-script/reference/html/html-service#createHtmlOutputFromFile(String)",
+    covers: ["HtmlService.createHtmlOutputFromFile"],
+    script: SCRIPT,
+    pages: { Page: "<p>Trang</p>" },
+    manual: "Call createHtmlOutputFromFile('Missing') in a project without it.",
+    run(_gas, world) {
+      const r = world.runFromClient("missing", []);
+      return r.ok ? "found" : r.error;
+    },
+    expected: "No HTML file named Missing was found.",
+  },
+];
