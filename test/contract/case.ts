@@ -10,8 +10,10 @@
  * So `run` must use nothing but the Apps Script globals it is given (no Node API, no import), return
  * plain JSON (dates as strings), and not depend on the current time.
  *
- * Cases that need a person or a second account (a user typing, another domain, a shared drive) have
- * `world`/`act`: they run in the emulator only and carry `manual`, the steps to check them by hand.
+ * Cases that need a person or a second account (a user typing, another domain, a shared drive) use
+ * `world`: they run in the emulator only and carry `manual`, the steps to check them by hand. The
+ * recorder is bound to a spreadsheet named "Contract" (the emulator's world has the same), so cases
+ * about the bound file's properties and locks are recorded too.
  */
 import type { Environment, WorldOptions } from "../../src/local/emulator/index";
 

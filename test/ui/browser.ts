@@ -1,14 +1,15 @@
 /**
- * Headless Chromium for the UI tests: Debian's /usr/bin/chromium driven by playwright-core
- * (a test tool's own browser download does not work on these machines).
+ * Headless Chromium for the UI tests, driven by playwright-core (a test tool's own browser download does
+ * not work on these machines): the one scripts/chromium.ts finds, as `npm test` does before it starts.
  */
 import { type Browser, chromium } from "playwright-core";
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { findChromium, MISSING } from "../../scripts/chromium";
 
 export function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(MISSING);
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     // The network is closed here: background services would only fail, noisily.
     args: [

@@ -116,7 +116,7 @@ export function fromLocal(
   return new Date(utc - zoneOffsetMinutes(tz, first) * 60_000);
 }
 
-const MONTHS = [
+export const MONTHS = [
   "January",
   "February",
   "March",

@@ -18,7 +18,6 @@ export const serviceCases: ContractCase[] = [
       "Properties.getProperties",
       "Properties.deleteProperty",
     ],
-    manual: "In a bound script: set 'n' to 202304, read it back, read an unknown key, delete 'n'.",
     run(gas) {
       const props = gas.PropertiesService.getDocumentProperties();
       props.setProperty("n", 202304 as unknown as string).setProperty("k", "v");
@@ -68,7 +67,6 @@ export const serviceCases: ContractCase[] = [
       "Lock.releaseLock",
       "Lock.waitLock",
     ],
-    manual: "In a bound script (a document lock needs a bound file).",
     run(gas) {
       const lock = gas.LockService.getScriptLock();
       const first = [lock.hasLock(), lock.tryLock(10000), lock.tryLock(10000), lock.hasLock()];

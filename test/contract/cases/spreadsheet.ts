@@ -150,7 +150,6 @@ export const spreadsheetCases: ContractCase[] = [
       "A bound script's getActiveSpreadsheet is its file; flush() applies pending changes and returns nothing",
     source: `${APP}#flush()`,
     covers: ["SpreadsheetApp.getActiveSpreadsheet", "SpreadsheetApp.flush", "Spreadsheet.getName"],
-    manual: "From a bound script: SpreadsheetApp.getActiveSpreadsheet().getName() is the file's name.",
     run(gas) {
       const ss = gas.SpreadsheetApp.getActiveSpreadsheet();
       return { name: ss.getName(), flushed: json(gas.SpreadsheetApp.flush() as unknown) };

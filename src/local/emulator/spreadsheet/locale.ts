@@ -5,6 +5,7 @@
 // setSpreadsheetLocale with another one says "Not implemented in the emulator".
 
 import { notImplemented } from "../errors";
+import { MONTHS as EN_MONTHS } from "../timezone";
 
 export interface LocaleRules {
   id: string;
@@ -30,20 +31,6 @@ export interface LocaleRules {
   pm: string;
 }
 
-const EN_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const EN_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 const LOCALES: Record<string, LocaleRules> = {
