@@ -4,7 +4,7 @@
  * declared by Google's own types (@types/google-apps-script). A call is "Class.method"; a property read
  * (an enum value, an event field) is listed as such.
  */
-import { dirname, join, relative } from "node:path";
+import { join, relative } from "node:path";
 import ts from "typescript";
 
 export interface ApiUse {
@@ -43,6 +43,5 @@ export function bundleApi(entry = join(ROOT, "src/gas/main.ts")): ApiUse[] {
     };
     visit(file);
   }
-  void dirname;
   return [...found.values()].sort((a, b) => a.member.localeCompare(b.member));
 }
