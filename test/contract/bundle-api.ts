@@ -5,6 +5,7 @@
  * (an enum value, an event field) is listed as such.
  */
 import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 export interface ApiUse {
@@ -15,7 +16,7 @@ export interface ApiUse {
   at: string;
 }
 
-const ROOT = join(__dirname, "../..");
+const ROOT = fileURLToPath(new URL("../..", import.meta.url)).replace(/\/$/, "");
 
 export function bundleApi(entry = join(ROOT, "src/gas/main.ts")): ApiUse[] {
   const config = ts.readConfigFile(join(ROOT, "tsconfig.json"), ts.sys.readFile);
