@@ -4,7 +4,8 @@
  * declared by Google's own types (@types/google-apps-script). A call is "Class.method"; a property read
  * (an enum value, an event field) is listed as such.
  */
-import { dirname, join, relative } from "node:path";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 export interface ApiUse {
@@ -15,7 +16,7 @@ export interface ApiUse {
   at: string;
 }
 
-const ROOT = join(__dirname, "../..");
+const ROOT = fileURLToPath(new URL("../..", import.meta.url)).replace(/\/$/, "");
 
 export function bundleApi(entry = join(ROOT, "src/gas/main.ts")): ApiUse[] {
   const config = ts.readConfigFile(join(ROOT, "tsconfig.json"), ts.sys.readFile);
@@ -43,6 +44,5 @@ export function bundleApi(entry = join(ROOT, "src/gas/main.ts")): ApiUse[] {
     };
     visit(file);
   }
-  void dirname;
   return [...found.values()].sort((a, b) => a.member.localeCompare(b.member));
 }

@@ -58,7 +58,7 @@ export { displayValue } from "./format";
 export { parseEntered } from "./values";
 export { zoneOffsetMinutes, toWallTime, fromWallTime } from "./time";
 
-/** Provided by the environment (helper "services"). */
+/** What the model needs from the environment that hosts it. */
 export interface SheetsHost extends SheetsHostLike {
   /** "Range.getValues" etc. – called for every public method call. */
   count(name: string): void;
