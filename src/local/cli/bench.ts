@@ -7,10 +7,10 @@ import { performance } from "node:perf_hooks";
 import type { CellValue, Plan } from "../../core";
 import { addDays, dayNumber, instantOfCivilDate, planSpan, unitColumns } from "../../core";
 import { defaultPlan } from "../../plans";
-import { loadXlsx } from "../xlsx/read";
+import { openXlsx } from "../xlsx/read";
 import type { TabValues } from "../xlsx/write";
 import { workbookBytes, workbookFromTabs } from "../xlsx/write";
-import { rollupBook } from "./workbook";
+import { readPlanWorkbook, rollupBook } from "./workbook";
 
 /** Rows of one unit tab: dates spread over the plan's year, every column filled as staff would. */
 export function benchTab(plan: Plan, unitIndex: number, rows: number): TabValues {
@@ -76,7 +76,7 @@ export async function benchCliRollup(sizes: readonly number[] = [1000, 5000, 200
     const tabs = plan.units.map((_, i) => benchTab(plan, i, rows));
     const bytes = await workbookBytes(workbookFromTabs(tabs));
     const t0 = performance.now();
-    const book = await loadXlsx(bytes, "bench.xlsx");
+    const book = await readPlanWorkbook(plan, await openXlsx(bytes, "bench.xlsx"));
     const t1 = performance.now();
     const rollup = rollupBook(book, {
       plan,
