@@ -88,7 +88,9 @@ export function checkBook(plan: Plan, book: PlanWorkbook, ctx: ReadContext): Che
     for (const extra of matchHeaders(read.columns, tab.values[0] ?? []).unknown) {
       const letter = columnLetter(extra.index + 1);
       // A second column headed like a plan column is matched to nothing: the first one wins.
-      const same = Object.keys(matchHeaders(read.columns, [extra.text]).indexByKey)[0] as ColumnKey | undefined;
+      const same = Object.keys(matchHeaders(read.columns, [extra.text]).indexByKey)[0] as
+        | ColumnKey
+        | undefined;
       const first = same === undefined ? undefined : read.indexByKey[same];
       add({
         tab: unit.tabName,

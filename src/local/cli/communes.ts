@@ -37,7 +37,10 @@ async function folderWorkbooks(dir: string, out: string[], depth = 0): Promise<v
  * Expands the arguments: a file is taken as it is (its reading says what is wrong with it), a folder
  * gives every .xlsx inside it and its subfolders. `resolvePath` maps an argument to an absolute path.
  */
-export async function listWorkbooks(args: readonly string[], resolvePath: (p: string) => string): Promise<WorkbookList> {
+export async function listWorkbooks(
+  args: readonly string[],
+  resolvePath: (p: string) => string,
+): Promise<WorkbookList> {
   const files: { path: string; shown: string }[] = [];
   const duplicates: string[] = [];
   const seen = new Set<string>();
@@ -63,7 +66,9 @@ export async function listWorkbooks(args: readonly string[], resolvePath: (p: st
         throw new XlsxReadError(describeFsError(err, path, "read"));
       }
       if (found.length === 0) {
-        throw new XlsxReadError(`Thư mục "${arg}" không có tệp .xlsx nào. Hãy chép bảng tính của các xã vào đó.`);
+        throw new XlsxReadError(
+          `Thư mục "${arg}" không có tệp .xlsx nào. Hãy chép bảng tính của các xã vào đó.`,
+        );
       }
       for (const f of found) await add(f, join(arg, relative(path, f)));
     } else await add(path, arg);

@@ -55,7 +55,7 @@ export function dhis2DataElements(plan: Plan): { code: string; indicatorId: stri
  */
 function sideValue(plan: Plan, rollup: Rollup, term: Term, yearToDate: number | null): number | null {
   const el = term.kind === "sum" ? findElement(plan, term.elementId) : undefined;
-  if (!el || el.kind !== "flow") return yearToDate;
+  if (el?.kind !== "flow") return yearToDate;
   let sum: number | null = null;
   for (const u of rollup.units) {
     const t = u.totals.find((x) => x.elementId === el.id);

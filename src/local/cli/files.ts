@@ -36,7 +36,10 @@ async function looksLikeHtml(path: string): Promise<boolean> {
     handle = await open(path, "r");
     const buf = Buffer.alloc(512);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    const head = buf.toString("utf8", 0, bytesRead).replace(/^\ufeff/, "").trimStart();
+    const head = buf
+      .toString("utf8", 0, bytesRead)
+      .replace(/^\ufeff/, "")
+      .trimStart();
     return /^(<!doctype html|<html[\s>])/i.test(head);
   } catch {
     return false;
@@ -76,7 +79,11 @@ export async function checkOutput(path: string, opts: WriteOutputOptions): Promi
 }
 
 /** Writes `data` to `path` after checkOutput, through a temporary file renamed into place. */
-export async function writeOutput(path: string, data: string | Uint8Array, opts: WriteOutputOptions): Promise<void> {
+export async function writeOutput(
+  path: string,
+  data: string | Uint8Array,
+  opts: WriteOutputOptions,
+): Promise<void> {
   await checkOutput(path, opts);
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {

@@ -377,7 +377,8 @@ ${NOW_HELP}
       }
       const outFile = args.values.has("out") ? resolvePath(io, args.values.get("out")!) : null;
       const { plan, read, inputs } = await readCommunesOf(args, io, "export", async (files) => {
-        if (outFile) await checkOutput(outFile, { kind: "json", inputs: files, force: args.flags.has("force") });
+        if (outFile)
+          await checkOutput(outFile, { kind: "json", inputs: files, force: args.flags.has("force") });
       });
       const set = dhis2DataValueSet(plan, read.communes);
       const json = JSON.stringify(set, null, 2) + "\n";
@@ -385,7 +386,9 @@ ${NOW_HELP}
       else {
         await writeOutput(outFile, json, { kind: "json", inputs, force: args.flags.has("force") });
         io.stderr(
-          printable(`Đã ghi ${set.dataValues.length} giá trị của ${read.communes.length} xã vào "${outFile}".`) + "\n",
+          printable(
+            `Đã ghi ${set.dataValues.length} giá trị của ${read.communes.length} xã vào "${outFile}".`,
+          ) + "\n",
         );
       }
       return EXIT_OK;
@@ -419,11 +422,14 @@ async function readCommunesOf(
   const bar = io.stderrIsTTY ? progressBar(io.stderr, "Đang đọc") : null;
   const read = await readCommunes(list, { plan, month, rule, now, progress: bar?.update });
   bar?.done();
-  for (const d of list.duplicates) io.stderr(printable(`Cảnh báo: "${d}" được ghi hai lần; chỉ đọc một lần.`) + "\n");
+  for (const d of list.duplicates)
+    io.stderr(printable(`Cảnh báo: "${d}" được ghi hai lần; chỉ đọc một lần.`) + "\n");
   if (read.failures.length > 0) {
     const lines = read.failures.map((f) => `  - ${f.message}`);
     throw new XlsxReadError(
-      [`${read.failures.length}/${list.files.length} tệp không đọc được, chưa tổng hợp:`, ...lines].join("\n"),
+      [`${read.failures.length}/${list.files.length} tệp không đọc được, chưa tổng hợp:`, ...lines].join(
+        "\n",
+      ),
     );
   }
   return { plan, read, inputs };

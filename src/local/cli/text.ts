@@ -9,6 +9,7 @@ import { formatWholeNumber } from "../../core";
  * Control characters (C0 but tab and line feed, DEL, C1) and bidirectional overrides, which could
  * move the cursor, recolour or rewrite what is shown.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these characters are what it finds
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Printable on a terminal: each control character becomes "�" (line breaks stay). */

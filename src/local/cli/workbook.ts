@@ -8,7 +8,16 @@
  * Only the tabs the plan names are read, and of those only the plan's columns below the header
  * (see xlsx/sheet.ts): a stray value in XFD1 of a 100,000-row tab costs nothing.
  */
-import type { CellValue, CollectedEntries, DataProblem, PeriodKey, PeriodRule, Plan, Rollup, Unit } from "../../core";
+import type {
+  CellValue,
+  CollectedEntries,
+  DataProblem,
+  PeriodKey,
+  PeriodRule,
+  Plan,
+  Rollup,
+  Unit,
+} from "../../core";
 import { collectEntries, computeRollup, foldText, matchHeaders, todayIso, unitColumns } from "../../core";
 import { defaultPlan } from "../../plans";
 import type { XlsxWorkbook } from "../xlsx/read";
@@ -191,12 +200,16 @@ export async function readPlanWorkbook(plan: Plan, wb: XlsxWorkbook): Promise<Pl
 export function mergeFinder(tab: LocatedTab): (row: number, col: number) => MergeRange | null {
   const byCol = new Map<number, MergeRange[]>();
   const kept = new Set<number>();
-  for (const row of tab.values ?? []) row.forEach((_, c) => kept.add(c));
+  for (const row of tab.values ?? []) {
+    row.forEach((_, c) => {
+      kept.add(c);
+    });
+  }
   for (const m of tab.merges) {
     for (const c of kept) {
       if (c < m.left || c > m.right) continue;
-      let list = byCol.get(c);
-      if (!list) byCol.set(c, (list = []));
+      const list = byCol.get(c) ?? [];
+      if (list.length === 0) byCol.set(c, list);
       list.push(m);
     }
   }
@@ -238,7 +251,10 @@ export function collectWorkbook(plan: Plan, book: PlanWorkbook, ctx: ReadContext
   const byUnit = new Map<string, CellValue[][] | null>(book.tabs.map((t) => [t.unit.id, t.values]));
   const collected = collectEntries(plan, byUnit, ctx);
   const tabOf = new Map(book.tabs.map((t) => [t.unit.id, t]));
-  const lookups = new Map<string, { find: ReturnType<typeof mergeFinder>; at: Partial<Record<string, number>> }>();
+  const lookups = new Map<
+    string,
+    { find: ReturnType<typeof mergeFinder>; at: Partial<Record<string, number>> }
+  >();
   for (const p of collected.problems) {
     const tab = p.unitId === null ? undefined : tabOf.get(p.unitId);
     if (!tab || p.rowNumber === null) continue;
@@ -247,7 +263,8 @@ export function collectWorkbook(plan: Plan, book: PlanWorkbook, ctx: ReadContext
     let lookup = lookups.get(tab.unit.id);
     if (!lookup) {
       const at = matchHeaders(unitColumns(plan, tab.unit), tab.values[0] ?? []).indexByKey;
-      lookups.set(tab.unit.id, (lookup = { find: mergeFinder(tab), at }));
+      lookup = { find: mergeFinder(tab), at };
+      lookups.set(tab.unit.id, lookup);
     }
     const col = lookup.at[p.column];
     if (col !== undefined) p.message += mergeHint(lookup.find(p.rowNumber - 1, col), p.rowNumber - 1, col);
@@ -257,7 +274,14 @@ export function collectWorkbook(plan: Plan, book: PlanWorkbook, ctx: ReadContext
 }
 
 function noteProblem(n: WorkbookNote): DataProblem {
-  return { kind: "header", severity: "warning", unitId: n.unitId, rowNumber: null, column: null, message: n.message };
+  return {
+    kind: "header",
+    severity: "warning",
+    unitId: n.unitId,
+    rowNumber: null,
+    column: null,
+    message: n.message,
+  };
 }
 
 export interface RollupWorkbookOptions {

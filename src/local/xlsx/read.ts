@@ -10,7 +10,7 @@
 import { readFile, stat } from "node:fs/promises";
 import type { CellValue } from "../../core";
 import type { SheetRead, SheetReadOptions, StyleContext } from "./sheet";
-import { SheetScanner } from "./sheet";
+import { SheetScanner, utf8 } from "./sheet";
 import { describeFsError } from "./fs-errors";
 import { attr, decodeEntities, hasDoctype, itemText, tidyMarkup } from "./xml";
 import type { ZipEntry } from "./zip";
@@ -126,11 +126,17 @@ function relationships(xml: string, fromDir: string): Map<string, Relationship> 
 }
 
 /** Built-in number formats that show a date or a time (ECMA-376 §18.8.30). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
 
 /** A format code shows a date when it has date or time letters outside quotes and brackets. */
 export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  const bare = code
+    .replace(/\[[^\]]*]/g, "")
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "");
   return /[ymdhsYMDHS]/.test(bare.replace(/General/gi, ""));
 }
 
@@ -156,6 +162,10 @@ function dateStyles(xml: string): boolean[] {
  * Streams a part in slices that end right after an element `child` of the root `root` (a row of a
  * worksheet, a string of the shared strings), so that no slice cuts one in two. Calls `onSlice` with
  * the text and the namespace prefix the part uses ("" or "x:"). The first slice is checked for a DOCTYPE.
+ *
+ * Slices are "binary" strings (one character per byte, Node's latin1): decoding that is a plain copy,
+ * several times cheaper than UTF-8 for a part that is mostly markup and numbers; the few text values
+ * are decoded from UTF-8 where they are read (sheet.ts `utf8`).
  */
 async function forEachSlice(
   bytes: Uint8Array,
@@ -164,8 +174,8 @@ async function forEachSlice(
   child: string,
   onSlice: (text: string, prefix: string) => void,
 ): Promise<void> {
-  let pending: Buffer = Buffer.alloc(0);
-  let close: Buffer | null = null;
+  let pending = "";
+  let close: string | null = null;
   let prefix = "";
   let first = true;
   const emit = (text: string) => {
@@ -176,25 +186,24 @@ async function forEachSlice(
     onSlice(tidyMarkup(text), prefix);
   };
   for await (const chunk of entryChunks(bytes, entry)) {
-    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+    pending += chunk.toString("latin1");
     if (close === null) {
-      const head = pending.toString("latin1", 0, Math.min(pending.length, 1 << 16));
-      const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${root}[\\s>/]`).exec(head);
+      const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${root}[\\s>/]`).exec(pending.slice(0, 1 << 16));
       if (!m && pending.length < 1 << 16) continue;
       prefix = m?.[1] ?? "";
-      close = Buffer.from(`</${prefix}${child}>`, "latin1");
+      close = `</${prefix}${child}>`;
     }
-    // Everything up to the last end tag in the buffer is whole; searching backwards finds it at once.
+    // Everything up to the last end tag is whole; searching backwards finds it at once.
     const at = pending.lastIndexOf(close);
     if (at < 0) {
       if (pending.length > MAX_PENDING) throw new ZipError("tooBig", `${entry.name}: element too long`);
       continue;
     }
     const cut = at + close.length;
-    emit(pending.toString("utf8", 0, cut));
-    pending = pending.subarray(cut);
+    emit(pending.slice(0, cut));
+    pending = pending.slice(cut);
   }
-  if (pending.length || first) emit(pending.toString("utf8"));
+  if (pending.length || first) emit(pending);
 }
 
 async function sharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined): Promise<string[]> {
@@ -205,7 +214,7 @@ async function sharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined): Pr
     const e = prefix.replace(/[.]/g, "\\.");
     si ??= new RegExp(`<${e}si(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${e}si>)`, "g");
     si.lastIndex = 0;
-    for (let m = si.exec(text); m; m = si.exec(text)) out.push(itemText(m[1] ?? "", prefix));
+    for (let m = si.exec(text); m; m = si.exec(text)) out.push(itemText(utf8(m[1] ?? ""), prefix));
   });
   return out;
 }
@@ -233,7 +242,8 @@ export async function openXlsx(bytes: Uint8Array, label: string): Promise<XlsxWo
     const officeDoc = [...rootRels.values()].find((r) => r.type.endsWith("/officeDocument"));
     const wbPath = officeDoc?.target ?? "xl/workbook.xml";
     const wbXml = await text(wbPath);
-    if (wbXml === null) throw notXlsx(label, "không có phần bảng tính bên trong (có thể là tệp nén hoặc tài liệu khác).");
+    if (wbXml === null)
+      throw notXlsx(label, "không có phần bảng tính bên trong (có thể là tệp nén hoặc tài liệu khác).");
     const dir = wbPath.includes("/") ? wbPath.slice(0, wbPath.lastIndexOf("/") + 1) : "";
     const wbRels = relationships((await text(`${dir}_rels/${wbPath.slice(dir.length)}.rels`)) ?? "", dir);
     const relOfType = (type: string) => [...wbRels.values()].find((r) => r.type.endsWith(type))?.target;
@@ -249,7 +259,7 @@ export async function openXlsx(bytes: Uint8Array, label: string): Promise<XlsxWo
       sheets.push({
         name: (attr(a, "name") ?? "").normalize("NFC"),
         hidden: state === "hidden" || state === "veryHidden",
-        part: rel && rel.type.endsWith("/worksheet") ? rel.target : null,
+        part: rel?.type.endsWith("/worksheet") ? rel.target : null,
       });
     }
     if (sheets.length === 0) throw notXlsx(label, "không có trang tính nào, không phải tệp .xlsx hợp lệ.");
@@ -259,7 +269,10 @@ export async function openXlsx(bytes: Uint8Array, label: string): Promise<XlsxWo
     let ctx: StyleContext | null = null;
     const context = async (): Promise<StyleContext> => {
       ctx ??= {
-        strings: await sharedStrings(bytes, entries.get(relOfType("/sharedStrings") ?? `${dir}sharedStrings.xml`)),
+        strings: await sharedStrings(
+          bytes,
+          entries.get(relOfType("/sharedStrings") ?? `${dir}sharedStrings.xml`),
+        ),
         dateStyles: stylesXml === null ? [] : dateStyles(stylesXml),
         date1904,
       };
@@ -271,10 +284,15 @@ export async function openXlsx(bytes: Uint8Array, label: string): Promise<XlsxWo
       async readSheet(index, opts) {
         const info = sheets[index];
         if (!info) throw new RangeError(`no sheet ${index}`);
-        const scanner = new SheetScanner(await context().catch((err) => Promise.reject(zipProblem(label, err))), opts);
+        const scanner = new SheetScanner(
+          await context().catch((err) => Promise.reject(zipProblem(label, err))),
+          opts,
+        );
         if (info.part === null) return scanner.finish();
         try {
-          await forEachSlice(bytes, entries.get(info.part) as ZipEntry, "worksheet", "row", (t) => scanner.feed(t));
+          await forEachSlice(bytes, entries.get(info.part) as ZipEntry, "worksheet", "row", (t) =>
+            scanner.feed(t),
+          );
         } catch (err) {
           throw zipProblem(label, doctype(err, label));
         }
@@ -310,7 +328,11 @@ export async function readAllSheets(wb: XlsxWorkbook): Promise<{ name: string; v
     const width = Math.max(0, ...read.rows.map((r) => r.cells.length));
     const values: CellValue[][] = [];
     for (let r = 0; r <= (last?.row ?? -1); r++) values.push(new Array<CellValue>(width).fill(null));
-    for (const r of read.rows) r.cells.forEach((v, c) => ((values[r.row] as CellValue[])[c] = v ?? null));
+    for (const r of read.rows) {
+      r.cells.forEach((v, c) => {
+        (values[r.row] as CellValue[])[c] = v ?? null;
+      });
+    }
     out.push({ name: (wb.sheets[i] as SheetInfo).name, values });
   }
   return out;

@@ -27,7 +27,8 @@ export function tidyMarkup(text: string): string {
 }
 
 function codePoint(n: number): string {
-  const ok = n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff));
+  const ok =
+    n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff));
   return ok ? String.fromCodePoint(n) : "\ufffd";
 }
 

@@ -7,7 +7,7 @@
  * may not hold more than MAX_ENTRIES entries. Encrypted entries, ZIP64 and other compression methods
  * are refused (Google Sheets and Excel write none of them for a workbook of this size).
  */
-import { createInflateRaw } from "node:zlib";
+import { createInflateRaw, inflateRawSync } from "node:zlib";
 
 /** Why a container cannot be read; read.ts turns each into a Vietnamese message. */
 export type ZipFault = "corrupt" | "encrypted" | "tooBig" | "unsupported";
@@ -67,7 +67,8 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   if (p + dirSize > bytes.length) throw new ZipError("corrupt", "central directory past the end");
   const out = new Map<string, ZipEntry>();
   for (let k = 0; k < count; k++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== CENTRAL) throw new ZipError("corrupt", "bad central entry");
+    if (p + 46 > bytes.length || u32(bytes, p) !== CENTRAL)
+      throw new ZipError("corrupt", "bad central entry");
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
     const compressedSize = u32(bytes, p + 20);
@@ -99,6 +100,9 @@ function checkEntry(entry: ZipEntry): void {
   if (entry.size > MAX_ENTRY_BYTES) throw new ZipError("tooBig", `${entry.name}: ${entry.size} bytes`);
 }
 
+/** Parts up to this size are inflated in one call (faster); larger ones chunk by chunk. */
+export const WHOLE_ENTRY_BYTES = 32 * 1024 * 1024;
+
 /**
  * Inflates an entry chunk by chunk (about 1 MB each), so a large sheet is never held whole. Stops with
  * "tooBig" as soon as the output passes the declared size or MAX_ENTRY_BYTES.
@@ -112,6 +116,19 @@ export async function* entryChunks(bytes: Uint8Array, entry: ZipEntry): AsyncGen
     return;
   }
   const limit = Math.min(entry.size, MAX_ENTRY_BYTES);
+  if (limit <= WHOLE_ENTRY_BYTES) {
+    try {
+      // maxOutputLength stops a lying header: output past the declared size throws at once.
+      yield inflateRawSync(data, { maxOutputLength: Math.max(limit, 1) });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) {
+        throw new ZipError("tooBig", `${entry.name} inflates past ${limit} bytes`);
+      }
+      throw new ZipError("corrupt", `${entry.name}: ${(err as Error).message}`);
+    }
+    return;
+  }
   const inflate = createInflateRaw({ chunkSize: 1 << 20 });
   inflate.end(data);
   let total = 0;
