@@ -285,7 +285,7 @@ export async function openXlsx(bytes: Uint8Array, label: string): Promise<XlsxWo
         const info = sheets[index];
         if (!info) throw new RangeError(`no sheet ${index}`);
         const scanner = new SheetScanner(
-          await context().catch((err) => Promise.reject(zipProblem(label, err))),
+          await context().catch((err) => Promise.reject(zipProblem(label, doctype(err, label)))),
           opts,
         );
         if (info.part === null) return scanner.finish();
