@@ -77,9 +77,15 @@ function tagEnd(text: string, from: number): number {
   return gt < 0 ? text.length : gt;
 }
 
-/** Where the value of attribute `name` starts (after its quote) within text[from, to), or -1. */
+/**
+ * Where the value of attribute `name` starts (after its quote) within text[from, to), or -1. Looks
+ * only inside the tag: a search running past it (indexOf) would make a sheet without that letter
+ * quadratic, as the hostile-input suite found.
+ */
 function attrAt(text: string, from: number, to: number, name: string): number {
-  for (let k = text.indexOf(name, from); k >= 0 && k < to; k = text.indexOf(name, k + 1)) {
+  const first = name.charCodeAt(0);
+  for (let k = from; k < to; k++) {
+    if (text.charCodeAt(k) !== first || !text.startsWith(name, k)) continue;
     const before = text.charCodeAt(k - 1);
     if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
     let j = k + name.length;
@@ -93,10 +99,11 @@ function attrAt(text: string, from: number, to: number, name: string): number {
   return -1;
 }
 
-/** The closing quote of a value starting at `at` (the same quote that opened it). */
-function quoteEnd(text: string, at: number): number {
-  const end = text.indexOf(text[at - 1] as string, at);
-  return end < 0 ? text.length : end;
+/** The closing quote of a value starting at `at` (the same quote that opened it), before `to`. */
+function quoteEnd(text: string, at: number, to: number): number {
+  const q = text.charCodeAt(at - 1);
+  for (let i = at; i < to; i++) if (text.charCodeAt(i) === q) return i;
+  return to;
 }
 
 /** A whole number written in plain digits at `at` (up to 15 digits), or -1. */
@@ -286,7 +293,7 @@ export class SheetScanner {
     const gt = tagEnd(text, from);
     const at = attrAt(text, from, gt, "ref");
     if (at >= 0) {
-      const range = parseRange(text.slice(at, quoteEnd(text, at)));
+      const range = parseRange(text.slice(at, quoteEnd(text, at, gt)));
       if (range) this.out.merges.push(range);
     }
     return gt + 1;
@@ -312,9 +319,8 @@ export class SheetScanner {
     this.nextCol = col + 1;
     if (selfClosing || end <= gt + 1) return next;
     if (col >= this.maxColumns) {
-      const v = text.indexOf(this.vOpenBare, gt);
-      const is = text.indexOf(this.isOpenBare, gt);
-      if ((v >= 0 && v < end) || (is >= 0 && is < end)) this.noteOutside(row, col);
+      const content = text.slice(gt, end);
+      if (content.includes(this.vOpenBare) || content.includes(this.isOpenBare)) this.noteOutside(row, col);
       return next;
     }
     if (row >= HEAD_ROWS) {
@@ -362,19 +368,22 @@ export class SheetScanner {
     col: number,
   ): CellValue {
     const tAt = attrAt(text, from, gt, "t");
-    const t = tAt < 0 ? "n" : text.slice(tAt, quoteEnd(text, tAt));
-    let vs = -1;
-    let ve = -1;
-    if (text.startsWith(this.vOpen, gt + 1)) {
-      vs = gt + 1 + this.vOpen.length;
-      ve = text.indexOf(this.vClose, vs);
-      if (ve < 0 || ve > end) vs = -1;
+    const t = tAt < 0 ? "n" : text.slice(tAt, quoteEnd(text, tAt, gt));
+    // The common shape, <c …><v>…</v></c>, read in place; anything else from its own content only.
+    const vs = gt + 1 + this.vOpen.length;
+    const ve = end - this.vClose.length;
+    if (
+      !text.startsWith(this.vOpen, gt + 1) ||
+      ve < vs ||
+      !text.startsWith(this.vClose, ve) ||
+      text.lastIndexOf("<", ve - 1) >= vs
+    ) {
+      return this.slowValue(t, text.slice(from, gt), text.slice(gt + 1, end), row, col);
     }
-    if (vs < 0) return this.slowValue(t, text.slice(from, gt), text.slice(gt + 1, end), row, col);
     switch (t) {
       case "s": {
         const i = digitsAt(text, vs);
-        return i >= 0 && text.charCodeAt(vs) !== 60 ? (this.ctx.strings[i] ?? null) : null;
+        return i >= 0 && digitsEnd(text, vs) === ve ? (this.ctx.strings[i] ?? null) : null;
       }
       case "n": {
         let n = digitsAt(text, vs);
