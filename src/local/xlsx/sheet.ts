@@ -9,7 +9,7 @@
  * never stored; one message reports them.
  */
 import type { CellValue } from "../../core";
-import { fromWallClock } from "./dates";
+import { fromWallClock, VN_OFFSET_MS } from "./dates";
 import { decodeEntities, decodeXString, itemText } from "./xml";
 
 export const HEAD_ROWS = 30;
@@ -186,9 +186,9 @@ function parseRange(ref: string): MergeRange | null {
 
 /** A spreadsheet serial day number as the instant of that wall-clock time in Vietnam. */
 function serialDate(serial: number, date1904: boolean): Date | null {
-  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS);
-  const d = new Date(ms);
-  return Number.isNaN(d.getTime()) ? null : fromWallClock(d);
+  // One Date, straight at the instant: the wall clock's milliseconds less Vietnam's offset.
+  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS) - VN_OFFSET_MS;
+  return Math.abs(ms) <= 8.64e15 ? new Date(ms) : null;
 }
 
 export class SheetScanner {

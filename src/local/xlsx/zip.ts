@@ -118,8 +118,12 @@ export async function* entryChunks(bytes: Uint8Array, entry: ZipEntry): AsyncGen
   const limit = Math.min(entry.size, MAX_ENTRY_BYTES);
   if (limit <= WHOLE_ENTRY_BYTES) {
     try {
-      // maxOutputLength stops a lying header: output past the declared size throws at once.
-      yield inflateRawSync(data, { maxOutputLength: Math.max(limit, 1) });
+      // maxOutputLength stops a lying header: output past the declared size throws at once. One
+      // output chunk the declared size spares Node a copy of the whole part (it concatenates chunks).
+      yield inflateRawSync(data, {
+        maxOutputLength: Math.max(limit, 1),
+        chunkSize: Math.max(limit + 1, 64 * 1024),
+      });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) {
