@@ -12,8 +12,7 @@ import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Consolidation } from "../../src/local/cli/consolidate";
 import type { Dhis2DataValueSet } from "../../src/local/cli/dhis2";
-import { runCli } from "../../src/local/cli/main";
-import { cli, type TempDir, tabOf, task, tempDir, vn, writeWorkbook } from "./helpers";
+import { cli, smallCommunes, type TempDir, tempDir, writeWorkbook } from "./helpers";
 import { WORKED_NOW, workedMonthTabs } from "./worked-month";
 
 let tmp: TempDir;
@@ -21,24 +20,9 @@ beforeAll(async () => {
   tmp = tempDir();
   mkdirSync(tmp.path("huyen/cum-2"), { recursive: true });
   await writeWorkbook(tmp.path("huyen/Quang Khải.xlsx"), workedMonthTabs());
-  await writeWorkbook(tmp.path("huyen/cum-2/Quang Phục.xlsx"), [
-    tabOf("congAnXa", [
-      {
-        date: vn("2023-05-20"),
-        task: task("congAnXa"),
-        coKeHoachLongGhep: "Có",
-        laoDongCoSo: 10,
-        laoDongCoSoTuyenTruyen: 10,
-        tinTiepNhan: 1,
-        tinXuLyKipThoi: 1,
-      },
-    ]),
-  ]);
-  await writeWorkbook(tmp.path("Tân Kỳ.xlsx"), [
-    tabOf("congAnXa", [
-      { date: vn("2023-05-22"), task: task("congAnXa"), laoDongCoSo: 50, laoDongCoSoTuyenTruyen: 0 },
-    ]),
-  ]);
+  const small = smallCommunes();
+  await writeWorkbook(tmp.path("huyen/cum-2/Quang Phục.xlsx"), small["Quang Phục"]);
+  await writeWorkbook(tmp.path("Tân Kỳ.xlsx"), small["Tân Kỳ"]);
   // What a folder also holds: a spreadsheet's lock file, notes, a hidden file. None is a commune.
   writeFileSync(tmp.path("huyen/~$Quang Khải.xlsx"), "lock");
   writeFileSync(tmp.path("huyen/ghi-chu.txt"), "danh sách xã");
@@ -46,21 +30,8 @@ beforeAll(async () => {
 });
 afterAll(() => tmp.remove());
 
-async function run(argv: string[], tty = false) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    cwd: tmp.dir,
-    now: () => WORKED_NOW,
-    stderrIsTTY: tty,
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-  });
-  return { code, stdout, stderr };
+function run(argv: string[], tty = false) {
+  return cli(argv, tmp.dir, WORKED_NOW, tty);
 }
 
 describe("consolidate over folders", () => {
@@ -197,32 +168,16 @@ describe("export --format dhis2", () => {
   });
 
   it("--out writes the file (never over an input), and refuses another format", async () => {
-    const r = await run([
-      "export",
-      "Tân Kỳ.xlsx",
-      "--format",
-      "dhis2",
-      "--month",
-      "2023-06",
-      "--out",
-      "dhis2.json",
-    ]);
+    const exportTo = (out: string) =>
+      run(["export", "Tân Kỳ.xlsx", "--format", "dhis2", "--month", "2023-06", "--out", out]);
+    const r = await exportTo("dhis2.json");
     expect(r.code).toBe(0);
     // 2 frequency counts, CT2a and CT3 both sides, and 5 numerators whose denominator Tân Kỳ never gave.
     expect(r.stderr).toContain('Đã ghi 11 giá trị của 1 xã vào "');
     expect(dataValueSet.safeParse(JSON.parse(readFileSync(tmp.path("dhis2.json"), "utf8"))).success).toBe(
       true,
     );
-    const again = await run([
-      "export",
-      "Tân Kỳ.xlsx",
-      "--format",
-      "dhis2",
-      "--month",
-      "2023-06",
-      "--out",
-      "Tân Kỳ.xlsx",
-    ]);
+    const again = await exportTo("Tân Kỳ.xlsx");
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("không bao giờ ghi đè tệp vào");
     const csv = await run(["export", "Tân Kỳ.xlsx", "--format", "csv", "--month", "2023-06"]);

@@ -4,9 +4,7 @@
  * (formulas without results, far cells, merged dates, look-alike tabs, duplicated columns, huge headers)
  * and what attackers send (zip bombs, XXE, encrypted entries). Through the command, as people run it.
  *
- * The police data are those of robustness.test.ts: 20/03 Có, 1.500 workers, 12 reached, 1 report
- * received and handled; 28/04 10 reached, 2 received, 1 handled; 20/05 8 reached. For tháng 6/2023:
- * CT2a = 30 ÷ 1.500, CT5 = 2 ÷ 3.
+ * The police data are POLICE_ROWS (helpers.ts): for tháng 6/2023, CT2a = 30 ÷ 1.500, CT5 = 2 ÷ 3.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,7 +20,7 @@ import {
   zipBytes,
 } from "../../src/local/xlsx/raw";
 import { MAX_COLUMNS } from "../../src/local/xlsx/sheet";
-import { cli, headerOf, rowOf, type TempDir, task, tempDir, vn } from "./helpers";
+import { cli, headerOf, POLICE_ROWS, rowOf, type TempDir, task, tempDir, vn } from "./helpers";
 
 const NOW = new Date("2023-06-25T10:00:00+07:00");
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -49,26 +47,7 @@ function rowsXml(values: CellValue[][], first = 1): string {
     .join("");
 }
 
-const POLICE = [
-  {
-    date: vn("2023-03-20"),
-    task: task("congAnXa"),
-    coKeHoachLongGhep: "Có",
-    laoDongCoSo: 1500,
-    laoDongCoSoTuyenTruyen: 12,
-    tinTiepNhan: 1,
-    tinXuLyKipThoi: 1,
-  },
-  {
-    date: vn("2023-04-28"),
-    task: task("congAnXa", 5),
-    laoDongCoSoTuyenTruyen: 10,
-    tinTiepNhan: 2,
-    tinXuLyKipThoi: 1,
-  },
-  { date: vn("2023-05-20"), task: task("congAnXa", 2), laoDongCoSoTuyenTruyen: 8 },
-];
-const POLICE_VALUES: CellValue[][] = [headerOf("congAnXa"), ...POLICE.map((r) => rowOf("congAnXa", r))];
+const POLICE_VALUES: CellValue[][] = [headerOf("congAnXa"), ...POLICE_ROWS.map((r) => rowOf("congAnXa", r))];
 
 let tmp: TempDir;
 beforeAll(() => {
