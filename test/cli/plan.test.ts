@@ -96,7 +96,7 @@ describe("plan", () => {
     expect(notJson.code).toBe(2);
     expect(notJson.stderr).toContain("không phải JSON hợp lệ");
     expect((await cli(["plan", "--plan", "khong-co.json"], tmp.dir)).stderr).toContain(
-      "Không đọc được tệp kế hoạch",
+      "Tệp kế hoạch: Không tìm thấy tệp",
     );
   });
 });
