@@ -1,5 +1,5 @@
 /**
- * A share of the hostile-input corpus on every test run: every fourth workbook of each family (the
+ * A share of the hostile-input corpus on every test run: every sixth workbook of the corpus, and every link case (the
  * full-size zip bomb left to `npm run reliability:cli`, which runs all of them and writes
  * RELIABILITY.md). Zero of everything that must never happen.
  */
@@ -30,7 +30,7 @@ describe("the hostile-input corpus of the command line", () => {
   });
 
   it("a share of every family: no crash, no stack trace, no English, the documented exit codes, no typed text in the HTML", async () => {
-    const share = corpus.filter((c, i) => !c.slow && (i % 4 === 0 || c.family === "liên kết"));
+    const share = corpus.filter((c, i) => !c.slow && (i % 6 === 0 || c.family === "liên kết"));
     const byFamily = new Set(share.map((c) => c.family));
     expect(byFamily.size).toBe(9);
     const results = [];

@@ -92,11 +92,16 @@ export function findHeaderRow(plan: Plan, unit: Unit, values: CellValue[][]): nu
   let bestScore = 1;
   const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
-    const score = Object.keys(matchHeaders(columns, values[r] ?? []).indexByKey).length;
+    const row = values[r] ?? [];
+    // A row with fewer than two texts cannot beat the threshold; skipping it spares the matching.
+    if (row.filter((v) => typeof v === "string").length < 2) continue;
+    const score = Object.keys(matchHeaders(columns, row).indexByKey).length;
     if (score > bestScore) {
       best = r;
       bestScore = score;
     }
+    // Every column found: no later row can do better (ties keep the first), the usual row 1.
+    if (score === columns.length) break;
   }
   if (best >= 0) return best;
   const firstFilled = values.findIndex((row) => row.some((v) => v !== null && String(v).trim() !== ""));
