@@ -7,8 +7,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { unitColumns } from "../src/core/columns";
-import { benchCliRollup } from "../src/local/cli/bench";
 import { appWorld } from "../src/local/app-world";
+import { benchCliRollup, benchConsolidate } from "../src/local/cli/bench";
 import { createEnvironment, type Environment } from "../src/local/emulator/index";
 import { quangKhai2023 as plan } from "../src/plans/quang-khai-2023";
 
@@ -230,6 +230,7 @@ const sections: Array<() => string[] | Promise<string[]>> = [
   editCalls,
   rollupAtScale,
   () => benchCliRollup(),
+  () => benchConsolidate(),
 ];
 
 const header = [

@@ -55,6 +55,13 @@ describe("the ke-hoach-sheet command", () => {
     expect(outputs[2]).toBe(outputs[0]);
   });
 
+  it("consolidate piped (not a terminal) draws no progress bar", () => {
+    const r = run(["consolidate", ".", "--month", "2023-06", "--now", "2023-06-25"], { cwd: tmp.dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("TỔNG HỢP NHIỀU XÃ");
+  });
+
   it("check exits with 1 when a row has an error", () => {
     const r = run(["check", "xa.xlsx", "--now", "2023-06-05"], { cwd: tmp.dir });
     // With "today" set to 05/06/2023, the rows dated 10/06 and 20/06 are in the future.

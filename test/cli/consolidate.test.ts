@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Consolidation } from "../../src/local/cli/consolidate";
-import { cli, type TempDir, tabOf, task, tempDir, vn, writeWorkbook } from "./helpers";
+import { cli, smallCommunes, type TempDir, tempDir, writeWorkbook } from "./helpers";
 import { WORKED_NOW, workedMonthTabs } from "./worked-month";
 
 /**
@@ -16,24 +16,9 @@ let result: Consolidation;
 beforeAll(async () => {
   tmp = tempDir();
   await writeWorkbook(tmp.path("Quang Khải.xlsx"), workedMonthTabs());
-  await writeWorkbook(tmp.path("Quang Phục.xlsx"), [
-    tabOf("congAnXa", [
-      {
-        date: vn("2023-05-20"),
-        task: task("congAnXa"),
-        coKeHoachLongGhep: "Có",
-        laoDongCoSo: 10,
-        laoDongCoSoTuyenTruyen: 10,
-        tinTiepNhan: 1,
-        tinXuLyKipThoi: 1,
-      },
-    ]),
-  ]);
-  await writeWorkbook(tmp.path("Tân Kỳ.xlsx"), [
-    tabOf("congAnXa", [
-      { date: vn("2023-05-22"), task: task("congAnXa"), laoDongCoSo: 50, laoDongCoSoTuyenTruyen: 0 },
-    ]),
-  ]);
+  const small = smallCommunes();
+  await writeWorkbook(tmp.path("Quang Phục.xlsx"), small["Quang Phục"]);
+  await writeWorkbook(tmp.path("Tân Kỳ.xlsx"), small["Tân Kỳ"]);
   const run = await cli(
     ["consolidate", "Quang Khải.xlsx", "Quang Phục.xlsx", "Tân Kỳ.xlsx", "--month", "2023-06", "--json"],
     tmp.dir,

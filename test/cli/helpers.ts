@@ -52,6 +52,55 @@ export function task(unitId: string, n = 0): string {
   return unitOf(unitId).tasks[n]!;
 }
 
+/**
+ * The police tab of the robustness tests: 20/03 Có, 1.500 workers, 12 reached, 1 report received and
+ * handled; 28/04 10 reached, 2 received, 1 handled; 20/05 8 reached. For tháng 6/2023:
+ * CT2a = 30 ÷ 1.500, CT5 = 2 ÷ 3, CT3 = 1 ÷ 11.
+ */
+export const POLICE_ROWS = [
+  {
+    date: vn("2023-03-20"),
+    task: task("congAnXa"),
+    coKeHoachLongGhep: "Có",
+    laoDongCoSo: 1500,
+    laoDongCoSoTuyenTruyen: 12,
+    tinTiepNhan: 1,
+    tinXuLyKipThoi: 1,
+  },
+  {
+    date: vn("2023-04-28"),
+    task: task("congAnXa", 5),
+    laoDongCoSoTuyenTruyen: 10,
+    tinTiepNhan: 2,
+    tinXuLyKipThoi: 1,
+  },
+  { date: vn("2023-05-20"), task: task("congAnXa", 2), laoDongCoSoTuyenTruyen: 8 },
+];
+
+/** Quang Phục and Tân Kỳ, the two small communes beside the worked month's Quang Khải. */
+export function smallCommunes(): Record<"Quang Phục" | "Tân Kỳ", TabValues[]> {
+  return {
+    "Quang Phục": [
+      tabOf("congAnXa", [
+        {
+          date: vn("2023-05-20"),
+          task: task("congAnXa"),
+          coKeHoachLongGhep: "Có",
+          laoDongCoSo: 10,
+          laoDongCoSoTuyenTruyen: 10,
+          tinTiepNhan: 1,
+          tinXuLyKipThoi: 1,
+        },
+      ]),
+    ],
+    "Tân Kỳ": [
+      tabOf("congAnXa", [
+        { date: vn("2023-05-22"), task: task("congAnXa"), laoDongCoSo: 50, laoDongCoSoTuyenTruyen: 0 },
+      ]),
+    ],
+  };
+}
+
 export async function writeWorkbook(path: string, tabs: readonly TabValues[]): Promise<void> {
   writeFileSync(path, await workbookBytes(workbookFromTabs(tabs)));
 }
@@ -81,17 +130,22 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the CLI in process, in `cwd`, with "now" fixed (default 25/06/2023 10:00 in Vietnam). */
+/**
+ * Runs the CLI in process, in `cwd`, with "now" fixed (default 25/06/2023 10:00 in Vietnam); `tty`
+ * makes it believe its error stream is a terminal.
+ */
 export async function cli(
   argv: string[],
   cwd: string,
   now = new Date("2023-06-25T10:00:00+07:00"),
+  tty = false,
 ): Promise<RunResult> {
   let stdout = "";
   let stderr = "";
   const code = await runCli(argv, {
     cwd,
     now: () => now,
+    stderrIsTTY: tty,
     stdout: (s) => {
       stdout += s;
     },

@@ -96,7 +96,7 @@ describe("plan", () => {
     expect(notJson.code).toBe(2);
     expect(notJson.stderr).toContain("không phải JSON hợp lệ");
     expect((await cli(["plan", "--plan", "khong-co.json"], tmp.dir)).stderr).toContain(
-      "Không đọc được tệp kế hoạch",
+      "Tệp kế hoạch: Không tìm thấy tệp",
     );
   });
 });
@@ -105,10 +105,10 @@ describe("usage", () => {
   it("prints Vietnamese help, exit code 0 for --help and 2 with no command", async () => {
     const help = await cli(["--help"], tmp.dir);
     expect(help.code).toBe(0);
-    for (const name of ["plan", "template", "check", "rollup", "consolidate"])
+    for (const name of ["plan", "template", "check", "rollup", "consolidate", "export"])
       expect(help.stdout).toContain(`  ${name} `);
     expect(help.stdout).toContain(
-      "Mã thoát: 0 xong; 1 lệnh check thấy lỗi; 2 gọi lệnh sai hoặc không đọc được tệp.",
+      "Mã thoát: 0 xong; 1 lệnh check thấy lỗi; 2 gọi lệnh sai hoặc không đọc được tệp;\n3 lỗi của chính chương trình",
     );
     expect((await cli([], tmp.dir)).code).toBe(2);
     const rollupHelp = await cli(["rollup", "--help"], tmp.dir);

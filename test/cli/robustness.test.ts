@@ -14,6 +14,7 @@ import type { TabValues } from "../../src/local/xlsx/write";
 import { workbookBytes } from "../../src/local/xlsx/write";
 import {
   cli,
+  POLICE_ROWS,
   headerOf,
   rowOf,
   sha256,
@@ -26,26 +27,6 @@ import {
 } from "./helpers";
 
 const NOW = new Date("2023-06-25T10:00:00+07:00");
-
-const POLICE_ROWS = [
-  {
-    date: vn("2023-03-20"),
-    task: task("congAnXa"),
-    coKeHoachLongGhep: "Có",
-    laoDongCoSo: 1500,
-    laoDongCoSoTuyenTruyen: 12,
-    tinTiepNhan: 1,
-    tinXuLyKipThoi: 1,
-  },
-  {
-    date: vn("2023-04-28"),
-    task: task("congAnXa", 5),
-    laoDongCoSoTuyenTruyen: 10,
-    tinTiepNhan: 2,
-    tinXuLyKipThoi: 1,
-  },
-  { date: vn("2023-05-20"), task: task("congAnXa", 2), laoDongCoSoTuyenTruyen: 8 },
-];
 
 /** The other tabs, present and empty, so only the police tab changes between cases. */
 function otherTabs(except: string[] = []): TabValues[] {

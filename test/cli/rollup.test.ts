@@ -183,7 +183,7 @@ describe("rollup as a readable table and as the email report", () => {
       tmp.dir,
     );
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("không ghi đè tệp vào");
+    expect(run.stderr).toContain("không bao giờ ghi đè tệp vào");
     expect(sha256(book)).toBe(before);
   });
 

@@ -4,10 +4,10 @@
  */
 import type { ColumnKey, Entry, Plan } from "../../core";
 import { checkRules, matchHeaders, periodBounds, periodLabel, periodOf, readUnitTab } from "../../core";
-import type { XlsxBook } from "../xlsx/read";
 import { columnLetter } from "../xlsx/template";
-import type { ReadContext } from "./workbook";
-import { locateTabs } from "./workbook";
+import { clipText } from "./text";
+import type { PlanWorkbook, ReadContext } from "./workbook";
+import { mergeFinder, mergeHint } from "./workbook";
 
 export interface CheckProblem {
   /** The unit's tab name as the plan writes it. */
@@ -31,7 +31,7 @@ export interface CheckReport {
 }
 
 /** Checks a workbook already read. Never throws on cell contents. */
-export function checkBook(plan: Plan, book: XlsxBook, ctx: ReadContext): CheckReport {
+export function checkBook(plan: Plan, book: PlanWorkbook, ctx: ReadContext): CheckReport {
   const rule = ctx.rule ?? plan.periodRule;
   const report: CheckReport = {
     problems: [],
@@ -46,7 +46,7 @@ export function checkBook(plan: Plan, book: XlsxBook, ctx: ReadContext): CheckRe
     if (p.severity === "error") report.errors++;
     else report.warnings++;
   };
-  for (const tab of locateTabs(plan, book)) {
+  for (const tab of book.tabs) {
     const { unit } = tab;
     if (!tab.values) {
       add({
@@ -60,11 +60,22 @@ export function checkBook(plan: Plan, book: XlsxBook, ctx: ReadContext): CheckRe
     }
     report.tabsFound++;
     const read = readUnitTab(plan, unit, tab.values, { today: ctx.today, rule });
-    const offset = tab.headerRow - 1;
+    // Row r of what readUnitTab read (1-based) is row rowNumbers[r - 1] of the workbook.
+    const rowOf = (relativeRow: number) => tab.rowNumbers[relativeRow - 1] ?? relativeRow;
     const cellOf = (column: ColumnKey | null, relativeRow: number): string | null => {
       const at = column === null ? undefined : read.indexByKey[column];
-      return at === undefined ? null : columnLetter(at + 1) + (relativeRow + offset);
+      return at === undefined ? null : columnLetter(at + 1) + rowOf(relativeRow);
     };
+    const findMerge = tab.merges.length > 0 ? mergeFinder(tab) : null;
+    const hint = (column: ColumnKey | null, relativeRow: number): string => {
+      const at = column === null ? undefined : read.indexByKey[column];
+      if (!findMerge || at === undefined) return "";
+      const row = rowOf(relativeRow) - 1;
+      return mergeHint(findMerge(row, at), row, at);
+    };
+    for (const note of book.notes.filter((n) => n.unitId === unit.id)) {
+      add({ tab: unit.tabName, cell: note.cell, row: null, severity: "warning", message: note.message });
+    }
     for (const issue of read.headerIssues) {
       add({
         tab: unit.tabName,
@@ -75,12 +86,21 @@ export function checkBook(plan: Plan, book: XlsxBook, ctx: ReadContext): CheckRe
       });
     }
     for (const extra of matchHeaders(read.columns, tab.values[0] ?? []).unknown) {
+      const letter = columnLetter(extra.index + 1);
+      // A second column headed like a plan column is matched to nothing: the first one wins.
+      const same = Object.keys(matchHeaders(read.columns, [extra.text]).indexByKey)[0] as
+        | ColumnKey
+        | undefined;
+      const first = same === undefined ? undefined : read.indexByKey[same];
       add({
         tab: unit.tabName,
-        cell: columnLetter(extra.index + 1) + tab.headerRow,
+        cell: letter + tab.headerRow,
         row: tab.headerRow,
         severity: "warning",
-        message: `Cột ${columnLetter(extra.index + 1)} có tiêu đề "${extra.text}" không thuộc kế hoạch; số liệu trong cột này không được tính.`,
+        message:
+          first === undefined
+            ? `Cột ${letter} có tiêu đề "${clipText(extra.text)}" không thuộc kế hoạch; số liệu trong cột này không được tính.`
+            : `Cột ${letter} có tiêu đề "${clipText(extra.text)}" trùng với cột ${columnLetter(first + 1)}; chỉ cột ${columnLetter(first + 1)} được tính, số liệu trong cột ${letter} không được tính. Hãy gộp số liệu vào cột ${columnLetter(first + 1)} rồi xoá cột ${letter}.`,
       });
     }
     const entries: Entry[] = [];
@@ -92,9 +112,9 @@ export function checkBook(plan: Plan, book: XlsxBook, ctx: ReadContext): CheckRe
         add({
           tab: unit.tabName,
           cell: cellOf(issue.column, row.rowNumber),
-          row: row.rowNumber + offset,
+          row: rowOf(row.rowNumber),
           severity: issue.severity,
-          message: issue.message,
+          message: issue.message + hint(issue.column, row.rowNumber),
         });
       }
     }

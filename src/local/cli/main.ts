@@ -4,7 +4,6 @@
  * called wrongly or a file could not be read (with a Vietnamese message saying what to do).
  * Input files are only ever read.
  */
-import { writeFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import type { PeriodKey, PeriodRule, Plan } from "../../core";
 import {
@@ -17,14 +16,17 @@ import {
   renderReportHtml,
   todayIso,
 } from "../../core";
-import { readXlsxFile, XlsxReadError } from "../xlsx/read";
+import { XlsxReadError } from "../xlsx/read";
 import { buildTemplate } from "../xlsx/template";
 import { workbookBytes } from "../xlsx/write";
 import type { OptionKind, ParsedArgs } from "./args";
 import { parseArgs, UsageError } from "./args";
 import { checkBook } from "./check";
-import type { CommuneRollup } from "./consolidate";
+import type { CommunesRead } from "./communes";
+import { listWorkbooks, readCommunes } from "./communes";
 import { consolidateRollups } from "./consolidate";
+import { dhis2DataValueSet } from "./dhis2";
+import { checkOutput, writeOutput } from "./files";
 import {
   formatCheckText,
   formatConsolidationText,
@@ -33,7 +35,9 @@ import {
   planJson,
 } from "./format";
 import { loadPlan } from "./plan-file";
-import { rollupBook } from "./workbook";
+import { progressBar } from "./progress";
+import { printable } from "./text";
+import { readWorkbookFile, rollupBook } from "./workbook";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -41,11 +45,15 @@ export interface CliIo {
   now(): Date;
   /** Relative paths are taken from here. */
   cwd: string;
+  /** Whether stderr is a terminal (a progress bar is drawn only then). */
+  stderrIsTTY?: boolean;
 }
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+/** A fault of the program itself (never expected; the hostile-input suite counts these). */
+export const EXIT_INTERNAL = 3;
 
 const MAIN_HELP = `ke-hoach-sheet – làm việc với bảng tính kế hoạch (.xlsx tải từ Google Trang tính) không cần mạng.
 
@@ -58,16 +66,19 @@ Các lệnh:
       Ghi một bảng tính mẫu trống, bố trí như tiện ích thiết lập trên Google Trang tính.
   check VÀO.xlsx [--plan TỆP] [--now NGÀY] [--rule cutoff|calendar]
       Kiểm tra từng dòng của mọi trang đơn vị; in từng vấn đề (trang, ô, nội dung).
-  rollup VÀO.xlsx --month YYYY-MM [--rule cutoff|calendar] [--json] [--now NGÀY] [--html TỆP]
+  rollup VÀO.xlsx --month YYYY-MM [--rule cutoff|calendar] [--json] [--now NGÀY] [--html TỆP] [--force]
       Tổng hợp kết quả các chỉ tiêu của một kỳ báo cáo.
-  consolidate A.xlsx B.xlsx … --month YYYY-MM [--json]
+  consolidate A.xlsx B.xlsx THƯ-MỤC … --month YYYY-MM [--json]
       Tổng hợp nhiều xã: chỉ tiêu của từng xã và cộng chung (cộng tử số, mẫu số rồi mới tính tỉ lệ).
+  export A.xlsx THƯ-MỤC … --format dhis2 --month YYYY-MM [--out TỆP] [--force]
+      Xuất số liệu các xã theo dạng dataValueSets của DHIS2 (JSON) để nhập vào DHIS2.
 
 Tuỳ chọn chung:
   --plan TỆP   dùng kế hoạch trong tệp JSON thay cho kế hoạch mặc định (được kiểm tra trước khi dùng)
   --help       xem hướng dẫn của một lệnh, ví dụ: ke-hoach-sheet rollup --help
 
-Mã thoát: 0 xong; 1 lệnh check thấy lỗi; 2 gọi lệnh sai hoặc không đọc được tệp.
+Mã thoát: 0 xong; 1 lệnh check thấy lỗi; 2 gọi lệnh sai hoặc không đọc được tệp;
+3 lỗi của chính chương trình (xin báo lại cho người phát triển).
 Chương trình chỉ đọc các tệp vào, không bao giờ ghi đè lên chúng.`;
 
 interface Command {
@@ -160,22 +171,22 @@ function monthOf(args: ParsedArgs, plan: Plan, rule: PeriodRule, command: string
   return key;
 }
 
+/** Text for people: each line made safe for a terminal (a cell could hold escape codes). */
 function print(io: CliIo, lines: string[]): void {
-  io.stdout(lines.join("\n") + "\n");
+  io.stdout(lines.map(printable).join("\n") + "\n");
 }
 
 function printJson(io: CliIo, value: unknown): void {
   io.stdout(JSON.stringify(value, null, 2) + "\n");
 }
 
-/** Refuses an output path that is one of the inputs: input files are never written. */
-function assertNotInput(output: string, inputs: readonly string[]): void {
-  if (inputs.includes(output)) {
-    throw new UsageError(
-      `Tệp ra "${output}" trùng với tệp vào; chương trình không ghi đè tệp vào. Hãy chọn tên khác.`,
-    );
-  }
+/** The plan file, when one is given: outputs may not overwrite it either. */
+function planInputs(args: ParsedArgs, io: CliIo): string[] {
+  const file = args.values.get("plan");
+  return file === undefined ? [] : [resolvePath(io, file)];
 }
+
+const FORCE_HELP = `  --force                 ghi đè tệp ra đã có (không bao giờ ghi đè tệp vào)`;
 
 const commands: Record<string, Command> = {
   plan: {
@@ -215,16 +226,9 @@ mở bằng Google Trang tính, rồi chạy "Thiết lập / sửa bảng tính
         );
       }
       const plan = await planOf(args, io);
-      const bytes = await workbookBytes(buildTemplate(plan));
-      try {
-        await writeFile(out, bytes, { flag: args.flags.has("force") ? "w" : "wx" });
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === "EEXIST") {
-          throw new UsageError(`Tệp "${out}" đã có. Hãy chọn tên khác, hoặc thêm --force để ghi đè.`);
-        }
-        throw new UsageError(`Không ghi được tệp "${out}" (${(err as Error).message}).`);
-      }
+      const target = { kind: "xlsx" as const, inputs: planInputs(args, io), force: args.flags.has("force") };
+      await checkOutput(out, target);
+      await writeOutput(out, await workbookBytes(buildTemplate(plan)), target);
       print(io, [
         `Đã ghi bảng tính mẫu vào "${out}": ${plan.units.length} trang đơn vị (${plan.units.map((u) => u.tabName).join(", ")}).`,
         `Tải tệp lên Google Drive, mở bằng Google Trang tính, rồi chạy "Thiết lập / sửa bảng tính" trong menu "${plan.shortName}".`,
@@ -248,7 +252,7 @@ ${RULE_HELP}
       const plan = await planOf(args, io);
       const rule = ruleOf(args, plan);
       const now = parseNow(args.values.get("now"), io);
-      const book = await readXlsxFile(resolvePath(io, input));
+      const book = await readWorkbookFile(resolvePath(io, input), plan);
       const report = checkBook(plan, book, { today: todayIso(now), rule });
       print(io, formatCheckText(report, input));
       return report.errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
@@ -265,7 +269,9 @@ ${MONTH_HELP}
 ${RULE_HELP}
   --json                  in đối tượng tổng hợp dạng JSON (đúng đối tượng tiện ích tính)
 ${NOW_HELP}
-  --html TỆP              ghi thêm báo cáo dạng thư HTML (như thư gửi hằng tháng) vào TỆP
+  --html TỆP              ghi thêm báo cáo dạng thư HTML (như thư gửi hằng tháng) vào TỆP; tệp đã có
+                          chỉ được thay nếu đó là một báo cáo HTML
+${FORCE_HELP}
   --plan TỆP              kế hoạch trong tệp JSON thay cho kế hoạch mặc định`,
     options: {
       plan: "value",
@@ -274,6 +280,7 @@ ${NOW_HELP}
       json: "flag",
       now: "value",
       html: "value",
+      force: "flag",
       help: "flag",
     },
     async run(args, io) {
@@ -288,20 +295,22 @@ ${NOW_HELP}
       const month = monthOf(args, plan, rule, "rollup");
       const now = parseNow(args.values.get("now"), io);
       const html = args.values.has("html") ? resolvePath(io, args.values.get("html")!) : null;
-      if (html) assertNotInput(html, [inputPath]);
-      const book = await readXlsxFile(inputPath);
+      const target = {
+        kind: "html" as const,
+        inputs: [inputPath, ...planInputs(args, io)],
+        force: args.flags.has("force"),
+      };
+      // Refused before the (possibly long) reading, and checked again just before writing.
+      if (html) await checkOutput(html, target);
+      const book = await readWorkbookFile(inputPath, plan);
       const rollup = rollupBook(book, { plan, month, rule, now });
       if (html) {
         const page = renderReportHtml(plan, rollup, {
           reportDate: todayIso(now),
           upperLevelName: plan.upperLevel,
         });
-        try {
-          await writeFile(html, page, "utf8");
-        } catch (err) {
-          throw new UsageError(`Không ghi được tệp "${html}" (${(err as Error).message}).`);
-        }
-        io.stderr(`Đã ghi báo cáo HTML vào "${html}".\n`);
+        await writeOutput(html, page, target);
+        io.stderr(printable(`Đã ghi báo cáo HTML vào "${html}".`) + "\n");
       }
       if (args.flags.has("json")) printJson(io, rollup);
       else print(io, formatRollupText(plan, rollup, input));
@@ -310,11 +319,12 @@ ${NOW_HELP}
   },
 
   consolidate: {
-    usage: "ke-hoach-sheet consolidate A.xlsx B.xlsx … --month YYYY-MM [--json]",
+    usage: "ke-hoach-sheet consolidate A.xlsx B.xlsx THƯ-MỤC … --month YYYY-MM [--json]",
     help: `Tổng hợp cho cấp trên từ bảng tính của nhiều xã (cùng một kế hoạch): chỉ tiêu của từng xã đặt cạnh
 nhau, và cột Tổng cộng tính bằng cách cộng tử số và mẫu số của các xã rồi mới chia (không lấy trung
 bình các tỉ lệ). Xã thiếu mẫu số của một chỉ tiêu không được cộng vào chỉ tiêu đó và được ghi rõ.
-Tên xã là tên tệp (bỏ đuôi .xlsx).
+Tên xã là tên tệp (bỏ đuôi .xlsx). Một thư mục cho mọi tệp .xlsx trong đó (cả thư mục con).
+Trên màn hình dòng lệnh, một thanh tiến độ cho biết đã đọc bao nhiêu tệp.
 
 ${MONTH_HELP}
   --json                  in kết quả dạng JSON ổn định (xem README)
@@ -323,35 +333,107 @@ ${NOW_HELP}
   --plan TỆP              kế hoạch trong tệp JSON thay cho kế hoạch mặc định`,
     options: { plan: "value", month: "value", rule: "value", json: "flag", now: "value", help: "flag" },
     async run(args, io) {
-      if (args.positionals.length === 0) {
-        throw new UsageError(
-          "Lệnh consolidate cần các tệp .xlsx của các xã, ví dụ: ke-hoach-sheet consolidate xa-a.xlsx xa-b.xlsx --month 2023-06",
-        );
-      }
-      const plan = await planOf(args, io);
-      const rule = ruleOf(args, plan);
-      const month = monthOf(args, plan, rule, "consolidate");
-      const now = parseNow(args.values.get("now"), io);
-      const used = new Map<string, number>();
-      const communes: CommuneRollup[] = [];
-      for (const file of args.positionals) {
-        const book = await readXlsxFile(resolvePath(io, file));
-        const stem = basename(file, extname(file));
-        const n = (used.get(stem) ?? 0) + 1;
-        used.set(stem, n);
-        communes.push({
-          name: n > 1 ? `${stem} (${n})` : stem,
-          file,
-          rollup: rollupBook(book, { plan, month, rule, now }),
-        });
-      }
-      const result = consolidateRollups(plan, communes);
+      const { plan, read } = await readCommunesOf(args, io, "consolidate");
+      const result = consolidateRollups(plan, read.communes);
       if (args.flags.has("json")) printJson(io, result);
       else print(io, formatConsolidationText(result));
       return EXIT_OK;
     },
   },
+
+  export: {
+    usage: "ke-hoach-sheet export A.xlsx THƯ-MỤC … --format dhis2 --month YYYY-MM [--out TỆP] [--force]",
+    help: `Xuất số liệu của các xã trong một kỳ theo dạng dataValueSets (JSON) của DHIS2, để nhập vào DHIS2
+(POST /api/dataValueSets). Mỗi vế của chỉ tiêu là một phần tử dữ liệu, mã "CT2a.TU_SO" (tử số) và
+"CT2a.MAU_SO" (mẫu số); chỉ tiêu "ít nhất N lần mỗi tháng" là "CT1a.SO_LAN". Giá trị là của riêng
+tháng đó (số làm được trong tháng; số hiện có ở cuối tháng), DHIS2 tự cộng dồn. Đơn vị (orgUnit) là
+tên xã (tên tệp bỏ đuôi .xlsx); kỳ là tháng theo cách DHIS2 ghi, ví dụ 202306. Chỉ có số tổng hợp.
+
+  --format dhis2          dạng xuất (hiện có: dhis2)
+${MONTH_HELP}
+  --out TỆP               ghi vào TỆP thay vì in ra màn hình
+${FORCE_HELP}
+${RULE_HELP}
+${NOW_HELP}
+  --plan TỆP              kế hoạch trong tệp JSON thay cho kế hoạch mặc định`,
+    options: {
+      plan: "value",
+      month: "value",
+      rule: "value",
+      now: "value",
+      format: "value",
+      out: "value",
+      force: "flag",
+      help: "flag",
+    },
+    async run(args, io) {
+      const format = args.values.get("format");
+      if (format !== "dhis2") {
+        throw new UsageError(
+          format === undefined
+            ? "Lệnh export cần --format dhis2 (dạng dataValueSets của DHIS2)."
+            : `--format chỉ nhận "dhis2", không nhận "${format}".`,
+        );
+      }
+      const outFile = args.values.has("out") ? resolvePath(io, args.values.get("out")!) : null;
+      const { plan, read, inputs } = await readCommunesOf(args, io, "export", async (files) => {
+        if (outFile)
+          await checkOutput(outFile, { kind: "json", inputs: files, force: args.flags.has("force") });
+      });
+      const set = dhis2DataValueSet(plan, read.communes);
+      const json = JSON.stringify(set, null, 2) + "\n";
+      if (!outFile) io.stdout(json);
+      else {
+        await writeOutput(outFile, json, { kind: "json", inputs, force: args.flags.has("force") });
+        io.stderr(
+          printable(
+            `Đã ghi ${set.dataValues.length} giá trị của ${read.communes.length} xã vào "${outFile}".`,
+          ) + "\n",
+        );
+      }
+      return EXIT_OK;
+    },
+  },
 };
+
+/**
+ * What consolidate and export share: the plan, the month, the workbooks (files and folders) read one by
+ * one with a progress bar on a terminal. A file that cannot be read stops the command (exit code 2)
+ * after every other file was read, so one run lists every file to fix.
+ */
+async function readCommunesOf(
+  args: ParsedArgs,
+  io: CliIo,
+  command: string,
+  beforeReading?: (inputs: string[]) => Promise<void>,
+): Promise<{ plan: Plan; read: CommunesRead; inputs: string[] }> {
+  if (args.positionals.length === 0) {
+    throw new UsageError(
+      `Lệnh ${command} cần các tệp .xlsx của các xã hoặc thư mục chứa chúng, ví dụ: ke-hoach-sheet ${command} xa-a.xlsx xa-b.xlsx --month 2023-06`,
+    );
+  }
+  const plan = await planOf(args, io);
+  const rule = ruleOf(args, plan);
+  const month = monthOf(args, plan, rule, command);
+  const now = parseNow(args.values.get("now"), io);
+  const list = await listWorkbooks(args.positionals, (p) => resolvePath(io, p));
+  const inputs = [...list.files.map((f) => f.path), ...planInputs(args, io)];
+  await beforeReading?.(inputs);
+  const bar = io.stderrIsTTY ? progressBar(io.stderr, "Đang đọc") : null;
+  const read = await readCommunes(list, { plan, month, rule, now, progress: bar?.update });
+  bar?.done();
+  for (const d of list.duplicates)
+    io.stderr(printable(`Cảnh báo: "${d}" được ghi hai lần; chỉ đọc một lần.`) + "\n");
+  if (read.failures.length > 0) {
+    const lines = read.failures.map((f) => `  - ${f.message}`);
+    throw new XlsxReadError(
+      [`${read.failures.length}/${list.files.length} tệp không đọc được, chưa tổng hợp:`, ...lines].join(
+        "\n",
+      ),
+    );
+  }
+  return { plan, read, inputs };
+}
 
 function defaultIo(): CliIo {
   return {
@@ -359,6 +441,7 @@ function defaultIo(): CliIo {
     stderr: (s) => process.stderr.write(s),
     now: () => new Date(),
     cwd: process.cwd(),
+    stderrIsTTY: process.stderr.isTTY === true,
   };
 }
 
@@ -386,10 +469,14 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
     return await command.run(args, env);
   } catch (err) {
     if (err instanceof UsageError || err instanceof XlsxReadError) {
-      env.stderr(`Lỗi: ${err.message}\n`);
+      env.stderr(printable(`Lỗi: ${err.message}`) + "\n");
       return EXIT_USAGE;
     }
-    env.stderr(`Lỗi không mong đợi: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    return EXIT_USAGE;
+    // A bug: no stack trace for people (set KE_HOACH_SHEET_DEBUG=1 to see it), a request to report it.
+    if (process.env.KE_HOACH_SHEET_DEBUG) env.stderr(String(err instanceof Error ? err.stack : err) + "\n");
+    env.stderr(
+      "Lỗi của chương trình (không phải do tệp của bạn). Xin gửi lệnh vừa chạy và tệp cho người phát triển để sửa.\n",
+    );
+    return EXIT_INTERNAL;
   }
 }

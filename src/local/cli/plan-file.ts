@@ -3,21 +3,38 @@ import { readFile } from "node:fs/promises";
 import type { Plan } from "../../core";
 import { validatePlan } from "../../core";
 import { defaultPlan } from "../../plans";
+import { describeFsError } from "../xlsx/fs-errors";
 import { UsageError } from "./args";
+
+/**
+ * Where JSON.parse stopped, as "dòng L, cột C" (its own message is English and varies between Node
+ * versions; only the position is taken from it).
+ */
+export function jsonErrorAt(text: string, err: unknown): string {
+  const at = /position (\d+)/.exec(String((err as Error)?.message ?? ""));
+  if (!at) return "tệp kết thúc giữa chừng hoặc có ký tự lạ";
+  const pos = Math.min(Number(at[1]), text.length);
+  const before = text.slice(0, pos);
+  const line = before.split("\n").length;
+  const col = pos - before.lastIndexOf("\n");
+  return `lỗi ở dòng ${line}, cột ${col}`;
+}
 
 export async function loadPlan(path: string | undefined): Promise<Plan> {
   if (path === undefined) return defaultPlan;
   let text: string;
   try {
-    text = await readFile(path, "utf8");
-  } catch {
-    throw new UsageError(`Không đọc được tệp kế hoạch "${path}". Hãy kiểm tra lại tên và đường dẫn tệp.`);
+    text = (await readFile(path, "utf8")).replace(/^\ufeff/, "");
+  } catch (err) {
+    throw new UsageError(`Tệp kế hoạch: ${describeFsError(err, path, "read")}`);
   }
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\ufeff/, ""));
+    data = JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`Tệp kế hoạch "${path}" không phải JSON hợp lệ (${(err as Error).message}).`);
+    throw new UsageError(
+      `Tệp kế hoạch "${path}" không phải JSON hợp lệ: ${jsonErrorAt(text, err)}. Hãy xem lại dấu phẩy, dấu ngoặc và dấu ngoặc kép quanh chỗ đó.`,
+    );
   }
   const checked = validatePlan(data);
   if (!checked.ok) {

@@ -5,24 +5,60 @@
  *
  * People decorate sheets: a merged title and a blank line above the header are common, so the header is
  * the row among the first few that matches most of the plan's column headers, not necessarily row 1.
+ * Only the tabs the plan names are read, and of those only the plan's columns below the header
+ * (see xlsx/sheet.ts): a stray value in XFD1 of a 100,000-row tab costs nothing.
  */
-import type { CellValue, CollectedEntries, PeriodKey, PeriodRule, Plan, Rollup, Unit } from "../../core";
+import type {
+  CellValue,
+  CollectedEntries,
+  DataProblem,
+  PeriodKey,
+  PeriodRule,
+  Plan,
+  Rollup,
+  Unit,
+} from "../../core";
 import { collectEntries, computeRollup, foldText, matchHeaders, todayIso, unitColumns } from "../../core";
 import { defaultPlan } from "../../plans";
-import type { XlsxBook, XlsxSheet } from "../xlsx/read";
-import { readXlsxFile } from "../xlsx/read";
+import type { XlsxWorkbook } from "../xlsx/read";
+import { openXlsxFile } from "../xlsx/read";
+import type { MergeRange, SheetRead } from "../xlsx/sheet";
+import { HEAD_ROWS, MAX_COLUMNS } from "../xlsx/sheet";
+import { columnLetter } from "../xlsx/template";
+import { clipText } from "./text";
 
 /** How far down a header row is looked for. */
-export const HEADER_SEARCH_ROWS = 30;
+export const HEADER_SEARCH_ROWS = HEAD_ROWS;
 
 export interface LocatedTab {
   unit: Unit;
-  /** The workbook's tab, or null when the workbook has no tab for this unit. */
-  sheet: XlsxSheet | null;
+  /** The workbook's tab name, or null when the workbook has no tab for this unit. */
+  sheetName: string | null;
   /** 1-based row of the header in the workbook (1 when the tab is missing or empty). */
   headerRow: number;
-  /** The tab's values from the header row down: what readUnitTab expects. */
+  /**
+   * The header row, then every row below it that holds something in the plan's columns: what
+   * readUnitTab expects. Null when the tab is missing.
+   */
   values: CellValue[][] | null;
+  /** The 1-based workbook row of each row of `values`. */
+  rowNumbers: number[];
+  merges: MergeRange[];
+}
+
+/** Something about the file itself worth a warning (not about an entry). */
+export interface WorkbookNote {
+  unitId: string;
+  /** The workbook's tab concerned. */
+  sheetName: string;
+  cell: string | null;
+  message: string;
+}
+
+export interface PlanWorkbook {
+  label: string;
+  tabs: LocatedTab[];
+  notes: WorkbookNote[];
 }
 
 function nfcLower(s: string): string {
@@ -30,16 +66,19 @@ function nfcLower(s: string): string {
 }
 
 /**
- * A unit's tab: by exact name, then ignoring case (as Sheets compares tab names), then ignoring
- * diacritics and spacing too (a tab renamed "Cong an xa" is still the police's).
+ * The tabs that could be a unit's, best first: the exact name, then ignoring case (as Sheets compares
+ * tab names), then ignoring diacritics and spacing too (a tab renamed "Cong an xa" is still the police's).
  */
-export function findSheet(book: XlsxBook, tabName: string): XlsxSheet | null {
-  return (
-    book.sheets.find((s) => s.name === tabName) ??
-    book.sheets.find((s) => nfcLower(s.name) === nfcLower(tabName)) ??
-    book.sheets.find((s) => foldText(s.name) === foldText(tabName)) ??
-    null
-  );
+export function candidateSheets(names: readonly string[], tabName: string): number[] {
+  const out: number[] = [];
+  const add = (test: (n: string) => boolean) =>
+    names.forEach((n, i) => {
+      if (!out.includes(i) && test(n)) out.push(i);
+    });
+  add((n) => n === tabName);
+  add((n) => nfcLower(n) === nfcLower(tabName));
+  add((n) => foldText(n) === foldText(tabName));
+  return out;
 }
 
 /**
@@ -53,25 +92,154 @@ export function findHeaderRow(plan: Plan, unit: Unit, values: CellValue[][]): nu
   let bestScore = 1;
   const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
-    const score = Object.keys(matchHeaders(columns, values[r] ?? []).indexByKey).length;
+    const row = values[r] ?? [];
+    // A row with fewer than two texts cannot beat the threshold; skipping it spares the matching.
+    if (row.filter((v) => typeof v === "string").length < 2) continue;
+    const score = Object.keys(matchHeaders(columns, row).indexByKey).length;
     if (score > bestScore) {
       best = r;
       bestScore = score;
     }
+    // Every column found: no later row can do better (ties keep the first), the usual row 1.
+    if (score === columns.length) break;
   }
   if (best >= 0) return best;
   const firstFilled = values.findIndex((row) => row.some((v) => v !== null && String(v).trim() !== ""));
   return Math.max(firstFilled, 0);
 }
 
-export function locateTabs(plan: Plan, book: XlsxBook): LocatedTab[] {
-  return plan.units.map((unit) => {
-    const sheet = findSheet(book, unit.tabName);
-    if (!sheet) return { unit, sheet: null, headerRow: 1, values: null };
-    if (sheet.values.length === 0) return { unit, sheet, headerRow: 1, values: [[]] };
-    const at = findHeaderRow(plan, unit, sheet.values);
-    return { unit, sheet, headerRow: at + 1, values: sheet.values.slice(at) };
+interface TabRead {
+  headerIndex: number;
+  read: SheetRead;
+}
+
+/** Reads one sheet keeping only the plan's columns of `unit` below its header row. */
+async function readUnitSheet(plan: Plan, unit: Unit, wb: XlsxWorkbook, index: number): Promise<TabRead> {
+  let headerIndex = 0;
+  const read = await wb.readSheet(index, {
+    columnsFor(head) {
+      headerIndex = findHeaderRow(plan, unit, head);
+      const found = matchHeaders(unitColumns(plan, unit), head[headerIndex] ?? []).indexByKey;
+      return Object.values(found) as number[];
+    },
   });
+  return { headerIndex, read };
+}
+
+function locate(unit: Unit, sheetName: string, tab: TabRead): LocatedTab {
+  const { read, headerIndex } = tab;
+  if (read.rows.length === 0) {
+    return { unit, sheetName, headerRow: 1, values: [[]], rowNumbers: [1], merges: read.merges };
+  }
+  const header = read.rows.find((r) => r.row === headerIndex)?.cells ?? [];
+  const values: CellValue[][] = [header];
+  const rowNumbers = [headerIndex + 1];
+  for (const r of read.rows) {
+    if (r.row <= headerIndex) continue;
+    values.push(r.cells);
+    rowNumbers.push(r.row + 1);
+  }
+  return { unit, sheetName, headerRow: headerIndex + 1, values, rowNumbers, merges: read.merges };
+}
+
+function address(row: number, col: number): string {
+  return columnLetter(col + 1) + (row + 1);
+}
+
+/** Reads the plan's tabs of a workbook, with warnings about what in the file could mislead. */
+export async function readPlanWorkbook(plan: Plan, wb: XlsxWorkbook): Promise<PlanWorkbook> {
+  const names = wb.sheets.map((s) => s.name);
+  const tabs: LocatedTab[] = [];
+  const notes: WorkbookNote[] = [];
+  for (const unit of plan.units) {
+    const [chosen, ...others] = candidateSheets(names, unit.tabName);
+    if (chosen === undefined) {
+      tabs.push({ unit, sheetName: null, headerRow: 1, values: null, rowNumbers: [], merges: [] });
+      continue;
+    }
+    const sheetName = names[chosen] as string;
+    const tab = await readUnitSheet(plan, unit, wb, chosen);
+    const located = locate(unit, sheetName, tab);
+    tabs.push(located);
+    const note = (cell: string | null, message: string) =>
+      notes.push({ unitId: unit.id, sheetName, cell, message });
+    const { outside, uncachedFormulas, uncachedCount } = tab.read;
+    if (outside.count > 0 && outside.farthest) {
+      note(
+        null,
+        `Trang "${clipText(sheetName)}": ${outside.count} ô có dữ liệu nằm ngoài ${MAX_COLUMNS} cột đầu (xa nhất là ô ${address(outside.farthest.row, outside.farthest.col)}) nên không được đọc. ` +
+          `Các cột của kế hoạch phải nằm trong ${MAX_COLUMNS} cột đầu; nếu đó là số liệu, hãy chuyển về đúng cột, nếu không hãy xoá các ô đó.`,
+      );
+    }
+    const formulas = uncachedFormulas.filter((f) => f.row > tab.headerIndex);
+    if (formulas.length > 0) {
+      const shown = formulas.slice(0, 5).map((f) => address(f.row, f.col));
+      const count = uncachedCount - (uncachedFormulas.length - formulas.length);
+      note(
+        shown[0] ?? null,
+        `Trang "${clipText(sheetName)}": ${count} ô có công thức nhưng tệp không lưu kết quả đã tính (ô ${shown.join(", ")}${count > shown.length ? ", …" : ""}), nên được coi là trống. ` +
+          "Hãy mở tệp bằng Google Trang tính hoặc Excel rồi tải xuống (hoặc lưu) lại để tệp có kết quả của công thức.",
+      );
+    }
+    const dataRows = (t: LocatedTab) => Math.max(0, (t.values?.length ?? 1) - 1);
+    for (const other of others) {
+      const otherName = names[other] as string;
+      const rows = dataRows(locate(unit, otherName, await readUnitSheet(plan, unit, wb, other)));
+      if (rows === 0) continue;
+      const empty = dataRows(located) === 0;
+      note(
+        null,
+        `Trang "${clipText(otherName)}" có ${rows} dòng số liệu nhưng không được đọc: số liệu của ${unit.name} được đọc ở trang "${clipText(sheetName)}"${empty ? " (trang này còn trống)" : ""}, ` +
+          `vì tên hai trang chỉ khác nhau ở dấu hoặc chữ hoa. Hãy chép số liệu sang trang "${clipText(sheetName)}" rồi xoá hoặc đổi tên trang "${clipText(otherName)}".`,
+      );
+    }
+  }
+  return { label: wb.label, tabs, notes };
+}
+
+/**
+ * Finds, for a cell, the merged range it lies in without being its top-left cell. Ranges are indexed by
+ * column and sorted by their top row, so each look-up is a binary search (merged ranges of a real
+ * sheet never overlap).
+ */
+export function mergeFinder(tab: LocatedTab): (row: number, col: number) => MergeRange | null {
+  const byCol = new Map<number, MergeRange[]>();
+  const kept = new Set<number>();
+  for (const row of tab.values ?? []) {
+    row.forEach((_, c) => {
+      kept.add(c);
+    });
+  }
+  for (const m of tab.merges) {
+    for (const c of kept) {
+      if (c < m.left || c > m.right) continue;
+      const list = byCol.get(c) ?? [];
+      if (list.length === 0) byCol.set(c, list);
+      list.push(m);
+    }
+  }
+  for (const list of byCol.values()) list.sort((a, b) => a.top - b.top);
+  return (row, col) => {
+    const list = byCol.get(col);
+    if (!list) return null;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] as MergeRange).top <= row) lo = mid + 1;
+      else hi = mid;
+    }
+    const m = list[lo - 1];
+    if (!m || row > m.bottom || (row === m.top && col === m.left)) return null;
+    return m;
+  };
+}
+
+/** A sentence for a problem at a cell that is empty only because it lies inside a merged range. */
+export function mergeHint(m: MergeRange | null, row: number, col: number): string {
+  if (!m) return "";
+  const range = `${address(m.top, m.left)}:${address(m.bottom, m.right)}`;
+  return ` Ô ${address(row, col)} nằm trong vùng gộp ô ${range}, nơi chỉ ô đầu ${address(m.top, m.left)} giữ giá trị; hãy bỏ gộp ô và ghi vào từng dòng.`;
 }
 
 export interface ReadContext {
@@ -82,16 +250,43 @@ export interface ReadContext {
 
 /**
  * Every unit's valid entries and the problems found, exactly as the add-in collects them, with row
- * numbers counted in the workbook (they differ from core's only when the header is not in row 1).
+ * numbers counted in the workbook, then the notes about the file itself as warnings.
  */
-export function collectWorkbook(plan: Plan, tabs: readonly LocatedTab[], ctx: ReadContext): CollectedEntries {
-  const byUnit = new Map<string, CellValue[][] | null>(tabs.map((t) => [t.unit.id, t.values]));
+export function collectWorkbook(plan: Plan, book: PlanWorkbook, ctx: ReadContext): CollectedEntries {
+  const byUnit = new Map<string, CellValue[][] | null>(book.tabs.map((t) => [t.unit.id, t.values]));
   const collected = collectEntries(plan, byUnit, ctx);
-  const offset = new Map(tabs.map((t) => [t.unit.id, t.headerRow - 1]));
+  const tabOf = new Map(book.tabs.map((t) => [t.unit.id, t]));
+  const lookups = new Map<
+    string,
+    { find: ReturnType<typeof mergeFinder>; at: Partial<Record<string, number>> }
+  >();
   for (const p of collected.problems) {
-    if (p.rowNumber !== null && p.unitId !== null) p.rowNumber += offset.get(p.unitId) ?? 0;
+    const tab = p.unitId === null ? undefined : tabOf.get(p.unitId);
+    if (!tab || p.rowNumber === null) continue;
+    p.rowNumber = tab.rowNumbers[p.rowNumber - 1] ?? p.rowNumber;
+    if (p.column === null || tab.merges.length === 0 || !tab.values) continue;
+    let lookup = lookups.get(tab.unit.id);
+    if (!lookup) {
+      const at = matchHeaders(unitColumns(plan, tab.unit), tab.values[0] ?? []).indexByKey;
+      lookup = { find: mergeFinder(tab), at };
+      lookups.set(tab.unit.id, lookup);
+    }
+    const col = lookup.at[p.column];
+    if (col !== undefined) p.message += mergeHint(lookup.find(p.rowNumber - 1, col), p.rowNumber - 1, col);
   }
+  collected.problems.push(...book.notes.map(noteProblem));
   return collected;
+}
+
+function noteProblem(n: WorkbookNote): DataProblem {
+  return {
+    kind: "header",
+    severity: "warning",
+    unitId: n.unitId,
+    rowNumber: null,
+    column: null,
+    message: n.message,
+  };
 }
 
 export interface RollupWorkbookOptions {
@@ -106,11 +301,11 @@ export interface RollupWorkbookOptions {
 }
 
 /** The rollup of a workbook already read, as the add-in computes it from the same values. */
-export function rollupBook(book: XlsxBook, opts: RollupWorkbookOptions): Rollup {
+export function rollupBook(book: PlanWorkbook, opts: RollupWorkbookOptions): Rollup {
   const plan = opts.plan ?? defaultPlan;
   const rule = opts.rule ?? plan.periodRule;
   const now = opts.now ?? new Date();
-  const collected = collectWorkbook(plan, locateTabs(plan, book), { today: todayIso(now), rule });
+  const collected = collectWorkbook(plan, book, { today: todayIso(now), rule });
   return computeRollup(plan, collected.entries, opts.month, {
     rule,
     generatedAt: now.toISOString(),
@@ -118,7 +313,12 @@ export function rollupBook(book: XlsxBook, opts: RollupWorkbookOptions): Rollup 
   });
 }
 
+/** Reads an .xlsx file's plan tabs (never writing to it). */
+export async function readWorkbookFile(path: string, plan: Plan = defaultPlan): Promise<PlanWorkbook> {
+  return readPlanWorkbook(plan, await openXlsxFile(path));
+}
+
 /** Reads an .xlsx file (never writing to it) and computes the rollup of a month: core's Rollup object. */
 export async function rollupWorkbook(path: string, opts: RollupWorkbookOptions): Promise<Rollup> {
-  return rollupBook(await readXlsxFile(path), opts);
+  return rollupBook(await readWorkbookFile(path, opts.plan ?? defaultPlan), opts);
 }

@@ -4,7 +4,7 @@
  * in Asia/Ho_Chi_Minh for a date), so crossing between the two shifts by Vietnam's offset, which has
  * been UTC+7 without daylight saving since 1975.
  */
-const VN_OFFSET_MS = 7 * 3600 * 1000;
+export const VN_OFFSET_MS = 7 * 3600 * 1000;
 
 /** An .xlsx wall-clock date (UTC fields) → the instant of that wall-clock time in Vietnam. */
 export function fromWallClock(d: Date): Date {
