@@ -214,11 +214,20 @@ export function headerKey(text: CellValue | undefined): string {
   return foldText(text).replace(/\*/g, "").replace(/\s+/g, " ").trim();
 }
 
+/**
+ * The key without "(…)" parts, as /\([^)]*\)/g would remove them, in one pass: that expression retries
+ * from every "(" that has no ")" after it, which is quadratic on a header typed as "((((…".
+ */
 function withoutParentheses(key: string): string {
-  return key
-    .replace(/\([^)]*\)/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  let out = "";
+  let from = 0;
+  for (let open = key.indexOf("("); open >= 0; open = key.indexOf("(", from)) {
+    const close = key.indexOf(")", open + 1);
+    if (close < 0) break;
+    out += key.slice(from, open);
+    from = close + 1;
+  }
+  return (out + key.slice(from)).replace(/\s+/g, " ").trim();
 }
 
 /**
