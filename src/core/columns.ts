@@ -3,7 +3,7 @@
  * CLI find columns by them, so a tab whose columns were moved or that gained extra columns still reads.
  */
 import type { CellValue } from "./cell";
-import { foldText } from "./parse";
+import { foldText, formatWholeNumber } from "./parse";
 import type { DataElement, Plan, Unit } from "./plan";
 import { unitElements } from "./plan";
 
@@ -56,6 +56,7 @@ function elementColumn(e: DataElement): Column {
     scriptOwned: false,
     elementId: e.id,
   };
+  const maxNote = e.max ? " Không quá " + formatWholeNumber(e.max.value) + "." : "";
   const stockNote =
     e.kind === "stock"
       ? " Đây là số hiện có: chỉ cần nhập khi có thay đổi, số mới nhất sẽ được dùng."
@@ -73,14 +74,14 @@ function elementColumn(e: DataElement): Column {
     return {
       ...base,
       kind: "money",
-      helpText: e.helpText + " Nhập số tiền bằng đồng, ví dụ 1.500.000." + stockNote,
+      helpText: e.helpText + " Nhập số tiền bằng đồng, ví dụ 1.500.000." + maxNote + stockNote,
       width: 130,
     };
   }
   return {
     ...base,
     kind: "whole",
-    helpText: e.helpText + " Nhập số nguyên không âm, ví dụ 25." + stockNote,
+    helpText: e.helpText + " Nhập số nguyên không âm, ví dụ 25." + maxNote + stockNote,
     width: 120,
   };
 }

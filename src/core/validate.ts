@@ -66,8 +66,28 @@ function personalDataIssues(column: Column, text: string): EntryIssue[] {
 
 function parseElement(e: DataElement, raw: CellValue, label: string): Parsed<number | boolean> {
   if (e.valueType === "yesno") return parseYesNo(raw, label);
-  if (e.valueType === "money") return parseMoney(raw, label);
-  return parseWholeNumber(raw, label);
+  const money = e.valueType === "money";
+  const r = money ? parseMoney(raw, label) : parseWholeNumber(raw, label);
+  if (!r.ok || !e.max || r.value <= e.max.value) return r;
+  // Above what the column can hold: most likely a phone or ID number, or a slip of the keyboard.
+  const max = formatWholeNumber(e.max.value);
+  return {
+    ok: false,
+    message:
+      'Cột "' +
+      label +
+      '": ' +
+      formatWholeNumber(r.value) +
+      " vượt mức tối đa " +
+      max +
+      " của cột này (" +
+      e.max.reason +
+      "). Có thể đây là số điện thoại, số giấy tờ hoặc gõ nhầm, nên số này không được tính. Hãy nhập đúng " +
+      (money ? "số tiền (đồng)" : "số " + e.measure) +
+      ", không quá " +
+      max +
+      ".",
+  };
 }
 
 function checkDate(plan: Plan, date: IsoDate, ctx: ValidateContext, column: Column): EntryIssue | null {
