@@ -3,7 +3,7 @@
  * CLI find columns by them, so a tab whose columns were moved or that gained extra columns still reads.
  */
 import type { CellValue } from "./cell";
-import { foldText, formatWholeNumber } from "./parse";
+import { collapseSpaces, foldText, formatWholeNumber } from "./parse";
 import type { DataElement, Plan, Unit } from "./plan";
 import { unitElements } from "./plan";
 
@@ -212,7 +212,7 @@ function buildUnitColumns(plan: Plan, unit: Unit): Column[] {
 
 /** Header text for matching: folded, without a required marker "*" and with spaces tidied. */
 export function headerKey(text: CellValue | undefined): string {
-  return foldText(text).replace(/\*/g, "").replace(/\s+/g, " ").trim();
+  return collapseSpaces(foldText(text).replace(/\*/g, "")).trim();
 }
 
 /**
@@ -228,7 +228,7 @@ function withoutParentheses(key: string): string {
     out += key.slice(from, open);
     from = close + 1;
   }
-  return (out + key.slice(from)).replace(/\s+/g, " ").trim();
+  return collapseSpaces(out + key.slice(from)).trim();
 }
 
 /**

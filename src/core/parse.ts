@@ -57,16 +57,38 @@ function dateText(v: Date): string {
  * "Không", "KHONG" and "khong" all fold to "khong".
  */
 export function foldText(v: CellValue | undefined): string {
-  return normalizeForm(normalizeText(v).toLowerCase(), "NFD")
+  return foldNormalized(normalizeText(v));
+}
+
+/**
+ * Every run of whitespace made one space. Only what changes is replaced: "0 0 0 …" pasted 25,000 times
+ * over is left as it is instead of being rebuilt one space at a time.
+ */
+export function collapseSpaces(s: string): string {
+  return s.replace(/\s{2,}|[^\S ]/g, " ");
+}
+
+/** foldText of text normalizeText already gave (each pass over a pasted 50,000 characters costs). */
+function foldNormalized(s: string): string {
+  const folded = normalizeForm(s.toLowerCase(), "NFD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/\s+/g, " ");
+    .replace(/đ/g, "d");
+  return collapseSpaces(folded);
 }
 
 /** How a typed value is quoted back in a message: short, and never a whole paragraph. */
 export function quoteCell(v: CellValue | undefined): string {
-  const s = normalizeText(v).replace(/\s+/g, " ");
-  return '"' + (s.length > 30 ? s.slice(0, 29) + "…" : s) + '"';
+  return quoteNormalized(normalizeText(v));
+}
+
+/** quoteCell of normalized text: runs of spaces made one only as far as the quote reaches. */
+function quoteNormalized(s: string): string {
+  let out = "";
+  for (const m of s.matchAll(/\s+|\S+/g)) {
+    out += /\s/.test(m[0].charAt(0)) ? " " : m[0].slice(0, 31);
+    if (out.length > 30) break;
+  }
+  return '"' + (out.length > 30 ? out.slice(0, 29) + "…" : out) + '"';
 }
 
 function col(label: string): string {
@@ -100,7 +122,11 @@ function parseNonNegativeInteger(v: CellValue, label: string, hint: string, what
   if (typeof v === "boolean" || v instanceof Date || v === null) {
     return fail(col(label) + ": " + quoteCell(v) + " không phải " + what + ". " + hint);
   }
-  let s = normalizeText(v).replace(/\s+/g, " ");
+  const typed = normalizeText(v);
+  // No number is written in 100 characters: a pasted paragraph is refused without rewriting it whole.
+  if (typed.length > 100)
+    return fail(col(label) + ": " + quoteNormalized(typed) + " không phải " + what + ". " + hint);
+  let s = collapseSpaces(typed);
   if (what === "số tiền") s = s.replace(/\s*(?:đồng|đ|vnđ|vnd)$/i, "");
   if (/^[-−–]/.test(s)) return fail(col(label) + ": " + quoteCell(v) + " là số âm. " + hint);
   let digits: string | null = null;
@@ -216,12 +242,12 @@ export function matchOption(v: CellValue, options: readonly string[], columnLabe
   if (isBlankCell(v)) return fail(blankMessage(columnLabel, hint));
   const exact = normalizeText(v);
   for (const o of options) if (o.normalize("NFC") === exact) return ok(o);
-  const f = foldText(v);
+  const f = foldNormalized(exact);
   const hits = foldedOptions(options)
     .filter(([folded]) => folded === f)
     .map(([, o]) => o);
   if (hits.length === 1 && hits[0] !== undefined) return ok(hits[0]);
-  return fail(col(columnLabel) + ": " + quoteCell(v) + " không có trong danh sách. " + hint);
+  return fail(col(columnLabel) + ": " + quoteNormalized(exact) + " không có trong danh sách. " + hint);
 }
 
 /** Groups digits of a non-negative integer string with dots. */

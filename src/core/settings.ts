@@ -84,12 +84,14 @@ const FIELD_HINT: Record<string, string> = {
 
 /** Splits a list typed as one string ("a@x.vn, b@y.vn" or one per line); trims and lower-cases each. */
 function normalizeEmails(v: unknown): unknown {
-  const list = typeof v === "string" ? v.split(/[\s,;]+/) : v;
+  // A pasted list is normalized in one pass, before it is split (separators are untouched by NFC).
+  const list = typeof v === "string" ? normalizeForm(v, "NFC").split(/[\s,;]+/) : v;
   if (!Array.isArray(list)) return list;
   // A set, not out.includes: a pasted list of thousands must not cost thousands squared.
   const out = new Set<unknown>();
   for (const x of list) {
-    const s = typeof x === "string" ? normalizeForm(x, "NFC").trim().toLowerCase() : x;
+    const nfc = typeof x === "string" && typeof v !== "string" ? normalizeForm(x, "NFC") : x;
+    const s = typeof nfc === "string" ? nfc.trim().toLowerCase() : nfc;
     if (s !== "") out.add(s);
   }
   return [...out];

@@ -7,7 +7,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { headerKey, matchHeaders, unitColumns } from "../../src/core/columns";
 import { mergeNote, NOTE_MARKER } from "../../src/core/marks";
-import { foldText, normalizeForm, normalizeText } from "../../src/core/parse";
+import {
+  collapseSpaces,
+  foldText,
+  normalizeForm,
+  normalizeText,
+  parseMoney,
+  parseWholeNumber,
+  quoteCell,
+} from "../../src/core/parse";
 import { isEmail, validateSettings } from "../../src/core/settings";
 import { validateEntry } from "../../src/core/validate";
 import { quangKhai2023 as plan } from "../../src/plans/quang-khai-2023";
@@ -58,6 +66,54 @@ describe("normalizing typed text", () => {
     expect(r.issues.map((i) => [i.column, i.message.slice(0, 40)])).toEqual([
       ["task", `Cột "Nhiệm vụ": "${normalizeText(marks).slice(0, 29)}…"`.slice(0, 40)],
     ]);
+  });
+});
+
+describe("quoting and reading what was typed", () => {
+  const reference = (v: string) => {
+    const s = normalizeText(v).replace(/\s+/g, " ");
+    return '"' + (s.length > 30 ? s.slice(0, 29) + "…" : s) + '"';
+  };
+
+  it("makes every run of spaces one, as /\\s+/g did, whatever the kinds of space", () => {
+    const text = fc.string({
+      unit: fc.constantFrom("a", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "\ufeff", "\u2028"),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(collapseSpaces(t)).toBe(t.replace(/\s+/g, " "));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const p of PATHOLOGICAL)
+      expect(collapseSpaces(p.make(5_000)), p.name).toBe(p.make(5_000).replace(/\s+/g, " "));
+  });
+
+  it("quotes a cell as before: 30 characters at most, spaces made one", () => {
+    const text = fc.string({
+      unit: fc.constantFrom("a", "ệ", " ", "\n", "\u00a0", "\u200b", "1"),
+      maxLength: 80,
+    });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(quoteCell(t)).toBe(reference(t));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const p of PATHOLOGICAL)
+      expect(quoteCell(p.make(CELL_MAX)), p.name).toBe(reference(p.make(CELL_MAX)));
+  });
+
+  it("reads a figure with its spaces as before, and refuses a paragraph, quoting its start", () => {
+    expect(parseWholeNumber(" 1   234 ", "Số")).toEqual({ ok: true, value: 1234 });
+    expect(parseMoney("1 500 000   đồng", "Tiền")).toEqual({ ok: true, value: 1_500_000 });
+    for (const p of PATHOLOGICAL) {
+      const r = parseWholeNumber(p.make(CELL_MAX), "Số");
+      expect(r.ok, p.name).toBe(false);
+      if (!r.ok)
+        expect(r.message, p.name).toMatch(/^Cột "Số"(: ".{0,30}" không phải số nguyên| chưa nhập)\./);
+    }
   });
 });
 
