@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isBlankCell } from "../../src/core/cell";
 import { headerKey, matchHeaders, unitColumns } from "../../src/core/columns";
 import { mergeNote, NOTE_MARKER } from "../../src/core/marks";
 import {
@@ -114,6 +115,22 @@ describe("quoting and reading what was typed", () => {
       if (!r.ok)
         expect(r.message, p.name).toMatch(/^Cột "Số"(: ".{0,30}" không phải số nguyên| chưa nhập)\./);
     }
+  });
+});
+
+describe("blank cells", () => {
+  it("are those with only spaces of any kind, as before", () => {
+    const text = fc.string({
+      unit: fc.constantFrom(" ", "\n", "\u00a0", "\u200b", "\ufeff", "\u3000", "a"),
+      maxLength: 30,
+    });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(isBlankCell(t)).toBe(t.replace(/[\s\u00a0\u200b\ufeff]+/g, "") === "");
+      }),
+      { numRuns: 2000 },
+    );
+    expect(isBlankCell(PATHOLOGICAL.find((p) => p.name.startsWith("no-break"))!.make(CELL_MAX))).toBe(true);
   });
 });
 

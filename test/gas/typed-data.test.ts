@@ -156,6 +156,26 @@ describe("personal data in free text", () => {
   });
 });
 
+describe("a header of 50,000 characters", () => {
+  it("is an extra column: edits are still checked, and setup names it in 30 characters", () => {
+    const env = ready();
+    env.setUser(OWNER);
+    const s = sheet(env, TAB);
+    const extra = s.getLastColumn() + 2;
+    env.userEdit(TAB, a1(1, extra), "(".repeat(CELL_MAX));
+    env.setUser(POLICE);
+    const row = policeRow(env, { [RECEIVED]: "2", [HANDLED]: "1" });
+    env.userEdit(TAB, `A2:${a1(2, row.length)}`, [row], { typed: true });
+    expect(cell(env, 2, "Trạng thái").getValue()).toBe("✓ Hợp lệ");
+    env.setUser(OWNER);
+    env.run("setupSpreadsheet");
+    const alert = lastAlert(env);
+    expect(alert).toContain(`có tiêu đề "${"(".repeat(29)}…" không thuộc kế hoạch`);
+    expect(alert.length).toBeLessThan(3000);
+    expect(s.getRange(1, extra).getValue()).toBe("(".repeat(CELL_MAX));
+  });
+});
+
 describe("the command line's check, on the same rows", () => {
   let tmp: TempDir;
   beforeAll(async () => {
