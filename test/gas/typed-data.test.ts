@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { elementHeader } from "../../src/core/columns";
+import type { Plan } from "../../src/core/plan";
+import { validateEntry } from "../../src/core/validate";
 import { quangKhai2023 as plan } from "../../src/plans/quang-khai-2023";
 import { cli, type TempDir, tabOf, task, tempDir, vn, writeWorkbook } from "../cli/helpers";
 import { CELL_MAX, PATHOLOGICAL } from "../core/pathological";
@@ -112,6 +114,22 @@ describe("a phone number typed into a count column", () => {
       },
     ]);
     expect(sheet(env, "Trường học").getLastRow()).toBe(1);
+  });
+
+  it("in the sidebar as it is typed: the plan it gets carries the maximum, and the same check refuses", () => {
+    const env = ready();
+    env.setUser(SCHOOL);
+    const state = env.runFromClient("getEntryFormState", []) as { value: { plan: Plan; today: string } };
+    const sent = state.value.plan;
+    expect(sent.elements.find((e) => e.id === "hocSinh")?.max?.value).toBe(5000);
+    const school = sent.units.find((u) => u.id === "truongHoc")!;
+    const typed = { date: "06/04/2023", task: school.tasks[0], subUnit: "Trường THCS Quang Khải" };
+    const check = (v: string) =>
+      validateEntry(sent, school, { ...typed, "el:hocSinh": v }, { today: state.value.today }).issues;
+    expect(check("650")).toEqual([]);
+    expect(check("912345678").map((i) => i.message)).toEqual([
+      expect.stringContaining("vượt mức tối đa 5.000"),
+    ]);
   });
 });
 
