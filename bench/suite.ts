@@ -12,6 +12,7 @@ interface Record {
   startedAt: string;
   cpus: number;
   cpu: string;
+  load?: number[];
   ok: boolean;
   seconds: number;
   steps: { step: string; seconds: number; ok: boolean }[];
@@ -40,7 +41,10 @@ export function testSuite(root: string): string[] {
   const lines = [
     ...head,
     `The last whole \`npm test\` (scripts/test.mjs), started ${r.startedAt.slice(0, 16).replace("T", " ")} UTC on ` +
-      `${r.cpus} × ${r.cpu}, with other work sharing the machine as it happened to be.`,
+      `${r.cpus} × ${r.cpu}` +
+      (r.load
+        ? `, 1-minute load average ${r.load.join(" at the start, ")} at the end (above ${r.cpus}, the suite waited for a core).`
+        : "."),
     "",
     "| step | duration |",
     "|---|---:|",

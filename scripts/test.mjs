@@ -8,7 +8,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -41,6 +41,7 @@ const steps = [
 ];
 
 const started = new Date();
+const loadAtStart = loadavg()[0];
 const timings = [];
 let status = 0;
 for (const [name, command, args] of steps) {
@@ -57,6 +58,9 @@ if (whole) {
     node: process.version,
     cpus: cpus().length,
     cpu: cpus()[0]?.model ?? "",
+    // How busy the machine was (1-minute load average, at the start and the end): on 2 cores, above 2
+    // means the suite waited for a core.
+    load: [loadAtStart, loadavg()[0]].map((x) => Math.round(x * 10) / 10),
     ok: status === 0,
     seconds: Math.round(timings.reduce((s, t) => s + t.seconds, 0) * 10) / 10,
     steps: timings,
