@@ -4,7 +4,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { unitColumns } from "../src/core/columns";
 import { appWorld } from "../src/local/app-world";
@@ -246,15 +246,18 @@ const sections: Array<() => string[] | Promise<string[]>> = [
   () => testSuite(root),
 ];
 
+const loadAtStart = loadavg()[0]!;
+const body: string[] = [];
+for (const section of sections) body.push(...(await section()), "");
 const header = [
   "# Benchmarks",
   "",
   `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ` +
-    `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}.`,
+    `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}; 1-minute load average ${loadAtStart.toFixed(1)} at the ` +
+    `start, ${loadavg()[0]!.toFixed(1)} at the end (above ${cpus().length}, other work shared the cores and ` +
+    "wall-clock figures are inflated).",
   "",
 ];
-const body: string[] = [];
-for (const section of sections) body.push(...(await section()), "");
 const text = [...header, ...body].join("\n");
 writeFileSync(join(root, "BENCHMARKS.md"), text);
 console.log(text);
