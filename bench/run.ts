@@ -3,14 +3,17 @@
  * Sections are added by the features they measure; each returns markdown lines.
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
-import { join } from "node:path";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { unitColumns } from "../src/core/columns";
 import { appWorld } from "../src/local/app-world";
 import { benchCliRollup, benchConsolidate } from "../src/local/cli/bench";
 import { createEnvironment, type Environment } from "../src/local/emulator/index";
 import { quangKhai2023 as plan } from "../src/plans/quang-khai-2023";
+import { lazyZodSource } from "../test/build/lazy-zod";
+import { testSuite } from "./suite";
+import { typedText } from "./typed-text";
 
 const root = join(import.meta.dirname, "..");
 const buildDir = join(root, "build");
@@ -27,7 +30,7 @@ function sizes(): string[] {
   for (const file of readdirSync(buildDir).sort()) {
     const bytes = statSync(join(buildDir, file)).size;
     const budget = file === "Code.js" ? "≤ 150 KB" : file.endsWith(".html") ? "≤ 80 KB" : "";
-    const over = (file === "Code.js" && bytes > 100 * KB) || (file.endsWith(".html") && bytes > 80 * KB);
+    const over = (file === "Code.js" && bytes > 150 * KB) || (file.endsWith(".html") && bytes > 80 * KB);
     lines.push(`| ${file} | ${bytes} | ${(bytes / KB).toFixed(1)} | ${budget}${over ? " **OVER**" : ""} |`);
   }
   return lines;
@@ -38,27 +41,36 @@ function sizes(): string[] {
  * three fresh processes (a process's own heap and garbage move the figure by ±10 %), all samples pooled.
  */
 function startup(): string[] {
-  const samples: number[] = [];
-  for (let p = 0; p < 3; p++) {
-    const out = execFileSync(process.execPath, [
-      join(root, "bench/startup.mjs"),
-      join(buildDir, "Code.js"),
-      "200",
-    ]);
-    samples.push(...(JSON.parse(String(out)) as { samples: number[] }).samples);
-  }
-  samples.sort((a, b) => a - b);
-  const med = median(samples);
-  const p90 = samples[Math.floor(samples.length * 0.9)]!;
+  const measure = (file: string) => {
+    const samples: number[] = [];
+    for (let p = 0; p < 3; p++) {
+      const out = execFileSync(process.execPath, [join(root, "bench/startup.mjs"), file, "200"]);
+      samples.push(...(JSON.parse(String(out)) as { samples: number[] }).samples);
+    }
+    samples.sort((a, b) => a - b);
+    return { med: median(samples), p90: samples[Math.floor(samples.length * 0.9)]! };
+  };
+  const lazy = measure(join(buildDir, "Code.js"));
+  // The same bundle with its zod part as plain code run at load, as a bundle without the lazy part would
+  // have it (inside the script, so compiled afresh each run; a `new Function` of the same text is cached).
+  const code = readFileSync(join(buildDir, "Code.js"), "utf8");
+  const eagerFile = join(mkdtempSync(join(tmpdir(), "ks-bench-")), "Code-eager-zod.js");
+  writeFileSync(eagerFile, `${code};(function(){${lazyZodSource(code)}})();\n`);
+  const eager = measure(eagerFile);
+  rmSync(dirname(eagerFile), { recursive: true, force: true });
   return [
     "## Start-up",
     "",
     "Evaluating build/Code.js (compile + run) in a fresh node:vm context: 3 processes × 200 runs after 10 warm-up " +
-      "runs each (bench/startup.mjs), each run a new context and a source V8 has not compiled before.",
+      "runs each (bench/startup.mjs), each run a new context and a source V8 has not compiled before. " +
+      "The second line is the same bundle compiling its zod part at load instead of on first use " +
+      "(scripts/build.mjs, lazyZodPlugin; test/build/lazy-zod.test.ts checks that part against zod/mini): " +
+      "the lazy part stays while that line is over the budget or close to it.",
     "",
-    "| median | p90 | budget |",
-    "|---:|---:|---|",
-    `| ${med.toFixed(3)} ms | ${p90.toFixed(3)} ms | ≤ 3 ms ${med > 3 ? "**OVER**" : "ok"} |`,
+    "| bundle | median | p90 | budget |",
+    "|---|---:|---:|---|",
+    `| build/Code.js (zod compiled on first use) | ${lazy.med.toFixed(3)} ms | ${lazy.p90.toFixed(3)} ms | ≤ 3 ms ${lazy.med > 3 ? "**OVER**" : "ok"} |`,
+    `| the same with zod compiled at load | ${eager.med.toFixed(3)} ms | ${eager.p90.toFixed(3)} ms | ≤ 3 ms ${eager.med > 3 ? "**OVER**" : "ok"} (× ${(eager.med / lazy.med).toFixed(2)}) |`,
   ];
 }
 
@@ -231,17 +243,22 @@ const sections: Array<() => string[] | Promise<string[]>> = [
   rollupAtScale,
   () => benchCliRollup(),
   () => benchConsolidate(),
+  typedText,
+  () => testSuite(root),
 ];
 
+const loadAtStart = loadavg()[0]!;
+const body: string[] = [];
+for (const section of sections) body.push(...(await section()), "");
 const header = [
   "# Benchmarks",
   "",
   `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ` +
-    `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}.`,
+    `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}; 1-minute load average ${loadAtStart.toFixed(1)} at the ` +
+    `start, ${loadavg()[0]!.toFixed(1)} at the end (above ${cpus().length}, other work shared the cores and ` +
+    "wall-clock figures are inflated).",
   "",
 ];
-const body: string[] = [];
-for (const section of sections) body.push(...(await section()), "");
 const text = [...header, ...body].join("\n");
 writeFileSync(join(root, "BENCHMARKS.md"), text);
 console.log(text);

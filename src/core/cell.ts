@@ -7,6 +7,7 @@ export type CellValue = string | number | boolean | Date | null;
 /** A cell counts as empty when it holds nothing but whitespace. */
 export function isBlankCell(v: CellValue | undefined): boolean {
   if (v === null || v === undefined) return true;
-  if (typeof v === "string") return v.replace(/[\s\u00a0\u200b\ufeff]+/g, "") === "";
+  // One test that stops at the first visible character, rather than rewriting the whole text.
+  if (typeof v === "string") return !/[^\s\u00a0\u200b\ufeff]/.test(v);
   return false;
 }

@@ -3,7 +3,7 @@
  * CLI find columns by them, so a tab whose columns were moved or that gained extra columns still reads.
  */
 import type { CellValue } from "./cell";
-import { foldText } from "./parse";
+import { collapseSpaces, foldText, formatWholeNumber } from "./parse";
 import type { DataElement, Plan, Unit } from "./plan";
 import { unitElements } from "./plan";
 
@@ -56,6 +56,7 @@ function elementColumn(e: DataElement): Column {
     scriptOwned: false,
     elementId: e.id,
   };
+  const maxNote = e.max ? " Không quá " + formatWholeNumber(e.max.value) + "." : "";
   const stockNote =
     e.kind === "stock"
       ? " Đây là số hiện có: chỉ cần nhập khi có thay đổi, số mới nhất sẽ được dùng."
@@ -73,14 +74,14 @@ function elementColumn(e: DataElement): Column {
     return {
       ...base,
       kind: "money",
-      helpText: e.helpText + " Nhập số tiền bằng đồng, ví dụ 1.500.000." + stockNote,
+      helpText: e.helpText + " Nhập số tiền bằng đồng, ví dụ 1.500.000." + maxNote + stockNote,
       width: 130,
     };
   }
   return {
     ...base,
     kind: "whole",
-    helpText: e.helpText + " Nhập số nguyên không âm, ví dụ 25." + stockNote,
+    helpText: e.helpText + " Nhập số nguyên không âm, ví dụ 25." + maxNote + stockNote,
     width: 120,
   };
 }
@@ -211,14 +212,23 @@ function buildUnitColumns(plan: Plan, unit: Unit): Column[] {
 
 /** Header text for matching: folded, without a required marker "*" and with spaces tidied. */
 export function headerKey(text: CellValue | undefined): string {
-  return foldText(text).replace(/\*/g, "").replace(/\s+/g, " ").trim();
+  return collapseSpaces(foldText(text).replace(/\*/g, "")).trim();
 }
 
+/**
+ * The key without "(…)" parts, as /\([^)]*\)/g would remove them, in one pass: that expression retries
+ * from every "(" that has no ")" after it, which is quadratic on a header typed as "((((…".
+ */
 function withoutParentheses(key: string): string {
-  return key
-    .replace(/\([^)]*\)/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  let out = "";
+  let from = 0;
+  for (let open = key.indexOf("("); open >= 0; open = key.indexOf("(", from)) {
+    const close = key.indexOf(")", open + 1);
+    if (close < 0) break;
+    out += key.slice(from, open);
+    from = close + 1;
+  }
+  return collapseSpaces(out + key.slice(from)).trim();
 }
 
 /**

@@ -12,5 +12,6 @@ export * from "./tables";
 export * from "./settings";
 export * from "./totals";
 export * from "./validate";
+export * from "./personal-data";
 export * from "./report";
 export * from "./rollup";

@@ -42,7 +42,8 @@ export function cellNote(issues: readonly EntryIssue[]): string | null {
 /** Keeps the user's part of an existing note and replaces ours (or removes it when `ours` is null). */
 export function mergeNote(existing: string, ours: string | null): string {
   const at = existing.indexOf(NOTE_MARKER);
-  const user = (at >= 0 ? existing.slice(0, at) : existing).replace(/\s+$/, "");
+  // trimEnd, not /\s+$/: that expression is quadratic on a note of many spaces followed by a letter.
+  const user = (at >= 0 ? existing.slice(0, at) : existing).trimEnd();
   if (!ours) return user;
   return user ? `${user}\n\n${ours}` : ours;
 }

@@ -16,12 +16,30 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
 
+/**
+ * More combining marks in a row than any real text has (Vietnamese puts at most two on a letter); Unicode's
+ * stream-safe format (UAX #15) draws the line at 30.
+ */
+const MARK_RUN_RE = /(\p{M}{31,})/u;
+
+/**
+ * `s.normalize(form)`, in linear time. Normalizing sorts each run of combining marks, and engines sort a
+ * run in quadratic time: 50,000 alternating marks pasted into a cell take a second. Such runs are left as
+ * they are (nobody types them), and the text around them is normalized as usual.
+ */
+export function normalizeForm(s: string, form: "NFC" | "NFD"): string {
+  if (!MARK_RUN_RE.test(s)) return s.normalize(form);
+  return s
+    .split(MARK_RUN_RE)
+    .map((part, i) => (i % 2 === 1 ? part : part.normalize(form)))
+    .join("");
+}
+
 /** NFC, no-break and zero-width spaces made plain, trimmed. Inner line breaks are kept. */
 export function normalizeText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
   const s = v instanceof Date ? dateText(v) : String(v);
-  return s
-    .normalize("NFC")
+  return normalizeForm(s, "NFC")
     .replace(/[\u200b\ufeff]/g, "")
     .replace(/\u00a0/g, " ")
     .trim();
@@ -39,18 +57,38 @@ function dateText(v: Date): string {
  * "Không", "KHONG" and "khong" all fold to "khong".
  */
 export function foldText(v: CellValue | undefined): string {
-  return normalizeText(v)
-    .toLowerCase()
-    .normalize("NFD")
+  return foldNormalized(normalizeText(v));
+}
+
+/**
+ * Every run of whitespace made one space. Only what changes is replaced: "0 0 0 …" pasted 25,000 times
+ * over is left as it is instead of being rebuilt one space at a time.
+ */
+export function collapseSpaces(s: string): string {
+  return s.replace(/\s{2,}|[^\S ]/g, " ");
+}
+
+/** foldText of text normalizeText already gave (each pass over a pasted 50,000 characters costs). */
+function foldNormalized(s: string): string {
+  const folded = normalizeForm(s.toLowerCase(), "NFD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/\s+/g, " ");
+    .replace(/đ/g, "d");
+  return collapseSpaces(folded);
 }
 
 /** How a typed value is quoted back in a message: short, and never a whole paragraph. */
 export function quoteCell(v: CellValue | undefined): string {
-  const s = normalizeText(v).replace(/\s+/g, " ");
-  return '"' + (s.length > 30 ? s.slice(0, 29) + "…" : s) + '"';
+  return quoteNormalized(normalizeText(v));
+}
+
+/** quoteCell of normalized text: runs of spaces made one only as far as the quote reaches. */
+function quoteNormalized(s: string): string {
+  let out = "";
+  for (const m of s.matchAll(/\s+|\S+/g)) {
+    out += /\s/.test(m[0].charAt(0)) ? " " : m[0].slice(0, 31);
+    if (out.length > 30) break;
+  }
+  return '"' + (out.length > 30 ? out.slice(0, 29) + "…" : out) + '"';
 }
 
 function col(label: string): string {
@@ -84,7 +122,11 @@ function parseNonNegativeInteger(v: CellValue, label: string, hint: string, what
   if (typeof v === "boolean" || v instanceof Date || v === null) {
     return fail(col(label) + ": " + quoteCell(v) + " không phải " + what + ". " + hint);
   }
-  let s = normalizeText(v).replace(/\s+/g, " ");
+  const typed = normalizeText(v);
+  // No number is written in 100 characters: a pasted paragraph is refused without rewriting it whole.
+  if (typed.length > 100)
+    return fail(col(label) + ": " + quoteNormalized(typed) + " không phải " + what + ". " + hint);
+  let s = collapseSpaces(typed);
   if (what === "số tiền") s = s.replace(/\s*(?:đồng|đ|vnđ|vnd)$/i, "");
   if (/^[-−–]/.test(s)) return fail(col(label) + ": " + quoteCell(v) + " là số âm. " + hint);
   let digits: string | null = null;
@@ -200,12 +242,12 @@ export function matchOption(v: CellValue, options: readonly string[], columnLabe
   if (isBlankCell(v)) return fail(blankMessage(columnLabel, hint));
   const exact = normalizeText(v);
   for (const o of options) if (o.normalize("NFC") === exact) return ok(o);
-  const f = foldText(v);
+  const f = foldNormalized(exact);
   const hits = foldedOptions(options)
     .filter(([folded]) => folded === f)
     .map(([, o]) => o);
   if (hits.length === 1 && hits[0] !== undefined) return ok(hits[0]);
-  return fail(col(columnLabel) + ": " + quoteCell(v) + " không có trong danh sách. " + hint);
+  return fail(col(columnLabel) + ": " + quoteNormalized(exact) + " không có trong danh sách. " + hint);
 }
 
 /** Groups digits of a non-negative integer string with dots. */

@@ -49,6 +49,12 @@ export const DataElementSchema = z.object({
   /** Units whose tab has a column for this element. */
   unitIds: nonEmpty(Id, "cần ít nhất một đơn vị nhập"),
   helpText: Text,
+  /**
+   * Whole and money elements: the largest figure one row can plausibly hold. A larger one is refused
+   * (a phone or ID number typed into a count column must not reach the totals); `reason`, in Vietnamese,
+   * names what bounds it and is quoted in the message ("số học sinh của một trường trên địa bàn xã").
+   */
+  max: z.optional(z.object({ value: intIn(1, Number.MAX_SAFE_INTEGER), reason: Text })),
   source: z.optional(z.string()),
 });
 
@@ -270,6 +276,8 @@ function crossCheck(plan: Plan): string[] {
   }
 
   for (const e of plan.elements) {
+    if (e.max && e.valueType === "yesno")
+      errors.push('Chỉ số nhập "' + e.id + '" là Có/Không nên không có mức tối đa (max).');
     for (const d of duplicates(e.unitIds))
       errors.push('Chỉ số nhập "' + e.id + '": đơn vị "' + d + '" ghi hai lần.');
     for (const uid of e.unitIds) {

@@ -3,13 +3,15 @@
  * to send. Email addresses are trimmed and lower-cased; empty lists mean "not set yet".
  */
 import * as z from "zod/mini";
+import { normalizeForm } from "./parse";
 import type { Plan } from "./plan";
 import { intIn, lazySchema, periodRuleSchema } from "./schema-kit";
 
 const EMAIL_RE = /^[^\s@"<>(),;:]+@[^\s@"<>(),;:]+\.[^\s@"<>(),;:]{2,}$/;
 
+/** No address is longer than 254 characters (RFC 5321); the bound also keeps the test linear. */
 export function isEmail(s: string): boolean {
-  return EMAIL_RE.test(s);
+  return s.length <= 254 && EMAIL_RE.test(s);
 }
 
 function buildSettingsSchema() {
@@ -82,14 +84,17 @@ const FIELD_HINT: Record<string, string> = {
 
 /** Splits a list typed as one string ("a@x.vn, b@y.vn" or one per line); trims and lower-cases each. */
 function normalizeEmails(v: unknown): unknown {
-  const list = typeof v === "string" ? v.split(/[\s,;]+/) : v;
+  // A pasted list is normalized in one pass, before it is split (separators are untouched by NFC).
+  const list = typeof v === "string" ? normalizeForm(v, "NFC").split(/[\s,;]+/) : v;
   if (!Array.isArray(list)) return list;
-  const out: unknown[] = [];
+  // A set, not out.includes: a pasted list of thousands must not cost thousands squared.
+  const out = new Set<unknown>();
   for (const x of list) {
-    const s = typeof x === "string" ? x.normalize("NFC").trim().toLowerCase() : x;
-    if (s !== "" && !out.includes(s)) out.push(s);
+    const nfc = typeof x === "string" && typeof v !== "string" ? normalizeForm(x, "NFC") : x;
+    const s = typeof nfc === "string" ? nfc.trim().toLowerCase() : nfc;
+    if (s !== "") out.add(s);
   }
-  return out;
+  return [...out];
 }
 
 function normalizeInt(v: unknown): unknown {
@@ -101,8 +106,8 @@ function normalize(input: unknown): unknown {
   if (input === null || typeof input !== "object" || Array.isArray(input)) return input;
   const o = { ...(input as Record<string, unknown>) };
   if (typeof o.chairmanEmail === "string")
-    o.chairmanEmail = o.chairmanEmail.normalize("NFC").trim().toLowerCase();
-  if (typeof o.upperLevelName === "string") o.upperLevelName = o.upperLevelName.normalize("NFC").trim();
+    o.chairmanEmail = normalizeForm(o.chairmanEmail, "NFC").trim().toLowerCase();
+  if (typeof o.upperLevelName === "string") o.upperLevelName = normalizeForm(o.upperLevelName, "NFC").trim();
   if ("upperLevelEmails" in o) o.upperLevelEmails = normalizeEmails(o.upperLevelEmails);
   if (o.unitEditors !== null && typeof o.unitEditors === "object" && !Array.isArray(o.unitEditors)) {
     const ed: Record<string, unknown> = {};

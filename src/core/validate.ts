@@ -18,6 +18,7 @@ import {
   parseWholeNumber,
   parseYesNo,
 } from "./parse";
+import { personalDataWarnings } from "./personal-data";
 import type { DataElement, Plan, Unit } from "./plan";
 import { findUnit, unitElements } from "./plan";
 import type { IsoDate, PeriodRule } from "./periods";
@@ -55,77 +56,38 @@ export interface ValidateContext {
 
 export type EntryInput = Partial<Record<ColumnKey, CellValue>>;
 
-export interface PersonalDataFinding {
-  kind: "phone" | "idNumber" | "email";
-  /** The match with most of it hidden, safe to show in a status cell. */
-  masked: string;
-}
-
-/** Phone numbers: +84/84/0 followed by 9–10 digits, with optional spaces, dots or dashes between. */
-const PHONE_RE = /(?<![\d+])(?:\+84|0084|84|0)(?:[ .-]?\d){9,10}(?![\d])/g;
-/** Identity numbers: 9 (old CMND) or 12 (CCCD) digits in a row. */
-const ID_RE = /(?<![\d.,])(?:\d{12}|\d{9})(?![\d]|[.,]\d)/g;
-const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-/** "120.000.000" is an amount, not a phone number. */
-const AMOUNT_RE = /^\d{1,3}(?:\.\d{3})+$/;
-
-function mask(s: string): string {
-  const t = s.trim();
-  return t.length <= 4 ? "…" : t.slice(0, 3) + "…";
-}
-
-/**
- * Finds what looks like personal data in free text: phone numbers, identity numbers, email addresses.
- * The text itself is never changed; callers turn findings into warnings.
- */
-export function screenPersonalData(text: string): PersonalDataFinding[] {
-  const out: PersonalDataFinding[] = [];
-  const s = text.normalize("NFC");
-  const taken: [number, number][] = [];
-  for (const m of s.matchAll(EMAIL_RE)) {
-    out.push({ kind: "email", masked: mask(m[0]) });
-    taken.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
-  }
-  const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
-  for (const m of s.matchAll(PHONE_RE)) {
-    const at = m.index ?? 0;
-    if (AMOUNT_RE.test(m[0]) || overlaps(at, at + m[0].length)) continue;
-    out.push({ kind: "phone", masked: mask(m[0]) });
-    taken.push([at, at + m[0].length]);
-  }
-  for (const m of s.matchAll(ID_RE)) {
-    const at = m.index ?? 0;
-    if (overlaps(at, at + m[0].length)) continue;
-    out.push({ kind: "idNumber", masked: mask(m[0]) });
-  }
-  return out;
-}
-
-const FINDING_TEXT: Record<PersonalDataFinding["kind"], string> = {
-  phone: "số điện thoại",
-  idNumber: "số CMND/CCCD",
-  email: "địa chỉ email",
-};
-
 function personalDataIssues(column: Column, text: string): EntryIssue[] {
-  return screenPersonalData(text).map((f) => ({
+  return personalDataWarnings(column.header, text).map((message) => ({
     severity: "warning" as const,
     column: column.key,
-    message:
-      'Cột "' +
-      column.header +
-      '" có vẻ chứa ' +
-      FINDING_TEXT[f.kind] +
-      " (" +
-      f.masked +
-      "). Bảng chỉ ghi số liệu tổng hợp: hãy xoá thông tin cá nhân khỏi ô này.",
+    message,
   }));
 }
 
 function parseElement(e: DataElement, raw: CellValue, label: string): Parsed<number | boolean> {
   if (e.valueType === "yesno") return parseYesNo(raw, label);
-  if (e.valueType === "money") return parseMoney(raw, label);
-  return parseWholeNumber(raw, label);
+  const money = e.valueType === "money";
+  const r = money ? parseMoney(raw, label) : parseWholeNumber(raw, label);
+  if (!r.ok || !e.max || r.value <= e.max.value) return r;
+  // Above what the column can hold: most likely a phone or ID number, or a slip of the keyboard.
+  const max = formatWholeNumber(e.max.value);
+  return {
+    ok: false,
+    message:
+      'Cột "' +
+      label +
+      '": ' +
+      formatWholeNumber(r.value) +
+      " vượt mức tối đa " +
+      max +
+      " của cột này (" +
+      e.max.reason +
+      "). Có thể đây là số điện thoại, số giấy tờ hoặc gõ nhầm, nên số này không được tính. Hãy nhập đúng " +
+      (money ? "số tiền (đồng)" : "số " + e.measure) +
+      ", không quá " +
+      max +
+      ".",
+  };
 }
 
 function checkDate(plan: Plan, date: IsoDate, ctx: ValidateContext, column: Column): EntryIssue | null {

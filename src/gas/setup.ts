@@ -7,6 +7,7 @@
 import type { CellValue } from "../core/cell";
 import type { Column } from "../core/columns";
 import { matchHeaders, unitColumns } from "../core/columns";
+import { quoteCell } from "../core/parse";
 import type { Plan, Unit } from "../core/plan";
 import { SYSTEM_TABS } from "../core/plan";
 import type { Settings } from "../core/settings";
@@ -84,7 +85,7 @@ function layoutUnitTab(sheet: Sheet, plan: Plan, unit: Unit, report: SetupReport
   }
   for (const extra of unknown) {
     report.problems.push(
-      `Trang "${unit.tabName}": cột ${columnLetter(extra.index + 1)} có tiêu đề "${extra.text}" không thuộc kế hoạch; ` +
+      `Trang "${unit.tabName}": cột ${columnLetter(extra.index + 1)} có tiêu đề ${quoteCell(extra.text)} không thuộc kế hoạch; ` +
         "số liệu trong cột này được giữ nguyên nhưng không được tính. Nếu đó là một cột của kế hoạch bị sửa tiêu đề, " +
         "hãy gõ lại đúng tiêu đề (xem ghi chú ở các ô tiêu đề).",
     );

@@ -39,7 +39,8 @@ function buildPlan(): Plan {
     shortName: "Phòng, chống mại dâm 2023",
     commune: { level: "xã", name: "Quang Khải" },
     province: "Hải Dương",
-    // Since 1/7/2025 there is no district level; this is only the default the 2023 plan names (settings override it).
+    // Since 1/7/2025 there is no district level; this is only the default the 2023 plan names (settings
+    // override it).
     upperLevel: "UBND huyện Tứ Kỳ",
     year: 2023,
     // The plan is dated 15/3/2023 and applies from then; year to date starts here.
@@ -241,6 +242,9 @@ function buildPlan(): Plan {
         valueType: "whole",
         unitIds: ["congAnXa"],
         helpText: "Số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm đang hoạt động trên địa bàn.",
+        // A commune has a handful to a few dozen karaoke bars, guesthouses and massage parlours; 200 leaves
+        // room for one on a highway or in a town.
+        max: { value: 200, reason: "số cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn trên địa bàn một xã" },
         source: "V.1",
       },
       {
@@ -251,6 +255,8 @@ function buildPlan(): Plan {
         valueType: "whole",
         unitIds: ["congAnXa"],
         helpText: "Tổng số người lao động đang làm việc tại các cơ sở đó.",
+        // Workers of those businesses: a few each, a few hundred in all; 5,000 is far above any commune.
+        max: { value: 5_000, reason: "số người lao động tại các cơ sở kinh doanh dịch vụ của một xã" },
         source: "II.2 (CT2a), V.1",
       },
       {
@@ -262,6 +268,8 @@ function buildPlan(): Plan {
         unitIds: ["congAnXa"],
         helpText:
           "Số người lao động tại cơ sở kinh doanh dịch vụ được tuyên truyền lần đầu trong năm (không đếm lại người đã tính).",
+        // Cannot exceed the workers of those businesses (the bound above).
+        max: { value: 5_000, reason: "số người lao động tại các cơ sở kinh doanh dịch vụ của một xã" },
         source: "II.2 (CT2a)",
       },
       {
@@ -272,6 +280,8 @@ function buildPlan(): Plan {
         valueType: "whole",
         unitIds: ["congAnXa", "vhxhLdtbxh"],
         helpText: "Số lượt kiểm tra cơ sở kinh doanh dịch vụ dễ phát sinh tệ nạn mại dâm.",
+        // One inspection round visits at most every business on the territory (the bound on businesses).
+        max: { value: 200, reason: "một lần kiểm tra không quá số cơ sở trên địa bàn một xã" },
         source: "III.3, V.1, V.2",
       },
       {
@@ -282,6 +292,8 @@ function buildPlan(): Plan {
         valueType: "whole",
         unitIds: ["congAnXa"],
         helpText: "Số tin tố giác, tin báo, khiếu nại về mại dâm được tiếp nhận. Nhập 0 nếu không có.",
+        // A commune receives a few denunciations a year; 500 in one row is already impossible.
+        max: { value: 500, reason: "số tin tố giác, tin báo, khiếu nại một xã tiếp nhận trong một lần ghi" },
         source: "II.2 (CT5)",
       },
       {
@@ -293,6 +305,8 @@ function buildPlan(): Plan {
         unitIds: ["congAnXa"],
         helpText:
           "Số tin trong số tin đã tiếp nhận được xác minh, phân loại và xử lý kịp thời. Nhập 0 nếu không có.",
+        // Cannot exceed the denunciations received (the bound above).
+        max: { value: 500, reason: "số tin tố giác, tin báo, khiếu nại một xã tiếp nhận trong một lần ghi" },
         source: "II.2 (CT5)",
       },
       {
@@ -303,6 +317,12 @@ function buildPlan(): Plan {
         valueType: "whole",
         unitIds: ["vhxhLdtbxh"],
         helpText: "Tổng số người lao động đang làm việc trong các công ty trên địa bàn.",
+        // Companies of a commune, an industrial cluster included: a large factory in Hải Dương employs up to
+        // about 10,000; 50,000 covers several.
+        max: {
+          value: 50_000,
+          reason: "số người lao động trong các công ty trên địa bàn một xã, kể cả cụm công nghiệp",
+        },
         source: "II.2 (CT2b)",
       },
       {
@@ -314,6 +334,11 @@ function buildPlan(): Plan {
         unitIds: ["vhxhLdtbxh"],
         helpText:
           "Số người lao động trong các công ty được tuyên truyền lần đầu trong năm (không đếm lại người đã tính).",
+        // Cannot exceed the company workers (the bound above).
+        max: {
+          value: 50_000,
+          reason: "số người lao động trong các công ty trên địa bàn một xã, kể cả cụm công nghiệp",
+        },
         source: "II.2 (CT2b)",
       },
       {
@@ -325,6 +350,12 @@ function buildPlan(): Plan {
         unitIds: ["vhxhLdtbxh"],
         helpText:
           "Tổng số cán bộ, công chức xã và của cơ quan, tổ chức có liên quan đến phòng, chống mại dâm.",
+        // A commune's officials (about 20–25) with the staff of its police, health station, schools and mass
+        // organisations: a few hundred.
+        max: {
+          value: 1_000,
+          reason: "số cán bộ, công chức xã và của các cơ quan, tổ chức liên quan trên địa bàn",
+        },
         source: "II.2 (CT4)",
       },
       {
@@ -336,6 +367,11 @@ function buildPlan(): Plan {
         unitIds: ["vhxhLdtbxh"],
         helpText:
           "Số cán bộ, công chức được đào tạo, bồi dưỡng, tập huấn lần đầu trong năm (không đếm lại người đã tính).",
+        // Cannot exceed the officials concerned (the bound above).
+        max: {
+          value: 1_000,
+          reason: "số cán bộ, công chức xã và của các cơ quan, tổ chức liên quan trên địa bàn",
+        },
         source: "II.2 (CT4), V.2",
       },
       {
@@ -347,6 +383,8 @@ function buildPlan(): Plan {
         unitIds: ["vhxhLdtbxh"],
         helpText:
           "Số người mới được xác định có nhu cầu và đủ điều kiện hỗ trợ trong lần này. Chỉ ghi số, không ghi tên. Nhập 0 nếu không có.",
+        // A commune identifies a few people in need a year, if any.
+        max: { value: 200, reason: "số người bán dâm cần hỗ trợ mà một xã xác định trong một lần ghi" },
         source: "II.2 (CT6)",
       },
       {
@@ -358,6 +396,8 @@ function buildPlan(): Plan {
         unitIds: ["vhxhLdtbxh"],
         helpText:
           "Số người (trong số trên) lần đầu được tiếp cận, sử dụng dịch vụ hỗ trợ xã hội. Chỉ ghi số, không ghi tên.",
+        // Cannot exceed the people in need (the bound above).
+        max: { value: 200, reason: "số người bán dâm cần hỗ trợ mà một xã xác định trong một lần ghi" },
         source: "II.2 (CT6), III.2",
       },
       {
@@ -368,6 +408,8 @@ function buildPlan(): Plan {
         valueType: "whole",
         unitIds: ["tramYTe"],
         helpText: "Số lượt nhân viên cơ sở kinh doanh dịch vụ được khám sức khoẻ định kỳ.",
+        // Check-ups of the businesses' staff: bounded by their workers (see laoDongCoSo).
+        max: { value: 5_000, reason: "số người lao động tại các cơ sở kinh doanh dịch vụ của một xã" },
         source: "V.3",
       },
       {
@@ -378,6 +420,12 @@ function buildPlan(): Plan {
         valueType: "money",
         unitIds: ["taiChinh", "nganhKhac"],
         helpText: "Số tiền đã bố trí cho công tác phòng, chống mại dâm.",
+        // Section IV funds the plan from the commune budget: a few to some tens of millions đồng a year. 300
+        // million is ten times that and below every mobile number read as a figure (032… is 320 million).
+        max: {
+          value: 300_000_000,
+          reason: "kinh phí bố trí một lần cho công tác phòng, chống mại dâm của một xã",
+        },
         source: "IV, V.4, V.9",
       },
       {
@@ -389,6 +437,8 @@ function buildPlan(): Plan {
         unitIds: ["daiTruyenThanh", "vhxhVhtt"],
         helpText:
           "Số tin, bài về phòng, chống mại dâm đã phát trên hệ thống truyền thanh của xã. Mỗi tin chỉ một đơn vị ghi.",
+        // Even a month's broadcasts entered in one row, three a day, stay under 100.
+        max: { value: 200, reason: "số tin, bài trong một lần ghi, kể cả ghi gộp cả tháng" },
         source: "II.2 (CT1a), V.5, V.8",
       },
       {
@@ -399,6 +449,8 @@ function buildPlan(): Plan {
         valueType: "whole",
         unitIds: ["vhxhVhtt"],
         helpText: "Số tin, bài về phòng, chống mại dâm đã đăng trên Trang thông tin điện tử của UBND xã.",
+        // As for broadcasts: a month's posts in one row stay well under 100.
+        max: { value: 200, reason: "số tin, bài trong một lần ghi, kể cả ghi gộp cả tháng" },
         source: "II.2 (CT1b), V.5",
       },
       {
@@ -409,6 +461,8 @@ function buildPlan(): Plan {
         valueType: "whole",
         unitIds: ["truongHoc"],
         helpText: "Tổng số học sinh của trường đã chọn. Nhập khi đầu năm học hoặc khi có thay đổi.",
+        // One school of a commune (mầm non, tiểu học, THCS) has a few hundred to about 1,500 pupils.
+        max: { value: 5_000, reason: "số học sinh của một trường trên địa bàn xã" },
         source: "II.2 (CT2c)",
       },
       {
@@ -420,6 +474,8 @@ function buildPlan(): Plan {
         unitIds: ["truongHoc"],
         helpText:
           "Số học sinh của trường được tuyên truyền lần đầu trong năm (không đếm lại học sinh đã tính).",
+        // Cannot exceed the pupils of the school (the bound above).
+        max: { value: 5_000, reason: "số học sinh của một trường trên địa bàn xã" },
         source: "II.2 (CT2c), V.6",
       },
       {
@@ -430,6 +486,9 @@ function buildPlan(): Plan {
         valueType: "whole",
         unitIds: ["vhxhLdtbxh", "tramYTe", "vhxhVhtt", "tuPhap", "nganhKhac", "mttqDoanThe", "truongThon"],
         helpText: "Số lượt người dân tham dự buổi tuyên truyền, hội nghị, sinh hoạt.",
+        // A commune has 10,000–30,000 people (up to about 50,000 after the 2025 mergers); one activity cannot
+        // reach more.
+        max: { value: 50_000, reason: "số dân của một xã" },
         source: "II.2 (first target), V.7, V.10, V.11",
       },
       {
@@ -440,6 +499,8 @@ function buildPlan(): Plan {
         valueType: "whole",
         unitIds: ["truongThon"],
         helpText: "Số buổi phát nội dung phòng, chống mại dâm trên hệ thống loa của thôn.",
+        // A village's loudspeakers: even a month entered in one row stays under 100 sessions.
+        max: { value: 200, reason: "số buổi phát trên loa thôn trong một lần ghi, kể cả ghi gộp cả tháng" },
         source: "V.11",
       },
     ],

@@ -127,6 +127,23 @@ describe("validatePlan refuses broken plans, naming what is wrong", () => {
     expect(errorsOf({}).length).toBeGreaterThan(5);
   });
 
+  it("a maximum on a yes/no element, or one that is not a whole number ≥ 1 with a reason", () => {
+    const p = copy();
+    const yesNo = p.elements.find((e) => e.valueType === "yesno")!;
+    yesNo.max = { value: 1, reason: "một đơn vị" };
+    const students = p.elements.find((e) => e.id === "hocSinh")!;
+    students.max = { value: 0.5, reason: " " };
+    const errs = errorsOf(p);
+    expect(errs).toContain(
+      'Kế hoạch: mục elements › "hocSinh" › max › value: phải là số nguyên từ 1 đến 9007199254740991.',
+    );
+    expect(errs).toContain('Kế hoạch: mục elements › "hocSinh" › max › reason: không được để trống.');
+    delete students.max;
+    expect(errorsOf(p)).toEqual([
+      'Chỉ số nhập "' + yesNo.id + '" là Có/Không nên không có mức tối đa (max).',
+    ]);
+  });
+
   it("a start date outside the plan's year", () => {
     const p = copy();
     p.startDate = "2022-12-01";

@@ -3,7 +3,7 @@ import type { CellValue } from "../../src/core/cell";
 import { matchHeaders, unitColumns } from "../../src/core/columns";
 import type { Unit } from "../../src/core/plan";
 import type { Entry } from "../../src/core/validate";
-import { checkRules, readUnitTab, screenPersonalData, validateEntry } from "../../src/core/validate";
+import { checkRules, readUnitTab, validateEntry } from "../../src/core/validate";
 import { quangKhai2023 as plan } from "../../src/plans/quang-khai-2023";
 
 function unit(id: string): Unit {
@@ -160,29 +160,6 @@ describe("validateEntry", () => {
     expect(r.issues[1]?.message).toContain("số CMND/CCCD");
     // The warning does not repeat the number in full.
     expect(r.issues.map((i) => i.message).join(" ")).not.toContain("345 678");
-  });
-});
-
-describe("screenPersonalData", () => {
-  it.each([
-    ["Gọi 0912345678", "phone"],
-    ["Liên hệ 091.234.5678", "phone"],
-    ["SĐT +84 912 345 678", "phone"],
-    ["số bàn 0220 3745 123", "phone"],
-    ["CMND 142345678", "idNumber"],
-    ["CCCD số 030201004567", "idNumber"],
-    ["email: canbo.xa@gmail.com", "email"],
-  ])("finds %j", (text, kind) => {
-    expect(screenPersonalData(text).map((f) => f.kind)).toEqual([kind]);
-  });
-
-  it.each([
-    ["Kinh phí 120.000.000 đồng"],
-    ["Ngày 15/04/2023, 35 người tham dự"],
-    ["Tuyên truyền cho 1.234 lượt người tại 12 thôn"],
-    ["Kế hoạch số 42/KH-UBND ngày 09/3/2023"],
-  ])("leaves %j alone", (text) => {
-    expect(screenPersonalData(text)).toEqual([]);
   });
 });
 

@@ -101,6 +101,21 @@ describe("the 2023 plan of xã Quang Khải", () => {
     expect(plan.recipients).toHaveLength(10);
   });
 
+  it("bounds every count and amount, above any phone number read as a figure for the counts", () => {
+    for (const e of plan.elements) {
+      if (e.valueType === "yesno") continue;
+      expect(e.max, e.id).toBeDefined();
+      expect(e.max!.reason.length, e.id).toBeGreaterThan(10);
+      // Every mobile number without its 0 (032… to 099…) is at least 320 million: refused everywhere.
+      expect(e.max!.value, e.id).toBeLessThan(320_000_000);
+    }
+    // A part ("handled ≤ received", "reached ≤ all") is never allowed more than its whole.
+    for (const rule of plan.rules) {
+      const [l, r] = [rule.left, rule.right].map((id) => plan.elements.find((e) => e.id === id)!);
+      if (rule.op === "<=") expect(l!.max!.value, rule.id).toBeLessThanOrEqual(r!.max!.value);
+    }
+  });
+
   it("contains no element that asks for a name", () => {
     for (const e of plan.elements) expect(e.label.toLowerCase()).not.toMatch(/họ tên|họ và tên/);
   });

@@ -11,7 +11,9 @@ import { defaultPlan } from "../../src/plans";
 import { appWorld } from "../../src/local/app-world";
 import { createEnvironment } from "../../src/local/emulator/index";
 import { DEMO_EDITORS, DEMO_NOW, DEMO_OWNER, DEMO_PERIODS, demoRows } from "../../src/local/workbench/demo";
+import * as z from "zod/mini";
 import type { ActionResult, SheetView, StateView } from "../../src/local/workbench/protocol";
+import { ClockRequestSchema } from "../../src/local/workbench/protocol";
 import { type RunningWorkbench, startWorkbench } from "../../src/local/workbench/server";
 import { STATE_FILE, Workbench } from "../../src/local/workbench/workbench";
 import { ROOT, SCHOOL, tempDataDir } from "./harness";
@@ -174,6 +176,39 @@ describe("the server never trusts the page", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain("row");
     expect((await post("/api/triggers", { date: "15/06/2023", time: "07:00" })).status).toBe(400);
+  });
+
+  it("answers 400, never 500, to a body nested 100,000 deep, and keeps serving", async () => {
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    for (const [path, body] of [
+      ["/api/run", `{"panel":1,"name":"getEntryFormState","args":[${deep}]}`],
+      ["/api/edit", `{"spreadsheetId":${deep}}`],
+      ["/api/clock", deep],
+    ] as const) {
+      const r = await post(path, body);
+      expect(r.status, path).toBe(400);
+      expect(r.body.message, path).toBe("Dữ liệu gửi lên lồng nhau quá sâu (quá 64 cấp).");
+    }
+    // Brackets inside a string are text, not nesting.
+    const text = await post("/api/user", { email: "[".repeat(400) });
+    expect(text.status).toBe(400);
+    expect(text.body.message).toBe("Yêu cầu không hợp lệ (email).");
+    expect((await fetch(`${base}api/state`)).status).toBe(200);
+  });
+
+  it("refuses a day that is not in the calendar, with the clock left as it was", async () => {
+    const before = (await state()).now;
+    for (const date of ["2023-02-30", "2023-02-29", "2023-04-31", "2023-13-01", "2023-00-10", "1899-12-31"]) {
+      for (const path of ["/api/clock", "/api/triggers"]) {
+        const r = await post(path, { date, time: "07:00" });
+        expect(r.status, `${path} ${date}`).toBe(400);
+        expect(r.body.message, `${path} ${date}`).toBe(
+          "Yêu cầu không hợp lệ (date: ngày không có trong lịch; hãy chọn một ngày từ năm 2000 đến 2100).",
+        );
+      }
+    }
+    expect((await state()).now).toBe(before);
+    expect(z.safeParse(ClockRequestSchema, { date: "2024-02-29", time: "23:59" }).success).toBe(true);
   });
 
   it("acts only as listed people, through real menu items, on open pages, with the script's public functions", async () => {

@@ -51,8 +51,9 @@ export function benchTab(plan: Plan, unitIndex: number, rows: number, seed = 0):
           case "whole":
           case "money": {
             const el = plan.elements.find((e) => e.id === c.elementId);
-            // Stocks are re-entered now and then; flows are small counts on every row.
-            if (el?.kind === "stock") return i % 100 === 0 ? 1000 + ((i + seed) % 7) : null;
+            // Stocks are re-entered now and then; flows are small counts on every row. Within the plan's maximum.
+            if (el?.kind === "stock")
+              return i % 100 === 0 ? Math.min(1000 + ((i + seed) % 7), el.max?.value ?? 1e9) : null;
             return c.kind === "money" ? 500_000 : ((i + seed) % 3) + (el?.id === "tinTiepNhan" ? 1 : 0);
           }
           case "text":

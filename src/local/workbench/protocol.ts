@@ -3,6 +3,7 @@
  * server validates every request body against the schemas here before anything reaches the emulator.
  */
 import * as z from "zod/mini";
+import { isValidIso } from "../../core/periods";
 
 // ---- responses (server → page) ----
 
@@ -222,7 +223,15 @@ export type RunRequest = z.infer<typeof RunRequestSchema>;
 
 export const PanelRequestSchema = z.object({ panel: z.int().check(z.minimum(1)) });
 
-const IsoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** A day of the calendar (no 30/02), in the years a plan can have. */
+const IsoDay = z
+  .string()
+  .check(
+    z.refine(
+      (s: string) => isValidIso(s) && s >= "2000" && s < "2101",
+      "ngày không có trong lịch; hãy chọn một ngày từ năm 2000 đến 2100",
+    ),
+  );
 const HourMinute = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 
 export const ClockRequestSchema = z.object({ date: IsoDay, time: HourMinute });

@@ -26,6 +26,8 @@ const ROOT = join(HERE, "../../..");
 export const DEFAULT_BUILD_DIR = join(ROOT, "build");
 export const DEFAULT_DATA_DIR = join(ROOT, ".data");
 const MAX_BODY = 2 * 1024 * 1024;
+/** The page's requests nest a few levels; zod's check of a deeper one would overflow the stack. */
+const MAX_DEPTH = 64;
 
 export interface ServerOptions extends Partial<WorkbenchOptions> {
   /** 0 picks a free port. */
@@ -155,17 +157,40 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
     if (size > MAX_BODY) throw new HttpError(413, "Dữ liệu gửi lên quá lớn.");
     chunks.push(chunk as Buffer);
   }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (nestedDeeperThan(text, MAX_DEPTH))
+    throw new HttpError(400, `Dữ liệu gửi lên lồng nhau quá sâu (quá ${MAX_DEPTH} cấp).`);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    return JSON.parse(text);
   } catch {
     throw new HttpError(400, "Dữ liệu gửi lên không phải JSON hợp lệ.");
   }
 }
 
+/** Whether arrays and objects in JSON text nest deeper than `max`, in one pass (brackets in strings skipped). */
+function nestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 function parse<T>(schema: z.ZodMiniType<T>, body: unknown): T {
   const r = z.safeParse(schema, body);
   if (!r.success) {
-    const where = r.error.issues.map((i) => i.path.join(".") || "(gốc)").join(", ");
+    // The path says where; a check of our own also says what (zod's built-in messages are English).
+    const where = r.error.issues
+      .map((i) => (i.path.join(".") || "(gốc)") + (i.code === "custom" ? `: ${i.message}` : ""))
+      .join(", ");
     throw new HttpError(400, `Yêu cầu không hợp lệ (${where}).`);
   }
   return r.data;
