@@ -1,6 +1,6 @@
 /**
  * "Gửi báo cáo tháng…" as the sheet's owner uses it: the real build/SendDialog.html, served by the real
- * bundle's menu item, in headless Chromium at the dialog's 520×480, its calls going to the emulated
+ * bundle's menu item, in headless Chromium at the dialog's 520×520, its calls going to the emulated
  * spreadsheet (realistic "tháng 4/2023" typed, test/gas/month.ts) whose outbox shows what was sent.
  * `npm test` builds first.
  */
@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
 import type { Environment } from "../../src/local/emulator/index";
 import {
   aprilSheet,
+  menuPath,
   OWNER,
+  openBuiltPage,
   POLICE,
   type PageSession,
   pageOpener,
@@ -18,7 +20,7 @@ import {
   status,
 } from "./harness";
 
-const DIALOG = { width: 520, height: 480 };
+const DIALOG = { width: 520, height: 520 };
 const RECIPIENTS = [SETTINGS.chairmanEmail, ...SETTINGS.upperLevelEmails];
 const APRIL_LABEL = "tháng 4/2023 (15/03/2023 – 14/04/2023)";
 
@@ -155,12 +157,22 @@ describe("send dialog", () => {
     expect(sendCalls(session)).toEqual([]);
   });
 
-  it("shows a unit's editor what would be sent, without a send button", async () => {
-    const { page, calls } = await openDialog(POLICE);
-    expect(await listTexts(page.locator("#recipients li"))).toEqual(RECIPIENTS);
-    expect(await page.getByText("Chỉ chủ bảng tính được gửi báo cáo tháng.").isVisible()).toBe(true);
-    expect(await sendButton(page).isHidden()).toBe(true);
+  it("is not in a unit's editor's menu, and refuses them in Vietnamese from a page already open", async () => {
+    const emulated = aprilSheet();
+    emulated.env.setUser(POLICE);
+    emulated.env.open();
+    expect(() => menuPath(emulated.env, "showSendDialog")).toThrow();
+    const { page, calls } = await openBuiltPage(openDialog.browser(), emulated, POLICE, "SendDialog", DIALOG);
+    await expect
+      .poll(() => page.locator("#loading").textContent())
+      .toContain(
+        "Không tải được thông tin gửi báo cáo: Chỉ văn phòng UBND xã (" +
+          OWNER +
+          ") mới gửi được báo cáo tháng.",
+      );
+    expect(await page.locator("#send").isHidden()).toBe(true);
     expect(calls.map((c) => c.name)).toEqual(["getSendState"]);
+    expect(reportsSent(emulated.env)).toHaveLength(0);
   });
 
   it("keeps the dialog usable after a failed call, and sends on the next try", async () => {

@@ -7,8 +7,10 @@ import type { SettingsFormState } from "../../src/gas/api";
 import {
   field,
   HEALTH,
+  menuPath,
   messagesOf,
   OWNER,
+  openBuiltPage,
   POLICE,
   type PageSession,
   pageOpener,
@@ -133,12 +135,25 @@ describe("settings dialog", () => {
     expect(stored(session).upperLevelName).toBe("UBND huyện Tứ Kỳ");
   });
 
-  it("is read-only for anyone but the owner", async () => {
-    const { page, calls } = await openSettings(POLICE);
-    expect(await page.getByText("chế độ chỉ đọc").isVisible()).toBe(true);
-    expect(await field(page, "Email Chủ tịch UBND xã").isDisabled()).toBe(true);
-    expect(await field(page, "Công an xã").isDisabled()).toBe(true);
-    expect(await page.getByRole("button", { name: "Lưu cài đặt" }).count()).toBe(0);
+  it("is the office's only: no one else sees it, not even from a page already open", async () => {
+    const emulated = preparedEnvironment();
+    emulated.env.setUser(POLICE);
+    emulated.env.open();
+    expect(() => menuPath(emulated.env, "showSettingsDialog")).toThrow();
+    const { page, calls } = await openBuiltPage(openSettings.browser(), emulated, POLICE, "Settings", {
+      width: 620,
+      height: 640,
+    });
+    await expect
+      .poll(() => page.locator("#loading").textContent())
+      .toContain(
+        "Không tải được cài đặt: Chỉ văn phòng UBND xã (" + OWNER + ") mới xem và sửa được cài đặt.",
+      );
+    // The office is named as the contact; no one else's address is on the page.
+    const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).not.toContain(HEALTH);
+    expect(text).not.toContain("truong.hoc@");
+    expect(await page.locator("#settings").isHidden()).toBe(true);
     expect(calls.map((c) => c.name)).toEqual(["getSettingsState"]);
   });
 });
