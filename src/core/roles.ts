@@ -243,5 +243,12 @@ export function accessOf(settings: Settings, office: readonly string[]): Access 
   const mainViewers = uniq(settings.approval === "direct" ? [chairman] : []).filter(
     (e) => !mainEditors.includes(e),
   );
-  return { mainEditors, mainViewers, copyViewers: uniq([...settings.upperLevelEmails, chairman]) };
+  return { mainEditors, mainViewers, copyViewers: copyViewersOf(settings) };
+}
+
+/** Who views the read-only copy: the upper level, and the chairman, whose report links to it. */
+export function copyViewersOf(settings: Settings): string[] {
+  return [
+    ...new Set([...settings.upperLevelEmails, settings.chairmanEmail].map(clean).filter((e) => e !== "")),
+  ];
 }
