@@ -50,7 +50,13 @@ function stampFor(c: SheetContext, record: ApprovalRecord, now: Date) {
 
 export function approvalState(c: SheetContext, asked: unknown): ApprovalState {
   const periods = periodOptions(c);
-  const periodKey = choosePeriod(asked, periods);
+  // Unasked, the dialog opens on the newest period waiting for the chairman, else the newest.
+  const approvals = readApprovals();
+  const waiting = periods.filter((p) => {
+    const status = approvals.get(p.key)?.status;
+    return status === "draft" || status === "returned";
+  });
+  const periodKey = choosePeriod(asked ?? waiting.at(-1)?.key ?? null, periods);
   const record = readApproval(periodKey);
   const sc = sendContext(c);
   const composed = composeReport(sc, readData(sc), periodKey, { stamp: stampFor(c, record, new Date()) });

@@ -168,6 +168,14 @@ export function setupSpreadsheet(): void {
 export function checkAllData(): void {
   menuRun("Kiểm tra số liệu", "check", (c) => {
     const summary = checkAllTabs(c.ss, c.plan, c.settings, today(), lockContext(c.people, c.settings));
+    // Dates and numbers are read the Vietnamese way: say so if someone changed the spreadsheet's.
+    const locale = c.ss.getSpreadsheetLocale();
+    const zone = c.ss.getSpreadsheetTimeZone();
+    if (locale !== "vi_VN" || zone !== "Asia/Ho_Chi_Minh") {
+      summary.lines.unshift(
+        `Bảng tính đang đặt ngôn ngữ ${locale}, múi giờ ${zone}: ngày và số gõ vào có thể bị hiểu sai. Hãy chạy "Thiết lập / sửa bảng tính" để đặt lại Tiếng Việt và giờ Việt Nam.`,
+      );
+    }
     const head =
       summary.errors + summary.warnings === 0
         ? `Đã kiểm tra ${summary.rows} dòng: không có lỗi.`

@@ -4,7 +4,7 @@
  * periods already approved (locked). Read-only, from one read of the tabs.
  */
 import { locksOf } from "../core/approval";
-import { formatDateVi, openPeriod, periodBounds, periodLabel } from "../core/periods";
+import { formatDateVi, openPeriod, periodBounds, periodLabel, periodShortLabel } from "../core/periods";
 import { hasRole } from "../core/roles";
 import type { UnitStatusState } from "./api";
 import { readApprovals } from "./approvals";
@@ -21,7 +21,7 @@ export function unitStatus(c: SheetContext): UnitStatusState {
   const mine = (id: string) => office || c.person.units.includes(id);
   const approvals = readApprovals();
   return {
-    periodLabel: periodLabel(key, c.settings.periodRule),
+    periodLabel: periodShortLabel(key),
     start: formatDateVi(start),
     end: formatDateVi(end),
     today: formatDateVi(sc.today),

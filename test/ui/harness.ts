@@ -18,6 +18,7 @@ import {
   type PanelRecord,
 } from "../../src/local/emulator/index";
 import { typeApril } from "../gas/month";
+import * as PEOPLE from "../gas/people";
 import { launchBrowser } from "./browser";
 
 export const OWNER = "chu.tich@quangkhai.example";
@@ -89,6 +90,24 @@ export function preparedEnvironment(opts: SheetOptions = {}): Emulated {
   if (!saved.ok || !(saved.value as { ok: boolean }).ok) {
     throw new Error(`saveSettings failed: ${JSON.stringify(saved)}`);
   }
+  return { env, endpoints: Object.keys(functions).filter((name) => !name.endsWith("_")) };
+}
+
+/**
+ * The sheet of test/gas/people.ts: the office keeps it, the chairman approves, April typed by each
+ * unit's staff and its draft sent on the 15th; the clock at 16/04/2023 09:00.
+ */
+export function approvalSheet(): Emulated {
+  const env = createEnvironment(appWorld({ owner: PEOPLE.OFFICE, now: APRIL_10, htmlDir: BUILD.dir }));
+  const functions = env.load(BUILD.code);
+  env.setUser(PEOPLE.OFFICE);
+  env.run("setupSpreadsheet");
+  const saved = env.runFromClient("saveSettings", [PEOPLE.ROLE_SETTINGS]);
+  if (!saved.ok || !(saved.value as { ok: boolean }).ok)
+    throw new Error(`saveSettings: ${JSON.stringify(saved)}`);
+  PEOPLE.typeAprilByStaff(env);
+  env.runTimeTriggers(new Date("2023-04-15T07:00:00+07:00"));
+  env.setNow(new Date("2023-04-16T09:00:00+07:00"));
   return { env, endpoints: Object.keys(functions).filter((name) => !name.endsWith("_")) };
 }
 

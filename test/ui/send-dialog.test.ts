@@ -8,6 +8,7 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { Environment } from "../../src/local/emulator/index";
 import {
+  approvalSheet,
   aprilSheet,
   menuPath,
   OWNER,
@@ -19,6 +20,7 @@ import {
   screenshot,
   status,
 } from "./harness";
+import * as PEOPLE from "../gas/people";
 
 const DIALOG = { width: 520, height: 520 };
 const RECIPIENTS = [SETTINGS.chairmanEmail, ...SETTINGS.upperLevelEmails];
@@ -226,5 +228,30 @@ describe("send dialog", () => {
     expect(await status(page).textContent()).toBe("");
     expect(session.calls.map((c) => c.args[0])).toEqual([null, "2023-05", "2023-04", "2023-04"]);
     expect(session.errors).toEqual([]);
+  });
+
+  it("while the chairman approves, sends the office's draft to him, not the report up", async () => {
+    const session = await openDialog(PEOPLE.OFFICE, approvalSheet());
+    const { page, env } = session;
+    expect(await page.locator("#approval").textContent()).toBe(
+      "Báo cáo chỉ gửi cấp trên sau khi Chủ tịch duyệt. Nút dưới đây gửi dự thảo cho Chủ tịch và văn phòng.",
+    );
+    expect(await listTexts(page.locator("#recipients li"))).toEqual([
+      PEOPLE.CHAIRMAN,
+      PEOPLE.OFFICE,
+      PEOPLE.CLERK,
+    ]);
+    // The draft went on the 15th: sending it again needs the confirmation.
+    expect(await page.locator("#sent-text").textContent()).toBe(
+      "Dự thảo báo cáo tháng 4/2023 (15/03/2023 – 14/04/2023) đã được gửi lúc 15/04/2023 07:00.",
+    );
+    expect(await sendButton(page).textContent()).toBe("Gửi lại");
+    expect(await sendButton(page).isDisabled()).toBe(true);
+    await page.getByLabel("Tôi muốn gửi lại báo cáo kỳ này").check();
+    await sendButton(page).click();
+    await expect.poll(() => status(page).textContent()).toContain("Đã gửi dự thảo báo cáo tháng 4/2023");
+    expect(env.outbox.filter((m) => m.subject.startsWith("[Dự thảo"))).toHaveLength(2);
+    expect(reportsSent(env)).toHaveLength(0);
+    await screenshot(page, "SendDialog-approval.png");
   });
 });

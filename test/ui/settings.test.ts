@@ -82,6 +82,36 @@ describe("settings dialog", () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("chairmanEmail");
   });
 
+  it("shows the office who it is and whether the chairman approves, and refuses an approval without a chairman", async () => {
+    const session = await openSettings(OWNER);
+    const { page, calls } = session;
+    expect(await page.locator("#setup-account").textContent()).toBe(
+      `Tài khoản đã thiết lập bảng tính: ${OWNER} (luôn thuộc văn phòng).`,
+    );
+    expect(await field(page, "Cán bộ văn phòng khác").inputValue()).toBe("");
+    expect(await field(page, "Trước khi gửi cấp trên").inputValue()).toBe("direct");
+    await field(page, "Trước khi gửi cấp trên").selectOption("chairman");
+    await field(page, "Email Chủ tịch UBND xã").fill("");
+    await page.getByRole("button", { name: "Lưu cài đặt" }).click();
+    await expect
+      .poll(() => messagesOf(page, "Email Chủ tịch UBND xã"))
+      .toContain("Khi Chủ tịch duyệt báo cáo trước khi gửi, cần email Chủ tịch");
+    expect(calls.map((c) => c.name)).toEqual(["getSettingsState"]);
+    await field(page, "Email Chủ tịch UBND xã").fill("chutich@quangkhai.example");
+    await field(page, "Cán bộ văn phòng khác").fill("vanthu@quangkhai.example");
+    await page.getByRole("button", { name: "Lưu cài đặt" }).click();
+    await expect.poll(() => status(page).textContent()).toContain("Đã lưu cài đặt");
+    expect(stored(session)).toMatchObject({
+      approval: "chairman",
+      chairmanEmail: "chutich@quangkhai.example",
+      adminEmails: ["vanthu@quangkhai.example"],
+    });
+    // The chairman who approves can open the sheet (and its menu); the new clerk too.
+    const id = (session.env.active as { getId(): string }).getId();
+    expect(session.env.sheets.role(id, "chutich@quangkhai.example")).toBe("editor");
+    expect(session.env.sheets.role(id, "vanthu@quangkhai.example")).toBe("editor");
+  });
+
   it("names the rule a number breaks", async () => {
     const { page } = await openSettings(OWNER);
     await field(page, "Ngày gửi báo cáo").fill("31");
