@@ -237,6 +237,18 @@ describe("each person's month in the workbench", () => {
   it("refuses a unit's staff a change to a row of the approved period", async () => {
     await page.locator("#view-book").click();
     await actAs(page, POLICE);
+    // The staff's menu: what they need, nothing of the office or the chairman.
+    await page.locator(".menu-button").first().click();
+    expect(await page.getByRole("menuitem").allTextContents()).toEqual([
+      "Nhập báo cáo…",
+      "Tình hình báo cáo của đơn vị…",
+      "Hướng dẫn",
+    ]);
+    await page.screenshot({ path: join(ROOT, "test-results/workbench-staff-menu.png") });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(ROOT, "test-results/workbench-staff-menu-390.png") });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.keyboard.press("Escape");
     await openTab(page, "Công an xã");
     row = await juneRow(page);
     const column = await columnOf(page, "Lượt kiểm tra cơ sở kinh doanh dịch vụ (lượt)");
