@@ -9,7 +9,7 @@ import { formatDateTimeVi } from "../../../core/periods";
 import type { ApprovalState, ServerApi } from "../../../gas/api";
 import { byId, el, errorText, replaceChildren } from "../../lib/dom";
 import { loadPage, wireClose } from "../../lib/page";
-import { capitalise, periodLabel, periodLoader, showPeriods } from "../../lib/period";
+import { capitalise, periodLoader, showPeriods, switchPeriod } from "../../lib/period";
 import { serverCaller } from "../../lib/server";
 import { clearStatus, setStatus } from "../../lib/status";
 
@@ -114,16 +114,9 @@ function updateButtons(): void {
 }
 
 async function loadPeriod(key: string): Promise<boolean> {
-  const answer = await periods.load(key);
-  if (answer === null) return false;
-  if (!answer.ok) {
-    setStatus(statusRegion, "error", [
-      "Không tải được báo cáo " + periodLabel(state, key) + ": " + errorText(answer.error),
-      "Đang hiển thị " + state.periodLabel + "; hãy chọn lại kỳ để thử lại.",
-    ]);
-    return false;
-  }
-  state = answer.state;
+  const next = await switchPeriod(periods, key, state, statusRegion, "báo cáo");
+  if (next === null) return false;
+  state = next;
   render();
   return true;
 }

@@ -10,7 +10,7 @@ import { formatDateTimeVi } from "../../../core/periods";
 import type { SendState, ServerApi } from "../../../gas/api";
 import { byId, el, errorText, replaceChildren } from "../../lib/dom";
 import { loadPage, wireClose } from "../../lib/page";
-import { capitalise, periodLabel, periodLoader, showPeriods } from "../../lib/period";
+import { capitalise, periodLoader, showPeriods, switchPeriod } from "../../lib/period";
 import { serverCaller } from "../../lib/server";
 import { clearStatus, setStatus } from "../../lib/status";
 
@@ -146,16 +146,9 @@ function updateButton(): void {
 
 /** Asks the server for a period's state; the one shown stays until the answer arrives. */
 async function loadPeriod(key: string): Promise<boolean> {
-  const answer = await periods.load(key);
-  if (answer === null) return false;
-  if (!answer.ok) {
-    setStatus(statusRegion, "error", [
-      "Không tải được thông tin " + periodLabel(state, key) + ": " + errorText(answer.error),
-      "Đang hiển thị " + state.periodLabel + "; hãy chọn lại kỳ để thử lại.",
-    ]);
-    return false;
-  }
-  state = answer.state;
+  const next = await switchPeriod(periods, key, state, statusRegion, "thông tin gửi");
+  if (next === null) return false;
+  state = next;
   render();
   return true;
 }
