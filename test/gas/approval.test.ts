@@ -247,3 +247,26 @@ describe("each person's month, in the emulator", () => {
     expect(drafts(env).at(-1)!.body).not.toContain("SỐ LIỆU ĐIỀU CHỈNH SAU KHI DUYỆT");
   });
 });
+
+describe("a draft that waits", () => {
+  it("reminds the chairman every N days (settings), and no more once he approved", () => {
+    const env = officeSheet({}, { approvalReminderDays: 2 });
+    typeAprilByStaff(env);
+    env.runTimeTriggers(APRIL_15);
+    const reminders = () => env.outbox.filter((m) => m.subject.startsWith("Nhắc duyệt báo cáo"));
+    env.advanceTo(new Date("2023-04-16T23:00:00+07:00"));
+    expect(reminders()).toHaveLength(0);
+    env.advanceTo(new Date("2023-04-19T23:00:00+07:00"));
+    // 17/04 07:00 (two days after the draft) and 19/04 07:00 (two days after that reminder).
+    expect(reminders().map((m) => m.sentAt.toISOString())).toEqual([
+      "2023-04-17T00:00:00.000Z",
+      "2023-04-19T00:00:00.000Z",
+    ]);
+    expect(reminders().every((m) => m.to.join() === CHAIRMAN)).toBe(true);
+    expect(reminders()[0]!.body).toContain('"Duyệt báo cáo tháng…"');
+    const state = client<ApprovalState>(env, CHAIRMAN, "getApprovalState", ["2023-04"]);
+    client(env, CHAIRMAN, "approveReport", [{ periodKey: "2023-04", fingerprint: state.fingerprint }]);
+    env.advanceTo(new Date("2023-04-25T23:00:00+07:00"));
+    expect(reminders()).toHaveLength(2);
+  });
+});
