@@ -199,13 +199,17 @@ export function onRetry(c: SheetContext): void {
   onHourly(c);
 }
 
-/** Time-driven, daily: reminders to units and to the chairman, the change log. */
+/**
+ * Time-driven, daily: reminders to units and to the chairman, the change log, and what waits to be
+ * sent (a sheet set up by an earlier version has no hourly trigger until setup runs again).
+ */
 export function onDaily(c: SheetContext): void {
   const sc = sendContext(c);
   guardJob(c, sc.today, "Việc hằng ngày", () => {
     flushPendingChanges(c.ss, c.people.office);
     sendReminders(sc);
     remindChairman(sc, readApprovals());
+    sendPending(sc);
   });
 }
 
