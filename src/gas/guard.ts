@@ -23,7 +23,7 @@ export function messageOf(err: unknown): string {
 /** Google's messages, by what they mean to the person who sees them. Order matters: first match wins. */
 const GOOGLE_ERRORS: readonly [RegExp, string][] = [
   [
-    /lock/i,
+    /\block\b|lock timeout|lockservice/i,
     "Đang có người khác (hoặc một việc tự động) làm việc với bảng tính. Chưa có gì thay đổi; hãy thử lại sau ít giây.",
   ],
   [
