@@ -43,25 +43,35 @@ describe("setup in a spreadsheet made in another locale and time zone", () => {
     const row = typeRow(env, OFFICE, "Công an xã", {
       Ngày: "15/04/2023",
       "Nhiệm vụ": "Tiếp nhận, xác minh, xử lý tin tố giác, tin báo",
-      "Tin tố giác, tin báo, khiếu nại tiếp nhận (tin)": "1.234",
-      "Tin được xử lý kịp thời (tin)": "1.234",
+      "Tin tố giác, tin báo, khiếu nại tiếp nhận (tin)": "12",
+      "Tin được xử lý kịp thời (tin)": "12",
     });
     const police = sheet(env, "Công an xã");
     expect(police.getRange(row, columnOf(env, "Công an xã", "Ngày")).getDisplayValue()).toBe("15/04/2023");
-    expect(
-      police
-        .getRange(row, columnOf(env, "Công an xã", "Tin tố giác, tin báo, khiếu nại tiếp nhận (tin)"))
-        .getValue(),
-    ).toBe(1234);
     expect(String(police.getRange(row, columnOf(env, "Công an xã", "Trạng thái")).getValue())).toBe(
       "✓ Hợp lệ",
     );
     const state = env.runFromClient("getRollupState", ["2023-05"]) as {
       value: { rollup: { indicators: { id: string; numerator: number | null }[] } };
     };
-    expect(state.value.rollup.indicators.find((i) => i.id === "CT5")!.numerator).toBe(1234);
+    expect(state.value.rollup.indicators.find((i) => i.id === "CT5")!.numerator).toBe(12);
     const april = env.runFromClient("getRollupState", ["2023-04"]) as typeof state;
     expect(april.value.rollup.indicators.find((i) => i.id === "CT5")!.numerator).toBe(0);
+
+    // "1.234" is a thousand and more in Vietnamese (en_US would read 1.234).
+    const schoolRow = typeRow(env, OFFICE, "Trường học", {
+      Ngày: "15/04/2023",
+      "Nhiệm vụ": "Giáo dục đạo đức, lối sống, kỹ năng sống",
+      Trường: "Trường Tiểu học Quang Khải",
+      "Tổng số học sinh (người)": "1.234",
+    });
+    const school = sheet(env, "Trường học");
+    expect(school.getRange(schoolRow, columnOf(env, "Trường học", "Tổng số học sinh (người)")).getValue()).toBe(
+      1234,
+    );
+    expect(String(school.getRange(schoolRow, columnOf(env, "Trường học", "Trạng thái")).getValue())).toBe(
+      "✓ Hợp lệ",
+    );
   });
 
   it("says nothing of locale or zone when they are right already, and leaves no empty first sheet", () => {
