@@ -3,6 +3,8 @@
  * the valid entries of all units and the data problems found on the way. Shared by the add-in and the
  * command line, so both read a workbook the same way.
  */
+import type { LockContext } from "./approval";
+import { applyLocks } from "./approval";
 import type { CellValue } from "./cell";
 import type { Plan } from "./plan";
 import type { PeriodRule } from "./periods";
@@ -24,7 +26,7 @@ export interface CollectedEntries {
 export function collectEntries(
   plan: Plan,
   tabs: ReadonlyMap<string, CellValue[][] | null>,
-  ctx: { today: string; rule?: PeriodRule },
+  ctx: { today: string; rule?: PeriodRule; locks?: LockContext },
 ): CollectedEntries {
   const out: CollectedEntries = { entries: [], problems: [], missingTabs: [] };
   for (const unit of plan.units) {
@@ -42,6 +44,8 @@ export function collectEntries(
       continue;
     }
     const read = readUnitTab(plan, unit, values, ctx);
+    // Rows typed into a period the chairman approved count only when the office made them.
+    if (ctx.locks) applyLocks(read, values, ctx.locks);
     for (const issue of read.headerIssues) {
       out.problems.push({
         kind: "header",

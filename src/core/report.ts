@@ -14,8 +14,17 @@ import type { IsoDate } from "./periods";
 import { formatDateTimeVi, formatDateVi, periodShortLabel, splitIso } from "./periods";
 import type { IndicatorResult, IndicatorStatus, Rollup } from "./rollup";
 import { indicatorFigure } from "./rollup";
+import type { ApprovalParts } from "./report-approval";
+import {
+  approvalHtml,
+  approvalText,
+  correctionsHtml,
+  correctionsText,
+  noticeHtml,
+  noticeText,
+} from "./report-approval";
 
-export interface ReportOptions {
+export interface ReportOptions extends ApprovalParts {
   /** Date printed in "Quang Khải, ngày … tháng … năm …". */
   reportDate: IsoDate;
   upperLevelName: string;
@@ -256,6 +265,7 @@ export function renderReportHtml(plan: Plan, rollup: Rollup, opts: ReportOptions
     layoutTable(body) +
     '<tr><td align="center" style="padding:16px">' +
     layoutTable("max-width:760px;" + body) +
+    noticeHtml(opts, escapeHtml) +
     // Issuing body (left) and quốc hiệu, tiêu ngữ, place and date (right).
     "<tr><td>" +
     layoutTable(body) +
@@ -319,6 +329,7 @@ export function renderReportHtml(plan: Plan, rollup: Rollup, opts: ReportOptions
       : "<p " + P + ">Tất cả các đơn vị đã báo cáo.</p>") +
     h2("III. SỐ LIỆU CẦN KIỂM TRA") +
     (s.problemLines.length ? s.problemLines.map(li).join("") : "<p " + P + ">Không có.</p>") +
+    correctionsHtml(opts, escapeHtml, h2) +
     (links.length ? '<p style="margin:12px 0 0;font-size:13px">' + links.join("<br>") + "</p>" : "") +
     "</td></tr>" +
     // Nơi nhận (left) and the signer (right).
@@ -337,7 +348,9 @@ export function renderReportHtml(plan: Plan, rollup: Rollup, opts: ReportOptions
     '<div style="height:60px;line-height:60px">&nbsp;</div>' +
     '<div style="font-weight:bold">' +
     escapeHtml(plan.chairman.name) +
-    "</div></td>" +
+    "</div>" +
+    approvalHtml(opts, escapeHtml) +
+    "</td>" +
     "</tr></table></td></tr>" +
     '<tr><td style="padding-top:18px;font-size:11px;color:#757575">Báo cáo lập tự động từ bảng tính lúc ' +
     escapeHtml(formatDateTimeVi(rollup.generatedAt)) +
@@ -349,7 +362,7 @@ export function renderReportHtml(plan: Plan, rollup: Rollup, opts: ReportOptions
 /** The same report as plain text (the email's text part). */
 export function renderReportText(plan: Plan, rollup: Rollup, opts: ReportOptions): string {
   const s = sections(plan, rollup);
-  const lines: string[] = [];
+  const lines: string[] = [...noticeText(opts)];
   lines.push("UỶ BAN NHÂN DÂN " + (plan.commune.level + " " + plan.commune.name).toUpperCase());
   lines.push("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM");
   lines.push("Độc lập - Tự do - Hạnh phúc");
@@ -390,6 +403,7 @@ export function renderReportText(plan: Plan, rollup: Rollup, opts: ReportOptions
   lines.push("III. SỐ LIỆU CẦN KIỂM TRA");
   if (s.problemLines.length) for (const p of s.problemLines) lines.push("- " + p);
   else lines.push("Không có.");
+  lines.push(...correctionsText(opts));
   const sheet = safeUrl(opts.sheetUrl);
   const copy = safeUrl(opts.copyUrl);
   if (sheet || copy) lines.push("");
@@ -404,5 +418,6 @@ export function renderReportText(plan: Plan, rollup: Rollup, opts: ReportOptions
   lines.push("TM. UỶ BAN NHÂN DÂN");
   lines.push(plan.chairman.title.toUpperCase());
   lines.push(plan.chairman.name);
+  lines.push(...approvalText(opts));
   return lines.join("\n");
 }

@@ -1,6 +1,7 @@
 /**
- * Settings kept by the sheet (never in code): who receives the report, who may edit which unit, when
- * to send. Email addresses are trimmed and lower-cased; empty lists mean "not set yet".
+ * Settings kept by the sheet (never in code): who receives the report, who may edit which unit, who
+ * administers the sheet besides the setup account, whether the chairman approves each report, when to
+ * send. Email addresses are trimmed and lower-cased; empty lists mean "not set yet".
  */
 import * as z from "zod/mini";
 import { normalizeForm } from "./parse";
@@ -29,6 +30,19 @@ function buildSettingsSchema() {
       .check(z.refine((a: string[]) => a.length <= 50, "tối đa 50 địa chỉ (giới hạn mỗi thư)")),
     /** unit id → addresses allowed to edit that unit's tab. */
     unitEditors: z.record(z.string(), z.array(Email)),
+    /** Office administrators besides the account that ran the first setup. */
+    adminEmails: z.array(Email).check(z.refine((a: string[]) => a.length <= 10, "tối đa 10 địa chỉ")),
+    /**
+     * "chairman": each report is a draft until the chairman approves it in the sheet (he is then shared
+     * the file as an editor with every tab locked against him, so that he has the menu);
+     * "direct": the report goes straight to the upper level, and the chairman only views the sheet.
+     */
+    approval: z.custom<"chairman" | "direct">(
+      (v) => v === "chairman" || v === "direct",
+      'phải là "chairman" (Chủ tịch duyệt) hoặc "direct" (gửi thẳng)',
+    ),
+    /** A reminder goes to the chairman when a draft has waited this many days; 0: none. */
+    approvalReminderDays: intIn(0, 20),
     periodRule: periodRuleSchema(),
     /** Day of the month the report goes out; 1–28 so that it exists in every month. */
     sendDay: intIn(1, 28),
@@ -56,6 +70,9 @@ export function defaultSettings(plan: Plan): Settings {
     sendDay: plan.periodRule === "cutoff" ? 15 : 1,
     sendHour: 7,
     reminderDaysBefore: 3,
+    adminEmails: [],
+    approval: "chairman",
+    approvalReminderDays: 3,
   };
 }
 
@@ -69,6 +86,9 @@ export const SETTINGS_LABELS: Record<keyof Settings, string> = {
   sendDay: "Ngày gửi báo cáo",
   sendHour: "Giờ gửi báo cáo",
   reminderDaysBefore: "Số ngày nhắc trước",
+  adminEmails: "Văn phòng (quản trị thêm)",
+  approval: "Duyệt trước khi gửi",
+  approvalReminderDays: "Nhắc Chủ tịch duyệt sau",
 };
 
 const FIELD_HINT: Record<string, string> = {
@@ -80,6 +100,9 @@ const FIELD_HINT: Record<string, string> = {
   sendDay: "Hãy nhập số nguyên từ 1 đến 28.",
   sendHour: "Hãy nhập số nguyên từ 0 đến 23.",
   reminderDaysBefore: "Hãy nhập số nguyên từ 0 đến 20 (0 là không nhắc).",
+  adminEmails: "Hãy nhập email của cán bộ văn phòng được quản trị bảng tính, mỗi địa chỉ một dòng.",
+  approval: 'Hãy chọn "Chủ tịch duyệt rồi mới gửi" hoặc "Gửi thẳng, không cần duyệt".',
+  approvalReminderDays: "Hãy nhập số nguyên từ 0 đến 20 (0 là không nhắc).",
 };
 
 /** Splits a list typed as one string ("a@x.vn, b@y.vn" or one per line); trims and lower-cases each. */
@@ -109,12 +132,15 @@ function normalize(input: unknown): unknown {
     o.chairmanEmail = normalizeForm(o.chairmanEmail, "NFC").trim().toLowerCase();
   if (typeof o.upperLevelName === "string") o.upperLevelName = normalizeForm(o.upperLevelName, "NFC").trim();
   if ("upperLevelEmails" in o) o.upperLevelEmails = normalizeEmails(o.upperLevelEmails);
+  if ("adminEmails" in o) o.adminEmails = normalizeEmails(o.adminEmails);
   if (o.unitEditors !== null && typeof o.unitEditors === "object" && !Array.isArray(o.unitEditors)) {
     const ed: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(o.unitEditors as Record<string, unknown>)) ed[k] = normalizeEmails(v);
     o.unitEditors = ed;
   }
-  for (const k of ["sendDay", "sendHour", "reminderDaysBefore"]) o[k] = normalizeInt(o[k]);
+  for (const k of ["sendDay", "sendHour", "reminderDaysBefore", "approvalReminderDays"]) {
+    o[k] = normalizeInt(o[k]);
+  }
   return o;
 }
 
@@ -135,7 +161,12 @@ export function validateSettings(
       const field = iss.path.map(String).join(".");
       const label = SETTINGS_LABELS[top as keyof Settings] ?? "Cài đặt";
       let detail = "";
-      if (top === "upperLevelEmails" || top === "unitEditors" || top === "chairmanEmail") {
+      if (
+        top === "upperLevelEmails" ||
+        top === "unitEditors" ||
+        top === "chairmanEmail" ||
+        top === "adminEmails"
+      ) {
         const bad = pathValue(normalized, iss.path);
         if (typeof bad === "string") detail = ' "' + bad + '" không phải địa chỉ email hợp lệ.';
         else if (top === "unitEditors" && iss.path.length === 2) detail = " danh sách email không hợp lệ.";
@@ -175,4 +206,21 @@ function pathValue(root: unknown, path: readonly PropertyKey[]): unknown {
     cur = (cur as Record<PropertyKey, unknown>)[k];
   }
   return cur;
+}
+
+/**
+ * Checks across fields, run before settings are saved (stored settings stay readable without them):
+ * what would make the monthly report impossible to approve.
+ */
+export function settingsConflicts(settings: Settings): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  if (settings.approval === "chairman" && settings.chairmanEmail === "") {
+    out.push({
+      field: "chairmanEmail",
+      message:
+        SETTINGS_LABELS.chairmanEmail +
+        ': chưa nhập. Khi Chủ tịch duyệt báo cáo trước khi gửi, cần email Chủ tịch để gửi dự thảo và để Chủ tịch mở được menu duyệt. Hãy nhập email, hoặc chọn "Gửi thẳng, không cần duyệt".',
+    });
+  }
+  return out;
 }

@@ -184,25 +184,36 @@ export function copyTabs(plan: Plan, rollup: Rollup, history: Rollup[], meta: Co
   return tabs;
 }
 
-/** The owner's read-only view of the settings, two columns, so they can be checked at a glance. */
+/**
+ * The settings at a glance, in the "Cài đặt" tab. Every editor of the file can open any tab, so it
+ * names no one: addresses are counted, and the office sees them in the dialog (Cài đặt…).
+ */
 export function settingsRows(plan: Plan, settings: Settings): CellValue[][] {
   const L = SETTINGS_LABELS;
+  const count = (list: readonly string[], none: string) => (list.length ? `${list.length} địa chỉ` : none);
   const rows: CellValue[][] = [
-    ["Cài đặt (sửa qua menu → Cài đặt…)", plan.title],
-    [L.chairmanEmail, settings.chairmanEmail || "(chưa nhập)"],
+    ["Cài đặt (văn phòng xem và sửa qua menu → Văn phòng UBND xã → Cài đặt…)", plan.title],
+    [L.chairmanEmail, settings.chairmanEmail ? "đã nhập" : "(chưa nhập)"],
     [L.upperLevelName, settings.upperLevelName],
-    [L.upperLevelEmails, settings.upperLevelEmails.join(", ") || "(chưa nhập)"],
+    [L.upperLevelEmails, count(settings.upperLevelEmails, "(chưa nhập)")],
+    [L.adminEmails, count(settings.adminEmails, "(không có)")],
+    [
+      L.approval,
+      settings.approval === "chairman" ? "Chủ tịch duyệt rồi mới gửi" : "Gửi thẳng, không cần duyệt",
+    ],
     [
       L.periodRule,
       settings.periodRule === "cutoff" ? "15 tháng trước – 14 tháng báo cáo" : "Tháng dương lịch",
     ],
     [L.sendDay, `Ngày ${settings.sendDay}, ${settings.sendHour}:00`],
     [L.reminderDaysBefore, settings.reminderDaysBefore],
+    [L.approvalReminderDays, `${settings.approvalReminderDays} ngày`],
     [],
     ["Đơn vị", L.unitEditors],
   ];
   for (const unit of plan.units) {
-    rows.push([unit.name, (settings.unitEditors[unit.id] ?? []).join(", ") || "(chưa giao)"]);
+    const n = (settings.unitEditors[unit.id] ?? []).length;
+    rows.push([unit.name, n ? `${n} người` : "(chưa giao)"]);
   }
   return rows.map((row) =>
     [0, 1].map((i) => (typeof row[i] === "string" ? textForSheet(row[i] as string) : (row[i] ?? ""))),

@@ -9,6 +9,7 @@ import type { Column, ColumnKey } from "../core/columns";
 import type { EntryIssue } from "../core/validate";
 import type { PeriodRule, Plan } from "../core/plan";
 import type { Rollup } from "../core/rollup";
+import type { ApprovalStatus, ReturnNote } from "../core/approval";
 import type { Settings } from "../core/settings";
 
 /** One unit as the entry sidebar needs it: its columns carry labels, options and help texts. */
@@ -48,8 +49,10 @@ export type SubmitResult =
 export interface SettingsFormState {
   settings: Settings;
   units: { id: string; name: string; tabName: string }[];
-  /** Only the owner may change settings; others see them read-only. */
+  /** Only the office reaches this page; kept for the page's read-only mode. */
   canEdit: boolean;
+  /** The account that ran the first setup: always of the office, whatever the settings say. */
+  setupAccount: string;
 }
 
 export type SaveSettingsResult =
@@ -67,8 +70,17 @@ export interface RollupState {
   /** The period shown: the one asked for, else the one that closed last. */
   periodKey: string;
   rollup: Rollup;
-  /** Only the owner may write the rollup tab and send the report. */
+  /** Only the office may write the rollup tab and send the report. */
   canWrite: boolean;
+}
+
+/** A period's approval as the pages show it. */
+export interface ApprovalView {
+  status: ApprovalStatus;
+  draftAt: string | null;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  returns: ReturnNote[];
 }
 
 export type ActionResult = { ok: true; message: string } | { ok: false; message: string };
@@ -85,6 +97,61 @@ export interface SendState {
   /** ISO time the period's report was sent, or null. A resend needs `resend: true`. */
   sentAt: string | null;
   canSend: boolean;
+  /** "chairman": the report goes to the upper level only once the chairman approved it. */
+  mode: "chairman" | "direct";
+  approval: ApprovalView;
+  /** What the dialog's button sends: the draft to the chairman, or the report to the upper level. */
+  action: "draft" | "report";
+  /** When a send of that email was interrupted and nobody knows whether it went (ISO), else null. */
+  doubtSince: string | null;
+  /** When the draft of the current round went to the chairman, else null. */
+  draftSentAt: string | null;
+}
+
+/** "Duyệt báo cáo tháng…": the report exactly as it will go, and the period's approval. */
+export interface ApprovalState {
+  periods: PeriodOption[];
+  periodKey: string;
+  periodLabel: string;
+  mode: "chairman" | "direct";
+  approval: ApprovalView;
+  /** When the report went to the upper level (ISO), else null. */
+  reportSentAt: string | null;
+  /** The email's HTML as it will go (approved by the caller, now). */
+  html: string;
+  /** Changes when anything the report says changes: approving sends it back. */
+  fingerprint: string;
+  /** The caller is the chairman and the period is not approved yet. */
+  canApprove: boolean;
+  chairman: string;
+  upperLevelName: string;
+  recipients: string[];
+}
+
+export type ApprovalResult =
+  | { ok: true; message: string }
+  | { ok: false; message: string; state?: ApprovalState };
+
+/** "Tình hình báo cáo của đơn vị…": the open period for the caller's units, read-only. */
+export interface UnitStatusState {
+  periodLabel: string;
+  start: string;
+  end: string;
+  today: string;
+  units: {
+    id: string;
+    name: string;
+    tabName: string;
+    /** Who enters for this unit (only for the caller's own units). */
+    editors: string[];
+    entries: number;
+    reported: boolean;
+    lastEntryDate: string | null;
+    errorRows: number;
+    warningRows: number;
+  }[];
+  /** Periods approved, whose rows are locked for staff. */
+  locked: { label: string; approvedAt: string }[];
 }
 
 function buildPeriodKeySchema() {
@@ -95,11 +162,26 @@ function buildSendRequestSchema() {
   return z.object({
     periodKey: buildPeriodKeySchema(),
     resend: z.custom<boolean>((v) => typeof v === "boolean"),
+    /** The office checked the sending account's "Sent" folder: an interrupted send did go. */
+    markSent: z.optional(z.custom<boolean>((v) => typeof v === "boolean")),
+  });
+}
+function buildApproveSchema() {
+  return z.object({ periodKey: buildPeriodKeySchema(), fingerprint: z.string() });
+}
+function buildReturnSchema() {
+  return z.object({
+    periodKey: buildPeriodKeySchema(),
+    comment: z.string().check(z.refine((s: string) => s.trim().length > 0 && s.length <= 5000)),
   });
 }
 export const periodKeySchema = lazySchema(buildPeriodKeySchema);
 export const sendRequestSchema = lazySchema(buildSendRequestSchema);
+export const approveSchema = lazySchema(buildApproveSchema);
+export const returnSchema = lazySchema(buildReturnSchema);
 export type SendRequestInput = z.infer<ReturnType<typeof buildSendRequestSchema>>;
+export type ApproveInput = z.infer<ReturnType<typeof buildApproveSchema>>;
+export type ReturnInput = z.infer<ReturnType<typeof buildReturnSchema>>;
 
 /** Every google.script.run target. Keys must be exported by src/gas/main.ts (checked by the build). */
 export interface ServerApi {
@@ -111,6 +193,10 @@ export interface ServerApi {
   writeRollupToTab(periodKey: string): ActionResult;
   getSendState(periodKey: string | null): SendState;
   sendReportNow(input: SendRequestInput): ActionResult;
+  getApprovalState(periodKey: string | null): ApprovalState;
+  approveReport(input: ApproveInput): ApprovalResult;
+  returnReport(input: ReturnInput): ActionResult;
+  getUnitStatus(): UnitStatusState;
 }
 
 /** Used by tests and the workbench to type a client call by name. */

@@ -1,9 +1,9 @@
 /**
- * The change log: every user edit on a unit tab, appended to a hidden tab only the owner can edit.
- * Executions running as the owner (the installable edit trigger, menu items the owner runs) append
- * directly; others (a unit's editor submitting through the sidebar) cannot write an owner-only tab, so
- * their entries wait in document properties and the next owner execution appends them, in order.
- * Values are written as text so a logged "=…" never becomes a formula.
+ * The change log: every user edit on a unit tab or on a tab the add-in writes, appended to a hidden tab
+ * only the office can edit. Executions running as an office account (the installable edit trigger, menu
+ * items the office runs) append directly; others (a unit's editor submitting through the sidebar)
+ * cannot write an office-only tab, so their entries wait in document properties and the next office
+ * execution appends them, in order. Values are written as text so a logged "=…" never becomes a formula.
  */
 import type { CellValue } from "../core/cell";
 import { textForSheet } from "../core/marks";
@@ -56,15 +56,17 @@ function logRow(change: LoggedChange): CellValue[] {
   ];
 }
 
-function runsAsOwner(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
-  const owner = ss.getOwner();
-  const effective = Session.getEffectiveUser().getEmail().toLowerCase();
-  return !owner || owner.getEmail().toLowerCase() === effective;
+/** Whether this execution may write the office-only log: it runs as an office account. */
+function runsAsOffice(office: readonly string[]): boolean {
+  return office.includes(Session.getEffectiveUser().getEmail().toLowerCase());
 }
 
-/** Appends entries that waited for an owner execution; call from executions that run as the owner. */
-export function flushPendingChanges(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  if (!runsAsOwner(ss)) return;
+/** Appends entries that waited for an office execution; does nothing in anyone else's. */
+export function flushPendingChanges(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  office: readonly string[],
+): void {
+  if (!runsAsOffice(office)) return;
   const sheet = ss.getSheetByName(SYSTEM_TABS.changeLog);
   if (!sheet) return;
   const props = PropertiesService.getDocumentProperties();
@@ -96,11 +98,15 @@ export function flushPendingChanges(ss: GoogleAppsScript.Spreadsheet.Spreadsheet
   if (dropped > 0) props.deleteProperty(DROPPED_KEY);
 }
 
-export function appendChange(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, change: LoggedChange): void {
+export function appendChange(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  change: LoggedChange,
+  office: readonly string[],
+): void {
   const sheet = ss.getSheetByName(SYSTEM_TABS.changeLog);
   if (!sheet) return; // Before setup there is no log; setup creates it.
-  if (runsAsOwner(ss)) {
-    flushPendingChanges(ss);
+  if (runsAsOffice(office)) {
+    flushPendingChanges(ss, office);
     sheet.appendRow(logRow(change));
     return;
   }

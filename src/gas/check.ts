@@ -2,6 +2,7 @@
  * "Kiểm tra toàn bộ số liệu": every row of every unit tab, one batched read and one batched write per
  * tab, then a summary with the cross-field rules over each period's totals.
  */
+import type { LockContext } from "../core/approval";
 import type { CellValue } from "../core/cell";
 import { unitColumns } from "../core/columns";
 import type { Plan } from "../core/plan";
@@ -21,6 +22,7 @@ export function checkAllTabs(
   plan: Plan,
   settings: Settings,
   today: string,
+  locks?: LockContext,
 ): CheckSummary {
   const summary: CheckSummary = { rows: 0, errors: 0, warnings: 0, lines: [] };
   for (const unit of plan.units) {
@@ -34,7 +36,7 @@ export function checkAllTabs(
     const values = (
       lastRow >= 1 ? sheet.getRange(1, 1, lastRow, width).getValues() : [readHeader(sheet, width)]
     ) as CellValue[][];
-    const result = markBlock(plan, unit, sheet, values[0]!, 2, values.slice(1), today);
+    const result = markBlock(plan, unit, sheet, values[0]!, 2, values.slice(1), today, undefined, locks);
     summary.rows += result.checked;
     summary.errors += result.errors;
     summary.warnings += result.warnings;

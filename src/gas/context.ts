@@ -1,65 +1,119 @@
 /**
- * Where the add-in's state lives in Google: the plan (code), the settings (document properties),
- * who is acting (Session) and who owns the sheet. Everything else reads these through here.
+ * Where the add-in's state lives in Google: the plan (code), the settings and the recorded accounts
+ * (document properties), and who is acting (Session). Everything else reads these through here; who
+ * may do what is decided in core/roles.ts.
  */
 import type { Plan, Unit } from "../core/plan";
 import { findUnit } from "../core/plan";
+import type { People, Person } from "../core/roles";
+import { peopleOf, personOf } from "../core/roles";
 import type { Settings } from "../core/settings";
 import { defaultSettings, validateSettings } from "../core/settings";
 import { todayIso } from "../core/periods";
 import { loadDefaultPlan } from "../plans";
 
 const SETTINGS_KEY = "ks.settings";
+/** The account that ran the first setup: the first member of the office. */
+const SETUP_ACCOUNT_KEY = "ks.setupAccount";
+/** The account whose installable triggers run the add-in's automatic jobs. */
+const INSTALLER_KEY = "ks.installer";
 
-/** What someone who is not the owner hears when they try an owner's action. */
-export const OWNER_ONLY = "Chỉ chủ bảng tính mới làm được việc này. Hãy nhờ người quản lý bảng tính.";
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function getPlan(): Plan {
   return loadDefaultPlan();
 }
 
-/** Stored settings, or the plan's defaults while none are stored (or the stored ones are unreadable). */
+/**
+ * Stored settings over the plan's defaults (a field added since they were saved takes its default), or
+ * the defaults while none are stored or the stored ones are unreadable.
+ */
 export function loadSettings(plan: Plan): Settings {
   const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
-  if (!raw) return defaultSettings(plan);
+  const defaults = defaultSettings(plan);
+  if (!raw) return defaults;
   try {
-    const checked = validateSettings(JSON.parse(raw), plan);
-    if (checked.ok) return { ...defaultSettings(plan), ...checked.settings };
+    const stored = JSON.parse(raw) as unknown;
+    if (stored !== null && typeof stored === "object") {
+      const checked = validateSettings({ ...defaults, ...stored }, plan);
+      if (checked.ok) return checked.settings;
+    }
   } catch (_) {
     // Unreadable JSON: fall back to defaults; saving settings again repairs it.
   }
-  return defaultSettings(plan);
+  return defaults;
 }
 
 export function storeSettings(settings: Settings): void {
   PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(settings));
 }
 
-/** The user running this execution, lower-cased; "" where Google does not tell (consumer accounts). */
-export function activeUserEmail(): string {
-  return (Session.getActiveUser().getEmail() || "").toLowerCase();
+/** The stored settings as they are (null when none): what a failed save puts back. */
+export function storedSettingsRaw(): string | null {
+  return PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
 }
 
-/** The sheet's owner, lower-cased; "" when Google gives none (files in a shared drive). */
-export function ownerEmail(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+export function restoreSettingsRaw(raw: string | null): void {
+  const props = PropertiesService.getDocumentProperties();
+  if (raw === null) props.deleteProperty(SETTINGS_KEY);
+  else props.setProperty(SETTINGS_KEY, raw);
+}
+
+function lower(s: string | null | undefined): string {
+  return (s ?? "").trim().toLowerCase();
+}
+
+/**
+ * Who runs this execution. Menu items and google.script.run calls run with the user's own
+ * authorisation, so the effective user is that person even where Google blanks the active user
+ * (consumer accounts); "" only where Google tells nothing.
+ */
+export function callerEmail(): string {
+  let email = "";
+  try {
+    email = Session.getEffectiveUser().getEmail();
+  } catch (_) {
+    // A simple trigger may not be allowed to ask: fall back to the active user.
+  }
+  if (!email) {
+    try {
+      email = Session.getActiveUser().getEmail();
+    } catch (_) {
+      email = "";
+    }
+  }
+  return lower(email);
+}
+
+/** The file's Drive owner, lower-cased; "" in a shared drive, where a file has none. */
+export function driveOwner(ss: Spreadsheet): string {
   const owner = ss.getOwner();
-  return owner ? owner.getEmail().toLowerCase() : "";
+  return owner ? lower(owner.getEmail()) : "";
 }
 
-export function isOwner(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, user: string): boolean {
-  const owner = ownerEmail(ss);
-  return owner === "" || user === owner;
+export function recordedSetupAccount(): string {
+  return lower(PropertiesService.getDocumentProperties().getProperty(SETUP_ACCOUNT_KEY));
 }
 
-/** Whether `user` may enter data for `unit`: the owner, or one of the unit's editors in settings. */
-export function canEditUnit(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  settings: Settings,
-  unit: Unit,
-  user: string,
-): boolean {
-  if (user !== "" && user === ownerEmail(ss)) return true;
-  return user !== "" && (settings.unitEditors[unit.id] ?? []).includes(user);
+export function recordSetupAccount(email: string): void {
+  PropertiesService.getDocumentProperties().setProperty(SETUP_ACCOUNT_KEY, lower(email));
+}
+
+export function recordedInstaller(): string {
+  return lower(PropertiesService.getDocumentProperties().getProperty(INSTALLER_KEY));
+}
+
+export function recordInstaller(email: string): void {
+  PropertiesService.getDocumentProperties().setProperty(INSTALLER_KEY, lower(email));
+}
+
+/**
+ * The first office account: the one recorded by setup. A sheet set up before it was recorded falls back
+ * to its Drive owner, if it has one; a shared-drive file without a record has no office until setup
+ * runs again (see core/roles.ts mayClaimSetup).
+ */
+export function setupAccount(ss: Spreadsheet): string {
+  return recordedSetupAccount() || driveOwner(ss);
 }
 
 export function unitOfTab(plan: Plan, tabName: string): Unit | undefined {
@@ -75,16 +129,26 @@ export function today(): string {
 }
 
 export interface SheetContext {
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  ss: Spreadsheet;
   plan: Plan;
   settings: Settings;
-  /** The active user, lower-cased, "" where Google does not tell. */
+  /** The caller, lower-cased, "" where Google does not tell. */
   user: string;
+  people: People;
+  person: Person;
 }
 
 /** What nearly every entry point starts from. */
 export function sheetContext(): SheetContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const plan = getPlan();
-  return { ss, plan, settings: loadSettings(plan), user: activeUserEmail() };
+  const settings = loadSettings(plan);
+  const user = callerEmail();
+  const people = peopleOf(settings, setupAccount(ss));
+  return { ss, plan, settings, user, people, person: personOf(user, people) };
+}
+
+/** The office as the add-in knows it now, without a caller (triggers, logs). */
+export function currentPeople(ss: Spreadsheet, settings: Settings): People {
+  return peopleOf(settings, setupAccount(ss));
 }

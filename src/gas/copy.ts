@@ -3,6 +3,7 @@
  * document properties (recreated if deleted), shared as viewer with the upper level's addresses from
  * settings. Aggregates only, written as values in one batched write per tab, every tab protected.
  */
+import { copyViewersOf } from "../core/roles";
 import { isEmail } from "../core/settings";
 import type { Plan } from "../core/plan";
 import type { Rollup } from "../core/rollup";
@@ -40,7 +41,10 @@ function openOrCreate(plan: Plan, messages: string[]): Spreadsheet {
 
 /** Viewers become exactly the upper level's valid addresses; bad settings skip sharing, with a message. */
 function syncViewers(copy: Spreadsheet, settings: Settings, messages: string[]): void {
-  const wanted = settings.upperLevelEmails.map((e) => e.trim().toLowerCase());
+  // The upper level and the chairman: every link in the report opens for every recipient (the copy's
+  // owner opens it anyway).
+  const owner = copy.getOwner()?.getEmail().toLowerCase() ?? "";
+  const wanted = copyViewersOf(settings).filter((e) => e !== owner);
   const bad = wanted.filter((e) => !isEmail(e));
   if (wanted.length === 0) {
     messages.push("Chưa có email cấp trên trong Cài đặt: bản xem đã cập nhật nhưng chưa chia sẻ cho ai.");

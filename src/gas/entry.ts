@@ -1,6 +1,7 @@
 /**
  * The entry sidebar's server side. The sidebar validates as the user types; this validates again
- * (never trust the page), checks the user's right to the unit, and appends the row under a lock.
+ * (never trust the page), checks the user's right to the unit and that the row's period is still open
+ * to them, and appends the row under a lock. The guard has checked that the caller may enter at all.
  */
 import * as z from "zod/mini";
 import type { CellValue } from "../core/cell";
@@ -8,22 +9,26 @@ import { matchHeaders, unitColumns } from "../core/columns";
 import { entryRow } from "../core/marks";
 import type { EntryInput, EntryIssue } from "../core/validate";
 import { validateEntry } from "../core/validate";
+import { lockOn, lockedRowMessage } from "../core/approval";
+import { enterRefusal, hasRole, mayEnter } from "../core/roles";
 import type { EntryFormState, EntrySubmission, SubmitResult } from "./api";
 import { entrySubmissionSchema } from "./api";
+import { lockContext } from "./approvals";
 import { appendChange } from "./change-log";
-import { canEditUnit, sheetContext, today, unitById, unitOfTab } from "./context";
+import type { SheetContext } from "./context";
+import { today, unitById, unitOfTab } from "./context";
 import { markBlock } from "./unit-tab";
 
 const ASK_FOR_SETUP = 'Hãy nhờ người quản lý chạy "Thiết lập / sửa bảng tính".';
 
-export function entryFormState(): EntryFormState {
-  const { ss, plan, settings, user } = sheetContext();
+export function entryFormState(c: SheetContext): EntryFormState {
+  const { ss, plan, settings, user } = c;
   const units = plan.units.map((unit) => ({
     id: unit.id,
     tabName: unit.tabName,
     name: unit.name,
     columns: unitColumns(plan, unit),
-    canEdit: canEditUnit(ss, settings, unit, user),
+    canEdit: mayEnter(c.person, unit.id),
   }));
   const active = unitOfTab(plan, ss.getActiveSheet().getName());
   const defaultUnit = active && units.find((u) => u.id === active.id && u.canEdit);
@@ -42,29 +47,36 @@ function refuse(message: string, issues: EntryIssue[] = []): SubmitResult {
   return { ok: false, message, issues };
 }
 
-export function submitEntry(input: unknown): SubmitResult {
+export function submitEntry(c: SheetContext, input: unknown): SubmitResult {
   const parsed = z.safeParse(entrySubmissionSchema(), input);
   if (!parsed.success) return refuse("Dữ liệu gửi lên không đúng dạng. Hãy tải lại biểu mẫu rồi nhập lại.");
   const submission: EntrySubmission = parsed.data;
-  const { ss, plan, settings, user } = sheetContext();
+  const { ss, plan, settings, user } = c;
   const unit = unitById(plan, submission.unitId);
   if (!unit) return refuse(`Không có đơn vị "${submission.unitId}" trong kế hoạch.`);
-  if (!canEditUnit(ss, settings, unit, user)) {
-    return refuse(
-      `Tài khoản ${user || "(không xác định)"} không được giao nhập liệu cho "${unit.name}". ` +
-        "Hãy nhờ người quản lý bảng tính thêm email của bạn trong Cài đặt, hoặc chọn đơn vị của mình.",
-    );
-  }
+  if (!mayEnter(c.person, unit.id)) return refuse(enterRefusal(unit.name, c.people, c.person));
   const checked = validateEntry(plan, unit, submission.fields as EntryInput, {
     today: today(),
     rule: settings.periodRule,
   });
   if (!checked.entry) return refuse("Báo cáo chưa được ghi: hãy sửa các lỗi được đánh dấu.", checked.issues);
+  const locks = lockContext(c.people, settings);
+  const lock = lockOn(checked.entry.date, settings.periodRule, locks.locks);
+  if (lock && !hasRole(c.person, "office")) {
+    // Nothing is written; the sidebar keeps what was typed.
+    return refuse(lockedRowMessage(lock, settings.periodRule, new Date(lock.approvedAt).toISOString()), [
+      {
+        severity: "error",
+        column: "date",
+        message: "Kỳ của ngày này đã được duyệt: hãy chọn ngày trong kỳ đang mở.",
+      },
+    ]);
+  }
   const sheet = ss.getSheetByName(unit.tabName);
   if (!sheet) return refuse(`Chưa có trang "${unit.tabName}". ${ASK_FOR_SETUP}`);
 
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(15000)) {
+  const docLock = LockService.getDocumentLock();
+  if (!docLock.tryLock(15000)) {
     return refuse("Đang có người khác ghi vào bảng. Nội dung bạn nhập vẫn còn: hãy bấm Ghi lại sau ít giây.");
   }
   try {
@@ -73,7 +85,7 @@ export function submitEntry(input: unknown): SubmitResult {
     const header = sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
     const { indexByKey, missing } = matchHeaders(columns, header);
     // Writing a row the tab cannot show in full would lose what was typed: refuse instead.
-    const lost = missing.filter((c) => !c.scriptOwned);
+    const lost = missing.filter((col) => !col.scriptOwned);
     if (lost.length > 0) {
       const names = lost.map((c) => `"${c.header}"`).join(", ");
       return refuse(
@@ -84,16 +96,20 @@ export function submitEntry(input: unknown): SubmitResult {
     sheet.appendRow(row);
     const rowNumber = sheet.getLastRow();
     // The script's own write fires no trigger: mark and stamp the new row here.
-    markBlock(plan, unit, sheet, header, rowNumber, [row], today(), { user, at: new Date() });
-    appendChange(ss, {
-      at: new Date(),
-      user,
-      tab: unit.tabName,
-      a1: `A${rowNumber}`,
-      oldValue: "",
-      newValue: "(nhập qua biểu mẫu)",
-      cells: 1,
-    });
+    markBlock(plan, unit, sheet, header, rowNumber, [row], today(), { user, at: new Date() }, locks);
+    appendChange(
+      ss,
+      {
+        at: new Date(),
+        user,
+        tab: unit.tabName,
+        a1: `A${rowNumber}`,
+        oldValue: "",
+        newValue: "(nhập qua biểu mẫu)",
+        cells: 1,
+      },
+      c.people.office,
+    );
     SpreadsheetApp.flush();
     return {
       ok: true,
@@ -102,6 +118,6 @@ export function submitEntry(input: unknown): SubmitResult {
       warnings: checked.issues.filter((i) => i.severity === "warning"),
     };
   } finally {
-    lock.releaseLock();
+    docLock.releaseLock();
   }
 }

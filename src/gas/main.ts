@@ -1,16 +1,42 @@
 /**
  * The Apps Script entry. Every export becomes a global function in build/Code.js (the build generates
- * the delegating stubs): simple triggers, installable-trigger handlers, menu items and every
- * google.script.run target. Each is a thin call into the modules beside it.
+ * the delegating stubs): the simple onOpen, installable-trigger handlers, menu items and every
+ * google.script.run target. google.script.run can call any of them from any page the script shows, so
+ * each runs in guard.ts's wrapper: the caller's role is checked (core/roles.ts) before anything is
+ * touched, and trigger handlers act only for a trigger of the recorded installer. The table of exports
+ * and who may call each is in docs/design-notes.md.
  */
+import type { Person } from "../core/roles";
+import { may, mayClaimSetup, peopleOf, personOf, refusal } from "../core/roles";
+import { SYSTEM_TABS } from "../core/plan";
 import type { ServerApi } from "./api";
+import {
+  approvalState,
+  approveReport as approveImpl,
+  relockRows,
+  returnReport as returnImpl,
+} from "./approval";
 import { checkAllTabs } from "./check";
-import { getPlan, isOwner, OWNER_ONLY, ownerEmail, sheetContext, today } from "./context";
+import { lockContext } from "./approvals";
+import type { SheetContext } from "./context";
+import {
+  driveOwner,
+  getPlan,
+  recordedInstaller,
+  recordedSetupAccount,
+  recordSetupAccount,
+  setupAccount,
+  sheetContext,
+  today,
+} from "./context";
 import { handleEdit } from "./edit";
 import { entryFormState, submitEntry as submitEntryImpl } from "./entry";
-import { MENU_ENTRIES } from "./manifest";
+import { clientRun, menuRun, triggerRun } from "./guard";
+import type { MenuEntry } from "./manifest";
+import { MENU_ENTRIES, OFFICE_SUBMENU, TRIGGER_HANDLERS } from "./manifest";
 import {
   onDaily,
+  onHourly,
   onMonthly,
   onRetry,
   rollupState,
@@ -19,119 +45,238 @@ import {
   updateCopyFromMenu,
   writeRollupToTab as writeRollupToTabImpl,
 } from "./monthly";
+import { sendContext } from "./options";
 import { saveSettings as saveSettingsImpl, settingsFormState } from "./settings";
 import { setupSpreadsheet as runSetup } from "./setup";
+import { unitStatus } from "./status";
+import { ensureTriggers } from "./triggers";
 
-/** Simple trigger: builds the plan's menu each time the spreadsheet opens. */
+/**
+ * Simple trigger: the plan's menu, fitted to the person when Google says who it is (what staff need
+ * first, the chairman's approval, the office's actions in a submenu). Where Google does not say, or on
+ * a sheet nobody has set up yet, it lists everything: every item checks the role again when clicked.
+ */
 export function onOpen(): void {
-  const menu = SpreadsheetApp.getUi().createMenu(getPlan().shortName);
+  let person: Person | null = null;
+  try {
+    const c = sheetContext();
+    if (c.user !== "" && c.people.office.length > 0) person = c.person;
+  } catch (err) {
+    console.warn(`onOpen: ${String(err)}`);
+  }
+  const shows = (e: MenuEntry) => person === null || may(person, e.action);
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createMenu(getPlan().shortName);
+  const office = ui.createMenu(OFFICE_SUBMENU);
+  let top = 0;
+  let sub = 0;
+  let pendingSeparator = false;
   for (const entry of MENU_ENTRIES) {
-    if (entry) menu.addItem(entry.caption, entry.functionName);
-    else menu.addSeparator();
+    if (entry === null) {
+      pendingSeparator = top > 0;
+      continue;
+    }
+    if (!shows(entry)) continue;
+    if (entry.office) {
+      office.addItem(entry.caption, entry.functionName);
+      sub++;
+      continue;
+    }
+    if (pendingSeparator) menu.addSeparator();
+    pendingSeparator = false;
+    menu.addItem(entry.caption, entry.functionName);
+    top++;
+  }
+  if (sub > 0) {
+    if (top > 0) menu.addSeparator();
+    menu.addSubMenu(office);
   }
   menu.addToUi();
 }
 
-/** Installable on-edit trigger (installed by setup, runs as the owner). */
+/** Installable on-edit trigger (installed by setup, runs as the installer). */
 export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  handleEdit(e);
+  triggerRun("onEditInstalled", e, () => handleEdit(e));
 }
 
-/** "Thiết lập / sửa bảng tính". */
+/** Whether this sheet was set up before the setup account was recorded (its logs exist). */
+function setUpBefore(c: SheetContext): boolean {
+  return c.ss.getSheetByName(SYSTEM_TABS.changeLog) !== null;
+}
+
+function runsTriggers(): boolean {
+  return ScriptApp.getProjectTriggers().some((t) => TRIGGER_HANDLERS.includes(t.getHandlerFunction()));
+}
+
+/** "Thiết lập / sửa bảng tính": the first run makes the caller the office; later runs, the office only. */
 export function setupSpreadsheet(): void {
-  const { ss, plan, settings, user } = sheetContext();
-  const ui = SpreadsheetApp.getUi();
-  if (!isOwner(ss, user)) {
-    ui.alert("Thiết lập bảng tính", OWNER_ONLY, ui.ButtonSet.OK);
-    return;
-  }
-  const report = runSetup(ss, plan, settings, ownerEmail(ss));
-  const parts = [
-    report.created.length ? `Đã tạo:\n${report.created.join("\n")}` : "",
-    report.repaired.length ? `Đã sửa:\n${report.repaired.join("\n")}` : "",
-    report.problems.length
-      ? `Cần xem lại (không tự sửa để không mất số liệu):\n${report.problems.join("\n")}`
-      : "",
-  ].filter((p) => p !== "");
-  ui.alert(
-    "Thiết lập bảng tính",
-    parts.length ? parts.join("\n\n") : "Bảng tính đã đúng cấu trúc, không có gì phải sửa.",
-    ui.ButtonSet.OK,
-  );
+  const title = "Thiết lập bảng tính";
+  menuRun(title, null, (first) => {
+    const claim = {
+      recorded: recordedSetupAccount(),
+      driveOwner: driveOwner(first.ss),
+      caller: first.user,
+      admins: first.settings.adminEmails,
+      setUpBefore: setUpBefore(first),
+      callerRunsTriggers: runsTriggers(),
+    };
+    if (!mayClaimSetup(claim)) {
+      if (first.people.office.length === 0) {
+        return (
+          "Bảng tính này đã được thiết lập trước đây nhưng chưa ghi nhận văn phòng UBND xã. Chỉ tài khoản đã cài " +
+          "các việc tự động của tiện ích mới chạy được Thiết lập lần này; sau đó văn phòng được ghi nhận."
+        );
+      }
+      return refusal("setup", first.people, first.person);
+    }
+    if (claim.recorded === "") recordSetupAccount(first.user);
+    const people = peopleOf(first.settings, setupAccount(first.ss));
+    const c: SheetContext = { ...first, people, person: personOf(first.user, people) };
+    const report = runSetup(c.ss, c.plan, c.settings, people.office);
+    const installer = recordedInstaller();
+    if (installer === "" || installer === c.user) {
+      report.created.push(...ensureTriggers(c.ss, c.settings));
+    } else {
+      const ui = SpreadsheetApp.getUi();
+      const answer = ui.alert(
+        title,
+        `Các việc tự động (gửi báo cáo, nhắc nhở, kiểm tra khi sửa ô) đang chạy dưới tài khoản ${installer}. ` +
+          `Chuyển sang tài khoản của bạn (${c.user})? Chỉ chọn "Có" khi tài khoản kia không còn dùng được.`,
+        ui.ButtonSet.YES_NO,
+      );
+      if (answer === ui.Button.YES) {
+        report.created.push(...ensureTriggers(c.ss, c.settings));
+        report.repaired.push(`Các việc tự động nay chạy dưới tài khoản ${c.user}.`);
+      } else {
+        report.repaired.push(`Các việc tự động vẫn chạy dưới tài khoản ${installer}.`);
+      }
+    }
+    const locked = relockRows(sendContext(c));
+    if (locked > 0) report.repaired.push(`Khoá ${locked} dòng của các kỳ đã duyệt (chỉ văn phòng sửa được).`);
+    const parts = [
+      report.created.length ? `Đã tạo:\n${report.created.join("\n")}` : "",
+      report.repaired.length ? `Đã sửa:\n${report.repaired.join("\n")}` : "",
+      report.problems.length
+        ? `Cần xem lại (không tự sửa để không mất số liệu):\n${report.problems.join("\n")}`
+        : "",
+    ].filter((p) => p !== "");
+    return parts.length ? parts.join("\n\n") : "Bảng tính đã đúng cấu trúc, không có gì phải sửa.";
+  });
 }
 
 /** "Kiểm tra toàn bộ số liệu". */
 export function checkAllData(): void {
-  const { ss, plan, settings } = sheetContext();
-  const summary = checkAllTabs(ss, plan, settings, today());
-  const head =
-    summary.errors + summary.warnings === 0
-      ? `Đã kiểm tra ${summary.rows} dòng: không có lỗi.`
-      : `Đã kiểm tra ${summary.rows} dòng: ${summary.errors} lỗi, ${summary.warnings} cảnh báo. Các ô có vấn đề được tô màu và có ghi chú.`;
-  const ui = SpreadsheetApp.getUi();
-  ui.alert("Kiểm tra số liệu", [head, ...summary.lines.slice(0, 30)].join("\n"), ui.ButtonSet.OK);
+  menuRun("Kiểm tra số liệu", "check", (c) => {
+    const summary = checkAllTabs(c.ss, c.plan, c.settings, today(), lockContext(c.people, c.settings));
+    // Dates and numbers are read the Vietnamese way: say so if someone changed the spreadsheet's.
+    const locale = c.ss.getSpreadsheetLocale();
+    const zone = c.ss.getSpreadsheetTimeZone();
+    if (locale !== "vi_VN" || zone !== "Asia/Ho_Chi_Minh") {
+      summary.lines.unshift(
+        `Bảng tính đang đặt ngôn ngữ ${locale}, múi giờ ${zone}: ngày và số gõ vào có thể bị hiểu sai. Hãy chạy "Thiết lập / sửa bảng tính" để đặt lại Tiếng Việt và giờ Việt Nam.`,
+      );
+    }
+    const head =
+      summary.errors + summary.warnings === 0
+        ? `Đã kiểm tra ${summary.rows} dòng: không có lỗi.`
+        : `Đã kiểm tra ${summary.rows} dòng: ${summary.errors} lỗi, ${summary.warnings} cảnh báo. Các ô có vấn đề được tô màu và có ghi chú.`;
+    return [head, ...summary.lines.slice(0, 30)].join("\n");
+  });
 }
 
 /** Installable, time-driven: the monthly report (installed by setup at the day and hour in settings). */
-export function onMonthlyTrigger(): void {
-  onMonthly();
+export function onMonthlyTrigger(e: unknown): void {
+  triggerRun("onMonthlyTrigger", e, () => onMonthly(sheetContext()));
 }
 
-/** Installable, time-driven, daily: reminders to units that have not reported. */
-export function onDailyTrigger(): void {
-  onDaily();
+/** Installable, time-driven, daily: reminders, waiting drafts, what waits to be sent. */
+export function onDailyTrigger(e: unknown): void {
+  triggerRun("onDailyTrigger", e, () => onDaily(sheetContext()));
 }
 
-/** One-off retry after a send that could not go (quota, MailApp failure). */
-export function retryMonthlyReport(): void {
-  onRetry();
+/** Installable, time-driven, hourly: what waits to be sent (an approval, a request, a retry). */
+export function onHourlyTrigger(e: unknown): void {
+  triggerRun("onHourlyTrigger", e, () => onHourly(sheetContext()));
+}
+
+/** A one-off retry trigger left by an earlier version: the hourly work once, then it goes. */
+export function retryMonthlyReport(e: unknown): void {
+  triggerRun("retryMonthlyReport", e, () => onRetry(sheetContext()));
 }
 
 /** Shows a built page (build/<file>.html) as the 300 px sidebar, or as a dialog of the given size. */
-function showPage(file: string, title: string, size?: [number, number]): void {
+function showPage(file: string, title: string, size?: [number, number]): undefined {
   const page = HtmlService.createHtmlOutputFromFile(file).setTitle(title);
   const ui = SpreadsheetApp.getUi();
   if (size) ui.showModalDialog(page.setWidth(size[0]).setHeight(size[1]), title);
   else ui.showSidebar(page);
+  return undefined;
 }
 
 /** "Tổng hợp tháng…": the rollup sidebar. */
 export function showRollupSidebar(): void {
-  showPage("RollupSidebar", "Tổng hợp tháng");
+  menuRun("Tổng hợp tháng", "rollupView", () => showPage("RollupSidebar", "Tổng hợp tháng"));
 }
 
-/** "Gửi báo cáo tháng…": recipients, period and quota first, then send. */
+/** "Gửi báo cáo tháng…": recipients, period, approval and quota first, then send. */
 export function showSendDialog(): void {
-  showPage("SendDialog", "Gửi báo cáo tháng", [520, 480]);
+  menuRun("Gửi báo cáo tháng", "send", () => showPage("SendDialog", "Gửi báo cáo tháng", [520, 520]));
+}
+
+/** "Duyệt báo cáo tháng…": the report exactly as it will go; approve or return it. */
+export function showApprovalDialog(): void {
+  menuRun("Duyệt báo cáo tháng", "approvalView", () =>
+    showPage("ApprovalDialog", "Duyệt báo cáo tháng", [860, 640]),
+  );
 }
 
 /** "Cập nhật bản xem cho cấp trên". */
 export function updateReadOnlyCopy(): void {
-  const ui = SpreadsheetApp.getUi();
-  ui.alert("Bản xem cho cấp trên", updateCopyFromMenu(), ui.ButtonSet.OK);
+  menuRun("Bản xem cho cấp trên", "copy", (c) => updateCopyFromMenu(c));
 }
 
 /** "Nhập báo cáo…": the entry sidebar. */
 export function showEntrySidebar(): void {
-  showPage("EntrySidebar", "Nhập báo cáo");
+  menuRun("Nhập báo cáo", "enter", () => showPage("EntrySidebar", "Nhập báo cáo"));
 }
 
-/** "Cài đặt…": the settings dialog. */
+/** "Tình hình báo cáo của đơn vị…": this month's status of the caller's units, read-only. */
+export function showStatusSidebar(): void {
+  menuRun("Tình hình báo cáo", "status", () => showPage("StatusSidebar", "Tình hình báo cáo"));
+}
+
+/** "Cài đặt…": the settings dialog (the office only). */
 export function showSettingsDialog(): void {
-  showPage("Settings", "Cài đặt", [620, 640]);
+  menuRun("Cài đặt", "settings", () => showPage("Settings", "Cài đặt", [620, 640]));
 }
 
 /** "Hướng dẫn": the how-to, in Vietnamese (a page, so its text is not in every execution's bundle). */
 export function showHelp(): void {
-  showPage("Help", "Hướng dẫn", [560, 520]);
+  menuRun("Hướng dẫn", "help", () => showPage("Help", "Hướng dẫn", [560, 520]));
 }
 
 // google.script.run targets. Typed against ServerApi so the sidebars and the server cannot drift apart.
-export const getEntryFormState: ServerApi["getEntryFormState"] = () => entryFormState();
-export const submitEntry: ServerApi["submitEntry"] = (input) => submitEntryImpl(input);
-export const getSettingsState: ServerApi["getSettingsState"] = () => settingsFormState();
-export const saveSettings: ServerApi["saveSettings"] = (input) => saveSettingsImpl(input);
-export const getRollupState: ServerApi["getRollupState"] = (periodKey) => rollupState(periodKey);
-export const writeRollupToTab: ServerApi["writeRollupToTab"] = (periodKey) => writeRollupToTabImpl(periodKey);
-export const getSendState: ServerApi["getSendState"] = (periodKey) => sendState(periodKey);
-export const sendReportNow: ServerApi["sendReportNow"] = (input) => sendReportNowImpl(input);
+export const getEntryFormState: ServerApi["getEntryFormState"] = () =>
+  clientRun("getEntryFormState", "enter", (c) => entryFormState(c));
+export const submitEntry: ServerApi["submitEntry"] = (input) =>
+  clientRun("submitEntry", "enter", (c) => submitEntryImpl(c, input));
+export const getSettingsState: ServerApi["getSettingsState"] = () =>
+  clientRun("getSettingsState", "settings", (c) => settingsFormState(c));
+export const saveSettings: ServerApi["saveSettings"] = (input) =>
+  clientRun("saveSettings", "settings", (c) => saveSettingsImpl(c, input));
+export const getRollupState: ServerApi["getRollupState"] = (periodKey) =>
+  clientRun("getRollupState", "rollupView", (c) => rollupState(c, periodKey));
+export const writeRollupToTab: ServerApi["writeRollupToTab"] = (periodKey) =>
+  clientRun("writeRollupToTab", "rollupWrite", (c) => writeRollupToTabImpl(c, periodKey));
+export const getSendState: ServerApi["getSendState"] = (periodKey) =>
+  clientRun("getSendState", "send", (c) => sendState(c, periodKey));
+export const sendReportNow: ServerApi["sendReportNow"] = (input) =>
+  clientRun("sendReportNow", "send", (c) => sendReportNowImpl(c, input));
+export const getApprovalState: ServerApi["getApprovalState"] = (periodKey) =>
+  clientRun("getApprovalState", "approvalView", (c) => approvalState(c, periodKey));
+export const approveReport: ServerApi["approveReport"] = (input) =>
+  clientRun("approveReport", "approve", (c) => approveImpl(c, input));
+export const returnReport: ServerApi["returnReport"] = (input) =>
+  clientRun("returnReport", "approve", (c) => returnImpl(c, input));
+export const getUnitStatus: ServerApi["getUnitStatus"] = () =>
+  clientRun("getUnitStatus", "status", (c) => unitStatus(c));

@@ -3,6 +3,7 @@
  * google.script.run targets. The build fails when a name here is not exported by src/gas/main.ts,
  * because Google would only tell us at click time ("Script function not found").
  */
+import type { Action } from "../core/roles";
 import type { EndpointName } from "./api";
 
 export interface MenuEntry {
@@ -10,20 +11,34 @@ export interface MenuEntry {
   caption: string;
   /** Global function the item runs; must be exported by src/gas/main.ts. */
   functionName: string;
+  /** What it does, as core/roles.ts knows it: the menu shows a person the items their roles allow. */
+  action: Action;
+  /** Office actions are grouped under one submenu, after what staff and the chairman need. */
+  office?: true;
 }
+
+/** The caption of the office's submenu. */
+export const OFFICE_SUBMENU = "Văn phòng UBND xã";
 
 /** The plan's menu, in the order users see it; `null` is a separator. */
 export const MENU_ENTRIES: readonly (MenuEntry | null)[] = [
-  { caption: "Nhập báo cáo…", functionName: "showEntrySidebar" },
-  { caption: "Tổng hợp tháng…", functionName: "showRollupSidebar" },
-  { caption: "Kiểm tra toàn bộ số liệu", functionName: "checkAllData" },
-  { caption: "Gửi báo cáo tháng…", functionName: "showSendDialog" },
-  { caption: "Cập nhật bản xem cho cấp trên", functionName: "updateReadOnlyCopy" },
+  { caption: "Nhập báo cáo…", functionName: "showEntrySidebar", action: "enter" },
+  { caption: "Tình hình báo cáo của đơn vị…", functionName: "showStatusSidebar", action: "status" },
+  { caption: "Hướng dẫn", functionName: "showHelp", action: "help" },
   null,
-  { caption: "Cài đặt…", functionName: "showSettingsDialog" },
-  { caption: "Thiết lập / sửa bảng tính", functionName: "setupSpreadsheet" },
+  { caption: "Duyệt báo cáo tháng…", functionName: "showApprovalDialog", action: "approvalView" },
+  { caption: "Tổng hợp tháng…", functionName: "showRollupSidebar", action: "rollupView" },
+  { caption: "Kiểm tra toàn bộ số liệu", functionName: "checkAllData", action: "check", office: true },
+  { caption: "Gửi báo cáo tháng…", functionName: "showSendDialog", action: "send", office: true },
+  {
+    caption: "Cập nhật bản xem cho cấp trên",
+    functionName: "updateReadOnlyCopy",
+    action: "copy",
+    office: true,
+  },
   null,
-  { caption: "Hướng dẫn", functionName: "showHelp" },
+  { caption: "Cài đặt…", functionName: "showSettingsDialog", action: "settings", office: true },
+  { caption: "Thiết lập / sửa bảng tính", functionName: "setupSpreadsheet", action: "setup", office: true },
 ];
 
 /** Handlers that setup installs as installable triggers (time-driven, on-edit). */
@@ -31,6 +46,7 @@ export const TRIGGER_HANDLERS: readonly string[] = [
   "onEditInstalled",
   "onMonthlyTrigger",
   "onDailyTrigger",
+  "onHourlyTrigger",
   "retryMonthlyReport",
 ];
 
@@ -44,4 +60,8 @@ export const CLIENT_ENDPOINTS: readonly EndpointName[] = [
   "writeRollupToTab",
   "getSendState",
   "sendReportNow",
+  "getApprovalState",
+  "approveReport",
+  "returnReport",
+  "getUnitStatus",
 ];

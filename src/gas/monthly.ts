@@ -1,74 +1,66 @@
 /**
  * The monthly report's entry points: the rollup sidebar, the send dialog, the triggers and the
- * read-only copy from the menu. Thin: each gathers context and calls rollup/send/copy.
+ * read-only copy from the menu. Thin: the guard (guard.ts) has checked the caller's role before any of
+ * these run; each gathers context and calls send/approval/copy.
  */
 import * as z from "zod/mini";
-import type { PeriodKey } from "../core/periods";
 import { lastClosedPeriod, periodLabel } from "../core/periods";
-import { closedPeriods, reportRecipients } from "../core/schedule";
-import type { Rollup } from "../core/rollup";
-import type { ActionResult, PeriodOption, RollupState, SendState } from "./api";
-import { periodKeySchema, sendRequestSchema } from "./api";
+import { reportRecipients } from "../core/schedule";
+import { may } from "../core/roles";
+import type { ActionResult, RollupState, SendState } from "./api";
+import { sendRequestSchema } from "./api";
+import { readApproval, readApprovals } from "./approvals";
+import { approvalView, lockNewlyApproved, remindChairman } from "./approval";
+import { choosePeriod, periodOptions, sendContext } from "./options";
 import { flushPendingChanges } from "./change-log";
+import { recordedInstaller } from "./context";
 import type { SheetContext } from "./context";
-import { isOwner, OWNER_ONLY, sheetContext, today } from "./context";
 import { refreshReadOnlyCopy } from "./copy";
-import { periodsUpTo, readSheetData, writeRollupTab } from "./rollup";
+import { messageOf, translateError, userError } from "./guard";
+import type { MailKind } from "./mail-record";
+import { mailRecord, markSent } from "./mail-record";
+import type { SendOutcome } from "./send";
 import {
   clearRetry,
-  guardTrigger,
-  pendingPeriod,
-  sendMonthlyReport,
+  composeReport,
+  draftRecipients,
+  queueSend,
+  readData,
+  runsAsInstaller,
+  sendDraft,
+  sendFinalReport,
+  sendPending,
   sendReminders,
-  sentReports,
 } from "./send";
+import { appendSendLog, flushPendingSendLog } from "./send-log";
+import { writeRollupTab } from "./rollup";
 
-/** Periods of the plan that have closed (at least the first), newest last, with their labels. */
-function periodOptions(c: SheetContext): PeriodOption[] {
-  return closedPeriods(c.plan, c.settings, today()).map((key) => ({
-    key,
-    label: periodLabel(key, c.settings.periodRule),
-  }));
-}
-
-/** The period asked for if it is one of the options, else the newest. */
-function choosePeriod(asked: unknown, options: PeriodOption[]): PeriodKey {
-  const parsed = z.safeParse(periodKeySchema(), asked);
-  if (parsed.success && options.some((o) => o.key === parsed.data)) return parsed.data;
-  return options[options.length - 1]!.key;
-}
-
-/** A period's rollup and the month-by-month history up to it, from one read of every unit tab. */
-function rollupWithHistory(c: SheetContext, key: PeriodKey): { rollup: Rollup; history: Rollup[] } {
-  const data = readSheetData(c.ss, c.plan, c.settings, today(), new Date());
-  return {
-    rollup: data.rollupOf(key),
-    history: periodsUpTo(c.plan, c.settings, key).map((k) => data.rollupOf(k)),
-  };
-}
-
-export function rollupState(asked: unknown): RollupState {
-  const c = sheetContext();
+export function rollupState(c: SheetContext, asked: unknown): RollupState {
   const periods = periodOptions(c);
   const periodKey = choosePeriod(asked, periods);
-  const rollup = readSheetData(c.ss, c.plan, c.settings, today(), new Date()).rollupOf(periodKey);
-  return { periods, periodKey, rollup, canWrite: isOwner(c.ss, c.user) };
+  const rollup = readData(sendContext(c)).rollupOf(periodKey);
+  return { periods, periodKey, rollup, canWrite: may(c.person, "rollupWrite") };
 }
 
-export function writeRollupToTab(asked: unknown): ActionResult {
-  const c = sheetContext();
-  if (!isOwner(c.ss, c.user)) return { ok: false, message: OWNER_ONLY };
+export function writeRollupToTab(c: SheetContext, asked: unknown): ActionResult {
   const key = choosePeriod(asked, periodOptions(c));
-  const { rollup, history } = rollupWithHistory(c, key);
+  const sc = sendContext(c);
+  const { rollup, history } = composeReport(sc, readData(sc), key, {});
   writeRollupTab(c.ss, c.plan, rollup, history);
   return { ok: true, message: `Đã ghi tổng hợp ${rollup.period.label} vào trang "Tổng hợp".` };
 }
 
-export function sendState(asked: unknown): SendState {
-  const c = sheetContext();
+export function sendState(c: SheetContext, asked: unknown): SendState {
   const periods = periodOptions(c);
   const periodKey = choosePeriod(asked, periods);
-  const { recipients, problems } = reportRecipients(c.settings);
+  const approval = readApproval(periodKey);
+  const mode = c.settings.approval;
+  const action = mode === "direct" || approval.status === "approved" ? "report" : "draft";
+  const sc = sendContext(c);
+  const { recipients, problems } = action === "report" ? reportRecipients(c.settings) : draftRecipients(sc);
+  const report = mailRecord("report", periodKey);
+  const draft = mailRecord("draft", periodKey, approval.returns.length);
+  const pending = action === "report" ? report : draft;
   return {
     periods,
     periodKey,
@@ -76,72 +68,164 @@ export function sendState(asked: unknown): SendState {
     recipients,
     problems,
     remainingQuota: MailApp.getRemainingDailyQuota(),
-    sentAt: sentReports()[periodKey]?.at ?? null,
-    canSend: isOwner(c.ss, c.user),
+    sentAt: report?.state === "sent" ? report.at : null,
+    canSend: true,
+    mode,
+    approval: approvalView(approval),
+    action,
+    doubtSince: pending?.state === "intent" ? pending.at || "?" : null,
+    draftSentAt: draft?.state === "sent" ? draft.at : null,
   };
 }
 
-export function sendReportNow(input: unknown): ActionResult {
-  const c = sheetContext();
-  if (!isOwner(c.ss, c.user)) return { ok: false, message: OWNER_ONLY };
+function outcomeResult(outcome: SendOutcome): ActionResult {
+  return { ok: outcome.status === "sent" || outcome.status === "alreadySent", message: outcome.message };
+}
+
+/**
+ * "Gửi": the draft to the chairman while the period waits for approval, else the report to the upper
+ * level. `resend` sends again what went already (or might have); `markSent` settles a doubt without
+ * sending.
+ */
+export function sendReportNow(c: SheetContext, input: unknown): ActionResult {
   const parsed = z.safeParse(sendRequestSchema(), input);
-  if (!parsed.success) return { ok: false, message: "Yêu cầu gửi không đúng dạng: hãy mở lại hộp thoại." };
-  const outcome = sendMonthlyReport(c.ss, c.plan, c.settings, today(), {
-    periodKey: choosePeriod(parsed.data.periodKey, periodOptions(c)),
-    resend: parsed.data.resend,
-    by: c.user,
-  });
-  return { ok: outcome.status === "sent", message: outcome.message };
-}
-
-/** Time-driven, monthly: the report of the period that just closed. A trigger has no one to tell: log. */
-export function onMonthly(): void {
-  const c = sheetContext();
-  const now = today();
-  const periodKey = lastClosedPeriod(now, c.settings.periodRule);
-  guardTrigger(c.ss, periodKey, "Báo cáo tháng", true, () => {
-    flushPendingChanges(c.ss);
-    const outcome = sendMonthlyReport(c.ss, c.plan, c.settings, now, {
+  if (!parsed.success) throw userError("Yêu cầu gửi không đúng dạng: hãy mở lại hộp thoại.");
+  const periodKey = choosePeriod(parsed.data.periodKey, periodOptions(c));
+  const label = periodLabel(periodKey, c.settings.periodRule);
+  const approval = readApproval(periodKey);
+  const direct = c.settings.approval === "direct" || approval.status === "approved";
+  const sc = sendContext(c);
+  if (parsed.data.markSent === true) {
+    const kind = direct ? "report" : "draft";
+    const done = markSent(kind, periodKey, direct ? 0 : approval.returns.length, c.user);
+    if (!done) return { ok: false, message: `Không có lần gửi nào của ${label} đang chờ xác nhận.` };
+    const what = direct ? `báo cáo ${label}` : `dự thảo ${label}`;
+    appendSendLog(
+      c.ss,
       periodKey,
-      resend: false,
-      by: "trigger",
-    });
-    console.log(outcome.message);
+      "Xác nhận đã gửi",
+      [],
+      `${c.user} xác nhận ${what} đã đi (đã xem thư đã gửi).`,
+    );
+    return { ok: true, message: `Đã ghi nhận ${what} đã được gửi.` };
+  }
+  if (!runsAsInstaller()) {
+    // Official mail goes from the installer's account: the hourly trigger sends what is queued.
+    if (parsed.data.resend) {
+      return {
+        ok: false,
+        message: `Gửi lại chỉ làm được từ tài khoản ${recordedInstaller()} (tài khoản gửi thư chính thức của bảng tính).`,
+      };
+    }
+    queueSend(direct ? "report" : "draft", periodKey);
+    appendSendLog(
+      c.ss,
+      periodKey,
+      direct ? "Báo cáo tháng" : "Dự thảo gửi Chủ tịch",
+      [],
+      `${c.user} yêu cầu gửi.`,
+    );
+    return {
+      ok: true,
+      message: `Đã xếp hàng gửi ${direct ? "báo cáo" : "dự thảo"} ${label}: thư đi từ tài khoản ${recordedInstaller()} trong vòng một giờ.`,
+    };
+  }
+  const outcome = direct
+    ? sendFinalReport(sc, { periodKey, resend: parsed.data.resend, by: c.user })
+    : sendDraft(sc, { periodKey, by: c.user, again: parsed.data.resend });
+  return outcomeResult(outcome);
+}
+
+/**
+ * Runs a time-driven job so that a failure never ends in an unexplained crash: it is written to the send
+ * log in Vietnamese (Google's words in the execution log), and the report gets a retry.
+ */
+function guardJob(c: SheetContext, period: string, job: string, run: () => void, retry?: MailKind): void {
+  try {
+    run();
+  } catch (err) {
+    console.error(`${job}: ${messageOf(err)}`);
+    let again = "";
+    if (retry) {
+      try {
+        queueSend(retry, period);
+        again = " Sẽ tự thử lại trong vòng một giờ.";
+      } catch (second) {
+        console.error(`${job}: không hẹn được lần thử lại: ${messageOf(second)}`);
+      }
+    }
+    appendSendLog(c.ss, period, job, [], `Lỗi: ${translateError(err)}${again}`);
+  }
+}
+
+/** Time-driven, monthly: the period that just closed goes to the chairman (or straight up). */
+export function onMonthly(c: SheetContext): void {
+  const sc = sendContext(c);
+  const periodKey = lastClosedPeriod(sc.today, c.settings.periodRule);
+  const kind = c.settings.approval === "direct" ? "report" : "draft";
+  guardJob(
+    c,
+    periodKey,
+    "Báo cáo tháng",
+    () => {
+      flushPendingChanges(c.ss, c.people.office);
+      const direct = kind === "report" || readApproval(periodKey).status === "approved";
+      const outcome = direct
+        ? sendFinalReport(sc, { periodKey, resend: false, by: "trigger" })
+        : sendDraft(sc, { periodKey, by: "trigger", again: false });
+      console.log(outcome.message);
+    },
+    kind,
+  );
+}
+
+/**
+ * Time-driven, hourly: the logs others could not write, the protections of newly approved periods, and
+ * what waits to be sent (an approval, a request, a retry). Cheap when nothing waits.
+ */
+export function onHourly(c: SheetContext): void {
+  const sc = sendContext(c);
+  guardJob(c, sc.today, "Việc hằng giờ", () => {
+    flushPendingChanges(c.ss, c.people.office);
+    flushPendingSendLog(c.ss);
+    lockNewlyApproved(sc);
+    sendPending(sc);
   });
 }
 
-/** Time-driven, one-off after a failure: try the pending period again. */
-export function onRetry(): void {
+/** A one-off retry trigger of an earlier version: does the hourly work once, and goes. */
+export function onRetry(c: SheetContext): void {
   clearRetry();
-  const c = sheetContext();
-  const now = today();
-  const periodKey = pendingPeriod(c.settings, now);
-  guardTrigger(c.ss, periodKey, "Báo cáo tháng (thử lại)", true, () => {
-    const outcome = sendMonthlyReport(c.ss, c.plan, c.settings, now, {
-      periodKey,
-      resend: false,
-      by: "retry",
-    });
-    console.log(outcome.message);
+  onHourly(c);
+}
+
+/**
+ * Time-driven, daily: reminders to units and to the chairman, the change log, and what waits to be
+ * sent (a sheet set up by an earlier version has no hourly trigger until setup runs again).
+ */
+export function onDaily(c: SheetContext): void {
+  const sc = sendContext(c);
+  guardJob(c, sc.today, "Việc hằng ngày", () => {
+    flushPendingChanges(c.ss, c.people.office);
+    sendReminders(sc);
+    remindChairman(sc, readApprovals());
+    sendPending(sc);
   });
 }
 
-/** Time-driven, daily: reminders before the cut-off, and change log entries waiting for the owner. */
-export function onDaily(): void {
-  const c = sheetContext();
-  const now = today();
-  guardTrigger(c.ss, now, "Nhắc nhở", false, () => {
-    flushPendingChanges(c.ss);
-    sendReminders(c.ss, c.plan, c.settings, now);
-  });
-}
-
-/** "Cập nhật bản xem cho cấp trên": the newest closed period. */
-export function updateCopyFromMenu(): string {
-  const c = sheetContext();
-  if (!isOwner(c.ss, c.user)) return OWNER_ONLY;
+/** "Cập nhật bản xem cho cấp trên": the newest closed period, or with approval the newest approved. */
+export function updateCopyFromMenu(c: SheetContext): string {
   const options = periodOptions(c);
-  const { rollup, history } = rollupWithHistory(c, choosePeriod(null, options));
+  const approved =
+    c.settings.approval === "chairman"
+      ? options.filter((o) => readApproval(o.key).status === "approved").map((o) => o.key)
+      : options.map((o) => o.key);
+  const key = approved[approved.length - 1];
+  if (!key) {
+    return "Chưa có kỳ báo cáo nào được Chủ tịch duyệt: bản xem cho cấp trên chỉ có số liệu đã duyệt, nên chưa cập nhật.";
+  }
+  const sc = sendContext(c);
+  const { rollup, history } = composeReport(sc, readData(sc), key, {});
   const result = refreshReadOnlyCopy(c.ss, c.plan, c.settings, rollup, history);
   return [`Đã cập nhật bản xem (${rollup.period.label}): ${result.url}`, ...result.messages].join("\n");
 }

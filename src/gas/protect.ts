@@ -1,13 +1,21 @@
 /**
- * Protections: each unit tab editable by its editors and the owner; the add-in's own tabs by the owner
- * only; header rows by the owner only, so nobody breaks the column layout by accident.
+ * Protections: each unit tab editable by its staff and the office; every tab the add-in writes (rollup,
+ * settings view, logs) by the office only; header rows by the office only, so nobody breaks the column
+ * layout by accident; rows of periods the chairman approved by the office only. The chairman, shared
+ * the file as an editor so that he has the menu, is in none of them.
  * Ours carry a description starting with MARK, so re-applying updates them instead of piling up.
+ * Protection.addEditors does not share the file: sharing is sharing.ts's.
  */
+import type { CellValue } from "../core/cell";
+import type { Lock } from "../core/approval";
+import { lockOn } from "../core/approval";
+import { parseDate } from "../core/parse";
 import type { Plan } from "../core/plan";
 import { SYSTEM_TABS } from "../core/plan";
 import type { Settings } from "../core/settings";
 
 const MARK = "ke-hoach-sheet";
+const LOCKED = `${MARK}: kỳ đã duyệt`;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
@@ -15,18 +23,20 @@ function ours(sheet: Sheet, type: GoogleAppsScript.Spreadsheet.ProtectionType, d
   return sheet.getProtections(type).filter((p) => p.getDescription() === description);
 }
 
-/** Makes the protection's editors exactly `editors` (the owner always stays an editor). */
-function syncEditors(protection: Protection, editors: string[]): void {
+/** Makes the protection's editors exactly `editors` (Google keeps the file's owner and the caller). */
+function syncEditors(protection: Protection, editors: readonly string[]): void {
   const wanted = new Set(editors.map((e) => e.toLowerCase()).filter((e) => e !== ""));
   const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
   const remove = current.filter((e) => !wanted.has(e));
   const add = [...wanted].filter((e) => !current.includes(e));
   if (remove.length > 0) protection.removeEditors(remove);
-  if (add.length > 0) protection.addEditors(add);
+  // Always written: a protection whose list was never set follows the file's editors, so someone
+  // shared the file later would become its editor too.
+  if (add.length > 0 || remove.length === 0) protection.addEditors(add.length > 0 ? add : [...wanted]);
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }
 
-function protectSheet(sheet: Sheet, description: string, editors: string[]): void {
+function protectSheet(sheet: Sheet, description: string, editors: readonly string[]): void {
   const type = SpreadsheetApp.ProtectionType.SHEET;
   const [first, ...extra] = ours(sheet, type, description);
   for (const p of extra) p.remove();
@@ -34,12 +44,17 @@ function protectSheet(sheet: Sheet, description: string, editors: string[]): voi
   syncEditors(protection, editors);
 }
 
-function protectHeader(sheet: Sheet, width: number, owner: string): void {
+/** A tab the add-in writes: the office alone may change it. */
+export function protectOfficeOnly(sheet: Sheet, office: readonly string[]): void {
+  protectSheet(sheet, `${MARK}: ${sheet.getName()}`, office);
+}
+
+function protectHeader(sheet: Sheet, width: number, office: readonly string[]): void {
   const description = `${MARK}: tiêu đề`;
   const type = SpreadsheetApp.ProtectionType.RANGE;
   for (const p of ours(sheet, type, description)) p.remove();
   const protection = sheet.getRange(1, 1, 1, Math.max(width, 1)).protect().setDescription(description);
-  syncEditors(protection, [owner]);
+  syncEditors(protection, office);
 }
 
 /** Applies every protection the plan and settings call for; returns what it did, in Vietnamese. */
@@ -47,33 +62,71 @@ export function applyProtections(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   plan: Plan,
   settings: Settings,
-  owner: string,
+  office: readonly string[],
   planWidths: Map<string, number>,
 ): string[] {
   const done: string[] = [];
-  // A protection's editor still needs edit access to the file itself (Protection.addEditor does not
-  // grant it): share the sheet with every unit editor who lacks it. Nobody is ever removed here.
-  const fileEditors = new Set(ss.getEditors().map((u) => u.getEmail().toLowerCase()));
-  const newEditors = [...new Set(Object.values(settings.unitEditors).flat())].filter(
-    (e) => !fileEditors.has(e) && e !== owner,
-  );
-  if (newEditors.length > 0) {
-    ss.addEditors(newEditors);
-    done.push(`Chia sẻ quyền sửa bảng tính cho ${newEditors.length} người được nhập liệu.`);
-  }
   for (const unit of plan.units) {
     const sheet = ss.getSheetByName(unit.tabName);
     if (!sheet) continue;
-    const editors = [owner, ...(settings.unitEditors[unit.id] ?? [])];
-    protectSheet(sheet, `${MARK}: ${unit.name}`, editors);
-    protectHeader(sheet, Math.max(planWidths.get(unit.tabName) ?? 0, sheet.getLastColumn()), owner);
-    const count = editors.filter((e) => e !== "").length - (owner ? 1 : 0);
-    done.push(`Trang "${unit.tabName}": chủ bảng tính và ${count} người được nhập liệu.`);
+    const staff = settings.unitEditors[unit.id] ?? [];
+    protectSheet(sheet, `${MARK}: ${unit.name}`, [...office, ...staff]);
+    protectHeader(sheet, Math.max(planWidths.get(unit.tabName) ?? 0, sheet.getLastColumn()), office);
+    done.push(`Trang "${unit.tabName}": văn phòng và ${staff.length} người được nhập liệu.`);
   }
   for (const name of Object.values(SYSTEM_TABS)) {
     const sheet = ss.getSheetByName(name);
-    if (!sheet) continue;
-    protectSheet(sheet, `${MARK}: ${name}`, [owner]);
+    if (sheet) protectOfficeOnly(sheet, office);
   }
   return done;
+}
+
+/** Runs of consecutive row numbers: [first, count]. */
+function runsOf(rows: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last && last[0] + last[1] === r) last[1]++;
+    else out.push([r, 1]);
+  }
+  return out;
+}
+
+/**
+ * Locks, for everyone but the office, the rows of each unit tab dated in a period the chairman approved:
+ * one range protection per run of such rows, re-made each time (after an approval, at setup). Staff
+ * then get Google's own refusal when they try to type there; rows they add later with such a date are
+ * marked and not counted (core/approval.ts rowCountsUnderLock). Reads each tab's date column once.
+ */
+export function lockApprovedRows(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  plan: Plan,
+  settings: Settings,
+  office: readonly string[],
+  locks: readonly Lock[],
+  dateColumn: (sheet: Sheet, unitId: string) => number | null,
+): number {
+  let protectedRows = 0;
+  const type = SpreadsheetApp.ProtectionType.RANGE;
+  for (const unit of plan.units) {
+    const sheet = ss.getSheetByName(unit.tabName);
+    if (!sheet) continue;
+    for (const p of ours(sheet, type, LOCKED)) p.remove();
+    const column = dateColumn(sheet, unit.id);
+    const last = sheet.getLastRow();
+    if (locks.length === 0 || column === null || last < 2) continue;
+    const dates = sheet.getRange(2, column, last - 1, 1).getValues() as CellValue[][];
+    const rows: number[] = [];
+    dates.forEach(([v], i) => {
+      const parsed = parseDate(v ?? "", "Ngày");
+      if (parsed.ok && lockOn(parsed.value, settings.periodRule, locks)) rows.push(i + 2);
+    });
+    const width = Math.max(sheet.getLastColumn(), 1);
+    for (const [first, count] of runsOf(rows)) {
+      const protection = sheet.getRange(first, 1, count, width).protect().setDescription(LOCKED);
+      syncEditors(protection, office);
+      protectedRows += count;
+    }
+  }
+  return protectedRows;
 }

@@ -2,6 +2,7 @@
  * The monthly rollup in the sheet: read every unit tab once (one getValues each, whatever its size),
  * compute in core, and write the "Tổng hợp" tab in one batched write of values and one of colours.
  */
+import type { LockContext } from "../core/approval";
 import type { CellValue } from "../core/cell";
 import { collectEntries } from "../core/collect";
 import { unitColumns } from "../core/columns";
@@ -29,6 +30,7 @@ export function readSheetData(
   settings: Settings,
   today: string,
   now: Date,
+  locks?: LockContext,
 ): SheetData {
   const tabs = new Map<string, CellValue[][] | null>();
   for (const unit of plan.units) {
@@ -44,7 +46,11 @@ export function readSheetData(
       lastRow > 0 ? (sheet.getRange(1, 1, lastRow, width).getValues() as CellValue[][]) : [[]],
     );
   }
-  const collected = collectEntries(plan, tabs, { today, rule: settings.periodRule });
+  const collected = collectEntries(plan, tabs, {
+    today,
+    rule: settings.periodRule,
+    ...(locks ? { locks } : {}),
+  });
   const generatedAt = now.toISOString();
   return {
     entries: collected.entries,

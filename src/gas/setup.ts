@@ -1,8 +1,9 @@
 /**
- * "Thiết lập / sửa bảng tính": idempotent set-up and repair. Creates missing tabs, writes missing
- * headers, freezes them, sets formats, dropdowns and number rules, column widths, protections and
- * triggers. It never changes, moves or deletes an entered value: where the layout is damaged in a way
- * it cannot mend without touching data, it says so instead.
+ * "Thiết lập / sửa bảng tính": idempotent set-up and repair. Puts the spreadsheet in Vietnamese and
+ * Vietnam's time zone, creates missing tabs (taking over Google's empty first sheet), writes missing
+ * headers, freezes them, sets formats, dropdowns and number rules, column widths and protections.
+ * It never changes, moves or deletes an entered value: where the layout is damaged in a way it cannot
+ * mend without touching data, it says so instead. Triggers are main.ts's (who installs them matters).
  */
 import type { CellValue } from "../core/cell";
 import type { Column } from "../core/columns";
@@ -13,9 +14,8 @@ import { SYSTEM_TABS } from "../core/plan";
 import type { Settings } from "../core/settings";
 import { CHANGE_LOG_HEADER } from "./change-log";
 import { applyProtections } from "./protect";
-import { ensureTriggers } from "./triggers";
 import { writeSettingsView } from "./settings-view";
-import { SEND_LOG_HEADER } from "./send";
+import { SEND_LOG_HEADER } from "./send-log";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -141,11 +141,48 @@ function columnLetter(n: number): string {
   return s;
 }
 
+/** Google's name for a new spreadsheet's first sheet, in the languages a commune may have. */
+const FIRST_SHEET = /^(Trang tính|Sheet|Hoja|Feuille|Tabelle|Foglio|Página|Planilha|Blad|Arkusz|Лист)\s?1$/;
+
+/** Google's empty first sheet ("Trang tính1", "Sheet1"), if it is still there and still empty. */
+function spareFirstSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet | null {
+  const sheet = ss.getSheets().find((s) => FIRST_SHEET.test(s.getName()));
+  if (!sheet || sheet.getLastRow() > 0 || sheet.getLastColumn() > 0) return null;
+  return sheet;
+}
+
 function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, report: SetupReport): Sheet {
   const existing = ss.getSheetByName(name);
   if (existing) return existing;
   report.created.push(`Tạo trang "${name}".`);
-  return ss.insertSheet(name);
+  // The new spreadsheet's empty first sheet becomes the first tab rather than lingering.
+  const spare = spareFirstSheet(ss);
+  return spare ? spare.setName(name) : ss.insertSheet(name);
+}
+
+const LOCALE = "vi_VN";
+const TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+/**
+ * Typed dates and numbers are read by the spreadsheet's locale ("05/04/2023" is 4 May in en_US,
+ * "1.234" is 1.234) and dates fall on the day of its time zone: the add-in reads them the Vietnamese
+ * way, so the spreadsheet must be in vi_VN and Asia/Ho_Chi_Minh.
+ */
+function localise(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: SetupReport): void {
+  const locale = ss.getSpreadsheetLocale();
+  if (locale !== LOCALE) {
+    ss.setSpreadsheetLocale(LOCALE);
+    report.repaired.push(
+      `Đặt ngôn ngữ bảng tính là Tiếng Việt (trước là ${locale}) để ngày gõ dạng 05/04/2023 là 5 tháng 4 và 1.234 là một nghìn hai trăm ba mươi tư.`,
+    );
+  }
+  const zone = ss.getSpreadsheetTimeZone();
+  if (zone !== TIME_ZONE) {
+    ss.setSpreadsheetTimeZone(TIME_ZONE);
+    report.repaired.push(
+      `Đặt múi giờ bảng tính là giờ Việt Nam (trước là ${zone}) để ngày nhập không lệch một ngày.`,
+    );
+  }
 }
 
 function layoutChangeLog(sheet: Sheet): void {
@@ -170,9 +207,10 @@ export function setupSpreadsheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   plan: Plan,
   settings: Settings,
-  owner: string,
+  office: readonly string[],
 ): SetupReport {
   const report: SetupReport = { created: [], repaired: [], problems: [] };
+  localise(ss, report);
   const widths = new Map<string, number>();
   for (const unit of plan.units) {
     const sheet = ensureSheet(ss, unit.tabName, report);
@@ -181,8 +219,8 @@ export function setupSpreadsheet(
   writeSettingsView(ensureSheet(ss, SYSTEM_TABS.settings, report), plan, settings);
   layoutChangeLog(ensureSheet(ss, SYSTEM_TABS.changeLog, report));
   layoutSendLog(ensureSheet(ss, SYSTEM_TABS.sendLog, report));
-  applyProtections(ss, plan, settings, owner, widths);
-  report.created.push(...ensureTriggers(ss, settings));
-  // A new spreadsheet starts with "Sheet1"/"Trang tính1": leave it, it may hold someone's work.
+  // The rollup tab exists (and is protected) before the first rollup is written into it.
+  ensureSheet(ss, SYSTEM_TABS.rollup, report);
+  applyProtections(ss, plan, settings, office, widths);
   return report;
 }

@@ -1,13 +1,16 @@
 /**
  * Installable triggers, installed by setup and re-installed when the schedule in settings changes:
  * exactly one per handler, however often setup runs. Installable (not simple) so the handlers run as
- * the owner: they can write protected cells, know the user, and send mail.
+ * the office account that installed them: they can write protected cells, know the user, and send
+ * mail. That account is recorded; handlers run by anyone else do nothing (guard.ts authenticTrigger).
  */
 import type { Settings } from "../core/settings";
+import { recordInstaller } from "./context";
 
 export const EDIT_HANDLER = "onEditInstalled";
 export const MONTHLY_HANDLER = "onMonthlyTrigger";
 export const DAILY_HANDLER = "onDailyTrigger";
+export const HOURLY_HANDLER = "onHourlyTrigger";
 const SCHEDULE_KEY = "ks.monthlySchedule";
 const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
@@ -55,5 +58,10 @@ export function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, set
   const daily = () =>
     ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(7).inTimezone(TIME_ZONE).create();
   if (ensureOne(DAILY_HANDLER, daily, false)) done.push("Cài lịch nhắc các đơn vị chưa báo cáo.");
+  const hourly = () => ScriptApp.newTrigger(HOURLY_HANDLER).timeBased().everyHours(1).create();
+  if (ensureOne(HOURLY_HANDLER, hourly, false)) {
+    done.push("Cài việc hằng giờ: gửi những gì đang chờ (báo cáo đã duyệt, lần gửi lại).");
+  }
+  recordInstaller(Session.getEffectiveUser().getEmail());
   return done;
 }

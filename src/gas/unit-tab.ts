@@ -3,6 +3,8 @@
  * on each offending cell. One read of the values, notes and colours of the block, one write of each;
  * the user's values are never written.
  */
+import type { LockContext } from "../core/approval";
+import { applyLocks } from "../core/approval";
 import type { CellValue } from "../core/cell";
 import type { MarkedRows, Stamp } from "../core/marks";
 import { markRows } from "../core/marks";
@@ -45,9 +47,12 @@ export function markBlock(
   rows: CellValue[][],
   today: string,
   stamp?: Stamp,
+  locks?: LockContext,
 ): BlockResult {
   const width = header.length;
-  const read = readUnitTab(plan, unit, [header, ...rows], { today });
+  const values = [header, ...rows];
+  const read = readUnitTab(plan, unit, values, { today, ...(locks ? { rule: locks.rule } : {}) });
+  if (locks) applyLocks(read, values, locks, stamp);
   if (rows.length === 0 || width === 0) return { read, checked: 0, errors: 0, warnings: 0, entries: [] };
   const range = sheet.getRange(firstRow, 1, rows.length, width);
   const marked = markRows(read, rows, range.getNotes(), range.getBackgrounds(), stamp);

@@ -104,6 +104,9 @@ const SETTINGS = {
   sendDay: 15,
   sendHour: 7,
   reminderDaysBefore: 3,
+  adminEmails: ["van.phong@quangkhai.vn"],
+  approval: "chairman",
+  approvalReminderDays: 3,
 };
 
 const ODD = [null, "", " ", 0, -1, 1.5, 29, "15", "abc", "a@b", [], ["x"], {}, { a: 1 }, true, false];

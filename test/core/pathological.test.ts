@@ -209,6 +209,9 @@ describe("email addresses in the settings", () => {
       sendDay: 15,
       sendHour: 7,
       reminderDaysBefore: 3,
+      adminEmails: [],
+      approval: "chairman",
+      approvalReminderDays: 3,
     };
     const addresses = (n: number) => Array.from({ length: n }, (_, i) => `Can.Bo${i % 30}@QuangKhai.vn`);
     const r = validateSettings({ ...settings, upperLevelEmails: addresses(20_000).join(",\n") });

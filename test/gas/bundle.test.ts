@@ -47,17 +47,27 @@ describe("build/Code.js in a fresh V8 context", () => {
     env.open();
     const menu = env.ui.menus.at(-1)!;
     expect(menu.caption).toBe("Phòng, chống mại dâm 2023");
-    const items = menu.items.filter((i) => i.type === "item");
-    expect(items.map((i) => i.caption)).toEqual([
+    // Nobody set the sheet up yet: every item shows (each checks the role when clicked), what staff
+    // need first, the office's actions in their submenu.
+    const top = menu.items.filter((i) => i.type === "item");
+    expect(top.map((i) => i.caption)).toEqual([
       "Nhập báo cáo…",
+      "Tình hình báo cáo của đơn vị…",
+      "Hướng dẫn",
+      "Duyệt báo cáo tháng…",
       "Tổng hợp tháng…",
+    ]);
+    const office = menu.items.find((i) => i.type === "submenu");
+    expect(office?.type === "submenu" && office.caption).toBe("Văn phòng UBND xã");
+    const sub = office?.type === "submenu" ? office.items.filter((i) => i.type === "item") : [];
+    expect(sub.map((i) => i.caption)).toEqual([
       "Kiểm tra toàn bộ số liệu",
       "Gửi báo cáo tháng…",
       "Cập nhật bản xem cho cấp trên",
       "Cài đặt…",
       "Thiết lập / sửa bảng tính",
-      "Hướng dẫn",
     ]);
+    const items = [...top, ...sub];
     for (const item of items) expect(typeof functions[item.functionName], item.functionName).toBe("function");
   });
 

@@ -152,11 +152,14 @@ describe("settings", () => {
     expect(sheet(env, "Công an xã").getRange("A2").getDisplayValue()).toBe("05/04/2023");
   });
 
-  it("lets only the owner save settings", () => {
+  it("lets only the office save settings, and says so in Vietnamese", () => {
     const env = ready();
     env.setUser(STRANGER);
     const result = env.runFromClient("saveSettings", [SETTINGS]);
-    expect((result as { value: { ok: boolean } }).value.ok).toBe(false);
+    expect(result.ok).toBe(false);
+    expect((result as { error: string }).error).toMatch(
+      /^Chỉ văn phòng UBND xã \(.+\) mới xem và sửa được cài đặt\./,
+    );
   });
 });
 

@@ -24,8 +24,14 @@ export function bundleEnvironment(opts: Partial<WorldOptions> = {}): Environment
   return env;
 }
 
+/**
+ * The settings most tests run with: the owner both keeps the sheet and is the chairman, and reports go
+ * straight to the upper level (approval: "direct"). The approval step and separate roles are tested
+ * with ROLE_SETTINGS (test/gas/roles.ts).
+ */
 export const SETTINGS = {
   chairmanEmail: OWNER,
+  approval: "direct",
   upperLevelName: "UBND huyện Tứ Kỳ",
   upperLevelEmails: ["lanhdao@tuky.example"],
   unitEditors: { congAnXa: [POLICE], truongHoc: [SCHOOL], tramYTe: [HEALTH] },

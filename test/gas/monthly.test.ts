@@ -71,11 +71,12 @@ describe("the rollup", () => {
     expect(env.calls.get("Range.setValues")).toBe(1);
   });
 
-  it("refuses to write the rollup tab for someone who is not the owner", () => {
+  it("refuses to write the rollup tab for someone who is not of the office, in Vietnamese", () => {
     const env = april();
     env.setUser(POLICE);
     const result = env.runFromClient("writeRollupToTab", ["2023-04"]);
-    expect(result).toMatchObject({ ok: true, value: { ok: false } });
+    expect(result.ok).toBe(false);
+    expect((result as { error: string }).error).toContain("Chỉ văn phòng UBND xã (" + OWNER + ")");
   });
 });
 
@@ -102,7 +103,10 @@ describe("the monthly report by email", () => {
     }
     expect(mail.attachments).toHaveLength(1);
     expect(mail.attachments[0]!.contentType).toBe("application/pdf");
-    expect(mail.htmlBody).toContain(spreadsheet(env).getUrl());
+    // Every link opens for every recipient: the upper level cannot open the main sheet, so the report
+    // links only the read-only copy, which the chairman and the upper level both view.
+    expect(mail.htmlBody).not.toContain(spreadsheet(env).getUrl());
+    expect(mail.htmlBody).toMatch(/docs\.google\.com\/spreadsheets\/d\/[^"]+"[^>]*>mở bản xem/);
   });
 
   it("sends nothing more when the trigger fires twice or the owner presses send again", () => {
@@ -134,24 +138,43 @@ describe("the monthly report by email", () => {
     expect(state.problems).toEqual([]);
   });
 
-  it("with no quota left sends nothing, logs it and schedules a retry that sends once the quota is back", () => {
+  it("with no quota left sends nothing, and while it lasts tries every hour but logs once a day", () => {
     const env = april({ mailQuota: 0 });
     env.runTimeTriggers(SEND_TIME);
     expect(reportsSent(env)).toHaveLength(0);
     const log = sheet(env, "Nhật ký gửi");
     expect(String(log.getRange(log.getLastRow(), 5).getValue())).toContain("hạn mức");
-    expect(env.triggers.some((t) => t.handler === "retryMonthlyReport")).toBe(true);
+    // The hourly trigger is the retry: no one-off retry triggers pile up.
+    expect(env.triggers.filter((t) => t.handler === "retryMonthlyReport")).toHaveLength(0);
+    expect(env.triggers.filter((t) => t.handler === "onHourlyTrigger")).toHaveLength(1);
+    env.advanceTo(new Date("2023-04-17T23:30:00+07:00"));
+    expect(reportsSent(env)).toHaveLength(0);
+    const lines = log
+      .getRange(2, 1, log.getLastRow() - 1, 5)
+      .getDisplayValues()
+      .filter((r) => r[4]!.includes("hạn mức"));
+    expect(lines.map((r) => r[0]!.slice(0, 10))).toEqual(["15/04/2023", "16/04/2023", "17/04/2023"]);
   });
 
   it("when MailApp fails sends nothing partial, logs the error and succeeds on the retry", () => {
     const env = april();
     env.mail.failNext("Service unavailable: Gmail");
-    env.runTimeTriggers(SEND_TIME);
-    expect(reportsSent(env)).toHaveLength(0);
+    const fired = env.runTimeTriggers(SEND_TIME);
+    expect(fired.find((f) => f.functionName === "onMonthlyTrigger")?.ok).toBe(true);
     const log = sheet(env, "Nhật ký gửi");
-    expect(String(log.getRange(log.getLastRow(), 5).getValue())).toContain("Service unavailable");
-    expect(env.triggers.filter((t) => t.handler === "retryMonthlyReport")).toHaveLength(1);
-    env.advanceTo(new Date("2023-04-15T08:30:00+07:00"));
+    // The office reads the log: Google's words are translated (and kept in the execution log).
+    const failed = log
+      .getRange(2, 5, log.getLastRow() - 1, 1)
+      .getValues()
+      .map((r) => String(r[0]))
+      .filter((r) => r.startsWith("Gửi thất bại"));
+    expect(failed).toHaveLength(1);
+    const line = failed[0]!;
+    expect(line).toContain("Dịch vụ của Google đang tạm gián đoạn");
+    expect(line).not.toContain("Service unavailable");
+    expect(env.logs.some((l) => l.message.includes("Service unavailable: Gmail"))).toBe(true);
+    // The hourly trigger (here in the same minute) sent it: once.
+    env.advanceTo(new Date("2023-04-15T10:30:00+07:00"));
     expect(reportsSent(env)).toHaveLength(1);
     expect(reportsSent(env)[0]!.subject).toContain("tháng 4/2023");
   });
@@ -209,9 +232,11 @@ describe("when something fails inside a trigger", () => {
       .map((r) => String(r[0]));
     expect(
       results.some(
-        (r) => r.includes("Không cập nhật được bản xem") && r.includes("Service Spreadsheets failed"),
+        (r) =>
+          r.includes("Không cập nhật được bản xem") && r.includes("Dịch vụ của Google đang tạm gián đoạn"),
       ),
     ).toBe(true);
+    expect(results.join("\n")).not.toContain("Service Spreadsheets failed");
   });
 
   it("logs an unexpected error instead of crashing, and schedules a retry", () => {
@@ -219,9 +244,17 @@ describe("when something fails inside a trigger", () => {
     env.failNext("LockService.getScriptLock", "Lock service unavailable");
     const fired = env.runTimeTriggers(SEND_TIME);
     expect(fired.filter((f) => f.functionName === "onMonthlyTrigger").every((f) => f.result.ok)).toBe(true);
-    expect(reportsSent(env)).toHaveLength(0);
     const log = sheet(env, "Nhật ký gửi");
-    expect(String(log.getRange(log.getLastRow(), 5).getValue())).toContain("Lock service unavailable");
-    expect(env.triggers.some((t) => t.handler === "retryMonthlyReport")).toBe(true);
+    const line = log
+      .getRange(2, 5, log.getLastRow() - 1, 1)
+      .getValues()
+      .map((r) => String(r[0]))
+      .find((r) => r.startsWith("Lỗi:"))!;
+    expect(line).toContain("Sẽ tự thử lại");
+    expect(line).not.toContain("Lock service unavailable");
+    expect(env.logs.some((l) => l.message.includes("Lock service unavailable"))).toBe(true);
+    // The hourly trigger tries again, and the report goes.
+    env.advanceTo(new Date("2023-04-15T08:30:00+07:00"));
+    expect(reportsSent(env)).toHaveLength(1);
   });
 });

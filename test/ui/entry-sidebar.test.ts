@@ -214,12 +214,16 @@ describe("entry sidebar", () => {
     const session = await openSidebar(POLICE, emulated);
     const { page } = session;
     await fillInspection(page);
-    // Meanwhile the owner gives Công an xã to someone else.
+    // Meanwhile the office gives Công an xã to someone else, and this person the schools.
     emulated.env.setUser(OWNER);
     const saved = emulated.env.runFromClient("saveSettings", [
       {
         ...SETTINGS,
-        unitEditors: { ...SETTINGS.unitEditors, congAnXa: ["pho.truong.ca@quangkhai.example"] },
+        unitEditors: {
+          ...SETTINGS.unitEditors,
+          congAnXa: ["pho.truong.ca@quangkhai.example"],
+          truongHoc: [SCHOOL, POLICE],
+        },
       },
     ]);
     expect(saved.ok).toBe(true);

@@ -11,8 +11,14 @@ import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { appWorld } from "../../src/local/app-world";
-import { createEnvironment, type Environment, type PanelRecord } from "../../src/local/emulator/index";
+import {
+  createEnvironment,
+  type Environment,
+  type MenuEntry,
+  type PanelRecord,
+} from "../../src/local/emulator/index";
 import { typeApril } from "../gas/month";
+import * as PEOPLE from "../gas/people";
 import { launchBrowser } from "./browser";
 
 export const OWNER = "chu.tich@quangkhai.example";
@@ -39,8 +45,10 @@ const BUILD = (() => {
   return { dir, code: readFileSync(join(dir, "Code.js"), "utf8") };
 })();
 
+/** The owner keeps the sheet and is the chairman; reports go straight up (the approval step: approval.test.ts). */
 export const SETTINGS = {
   chairmanEmail: OWNER,
+  approval: "direct",
   upperLevelName: "UBND huyện Tứ Kỳ",
   upperLevelEmails: ["lanhdao@tuky.example", "conganhuyen@tuky.example"],
   unitEditors: { congAnXa: [POLICE], truongHoc: [SCHOOL], tramYTe: [HEALTH] },
@@ -85,6 +93,24 @@ export function preparedEnvironment(opts: SheetOptions = {}): Emulated {
   return { env, endpoints: Object.keys(functions).filter((name) => !name.endsWith("_")) };
 }
 
+/**
+ * The sheet of test/gas/people.ts: the office keeps it, the chairman approves, April typed by each
+ * unit's staff and its draft sent on the 15th; the clock at 16/04/2023 09:00.
+ */
+export function approvalSheet(): Emulated {
+  const env = createEnvironment(appWorld({ owner: PEOPLE.OFFICE, now: APRIL_10, htmlDir: BUILD.dir }));
+  const functions = env.load(BUILD.code);
+  env.setUser(PEOPLE.OFFICE);
+  env.run("setupSpreadsheet");
+  const saved = env.runFromClient("saveSettings", [PEOPLE.ROLE_SETTINGS]);
+  if (!saved.ok || !(saved.value as { ok: boolean }).ok)
+    throw new Error(`saveSettings: ${JSON.stringify(saved)}`);
+  PEOPLE.typeAprilByStaff(env);
+  env.runTimeTriggers(new Date("2023-04-15T07:00:00+07:00"));
+  env.setNow(new Date("2023-04-16T09:00:00+07:00"));
+  return { env, endpoints: Object.keys(functions).filter((name) => !name.endsWith("_")) };
+}
+
 /** The same sheet with the realistic "tháng 4/2023" typed into the units' tabs (test/gas/month.ts). */
 export function aprilSheet(opts: SheetOptions = {}): Emulated {
   const emulated = preparedEnvironment(opts);
@@ -108,17 +134,32 @@ export function useBrowser(): () => Browser {
   };
 }
 
-/** The menu's caption for a function, found in the menu the script built on open. */
-function menuPath(env: Environment, functionName: string): string[] {
-  for (const menu of env.ui.menus) {
-    for (const item of menu.items) {
-      if (item.type === "item" && item.functionName === functionName) return [menu.caption, item.caption];
+/** The menu's captions down to a function's item (through the office's submenu), as built on open. */
+export function menuPath(env: Environment, functionName: string): string[] {
+  const find = (items: MenuEntry[], path: string[]): string[] | null => {
+    for (const item of items) {
+      if (item.type === "item" && item.functionName === functionName) return [...path, item.caption];
+      if (item.type === "submenu") {
+        const found = find(item.items, [...path, item.caption]);
+        if (found) return found;
+      }
     }
+    return null;
+  };
+  for (const menu of env.ui.menus) {
+    const found = find(menu.items, [menu.caption]);
+    if (found) return found;
   }
   throw new Error(`no menu item runs ${functionName}`);
 }
 
-export type MenuFunction = "showEntrySidebar" | "showSettingsDialog" | "showRollupSidebar" | "showSendDialog";
+export type MenuFunction =
+  | "showEntrySidebar"
+  | "showSettingsDialog"
+  | "showRollupSidebar"
+  | "showSendDialog"
+  | "showApprovalDialog"
+  | "showStatusSidebar";
 
 /** The user opens the spreadsheet and clicks the menu item; returns the panel (kind, title, size, HTML). */
 export function openPanelFromMenu(env: Environment, functionName: MenuFunction): PanelRecord {
@@ -268,6 +309,21 @@ export async function openPage(
   };
 }
 
+/**
+ * A built page (build/<file>.html) open for `user` without going through the menu: what a page that was
+ * already open, or one made up, can do with google.script.run as that user.
+ */
+export async function openBuiltPage(
+  browser: Browser,
+  emulated: Emulated,
+  user: string,
+  file: string,
+  size: { width: number; height: number },
+): Promise<PageSession> {
+  emulated.env.setUser(user);
+  return openPage(browser, emulated, readFileSync(join(BUILD.dir, `${file}.html`), "utf8"), size);
+}
+
 /** How a test file opens its page: the menu item, the browser size, and what shows once it has loaded. */
 export interface MenuPage {
   functionName: MenuFunction;
@@ -300,9 +356,10 @@ export async function openMenuPage(
  */
 export function pageOpener(
   spec: MenuPage & { sheet: () => Emulated },
-): (user: string, emulated?: Emulated) => Promise<PageSession> {
+): ((user: string, emulated?: Emulated) => Promise<PageSession>) & { browser: () => Browser } {
   const browser = useBrowser();
-  return (user, emulated = spec.sheet()) => openMenuPage(browser(), emulated, user, spec);
+  const open = (user: string, emulated = spec.sheet()) => openMenuPage(browser(), emulated, user, spec);
+  return Object.assign(open, { browser });
 }
 
 /** A control found by its accessible name, as a screen reader announces it (the "*" is hidden). */

@@ -8,7 +8,16 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { Environment } from "../../src/local/emulator/index";
 import { EXPECTED_APRIL, NOT_REPORTED_APRIL } from "../gas/month";
-import { aprilSheet, OWNER, POLICE, pageOpener, screenshot, status } from "./harness";
+import {
+  aprilSheet,
+  menuPath,
+  OWNER,
+  openBuiltPage,
+  POLICE,
+  pageOpener,
+  screenshot,
+  status,
+} from "./harness";
 
 const SIDEBAR = { width: 300, height: 900 };
 /** 20/06/2023: three periods have closed (tháng 4, 5 and 6/2023); nothing was typed after April. */
@@ -182,11 +191,24 @@ describe("rollup sidebar", () => {
     ]);
   });
 
-  it("lets a unit's editor read the rollup but not write the tab", async () => {
-    const { page, calls } = await openSidebar(POLICE);
-    expect(await figureOf(page, "CT2c")).toBe("300/900 (33,3 %)");
-    expect(await page.locator("#write").isHidden()).toBe(true);
-    expect(await page.getByText("Chỉ chủ bảng tính được ghi vào tab Tổng hợp.").isVisible()).toBe(true);
+  it("is the office's and the chairman's: a unit's editor is refused in Vietnamese, even from a page already open", async () => {
+    const emulated = aprilSheet();
+    emulated.env.setUser(POLICE);
+    emulated.env.open();
+    expect(() => menuPath(emulated.env, "showRollupSidebar")).toThrow();
+    const { page, calls } = await openBuiltPage(openSidebar.browser(), emulated, POLICE, "RollupSidebar", {
+      width: 300,
+      height: 800,
+    });
+    await expect
+      .poll(() => page.locator("#loading").textContent())
+      .toContain(
+        "Chỉ văn phòng UBND xã (" +
+          OWNER +
+          ") và Chủ tịch UBND xã (" +
+          OWNER +
+          ") mới xem được tổng hợp tháng.",
+      );
     expect(calls.map((c) => c.name)).toEqual(["getRollupState"]);
   });
 

@@ -1,6 +1,6 @@
 /**
  * "Gửi báo cáo tháng…" as the sheet's owner uses it: the real build/SendDialog.html, served by the real
- * bundle's menu item, in headless Chromium at the dialog's 520×480, its calls going to the emulated
+ * bundle's menu item, in headless Chromium at the dialog's 520×520, its calls going to the emulated
  * spreadsheet (realistic "tháng 4/2023" typed, test/gas/month.ts) whose outbox shows what was sent.
  * `npm test` builds first.
  */
@@ -8,8 +8,11 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { Environment } from "../../src/local/emulator/index";
 import {
+  approvalSheet,
   aprilSheet,
+  menuPath,
   OWNER,
+  openBuiltPage,
   POLICE,
   type PageSession,
   pageOpener,
@@ -17,8 +20,9 @@ import {
   screenshot,
   status,
 } from "./harness";
+import * as PEOPLE from "../gas/people";
 
-const DIALOG = { width: 520, height: 480 };
+const DIALOG = { width: 520, height: 520 };
 const RECIPIENTS = [SETTINGS.chairmanEmail, ...SETTINGS.upperLevelEmails];
 const APRIL_LABEL = "tháng 4/2023 (15/03/2023 – 14/04/2023)";
 
@@ -155,12 +159,22 @@ describe("send dialog", () => {
     expect(sendCalls(session)).toEqual([]);
   });
 
-  it("shows a unit's editor what would be sent, without a send button", async () => {
-    const { page, calls } = await openDialog(POLICE);
-    expect(await listTexts(page.locator("#recipients li"))).toEqual(RECIPIENTS);
-    expect(await page.getByText("Chỉ chủ bảng tính được gửi báo cáo tháng.").isVisible()).toBe(true);
-    expect(await sendButton(page).isHidden()).toBe(true);
+  it("is not in a unit's editor's menu, and refuses them in Vietnamese from a page already open", async () => {
+    const emulated = aprilSheet();
+    emulated.env.setUser(POLICE);
+    emulated.env.open();
+    expect(() => menuPath(emulated.env, "showSendDialog")).toThrow();
+    const { page, calls } = await openBuiltPage(openDialog.browser(), emulated, POLICE, "SendDialog", DIALOG);
+    await expect
+      .poll(() => page.locator("#loading").textContent())
+      .toContain(
+        "Không tải được thông tin gửi báo cáo: Chỉ văn phòng UBND xã (" +
+          OWNER +
+          ") mới gửi được báo cáo tháng.",
+      );
+    expect(await page.locator("#send").isHidden()).toBe(true);
     expect(calls.map((c) => c.name)).toEqual(["getSendState"]);
+    expect(reportsSent(emulated.env)).toHaveLength(0);
   });
 
   it("keeps the dialog usable after a failed call, and sends on the next try", async () => {
@@ -214,5 +228,30 @@ describe("send dialog", () => {
     expect(await status(page).textContent()).toBe("");
     expect(session.calls.map((c) => c.args[0])).toEqual([null, "2023-05", "2023-04", "2023-04"]);
     expect(session.errors).toEqual([]);
+  });
+
+  it("while the chairman approves, sends the office's draft to him, not the report up", async () => {
+    const session = await openDialog(PEOPLE.OFFICE, approvalSheet());
+    const { page, env } = session;
+    expect(await page.locator("#approval").textContent()).toBe(
+      "Báo cáo chỉ gửi cấp trên sau khi Chủ tịch duyệt. Nút dưới đây gửi dự thảo cho Chủ tịch và văn phòng.",
+    );
+    expect(await listTexts(page.locator("#recipients li"))).toEqual([
+      PEOPLE.CHAIRMAN,
+      PEOPLE.OFFICE,
+      PEOPLE.CLERK,
+    ]);
+    // The draft went on the 15th: sending it again needs the confirmation.
+    expect(await page.locator("#sent-text").textContent()).toBe(
+      "Dự thảo báo cáo tháng 4/2023 (15/03/2023 – 14/04/2023) đã được gửi lúc 15/04/2023 07:00.",
+    );
+    expect(await sendButton(page).textContent()).toBe("Gửi lại");
+    expect(await sendButton(page).isDisabled()).toBe(true);
+    await page.getByLabel("Tôi muốn gửi lại báo cáo kỳ này").check();
+    await sendButton(page).click();
+    await expect.poll(() => status(page).textContent()).toContain("Đã gửi dự thảo báo cáo tháng 4/2023");
+    expect(env.outbox.filter((m) => m.subject.startsWith("[Dự thảo"))).toHaveLength(2);
+    expect(reportsSent(env)).toHaveLength(0);
+    await screenshot(page, "SendDialog-approval.png");
   });
 });

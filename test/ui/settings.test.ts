@@ -7,8 +7,10 @@ import type { SettingsFormState } from "../../src/gas/api";
 import {
   field,
   HEALTH,
+  menuPath,
   messagesOf,
   OWNER,
+  openBuiltPage,
   POLICE,
   type PageSession,
   pageOpener,
@@ -80,6 +82,36 @@ describe("settings dialog", () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("chairmanEmail");
   });
 
+  it("shows the office who it is and whether the chairman approves, and refuses an approval without a chairman", async () => {
+    const session = await openSettings(OWNER);
+    const { page, calls } = session;
+    expect(await page.locator("#setup-account").textContent()).toBe(
+      `Tài khoản đã thiết lập bảng tính: ${OWNER} (luôn thuộc văn phòng).`,
+    );
+    expect(await field(page, "Cán bộ văn phòng khác").inputValue()).toBe("");
+    expect(await field(page, "Trước khi gửi cấp trên").inputValue()).toBe("direct");
+    await field(page, "Trước khi gửi cấp trên").selectOption("chairman");
+    await field(page, "Email Chủ tịch UBND xã").fill("");
+    await page.getByRole("button", { name: "Lưu cài đặt" }).click();
+    await expect
+      .poll(() => messagesOf(page, "Email Chủ tịch UBND xã"))
+      .toContain("Khi Chủ tịch duyệt báo cáo trước khi gửi, cần email Chủ tịch");
+    expect(calls.map((c) => c.name)).toEqual(["getSettingsState"]);
+    await field(page, "Email Chủ tịch UBND xã").fill("chutich@quangkhai.example");
+    await field(page, "Cán bộ văn phòng khác").fill("vanthu@quangkhai.example");
+    await page.getByRole("button", { name: "Lưu cài đặt" }).click();
+    await expect.poll(() => status(page).textContent()).toContain("Đã lưu cài đặt");
+    expect(stored(session)).toMatchObject({
+      approval: "chairman",
+      chairmanEmail: "chutich@quangkhai.example",
+      adminEmails: ["vanthu@quangkhai.example"],
+    });
+    // The chairman who approves can open the sheet (and its menu); the new clerk too.
+    const id = (session.env.active as { getId(): string }).getId();
+    expect(session.env.sheets.role(id, "chutich@quangkhai.example")).toBe("editor");
+    expect(session.env.sheets.role(id, "vanthu@quangkhai.example")).toBe("editor");
+  });
+
   it("names the rule a number breaks", async () => {
     const { page } = await openSettings(OWNER);
     await field(page, "Ngày gửi báo cáo").fill("31");
@@ -133,12 +165,25 @@ describe("settings dialog", () => {
     expect(stored(session).upperLevelName).toBe("UBND huyện Tứ Kỳ");
   });
 
-  it("is read-only for anyone but the owner", async () => {
-    const { page, calls } = await openSettings(POLICE);
-    expect(await page.getByText("chế độ chỉ đọc").isVisible()).toBe(true);
-    expect(await field(page, "Email Chủ tịch UBND xã").isDisabled()).toBe(true);
-    expect(await field(page, "Công an xã").isDisabled()).toBe(true);
-    expect(await page.getByRole("button", { name: "Lưu cài đặt" }).count()).toBe(0);
+  it("is the office's only: no one else sees it, not even from a page already open", async () => {
+    const emulated = preparedEnvironment();
+    emulated.env.setUser(POLICE);
+    emulated.env.open();
+    expect(() => menuPath(emulated.env, "showSettingsDialog")).toThrow();
+    const { page, calls } = await openBuiltPage(openSettings.browser(), emulated, POLICE, "Settings", {
+      width: 620,
+      height: 640,
+    });
+    await expect
+      .poll(() => page.locator("#loading").textContent())
+      .toContain(
+        "Không tải được cài đặt: Chỉ văn phòng UBND xã (" + OWNER + ") mới xem và sửa được cài đặt.",
+      );
+    // The office is named as the contact; no one else's address is on the page.
+    const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).not.toContain(HEALTH);
+    expect(text).not.toContain("truong.hoc@");
+    expect(await page.locator("#settings").isHidden()).toBe(true);
     expect(calls.map((c) => c.name)).toEqual(["getSettingsState"]);
   });
 });

@@ -10,8 +10,15 @@ import { unitColumns } from "../../src/core/columns";
 import { defaultPlan } from "../../src/plans";
 import { appWorld } from "../../src/local/app-world";
 import { createEnvironment } from "../../src/local/emulator/index";
-import { DEMO_EDITORS, DEMO_NOW, DEMO_OWNER, DEMO_PERIODS, demoRows } from "../../src/local/workbench/demo";
 import * as z from "zod/mini";
+import {
+  DEMO_CHAIRMAN,
+  DEMO_EDITORS,
+  DEMO_NOW,
+  DEMO_OWNER,
+  DEMO_PERIODS,
+  demoRows,
+} from "../../src/local/workbench/demo";
 import type { ActionResult, SheetView, StateView } from "../../src/local/workbench/protocol";
 import { ClockRequestSchema } from "../../src/local/workbench/protocol";
 import { type RunningWorkbench, startWorkbench } from "../../src/local/workbench/server";
@@ -73,9 +80,18 @@ describe("the workbench over the real bundle", () => {
     }
   });
 
-  it("lists the owner, every unit's editors and the upper level as people to act as", () => {
+  it("lists the office, the chairman, every unit's editors and the upper level as people to act as", () => {
     const users = wb.users();
-    expect(users[0]).toEqual({ email: DEMO_OWNER, label: "Chủ bảng tính", group: "owner" });
+    expect(users[0]).toEqual({
+      email: DEMO_OWNER,
+      label: "Văn phòng UBND xã (chủ bảng tính)",
+      group: "owner",
+    });
+    expect(users.find((u) => u.email === DEMO_CHAIRMAN)).toEqual({
+      email: DEMO_CHAIRMAN,
+      label: "Chủ tịch UBND xã",
+      group: "chairman",
+    });
     for (const emails of Object.values(DEMO_EDITORS)) {
       for (const e of emails) expect(users.find((u) => u.email === e)?.group).toBe("editor");
     }
@@ -277,12 +293,29 @@ describe("the server never trusts the page", () => {
     expect((await post("/api/user", { email: DEMO_OWNER })).body.ok).toBe(true);
     const ran = (await post("/api/triggers", { date: "2023-06-15", time: "07:00" }))
       .body as unknown as ActionResult;
+    // The draft to the chairman and the office.
     expect(ran.newMail).toBe(1);
     const html = await fetch(`${base}mail/0/html`);
     const csp = html.headers.get("content-security-policy") ?? "";
     expect(csp).toMatch(/^sandbox;/);
     expect(csp).not.toContain("allow-scripts");
-    const file = await fetch(`${base}mail/0/attachments/0`);
+    // The chairman approves from his dialog: the report, with the copy attached, goes up.
+    expect((await post("/api/user", { email: DEMO_CHAIRMAN })).body.ok).toBe(true);
+    await post("/api/menu", { path: ["Phòng, chống mại dâm 2023", "Duyệt báo cáo tháng…"] });
+    const dialog = (await state()).dialog!;
+    const shown = await post("/api/run", { panel: dialog.seq, name: "getApprovalState", args: [null] });
+    const fingerprint = (shown.body.value as { fingerprint: string }).fingerprint;
+    const approved = await post("/api/run", {
+      panel: dialog.seq,
+      name: "approveReport",
+      args: [{ periodKey: "2023-06", fingerprint }],
+    });
+    expect((approved.body.value as { ok: boolean }).ok).toBe(true);
+    // The office account's hourly trigger sends it.
+    const hourly = (await post("/api/triggers", { date: "2023-06-20", time: "10:00" }))
+      .body as unknown as ActionResult;
+    expect(hourly.newMail).toBe(1);
+    const file = await fetch(`${base}mail/1/attachments/0`);
     expect(file.headers.get("content-disposition")).toMatch(/^attachment; filename="Ban xem/);
     expect((await fetch(`${base}mail/9/html`)).status).toBe(404);
   });

@@ -9,8 +9,9 @@ import { isValidIso } from "../../core/periods";
 
 export interface UserChoice {
   email: string;
-  /** Vietnamese: who this is ("Chủ bảng tính", "Nhập liệu: Trường học", "Cấp trên (chỉ xem)"). */
+  /** Vietnamese: who this is ("Văn phòng UBND xã", "Nhập liệu: Trường học", "Chủ tịch UBND xã"). */
   label: string;
+  /** "owner": the office (the setup account and the administrators in settings). */
   group: "owner" | "editor" | "chairman" | "upperLevel";
 }
 
@@ -172,6 +173,16 @@ export interface MailView {
   hasHtml: boolean;
   text: string;
   attachments: { index: number; name: string; contentType: string; size: number }[];
+  /** The links to spreadsheets the mail carries, so each recipient can be tried on them. */
+  links: MailLink[];
+}
+
+export interface MailLink {
+  /** The link's words in the mail ("mở bảng tính"), or the address when the text part has it bare. */
+  text: string;
+  spreadsheetId: string;
+  /** The tab the link opens (its #gid), when it names one that exists. */
+  sheetName: string | null;
 }
 
 export interface RunResponse {

@@ -26,6 +26,7 @@ import type {
   ClockRequest,
   EditRequest,
   ExecutionView,
+  MailLink,
   MailView,
   MenuRequest,
   PanelView,
@@ -198,12 +199,13 @@ export class Workbench {
   }
 
   /**
-   * The people of the sheet: the owner, each unit's editors and the upper level from the stored
-   * settings (read through the settings endpoint, as the owner), and anyone the files are shared with.
+   * The people of the sheet: the office (the owner who set it up, and the administrators), the
+   * chairman, each unit's editors and the upper level from the stored settings (read through the
+   * settings endpoint, as the owner), and anyone the files are shared with.
    */
   private computeUsers(): UserChoice[] {
     const owner = this.saved.owner;
-    const out: UserChoice[] = [{ email: owner, label: "Chủ bảng tính", group: "owner" }];
+    const out: UserChoice[] = [{ email: owner, label: "Văn phòng UBND xã (chủ bảng tính)", group: "owner" }];
     const labels = new Map<string, { units: string[]; group: UserChoice["group"]; label?: string }>();
     const note = (email: string, group: UserChoice["group"], unit?: string, label?: string) => {
       const key = email.trim().toLowerCase();
@@ -215,6 +217,8 @@ export class Workbench {
     };
     const settings = this.readSettings();
     if (settings) {
+      for (const email of settings.settings.adminEmails ?? [])
+        note(email, "owner", undefined, "Văn phòng UBND xã");
       for (const unit of settings.units) {
         for (const email of settings.settings.unitEditors[unit.id] ?? []) note(email, "editor", unit.tabName);
       }
@@ -232,7 +236,13 @@ export class Workbench {
     for (const [email, v] of labels) {
       const label =
         v.units.length > 0 ? `Nhập liệu: ${v.units.join(", ")}` : (v.label ?? "Người được chia sẻ bảng tính");
-      out.push({ email, label, group: v.units.length > 0 ? "editor" : v.group });
+      const group =
+        v.group === "owner" || v.group === "chairman" ? v.group : v.units.length > 0 ? "editor" : v.group;
+      out.push({
+        email,
+        label: group === "owner" || group === "chairman" ? (v.label ?? label) : label,
+        group,
+      });
     }
     const order: Record<UserChoice["group"], number> = { owner: 0, editor: 1, chairman: 2, upperLevel: 3 };
     return out.sort((a, b) => order[a.group] - order[b.group]);
@@ -245,6 +255,7 @@ export class Workbench {
           chairmanEmail: string;
           upperLevelEmails: string[];
           upperLevelName: string;
+          adminEmails?: string[] | undefined;
         };
         units: { id: string; tabName: string }[];
       }
@@ -260,6 +271,7 @@ export class Workbench {
           chairmanEmail: z.string(),
           upperLevelEmails: z.array(z.string()),
           upperLevelName: z.string(),
+          adminEmails: z.optional(z.array(z.string())),
         }),
         units: z.array(z.object({ id: z.string(), tabName: z.string() })),
       });
@@ -369,6 +381,7 @@ export class Workbench {
       sentAtText: formatDateTimeVi(m.sentAt, tz),
       hasHtml: m.htmlBody !== undefined,
       text: m.body,
+      links: this.linksOf(m),
       attachments: m.attachments.map((a, k) => ({
         index: k,
         name: a.name ?? `tep-dinh-kem-${k + 1}`,
@@ -376,6 +389,38 @@ export class Workbench {
         size: a.size,
       })),
     }));
+  }
+
+  /**
+   * The links to emulated spreadsheets in a mail: the HTML part's anchors (built by the add-in, values
+   * escaped), else the addresses in the text part; each with the tab its #gid names.
+   */
+  private linksOf(m: SentMail): MailLink[] {
+    const out: MailLink[] = [];
+    const seen = new Set<string>();
+    const add = (url: string, text: string) => {
+      const found =
+        /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([A-Za-z0-9_-]+)[^#\s]*(?:#gid=(\d+))?/.exec(url);
+      if (!found || seen.has(url)) return;
+      seen.add(url);
+      const ss = this.saved.spreadsheets.spreadsheets.find((x) => x.id === found[1] && !x.deleted);
+      if (!ss) return;
+      const tab = found[2] === undefined ? undefined : ss.sheets.find((t) => String(t.sheetId) === found[2]);
+      out.push({ text, spreadsheetId: ss.id, sheetName: tab?.name ?? null });
+    };
+    const unescapeHtml = (t: string) =>
+      t
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&");
+    for (const a of (m.htmlBody ?? "").matchAll(/<a href="([^"]+)"[^>]*>([^<]*)<\/a>/g)) {
+      add(unescapeHtml(a[1]!), unescapeHtml(a[2]!));
+    }
+    for (const u of m.body.matchAll(/https:\/\/docs\.google\.com\/spreadsheets\/d\/[^\s)]+/g))
+      add(u[0], u[0]);
+    return out;
   }
 
   mail(index: number): SentMail | undefined {

@@ -2,7 +2,8 @@
  * The "Kỳ báo cáo" select of the pages that show one period at a time (rollup sidebar, send dialog):
  * its options, the label of a period, and loading another period while the one on the page stays.
  */
-import { el, markBusy, replaceChildren } from "./dom";
+import { el, errorText, markBusy, replaceChildren } from "./dom";
+import { setStatus } from "./status";
 
 export interface PeriodChoice {
   key: string;
@@ -82,4 +83,26 @@ export function periodLoader<S extends PeriodView>(opts: {
       }
     },
   };
+}
+
+/**
+ * Asks for another period and returns its state; when the call fails, says so in `region` (what could
+ * not be loaded, and that the period shown stays) and returns null, as it does when a newer request
+ * overtook this one.
+ */
+export async function switchPeriod<S extends PeriodView>(
+  loader: PeriodLoader<S>,
+  key: string,
+  shown: S,
+  region: HTMLElement,
+  what: string,
+): Promise<S | null> {
+  const answer = await loader.load(key);
+  if (answer === null) return null;
+  if (answer.ok) return answer.state;
+  setStatus(region, "error", [
+    "Không tải được " + what + " " + periodLabel(shown, key) + ": " + errorText(answer.error),
+    "Trang vẫn hiển thị " + periodLabel(shown, shown.periodKey) + "; hãy chọn lại kỳ để thử lại.",
+  ]);
+  return null;
 }

@@ -276,6 +276,25 @@ export const localeCases: ContractCase[] = [
     },
   },
   {
+    id: "locale.get-and-set",
+    behaviour:
+      "getSpreadsheetLocale gives the spreadsheet's locale (a new one's is its creator's); setSpreadsheetLocale changes it",
+    source:
+      "https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSpreadsheetLocale()",
+    note: "setSpreadsheetLocale: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#setSpreadsheetLocale(String)",
+    covers: ["Spreadsheet.getSpreadsheetLocale", "Spreadsheet.setSpreadsheetLocale"],
+    world: { locale: "en_US" },
+    manual:
+      "In a spreadsheet created by an en_US account: getSpreadsheetLocale, setSpreadsheetLocale('vi_VN'), again.",
+    run(gas) {
+      const ss = gas.SpreadsheetApp.getActiveSpreadsheet();
+      const before = ss.getSpreadsheetLocale();
+      ss.setSpreadsheetLocale("vi_VN");
+      return { before, after: ss.getSpreadsheetLocale() };
+    },
+    expected: { before: "en_US", after: "vi_VN" },
+  },
+  {
     id: "timezone.spreadsheet-zone-not-script-zone",
     behaviour:
       "A date typed in a spreadsheet set to UTC+9 is midnight there (15:00 UTC the day before), whatever the script's own time zone; getValue gives that instant",

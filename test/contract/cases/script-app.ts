@@ -14,6 +14,12 @@ function report() {
 }
 function list() { return ScriptApp.getProjectTriggers().map(function (t) { return t.getHandlerFunction() + ":" + String(t.getEventType()); }); }
 function removeAll() { ScriptApp.getProjectTriggers().forEach(function (t) { ScriptApp.deleteTrigger(t); }); }
+function hourly() { return ScriptApp.newTrigger("tick").timeBased().everyHours(1).create().getUniqueId(); }
+function tick(e) {
+  var p = PropertiesService.getScriptProperties();
+  var mine = ScriptApp.getProjectTriggers().some(function (t) { return t.getUniqueId() === e.triggerUid; });
+  p.setProperty("ticks", (p.getProperty("ticks") || "") + new Date().toISOString() + (mine ? ":mine " : ":other "));
+}
 `;
 
 export const scriptAppCases: ContractCase[] = [
@@ -82,5 +88,32 @@ export const scriptAppCases: ContractCase[] = [
       return { before, others, after: world.run("list") as string[] };
     },
     expected: { before: ["report:CLOCK", "report:CLOCK"], others: [], after: [] },
+  },
+  {
+    id: "script-app.hourly-trigger-and-its-uid",
+    behaviour:
+      "everyHours(1) fires once an hour, as its installer; the event's triggerUid is the unique id of one of the installer's own project triggers",
+    source: `${CLOCK}#everyHours(Integer)`,
+    note: "triggerUid: https://developers.google.com/apps-script/guides/triggers/events#time-driven_events (ID of trigger that produced this event); Trigger.getUniqueId: https://developers.google.com/apps-script/reference/script/trigger#getUniqueId()",
+    covers: ["ClockTriggerBuilder.everyHours", "ClockTriggerBuilder.create", "Trigger.getUniqueId"],
+    script: SCRIPT,
+    manual:
+      "Install an hourly trigger whose handler compares e.triggerUid with getProjectTriggers' ids; wait three hours.",
+    run(gas, world) {
+      const uid = world.run("hourly") as string;
+      world.advanceTo(new Date("2023-04-10T05:30:00Z"));
+      return {
+        uidIsText: typeof uid === "string" && uid.length > 0,
+        ticks: (gas.PropertiesService.getScriptProperties().getProperty("ticks") ?? "").trim().split(" "),
+      };
+    },
+    expected: {
+      uidIsText: true,
+      ticks: [
+        "2023-04-10T03:00:00.000Z:mine",
+        "2023-04-10T04:00:00.000Z:mine",
+        "2023-04-10T05:00:00.000Z:mine",
+      ],
+    },
   },
 ];

@@ -155,4 +155,24 @@ export const sheetCases: ContractCase[] = [
       missing: true,
     },
   },
+  {
+    id: "sheet.id-stays-with-the-sheet",
+    behaviour:
+      "getSheetId is an id unique in the spreadsheet, given when the sheet is made and independent of its position and name",
+    source: `${REF}#getSheetId()`,
+    covers: ["Sheet.getSheetId", "Spreadsheet.insertSheet", "Sheet.setName", "Spreadsheet.getSheetByName"],
+    run(gas) {
+      const ss = fresh(gas, "sheet ids");
+      const first = ss.getSheets()[0]!;
+      const id = first.getSheetId();
+      const other = ss.insertSheet("Khác", 0);
+      first.setName("Đổi tên");
+      return {
+        same: ss.getSheetByName("Đổi tên")!.getSheetId() === id,
+        distinct: other.getSheetId() !== id,
+        integer: Number.isInteger(id) && Number.isInteger(other.getSheetId()),
+      };
+    },
+    expected: { same: true, distinct: true, integer: true },
+  },
 ];

@@ -118,6 +118,36 @@ export const spreadsheetCases: ContractCase[] = [
     },
   },
   {
+    id: "spreadsheet.add-and-remove-editor",
+    behaviour:
+      "addEditor shares the file as editor and promotes a viewer out of the viewers; removeEditor takes an editor's access away",
+    source: `${REF}#addEditor(String)`,
+    note: `removeEditor: ${REF}#removeEditor(String)`,
+    covers: [
+      "Spreadsheet.addEditor",
+      "Spreadsheet.removeEditor",
+      "Spreadsheet.getEditors",
+      "Spreadsheet.getViewers",
+    ],
+    world: { editors: [] },
+    manual:
+      "Share a spreadsheet you own with a viewer, then addEditor(viewer), addEditor(another), removeEditor(another).",
+    run(gas) {
+      const ss = gas.SpreadsheetApp.getActiveSpreadsheet();
+      const emails = (users: GoogleAppsScript.Base.User[]) => users.map((u) => u.getEmail()).sort();
+      ss.addViewer(OUTSIDER);
+      ss.addEditor(OUTSIDER);
+      ss.addEditor(EDITOR);
+      const during = { editors: emails(ss.getEditors()), viewers: emails(ss.getViewers()) };
+      ss.removeEditor(EDITOR);
+      return { during, after: { editors: emails(ss.getEditors()), viewers: emails(ss.getViewers()) } };
+    },
+    expected: {
+      during: { editors: [EDITOR, OWNER, OUTSIDER].sort(), viewers: [] },
+      after: { editors: [OWNER, OUTSIDER].sort(), viewers: [] },
+    },
+  },
+  {
     id: "spreadsheet.pdf",
     behaviour:
       "getAs('application/pdf') gives a PDF Blob of the spreadsheet, named after it; setName renames the blob",

@@ -22,6 +22,16 @@ function about() {
   return String(ui.alert("Giới thiệu", "Phiên bản 1", ui.ButtonSet.OK));
 }
 function missing() { return HtmlService.createHtmlOutputFromFile("Missing").getContent(); }
+function withSubmenu() {
+  var ui = SpreadsheetApp.getUi();
+  ui.createMenu("Kế hoạch").addItem("Nhập báo cáo", "showPage")
+    .addSubMenu(ui.createMenu("Văn phòng").addItem("Cài đặt", "about")).addToUi();
+}
+function ask() {
+  var ui = SpreadsheetApp.getUi();
+  var answer = ui.alert("Chuyển?", "Chuyển sang tài khoản của bạn?", ui.ButtonSet.YES_NO);
+  return answer === ui.Button.YES ? "YES" : "NO";
+}
 `;
 
 export const uiCases: ContractCase[] = [
@@ -100,5 +110,44 @@ export const uiCases: ContractCase[] = [
       return r.ok ? "found" : r.error;
     },
     expected: "No HTML file named Missing was found.",
+  },
+  {
+    id: "ui.submenu",
+    behaviour: "Menu.addSubMenu puts a menu inside another, its items under its caption",
+    source: "https://developers.google.com/apps-script/reference/base/menu#addSubMenu(Menu)",
+    covers: ["Ui.createMenu", "Menu.addSubMenu", "Menu.addItem", "Menu.addToUi"],
+    script: SCRIPT,
+    pages: { Page: "<p>Trang</p>" },
+    manual: "Run withSubmenu: the menu Kế hoạch has Nhập báo cáo and a submenu Văn phòng with Cài đặt.",
+    run(_gas, world) {
+      world.run("withSubmenu");
+      const menu = world.ui.menus[0]!;
+      return menu.items.map((i) =>
+        i.type === "submenu"
+          ? { [i.caption]: i.items.map((x) => (x.type === "item" ? x.caption : x.type)) }
+          : i.type === "item"
+            ? i.caption
+            : i.type,
+      );
+    },
+    expected: ["Nhập báo cáo", { "Văn phòng": ["Cài đặt"] }],
+  },
+  {
+    id: "ui.alert-yes-no",
+    behaviour: "Ui.alert with ButtonSet.YES_NO returns the button the user pressed: Button.YES or Button.NO",
+    source: `${UI}#alert(String,String,ButtonSet)`,
+    covers: ["Ui.alert"],
+    reads: ["Ui.ButtonSet", "ButtonSet.YES_NO", "Ui.Button", "Button.YES"],
+    script: SCRIPT,
+    pages: { Page: "<p>Trang</p>" },
+    manual: "Run ask twice, answering Có then Không.",
+    run(_gas, world) {
+      world.ui.respond({ button: "YES" });
+      const yes = world.run("ask");
+      world.ui.respond({ button: "NO" });
+      const no = world.run("ask");
+      return { yes: yes as string, no: no as string, buttons: world.ui.alerts[0]!.buttons };
+    },
+    expected: { yes: "YES", no: "NO", buttons: "YES_NO" },
   },
 ];

@@ -6,6 +6,7 @@
 import type {
   ActionResult,
   ExecutionView,
+  MailLink,
   MailView,
   MenuItemView,
   SheetView,
@@ -32,7 +33,7 @@ const app = {
 };
 
 const GROUP_LABEL: Record<UserChoice["group"], string> = {
-  owner: "Chủ bảng tính",
+  owner: "Văn phòng UBND xã",
   editor: "Người nhập liệu của các đơn vị",
   chairman: "Lãnh đạo xã",
   upperLevel: "Cấp trên",
@@ -624,6 +625,7 @@ async function loadOutbox(): Promise<void> {
           ),
         )
       : null,
+    m.links.length ? linksOf(m) : null,
     m.hasHtml
       ? h("iframe", {
           class: "mail-html",
@@ -636,6 +638,68 @@ async function loadOutbox(): Promise<void> {
     h("pre", { class: "mail-text" }, m.text),
   );
   box.append(list, detail);
+}
+
+/**
+ * The mail's links, each with a button per recipient: "what happens when this person clicks it". The
+ * workbench acts as that person and opens the spreadsheet at the tab the link names, or says they may
+ * not open it.
+ */
+function linksOf(m: MailView): HTMLElement {
+  const people = [...new Set([...m.to, ...m.cc, ...m.bcc])];
+  return h(
+    "section",
+    { class: "mail-links", "aria-label": "Liên kết trong thư" },
+    h("h3", {}, "Liên kết trong thư"),
+    h(
+      "ul",
+      {},
+      m.links.map((link) =>
+        h(
+          "li",
+          {},
+          h(
+            "span",
+            { class: "link-text" },
+            `“${link.text}”${link.sheetName ? ` (trang ${link.sheetName})` : ""}: `,
+          ),
+          people.map((email) =>
+            h(
+              "button",
+              { type: "button", class: "open-link", onclick: () => void openLink(link, email) },
+              `Mở với tư cách ${email}`,
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+async function openLink(link: MailLink, email: string): Promise<void> {
+  await busy(async () => {
+    if (!(app.state?.users ?? []).some((u) => u.email === email)) {
+      say(`${email} không có trong danh sách người dùng của bàn thử.`, true);
+      return;
+    }
+    const result = await post<ActionResult>("/api/user", { email });
+    app.view = "book";
+    byId("book").hidden = false;
+    byId("outbox").hidden = true;
+    byId("log").hidden = true;
+    app.spreadsheetId = link.spreadsheetId;
+    app.sheetName = link.sheetName ?? undefined;
+    await refresh();
+    await report(result, "");
+    if (app.spreadsheetId !== link.spreadsheetId) {
+      say(`${email} mở liên kết nhưng không có quyền xem bảng tính này.`, true);
+      return;
+    }
+    if (link.sheetName && app.sheet?.bound) {
+      await post<ActionResult>("/api/activate", { spreadsheetId: link.spreadsheetId, sheet: link.sheetName });
+    }
+    say(`Đang dùng với tư cách ${email}: đã mở liên kết “${link.text}”.`);
+  });
 }
 
 async function loadLog(): Promise<void> {

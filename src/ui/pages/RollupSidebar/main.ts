@@ -10,7 +10,7 @@ import { expectedText, indicatorFigure } from "../../../core/rollup";
 import type { RollupState, ServerApi } from "../../../gas/api";
 import { byId, el, errorText, replaceChildren } from "../../lib/dom";
 import { loadPage, wireClose } from "../../lib/page";
-import { capitalise, periodLabel, periodLoader, showPeriods } from "../../lib/period";
+import { capitalise, periodLabel, periodLoader, showPeriods, switchPeriod } from "../../lib/period";
 import { serverCaller } from "../../lib/server";
 import { clearStatus, setStatus } from "../../lib/status";
 
@@ -230,16 +230,9 @@ function updateButtons(): void {
 /** Another period: asked of the server; the one on the page stays until the answer arrives. */
 async function changePeriod(key: string): Promise<void> {
   setStatus(statusRegion, "info", ["Đang tính tổng hợp " + periodLabel(state, key) + "…"]);
-  const answer = await periods.load(key);
-  if (answer === null) return;
-  if (!answer.ok) {
-    setStatus(statusRegion, "error", [
-      "Không tải được tổng hợp " + periodLabel(state, key) + ": " + errorText(answer.error),
-      "Trang vẫn hiển thị " + periodLabel(state, state.periodKey) + "; hãy chọn lại kỳ để thử lại.",
-    ]);
-    return;
-  }
-  state = answer.state;
+  const next = await switchPeriod(periods, key, state, statusRegion, "tổng hợp");
+  if (next === null) return;
+  state = next;
   clearStatus(statusRegion);
   render();
 }

@@ -1,10 +1,11 @@
 /**
- * "Cài đặt…": who receives the monthly report, who may enter data for which unit, and when the report
- * goes out. Checked as the user types with validateSettings, the function the server runs again before
- * it stores anything; only the owner may save.
+ * "Cài đặt…" (the office only): who administers the sheet, who receives the monthly report and whether
+ * the chairman approves it first, who may enter data for which unit, and when the report goes out.
+ * Checked as the user types with validateSettings and settingsConflicts, the functions the server runs
+ * again before it shares or stores anything.
  */
 import type { Settings } from "../../../core/settings";
-import { validateSettings } from "../../../core/settings";
+import { settingsConflicts, validateSettings } from "../../../core/settings";
 import type { ServerApi, SettingsFormState } from "../../../gas/api";
 import { byId, debounce, el, errorText, markBusy, replaceChildren, selectOptions } from "../../lib/dom";
 import type { Control, Field } from "../../lib/field";
@@ -29,6 +30,11 @@ const fields = new Map<string, Field>();
 const touched = new Set<string>();
 let showAll = false;
 let saving = false;
+
+const APPROVAL_MODES: { value: Settings["approval"]; label: string }[] = [
+  { value: "chairman", label: "Chủ tịch duyệt rồi mới gửi cấp trên" },
+  { value: "direct", label: "Gửi thẳng, không cần duyệt" },
+];
 
 const PERIOD_RULES: { value: Settings["periodRule"]; label: string }[] = [
   { value: "cutoff", label: "Từ ngày 15 tháng trước đến ngày 14 tháng báo cáo (chế độ báo cáo nhà nước)" },
@@ -87,6 +93,9 @@ function collect(): Record<string, unknown> {
   const unitEditors: Record<string, string> = {};
   for (const u of state.units) unitEditors[u.id] = value("unitEditors." + u.id);
   return {
+    adminEmails: value("adminEmails"),
+    approval: value("approval"),
+    approvalReminderDays: value("approvalReminderDays"),
     chairmanEmail: value("chairmanEmail"),
     upperLevelName: value("upperLevelName"),
     upperLevelEmails: value("upperLevelEmails"),
@@ -99,7 +108,10 @@ function collect(): Record<string, unknown> {
 }
 
 function check(): ReturnType<typeof validateSettings> {
-  return validateSettings(collect());
+  const result = validateSettings(collect());
+  if (!result.ok) return result;
+  const conflicts = settingsConflicts(result.settings);
+  return conflicts.length > 0 ? { ok: false, errors: conflicts } : result;
 }
 
 /** "upperLevelEmails.2" belongs to the upperLevelEmails field, "unitEditors.x.0" to unit x's. */
@@ -140,6 +152,9 @@ function fill(settings: Settings): void {
     const f = fields.get(key);
     if (f) f.control.value = v;
   };
+  set("adminEmails", settings.adminEmails.join("\n"));
+  set("approval", settings.approval);
+  set("approvalReminderDays", String(settings.approvalReminderDays));
   set("chairmanEmail", settings.chairmanEmail);
   set("upperLevelName", settings.upperLevelName);
   set("upperLevelEmails", settings.upperLevelEmails.join("\n"));
@@ -151,13 +166,23 @@ function fill(settings: Settings): void {
 }
 
 function renderForm(): void {
+  byId("setup-account").textContent = state.setupAccount
+    ? "Tài khoản đã thiết lập bảng tính: " + state.setupAccount + " (luôn thuộc văn phòng)."
+    : "";
+  addField(
+    byId("office"),
+    "adminEmails",
+    "Cán bộ văn phòng khác",
+    emailList("adminEmails", 2),
+    "Được làm mọi việc của văn phòng: cài đặt, thiết lập, gửi báo cáo, sửa số liệu kỳ đã duyệt. Mỗi địa chỉ một dòng.",
+  );
   const recipients = byId("recipients");
   addField(
     recipients,
     "chairmanEmail",
     "Email Chủ tịch UBND xã",
     textInput("chairmanEmail", "email"),
-    "Nhận báo cáo tháng. Để trống nếu chưa có.",
+    "Nhận dự thảo để duyệt và báo cáo tháng. Khi Chủ tịch duyệt, bảng tính được chia sẻ cho Chủ tịch quyền sửa tệp (để có menu Duyệt) nhưng mọi trang đều khoá với Chủ tịch; khi gửi thẳng, Chủ tịch chỉ được xem.",
   );
   addField(
     recipients,
@@ -185,6 +210,26 @@ function renderForm(): void {
       u.tabName !== u.name ? "Trang “" + u.tabName + "”." : "",
     );
   }
+
+  const approval = byId("approval");
+  const mode = el("select", { name: "approval" });
+  replaceChildren(mode, ...APPROVAL_MODES.map((m) => el("option", { value: m.value }, m.label)));
+  addField(
+    approval,
+    "approval",
+    "Trước khi gửi cấp trên",
+    mode,
+    "Khi Chủ tịch duyệt: ngày sau ngày chốt, dự thảo gửi Chủ tịch và văn phòng; báo cáo chỉ gửi cấp trên sau khi Chủ tịch duyệt trong bảng tính (cần máy tính: ứng dụng trên điện thoại không có menu).",
+    { wide: true },
+  );
+  addField(
+    approval,
+    "approvalReminderDays",
+    "Nhắc Chủ tịch sau (ngày)",
+    textInput("approvalReminderDays", "text", true),
+    "Dự thảo chờ duyệt quá số ngày này thì nhắc Chủ tịch qua email; 0 là không nhắc.",
+    { required: true },
+  );
 
   const schedule = byId("schedule");
   const rule = el("select", { name: "periodRule" });
@@ -230,7 +275,7 @@ function renderForm(): void {
   }
   byId("loading").hidden = true;
   form.hidden = false;
-  (state.canEdit ? fields.get("chairmanEmail")?.control : byId("close"))?.focus();
+  (state.canEdit ? fields.get("adminEmails")?.control : byId("close"))?.focus();
 }
 
 function setSaving(on: boolean): void {
