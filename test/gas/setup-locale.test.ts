@@ -66,9 +66,9 @@ describe("setup in a spreadsheet made in another locale and time zone", () => {
       "Tổng số học sinh (người)": "1.234",
     });
     const school = sheet(env, "Trường học");
-    expect(school.getRange(schoolRow, columnOf(env, "Trường học", "Tổng số học sinh (người)")).getValue()).toBe(
-      1234,
-    );
+    expect(
+      school.getRange(schoolRow, columnOf(env, "Trường học", "Tổng số học sinh (người)")).getValue(),
+    ).toBe(1234);
     expect(String(school.getRange(schoolRow, columnOf(env, "Trường học", "Trạng thái")).getValue())).toBe(
       "✓ Hợp lệ",
     );

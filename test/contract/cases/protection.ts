@@ -1,5 +1,5 @@
 // Protections: who may edit a protected sheet or range, unprotected ranges, warning-only.
-import { type ContractCase, EDITOR, fresh, json, OUTSIDER, OWNER, thrown } from "../case";
+import { type ContractCase, EDITOR, fresh, OUTSIDER, OWNER, thrown } from "../case";
 
 const REF = "https://developers.google.com/apps-script/reference/spreadsheet/protection";
 const SHEETS_TEST = "https://github.com/brucemcpherson/gas-fakes/blob/main/test/testsheets.js";
