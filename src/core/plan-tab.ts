@@ -312,7 +312,8 @@ export function planToTabCells(plan: Plan, marks: ReadonlyMap<string, string> = 
     rows.push([]);
     notes.push([]);
     titleRows.push(rows.length);
-    push([section.title, section.intro]);
+    // A mark on the section itself (a draft with no data columns yet) goes on its title.
+    push([section.title, section.intro], [], [[section.key]]);
     headerRows.push(rows.length);
     push(
       section.columns.map((col) => col.header),
