@@ -5,6 +5,7 @@ export * from "./parse";
 export * from "./periods";
 export * from "./plan";
 export * from "./plan-schema";
+export * from "./plan-draft";
 export * from "./plan-json";
 export * from "./plan-tab";
 export * from "./plan-tab-read";

@@ -96,7 +96,7 @@ function titleCase(s: string): string {
 function clean(s: string): string {
   return s
     .replace(/\s+/g, " ")
-    .replace(/[\s;:,.]+$/u, "")
+    .replace(/[\s;:,.…]+$/u, "")
     .trim();
 }
 
@@ -451,7 +451,7 @@ export function draftPlanFromText(text: string): PlanDraft {
     ...(province ? { province } : {}),
     upperLevel: upperMatch ? `UBND ${upperMatch.level} ${upperMatch.name}` : "",
     year: y,
-    startDate: date && date.startsWith(String(y)) ? date : `${y}-01-01`,
+    startDate: date?.startsWith(String(y)) ? date : `${y}-01-01`,
     document: { number: numberMatch?.[1] ?? "", symbol: numberMatch?.[2] ?? "", date },
     chairman: doc.signer ?? { title: "", name: "" },
     timeZone: "Asia/Ho_Chi_Minh",

@@ -278,8 +278,8 @@ export interface PlanTabCells {
   /** 0-based rows of section titles and of header rows, for formatting. */
   titleRows: number[];
   headerRows: number[];
-  /** 0-based [row, column] of the cells marked for the office to complete. */
-  marked: [number, number][];
+  /** The cells marked for the office to complete (0-based), with the plan path and why. */
+  marked: { row: number; col: number; path: string; why: string }[];
 }
 
 /**
@@ -291,17 +291,18 @@ export function planToTabCells(plan: Plan, marks: ReadonlyMap<string, string> = 
   const notes: string[][] = [];
   const titleRows: number[] = [];
   const headerRows: number[] = [];
-  const marked: [number, number][] = [];
+  const marked: PlanTabCells["marked"] = [];
   const push = (
     cells: CellValue[],
     rowNotes: string[] = [],
     paths: (readonly (string | number)[] | null)[] = [],
   ) => {
     paths.forEach((p, col) => {
-      const why = p ? marks.get(pathKey(p)) : undefined;
+      const path = p ? pathKey(p) : "";
+      const why = p ? marks.get(path) : undefined;
       if (why === undefined) return;
       rowNotes[col] = why;
-      marked.push([rows.length, col]);
+      marked.push({ row: rows.length, col, path, why });
     });
     rows.push(cells);
     notes.push(rowNotes);

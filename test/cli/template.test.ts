@@ -48,7 +48,11 @@ describe("template: laid out as the add-in's setup lays out the Google Sheet", (
       LISTS_TAB,
       "Kế hoạch",
     ]);
-    expect(wb.worksheets.map((w) => w.state)).toEqual([...plan.units.map(() => "visible"), "hidden", "visible"]);
+    expect(wb.worksheets.map((w) => w.state)).toEqual([
+      ...plan.units.map(() => "visible"),
+      "hidden",
+      "visible",
+    ]);
   });
 
   it("writes each unit's headers in the plan's column order, bold and shaded, with the help text as a note", () => {

@@ -97,7 +97,7 @@ describe("a draft of the seed plan (Quang Khải 2023)", () => {
 
   it("as the plan tab: every problem setup would report is at a cell the draft marked for the office", () => {
     const cells = planToTabCells(draft.plan, draft.marks);
-    const marked = new Set(cells.marked.map(([r, c]) => cellName(r, c)));
+    const marked = new Set(cells.marked.map((m) => cellName(m.row, m.col)));
     const read = planFromTabCells(cells.values);
     if (read.ok) throw new Error("a draft without data columns cannot be a whole plan");
     const cellsWithProblems = new Set(read.problems.map((p) => cellName(p.row, p.col)));

@@ -203,7 +203,7 @@ describe("the plan tab", () => {
     const marks = new Map([["indicators.3.numerator.elementId", "Chọn cột số liệu đo chỉ tiêu này."]]);
     const cells = planToTabCells(quangKhai2023, marks);
     expect(cells.marked).toHaveLength(1);
-    const [r, col] = cells.marked[0]!;
+    const { row: r, col } = cells.marked[0]!;
     expect(cells.values[r]![0]).toBe("CT2b");
     expect(cells.values[r]![col]).toBe("laoDongCongTyTuyenTruyen");
     expect(cells.notes[r]![col]).toBe("Chọn cột số liệu đo chỉ tiêu này.");

@@ -7,6 +7,7 @@
 import { basename, extname, resolve } from "node:path";
 import type { PeriodKey, PeriodRule, Plan } from "../../core";
 import {
+  draftPlanFromText,
   instantOfCivilDate,
   isValidPeriodKey,
   parseDate,
@@ -38,6 +39,7 @@ import {
   planJson,
 } from "./format";
 import { loadPlan } from "./plan-file";
+import { draftJson, formatDraftText, readPlanDocument } from "./plan-document";
 import { progressBar } from "./progress";
 import { printable } from "./text";
 import { planOfWorkbook, readPlanWorkbook, rollupBook } from "./workbook";
@@ -65,6 +67,8 @@ Cách dùng: ke-hoach-sheet <lệnh> [tuỳ chọn]
 Các lệnh:
   plan [--plan TỆP] [--json]
       In kế hoạch: đơn vị, tên trang tính, các cột của mỗi trang, chỉ tiêu và mục tiêu.
+  plan-from-text VĂN-BẢN.txt|VĂN-BẢN.docx [--json]
+      Soạn bản nháp kế hoạch từ văn bản kế hoạch (Word hoặc chữ), đánh dấu điều văn phòng phải hoàn thiện.
   export-plan [VÀO.xlsx] [--plan TỆP] [--out TỆP]
       Xuất kế hoạch (trang "Kế hoạch" của tệp) dạng JSON mà --plan đọc được.
   template RA.xlsx [--plan TỆP] [--force]
@@ -222,6 +226,30 @@ loại cộng dồn/số hiện có, kiểu dữ liệu), các chỉ tiêu và m
       const plan = await planOf(args, io);
       if (args.flags.has("json")) printJson(io, planJson(plan));
       else print(io, formatPlanText(plan));
+      return EXIT_OK;
+    },
+  },
+
+  "plan-from-text": {
+    usage: "ke-hoach-sheet plan-from-text VĂN-BẢN.txt|VĂN-BẢN.docx [--json]",
+    help: `Đọc văn bản kế hoạch (chữ trong tệp .txt, hoặc tệp Word .docx) và soạn bản nháp các bảng của trang
+"Kế hoạch": số, ký hiệu, ngày và nơi ban hành, tên và năm, các chỉ tiêu có tỉ lệ % hoặc số lần mỗi tháng
+(với lời văn và cách so sánh), các đơn vị và nhiệm vụ ở mục Tổ chức thực hiện, Nơi nhận, người ký.
+Điều văn bản không nói (cột số liệu nào đo chỉ tiêu nào…) được để trống và đánh dấu cho văn phòng;
+không đoán thầm điều gì. Tệp .doc, .pdf: lưu thành .docx hoặc chép chữ ra .txt trước.
+
+  --json       in bản nháp dạng JSON: điều tìm thấy, kế hoạch (dạng --plan, còn ô trống), các ô cần hoàn thiện`,
+    options: { json: "flag", help: "flag" },
+    async run(args, io) {
+      const input = oneInput(
+        args,
+        "plan-from-text",
+        "một tệp .txt hoặc .docx, ví dụ: ke-hoach-sheet plan-from-text ke-hoach.docx",
+      );
+      const text = await readPlanDocument(resolvePath(io, input));
+      const draft = draftPlanFromText(text);
+      if (args.flags.has("json")) printJson(io, draftJson(draft, basename(input)));
+      else print(io, formatDraftText(draft, input));
       return EXIT_OK;
     },
   },
