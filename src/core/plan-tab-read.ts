@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "./cell";
 import { isBlankCell } from "./cell";
-import { foldText, normalizeText, parseDate, parseYesNo } from "./parse";
+import { foldText, normalizeText, parseDate, parseWholeNumber, parseYesNo } from "./parse";
 import type { Plan, PlanIssue, Term } from "./plan-schema";
 import { checkPlan, crossCheckPlan } from "./plan-schema";
 import type { GeneralRow, SectionKey, SectionSpec } from "./plan-tab";
@@ -63,6 +63,7 @@ const HINTS: Record<string, string> = {
   units: "hãy thêm ít nhất một đơn vị",
   forms: "hãy nhập hình thức khác hoặc xoá dòng trùng",
   label: "hãy nhập nội dung cho ô này",
+  max: "hãy để trống mức tối đa và lý do (cột Có/Không không có mức tối đa)",
 };
 
 function hintFor(path: readonly (string | number)[]): string {
@@ -329,10 +330,26 @@ class TabReader {
         unitIds: splitCodes(get(r, "unitIds")),
         helpText: text(get(r, "helpText")),
       };
+      const maxRaw = get(r, "maxValue");
+      const reason = text(get(r, "maxReason"));
+      if (!isBlankCell(maxRaw) || reason !== "") {
+        const whole = parseWholeNumber(maxRaw, "Tối đa một dòng");
+        if (!whole.ok || whole.value < 1)
+          this.problem(
+            ...at("maxValue"),
+            isBlankCell(maxRaw)
+              ? "có lý do nhưng chưa có mức tối đa, hãy nhập một số nguyên dương, hoặc xoá lý do."
+              : `"${text(maxRaw)}" không phải số nguyên dương, hãy nhập mức tối đa, ví dụ 5000.`,
+          );
+        e["max"] = { value: whole.ok ? whole.value : 1, reason };
+      }
       const source = text(get(r, "source"));
       if (source) e["source"] = source;
       for (const k of ["id", "label", "measure", "kind", "valueType", "unitIds", "helpText", "source"])
         this.mark(["elements", i, k], ...at(k));
+      this.mark(["elements", i, "max"], ...at("maxValue"));
+      this.mark(["elements", i, "max", "value"], ...at("maxValue"));
+      this.mark(["elements", i, "max", "reason"], ...at("maxReason"));
       list.push(e);
     });
     s("indicators", (section, get, r) => this.readIndicator(plan, section, get, r));

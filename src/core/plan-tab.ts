@@ -113,6 +113,18 @@ export const SECTIONS: SectionSpec[] = [
       c("valueType", "Kiểu", "số nguyên, tiền (đồng) hoặc Có/Không."),
       c("unitIds", "Đơn vị nhập", "Mã các đơn vị có cột này, cách nhau bằng dấu phẩy."),
       c("helpText", "Hướng dẫn nhập", "Câu hướng dẫn hiện ở tiêu đề cột và trong khung nhập."),
+      c(
+        "maxValue",
+        "Tối đa một dòng",
+        "Số lớn nhất một dòng có thể ghi (chặn số điện thoại, số căn cước gõ nhầm vào cột số). Để trống nếu không giới hạn; không dùng với Có/Không.",
+        true,
+      ),
+      c(
+        "maxReason",
+        "Vì sao tối đa",
+        "Điều giới hạn con số, được nhắc trong thông báo lỗi, ví dụ: số học sinh của một trường trên địa bàn xã.",
+        true,
+      ),
       c("source", "Mục trong văn bản", SOURCE_HELP, true),
     ],
   },
@@ -405,6 +417,8 @@ function sectionRows(plan: Plan, key: SectionKey): ItemRow[] {
           [TYPE_WORDS[e.valueType] ?? "", p("valueType")],
           [e.unitIds.join(", "), p("unitIds")],
           [e.helpText, p("helpText")],
+          [e.max?.value ?? "", ["elements", i, "max", "value"]],
+          [e.max?.reason ?? "", ["elements", i, "max", "reason"]],
           [e.source ?? "", p("source")],
         ]);
       });

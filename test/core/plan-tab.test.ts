@@ -154,6 +154,28 @@ describe("the plan tab", () => {
     expect([...rows].sort((a, b) => a - b)).toEqual(rows);
   });
 
+  it("keeps each column's maximum, and names a wrong one at its cell", () => {
+    const grid = tab();
+    const students = grid[rowOf(grid, "hocSinh")]!;
+    expect(students.slice(7, 9)).toEqual([
+      quangKhai2023.elements.find((e) => e.id === "hocSinh")!.max!.value,
+      expect.stringContaining("học sinh"),
+    ]);
+    const count = rowOf(grid, "laoDongCoSo");
+    grid[count]![7] = "nhiều";
+    const yesNo = rowOf(grid, "coKeHoachLongGhep");
+    grid[yesNo]![7] = 10;
+    grid[yesNo]![8] = "mười đơn vị";
+    const rows = [count, yesNo].sort((a, b) => a - b);
+    expect(errorsOf(grid)).toEqual(
+      rows.map((r) =>
+        r === count
+          ? `Kế hoạch!H${count + 1}: "nhiều" không phải số nguyên dương, hãy nhập mức tối đa, ví dụ 5000.`
+          : `Kế hoạch!H${yesNo + 1}: Chỉ số nhập "coKeHoachLongGhep" là Có/Không nên không có mức tối đa (max), hãy để trống mức tối đa và lý do (cột Có/Không không có mức tối đa).`,
+      ),
+    );
+  });
+
   it("names a missing section, a missing column and a missing line of the general information", () => {
     const grid = tab();
     grid.splice(rowOf(grid, "Người ký"), 1);
