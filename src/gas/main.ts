@@ -47,6 +47,8 @@ import {
 } from "./monthly";
 import { sendContext } from "./options";
 import { saveSettings as saveSettingsImpl, settingsFormState } from "./settings";
+import { planProblemsText, settingsForPlan, setupReportText } from "./plan-admin";
+import { planTools } from "./plan-tools-loader";
 import { setupSpreadsheet as runSetup } from "./setup";
 import { unitStatus } from "./status";
 import { ensureTriggers } from "./triggers";
@@ -131,8 +133,13 @@ export function setupSpreadsheet(): void {
     }
     if (claim.recorded === "") recordSetupAccount(first.user);
     const people = peopleOf(first.settings, setupAccount(first.ss));
-    const c: SheetContext = { ...first, people, person: personOf(first.user, people) };
-    const report = runSetup(c.ss, c.plan, c.settings, people.office);
+    // The plan tab first: checked whole, and on any problem nothing changes.
+    const step = planTools().applyPlanTab(first.ss, today(), first.settings.periodRule);
+    if (!step.ok) return planProblemsText(step.problems);
+    const settings = settingsForPlan(first.settings, step.plan);
+    const c: SheetContext = { ...first, plan: step.plan, settings, people, person: personOf(first.user, people) };
+    const report = runSetup(c.ss, c.plan, c.settings, people.office, step);
+    report.repaired.unshift(...step.done);
     const installer = recordedInstaller();
     if (installer === "" || installer === c.user) {
       report.created.push(...ensureTriggers(c.ss, c.settings));
@@ -153,14 +160,7 @@ export function setupSpreadsheet(): void {
     }
     const locked = relockRows(sendContext(c));
     if (locked > 0) report.repaired.push(`Khoá ${locked} dòng của các kỳ đã duyệt (chỉ văn phòng sửa được).`);
-    const parts = [
-      report.created.length ? `Đã tạo:\n${report.created.join("\n")}` : "",
-      report.repaired.length ? `Đã sửa:\n${report.repaired.join("\n")}` : "",
-      report.problems.length
-        ? `Cần xem lại (không tự sửa để không mất số liệu):\n${report.problems.join("\n")}`
-        : "",
-    ].filter((p) => p !== "");
-    return parts.length ? parts.join("\n\n") : "Bảng tính đã đúng cấu trúc, không có gì phải sửa.";
+    return setupReportText(report);
   });
 }
 
