@@ -137,7 +137,13 @@ export function setupSpreadsheet(): void {
     const step = planTools().applyPlanTab(first.ss, today(), first.settings.periodRule);
     if (!step.ok) return planProblemsText(step.problems);
     const settings = settingsForPlan(first.settings, step.plan);
-    const c: SheetContext = { ...first, plan: step.plan, settings, people, person: personOf(first.user, people) };
+    const c: SheetContext = {
+      ...first,
+      plan: step.plan,
+      settings,
+      people,
+      person: personOf(first.user, people),
+    };
     const report = runSetup(c.ss, c.plan, c.settings, people.office, step);
     report.repaired.unshift(...step.done);
     const installer = recordedInstaller();
@@ -250,6 +256,11 @@ export function showSettingsDialog(): void {
   menuRun("Cài đặt", "settings", () => showPage("Settings", "Cài đặt", [620, 640]));
 }
 
+/** "Kế hoạch: nhập, xuất, soạn từ văn bản…": the plan as JSON, out and in; a draft from a document. */
+export function showPlanDialog(): void {
+  menuRun("Kế hoạch", "setup", () => showPage("PlanDialog", "Kế hoạch", [720, 600]));
+}
+
 /** "Hướng dẫn": the how-to, in Vietnamese (a page, so its text is not in every execution's bundle). */
 export function showHelp(): void {
   menuRun("Hướng dẫn", "help", () => showPage("Help", "Hướng dẫn", [560, 520]));
@@ -280,3 +291,9 @@ export const returnReport: ServerApi["returnReport"] = (input) =>
   clientRun("returnReport", "approve", (c) => returnImpl(c, input));
 export const getUnitStatus: ServerApi["getUnitStatus"] = () =>
   clientRun("getUnitStatus", "status", (c) => unitStatus(c));
+export const getPlanDialogState: ServerApi["getPlanDialogState"] = () =>
+  clientRun("getPlanDialogState", "setup", () => planTools().planDialogState());
+export const importPlanJson: ServerApi["importPlanJson"] = (text) =>
+  clientRun("importPlanJson", "setup", (c) => planTools().importPlanJson(c.ss, text));
+export const draftPlanFromText: ServerApi["draftPlanFromText"] = (text) =>
+  clientRun("draftPlanFromText", "setup", (c) => planTools().draftIntoTab(c.ss, text));

@@ -5,6 +5,7 @@
 import type { Plan } from "../core/plan";
 import { loadDefaultPlan } from "../plans";
 
+export { draftIntoTab, importPlanJson, planDialogState } from "./plan-io";
 export { applyPlanTab } from "./plan-setup";
 export { writePlanTab } from "./plan-tab";
 
