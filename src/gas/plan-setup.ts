@@ -62,10 +62,14 @@ export function applyPlanTab(ss: Spreadsheet, today: string, rule: Settings["per
   const problems = renameProblems(ss, changes, plan, earlier);
   if (problems.length > 0) return { ok: false, problems };
   for (const r of changes.renamedTabs) ss.getSheetByName(r.from)?.setName(r.to);
-  const kept = retireVersion(earlier, stored, today, rule).map((v) => ({
-    ...v,
-    plan: alignToCurrent(v.plan, plan),
-  }));
+  // Another year is another plan, not a change during the year: nothing of the old one governs it.
+  const kept =
+    stored.plan.year !== plan.year
+      ? []
+      : retireVersion(earlier, stored, today, rule).map((v) => ({
+          ...v,
+          plan: alignToCurrent(v.plan, plan),
+        }));
   // Applied twice the same day, the morning's plan governed no period and retireVersion drops it.
   storePlans({ from: today, plan }, kept);
   return { ok: true, plan, previous: stored.plan, earlier: kept, changes, done: describe(changes) };
