@@ -132,6 +132,7 @@ function layoutUnitTab(
   // plan's (added by hand) keep theirs.
   const body = sheet.getRange(2, 1, maxRows - 1, used);
   const formats = body.getNumberFormats();
+  const formatsBefore = formats.map((r) => r.join("\u0000")).join("\n");
   const rules = body.getDataValidations() as (GoogleAppsScript.Spreadsheet.DataValidation | null)[][];
   const widths: number[] = [];
   for (const column of columns) {
@@ -146,8 +147,18 @@ function layoutUnitTab(
       rules[r]![at] = rule;
     }
   }
-  body.setNumberFormats(formats);
+  if (formats.map((r) => r.join("\u0000")).join("\n") !== formatsBefore) body.setNumberFormats(formats);
   body.setDataValidations(rules);
+  // Widths, header notes and header style are set when the header is written (a new tab, a column
+  // added or renamed) or the plan changed; a run that finds the header as it was leaves the widths
+  // people may have adjusted, and saves a call per column (issue 17).
+  const relaid = changedHeader || lastRow === 0 || history.changes !== null;
+  if (relaid) layoutHeader(sheet, used, widths, headerNotes);
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  return used;
+}
+
+function layoutHeader(sheet: Sheet, used: number, widths: number[], headerNotes: string[]): void {
   // Adjacent columns of the same width share one call.
   for (let c = 0; c < used; c++) {
     const width = widths[c];
@@ -164,8 +175,6 @@ function layoutUnitTab(
     .setBackground(HEADER_BACKGROUND)
     .setWrap(true)
     .setVerticalAlignment("middle");
-  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
-  return used;
 }
 
 function columnLetter(n: number): string {
@@ -184,12 +193,17 @@ function spareFirstSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet | 
   return sheet;
 }
 
+/** Spreadsheets whose spare first sheet was looked for in this execution: there is one at most. */
+const spareSought = new WeakSet<object>();
+
 function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, report: SetupReport): Sheet {
   const existing = ss.getSheetByName(name);
   if (existing) return existing;
   report.created.push(`Tạo trang "${name}".`);
-  // The new spreadsheet's empty first sheet becomes the first tab rather than lingering.
-  const spare = spareFirstSheet(ss);
+  // The new spreadsheet's empty first sheet becomes the first tab rather than lingering; looked for
+  // once (each look reads every sheet's name).
+  const spare = spareSought.has(ss) ? null : spareFirstSheet(ss);
+  spareSought.add(ss);
   return spare ? spare.setName(name) : ss.insertSheet(name);
 }
 
