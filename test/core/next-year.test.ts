@@ -40,13 +40,14 @@ describe("next year's plan", () => {
   });
 
   it("is the plan shipped as src/plans/quang-khai-2024.json, which checks and round-trips like the 2023 one", () => {
-    expect(planToJson(next.plan)).toBe(shipped2024);
+    // The same data (the file is laid out by the formatter, so compared parsed).
+    expect(JSON.parse(shipped2024)).toStrictEqual(JSON.parse(planToJson(next.plan)));
     const read = planFromJson(shipped2024);
     if (!read.ok) throw new Error(read.errors.join("\n"));
     const tab = planFromTabCells(planToTabCells(read.plan).values);
     if (!tab.ok) throw new Error(tab.errors.join("\n"));
     expect(tab.plan).toStrictEqual(JSON.parse(shipped2024));
-    expect(planToJson(tab.plan)).toBe(shipped2024);
+    expect(JSON.parse(planToJson(tab.plan))).toStrictEqual(JSON.parse(shipped2024));
   });
 
   it("offers each unit's and school's latest stock of the year as next year's starting value", () => {
