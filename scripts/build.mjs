@@ -4,6 +4,8 @@
  *   Code.js          one minified IIFE + generated global stubs for every export of src/gas/main.ts
  *   appsscript.json  the manifest, copied
  *   <Page>.html      one per folder in src/ui/pages/ (index.html with its main.ts and style.css inlined)
+ *   PlanTools.html   the plan-editing part of the server (src/gas/plan-tools.ts), as script text that
+ *                    Code.js compiles on first use (src/gas/plan-tools-loader.ts): see buildPlanTools
  *
  * Fails, naming the function, when a menu item or trigger handler in src/gas/manifest.ts is not
  * exported by the entry, and when the bundle uses something Apps Script V8 lacks.
@@ -114,7 +116,9 @@ async function lazyZodPlugin(names) {
   const contents = [
     "let zod;",
     `const load = () => (zod ??= new Function(${literal})());`,
-    ...names.map((n) => `export const ${n} = (...a) => load().${n}(...a);`),
+    // Local names prefixed: some of zod's (enum) are reserved words, which only an export name may be.
+    ...names.map((n) => `const z_${n} = (...a) => load().${n}(...a);`),
+    `export { ${names.map((n) => `z_${n} as ${n}`).join(", ")} };`,
   ].join("\n");
   return {
     name: "lazy-zod",
@@ -252,12 +256,37 @@ async function buildPages() {
   return built;
 }
 
+/**
+ * The plan's tab, its checks, the bundled plan, drafting from a document and next year's plan are
+ * needed by setup and a few office dialogs, never by an edit or a trigger. They go into a project file
+ * of their own, as the text of a function body returning the exports, which Code.js turns into code
+ * with `new Function` the first time an execution needs it (as the lazy zod does). Every execution
+ * loads Code.js whole; this part is loaded by the executions that use it. A .html file because it is
+ * the one kind of project file a script can read back (HtmlService.createHtmlOutputFromFile).
+ */
+async function buildPlanTools() {
+  const result = await esbuild.build({
+    ...APPS_SCRIPT_ESM,
+    entryPoints: [join(root, "src/gas/plan-tools.ts")],
+  });
+  const { body, returned } = splitExports(result.outputFiles[0].text);
+  const code = `"use strict";${body}return{${returned}}`;
+  for (const [pattern, name] of FORBIDDEN) {
+    if (pattern.test(code)) fail(`build/PlanTools.html uses ${name}, which Apps Script V8 does not provide`);
+  }
+  const api = vm.runInNewContext(`(function(){${code}})()`, {});
+  if (typeof api.applyPlanTab !== "function") fail("src/gas/plan-tools.ts must export applyPlanTab");
+  writeFileSync(join(out, "PlanTools.html"), code);
+  return Buffer.byteLength(code);
+}
+
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const { exports: exportsList, sources } = await entryExports();
 const codeBytes = await buildCode(exportsList, sources);
 writeFileSync(join(out, "appsscript.json"), readFileSync(join(root, "appsscript.json")));
 const pages = await buildPages();
+pages.push(["PlanTools.html", await buildPlanTools()]);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(
   `build/Code.js ${kb(Buffer.byteLength(readFileSync(join(out, "Code.js"))))} (${codeBytes} chars), globals: ${exportsList.join(", ")}`,

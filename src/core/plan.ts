@@ -27,6 +27,8 @@ export const SYSTEM_TABS = {
   changeLog: "Nhật ký sửa",
   sendLog: "Nhật ký gửi",
   help: "Hướng dẫn",
+  /** The plan itself, as tables the office edits (plan-tab.ts). */
+  plan: "Kế hoạch",
 } as const;
 
 /** The elements a unit's tab has a column for, in plan order. */

@@ -183,6 +183,20 @@ export type SendRequestInput = z.infer<ReturnType<typeof buildSendRequestSchema>
 export type ApproveInput = z.infer<ReturnType<typeof buildApproveSchema>>;
 export type ReturnInput = z.infer<ReturnType<typeof buildReturnSchema>>;
 
+/** "Kế hoạch: nhập, xuất, soạn từ văn bản…": the plan the sheet is set up with, as JSON. */
+export interface PlanDialogState {
+  title: string;
+  year: number;
+  json: string;
+}
+
+/** Writing the plan tab from JSON or a document's text; `problems` lists what to fix or check. */
+export interface PlanWriteResult {
+  ok: boolean;
+  message: string;
+  problems: string[];
+}
+
 /** Every google.script.run target. Keys must be exported by src/gas/main.ts (checked by the build). */
 export interface ServerApi {
   getEntryFormState(): EntryFormState;
@@ -197,6 +211,9 @@ export interface ServerApi {
   approveReport(input: ApproveInput): ApprovalResult;
   returnReport(input: ReturnInput): ActionResult;
   getUnitStatus(): UnitStatusState;
+  getPlanDialogState(): PlanDialogState;
+  importPlanJson(text: string): PlanWriteResult;
+  draftPlanFromText(text: string): PlanWriteResult;
 }
 
 /** Used by tests and the workbench to type a client call by name. */

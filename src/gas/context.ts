@@ -10,7 +10,8 @@ import { peopleOf, personOf } from "../core/roles";
 import type { Settings } from "../core/settings";
 import { defaultSettings, validateSettings } from "../core/settings";
 import { todayIso } from "../core/periods";
-import { loadDefaultPlan } from "../plans";
+import { currentPlan } from "./plan-store";
+import { planTools } from "./plan-tools-loader";
 
 const SETTINGS_KEY = "ks.settings";
 /** The account that ran the first setup: the first member of the office. */
@@ -20,8 +21,9 @@ const INSTALLER_KEY = "ks.installer";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** The plan the sheet was set up with (setup stores it from the "Kế hoạch" tab), or the bundled one. */
 export function getPlan(): Plan {
-  return loadDefaultPlan();
+  return currentPlan(() => planTools().defaultPlan());
 }
 
 /**

@@ -47,6 +47,8 @@ import {
 } from "./monthly";
 import { sendContext } from "./options";
 import { saveSettings as saveSettingsImpl, settingsFormState } from "./settings";
+import { planProblemsText, settingsForPlan, setupReportText } from "./plan-admin";
+import { planTools } from "./plan-tools-loader";
 import { setupSpreadsheet as runSetup } from "./setup";
 import { unitStatus } from "./status";
 import { ensureTriggers } from "./triggers";
@@ -131,8 +133,19 @@ export function setupSpreadsheet(): void {
     }
     if (claim.recorded === "") recordSetupAccount(first.user);
     const people = peopleOf(first.settings, setupAccount(first.ss));
-    const c: SheetContext = { ...first, people, person: personOf(first.user, people) };
-    const report = runSetup(c.ss, c.plan, c.settings, people.office);
+    // The plan tab first: checked whole, and on any problem nothing changes.
+    const step = planTools().applyPlanTab(first.ss, today(), first.settings.periodRule);
+    if (!step.ok) return planProblemsText(step.problems);
+    const settings = settingsForPlan(first.settings, step.plan);
+    const c: SheetContext = {
+      ...first,
+      plan: step.plan,
+      settings,
+      people,
+      person: personOf(first.user, people),
+    };
+    const report = runSetup(c.ss, c.plan, c.settings, people.office, step);
+    report.repaired.unshift(...step.done);
     const installer = recordedInstaller();
     if (installer === "" || installer === c.user) {
       report.created.push(...ensureTriggers(c.ss, c.settings));
@@ -153,14 +166,7 @@ export function setupSpreadsheet(): void {
     }
     const locked = relockRows(sendContext(c));
     if (locked > 0) report.repaired.push(`Khoá ${locked} dòng của các kỳ đã duyệt (chỉ văn phòng sửa được).`);
-    const parts = [
-      report.created.length ? `Đã tạo:\n${report.created.join("\n")}` : "",
-      report.repaired.length ? `Đã sửa:\n${report.repaired.join("\n")}` : "",
-      report.problems.length
-        ? `Cần xem lại (không tự sửa để không mất số liệu):\n${report.problems.join("\n")}`
-        : "",
-    ].filter((p) => p !== "");
-    return parts.length ? parts.join("\n\n") : "Bảng tính đã đúng cấu trúc, không có gì phải sửa.";
+    return setupReportText(report);
   });
 }
 
@@ -250,6 +256,11 @@ export function showSettingsDialog(): void {
   menuRun("Cài đặt", "settings", () => showPage("Settings", "Cài đặt", [620, 640]));
 }
 
+/** "Kế hoạch: nhập, xuất, soạn từ văn bản…": the plan as JSON, out and in; a draft from a document. */
+export function showPlanDialog(): void {
+  menuRun("Kế hoạch", "setup", () => showPage("PlanDialog", "Kế hoạch", [720, 600]));
+}
+
 /** "Hướng dẫn": the how-to, in Vietnamese (a page, so its text is not in every execution's bundle). */
 export function showHelp(): void {
   menuRun("Hướng dẫn", "help", () => showPage("Help", "Hướng dẫn", [560, 520]));
@@ -280,3 +291,9 @@ export const returnReport: ServerApi["returnReport"] = (input) =>
   clientRun("returnReport", "approve", (c) => returnImpl(c, input));
 export const getUnitStatus: ServerApi["getUnitStatus"] = () =>
   clientRun("getUnitStatus", "status", (c) => unitStatus(c));
+export const getPlanDialogState: ServerApi["getPlanDialogState"] = () =>
+  clientRun("getPlanDialogState", "setup", () => planTools().planDialogState());
+export const importPlanJson: ServerApi["importPlanJson"] = (text) =>
+  clientRun("importPlanJson", "setup", (c) => planTools().importPlanJson(c.ss, text));
+export const draftPlanFromText: ServerApi["draftPlanFromText"] = (text) =>
+  clientRun("draftPlanFromText", "setup", (c) => planTools().draftIntoTab(c.ss, text));

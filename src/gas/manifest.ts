@@ -39,6 +39,12 @@ export const MENU_ENTRIES: readonly (MenuEntry | null)[] = [
   null,
   { caption: "Cài đặt…", functionName: "showSettingsDialog", action: "settings", office: true },
   { caption: "Thiết lập / sửa bảng tính", functionName: "setupSpreadsheet", action: "setup", office: true },
+  {
+    caption: "Kế hoạch: nhập, xuất, soạn từ văn bản…",
+    functionName: "showPlanDialog",
+    action: "setup",
+    office: true,
+  },
 ];
 
 /** Handlers that setup installs as installable triggers (time-driven, on-edit). */
@@ -64,4 +70,7 @@ export const CLIENT_ENDPOINTS: readonly EndpointName[] = [
   "approveReport",
   "returnReport",
   "getUnitStatus",
+  "getPlanDialogState",
+  "importPlanJson",
+  "draftPlanFromText",
 ];

@@ -57,6 +57,17 @@ function protectHeader(sheet: Sheet, width: number, office: readonly string[]): 
   syncEditors(protection, office);
 }
 
+/** The tab of a unit the plan no longer has: kept with its data, the office alone may change it. */
+export function protectArchived(sheet: Sheet, office: readonly string[]): void {
+  const description = `${MARK}: lưu trữ`;
+  // The unit's own protection (its staff could edit) gives way to the office-only one.
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)) {
+    const d = p.getDescription();
+    if (d.startsWith(MARK) && d !== description) p.remove();
+  }
+  protectSheet(sheet, description, office);
+}
+
 /** Applies every protection the plan and settings call for; returns what it did, in Vietnamese. */
 export function applyProtections(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,

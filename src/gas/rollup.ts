@@ -15,6 +15,9 @@ import { computeRollup } from "../core/rollup";
 import { ROLLUP_TAB_WIDTH, rollupTabCells } from "../core/tables";
 import type { Settings } from "../core/settings";
 import type { Entry } from "../core/validate";
+import type { PlanVersion } from "../core/plan-versions";
+import { planForPeriod } from "../core/plan-versions";
+import { earlierPlans, storedPlan } from "./plan-store";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -23,7 +26,11 @@ export interface SheetData {
   rollupOf(key: PeriodKey): Rollup;
 }
 
-/** One read per unit tab; the rollup of any period is then pure computation. */
+/**
+ * One read per unit tab; the rollup of any period is then pure computation, under the plan in force at
+ * the period's end (an earlier version for periods that ended before the plan changed, with the tabs
+ * of units it had and the new plan no longer has).
+ */
 export function readSheetData(
   ss: Spreadsheet,
   plan: Plan,
@@ -32,34 +39,50 @@ export function readSheetData(
   now: Date,
   locks?: LockContext,
 ): SheetData {
-  const tabs = new Map<string, CellValue[][] | null>();
-  for (const unit of plan.units) {
-    const sheet = ss.getSheetByName(unit.tabName);
-    if (!sheet) {
-      tabs.set(unit.id, null);
-      continue;
+  const all = PropertiesService.getDocumentProperties().getProperties();
+  const earlier = earlierPlans(all);
+  const current: PlanVersion = { from: storedPlan(all)?.from ?? plan.startDate, plan };
+  const read = new Map<string, CellValue[][] | null>();
+  const plans = [plan, ...earlier.map((v) => v.plan)];
+  const readTab = (tabName: string): CellValue[][] | null => {
+    const known = read.get(tabName);
+    if (known !== undefined) return known;
+    const sheet = ss.getSheetByName(tabName);
+    let values: CellValue[][] | null = null;
+    if (sheet) {
+      const lastRow = sheet.getLastRow();
+      let width = sheet.getLastColumn();
+      for (const p of plans)
+        for (const u of p.units) if (u.tabName === tabName) width = Math.max(width, unitColumns(p, u).length);
+      values = lastRow > 0 ? (sheet.getRange(1, 1, lastRow, width).getValues() as CellValue[][]) : [[]];
     }
-    const lastRow = sheet.getLastRow();
-    const width = Math.max(sheet.getLastColumn(), unitColumns(plan, unit).length);
-    tabs.set(
-      unit.id,
-      lastRow > 0 ? (sheet.getRange(1, 1, lastRow, width).getValues() as CellValue[][]) : [[]],
-    );
-  }
-  const collected = collectEntries(plan, tabs, {
-    today,
-    rule: settings.periodRule,
-    ...(locks ? { locks } : {}),
-  });
+    read.set(tabName, values);
+    return values;
+  };
+  const collected = new Map<Plan, ReturnType<typeof collectEntries>>();
+  const collectFor = (p: Plan) => {
+    let c = collected.get(p);
+    if (!c) {
+      const tabs = new Map<string, CellValue[][] | null>();
+      for (const unit of p.units) tabs.set(unit.id, readTab(unit.tabName));
+      c = collectEntries(p, tabs, { today, rule: settings.periodRule, ...(locks ? { locks } : {}) });
+      collected.set(p, c);
+    }
+    return c;
+  };
   const generatedAt = now.toISOString();
+  const mine = collectFor(plan);
   return {
-    entries: collected.entries,
-    rollupOf: (key) =>
-      computeRollup(plan, collected.entries, key, {
+    entries: mine.entries,
+    rollupOf: (key) => {
+      const p = planForPeriod(current, earlier, key, settings.periodRule);
+      const c = collectFor(p);
+      return computeRollup(p, c.entries, key, {
         rule: settings.periodRule,
         generatedAt,
-        problems: collected.problems,
-      }),
+        problems: c.problems,
+      });
+    },
   };
 }
 

@@ -7,13 +7,15 @@
  */
 import type { CellValue } from "../core/cell";
 import type { Column } from "../core/columns";
-import { matchHeaders, unitColumns } from "../core/columns";
+import { headerKey, matchHeaders, unitColumns } from "../core/columns";
+import type { PlanChanges, PlanVersion } from "../core/plan-versions";
+import { archivedUnits, formerHeaders } from "../core/plan-versions";
 import { quoteCell } from "../core/parse";
 import type { Plan, Unit } from "../core/plan";
 import { SYSTEM_TABS } from "../core/plan";
 import type { Settings } from "../core/settings";
 import { CHANGE_LOG_HEADER } from "./change-log";
-import { applyProtections } from "./protect";
+import { applyProtections, protectArchived } from "./protect";
 import { writeSettingsView } from "./settings-view";
 import { SEND_LOG_HEADER } from "./send-log";
 
@@ -27,6 +29,14 @@ const NUMBER_FORMAT: Partial<Record<Column["kind"], string>> = {
   // Plain text: "=…" typed in a content cell stays text and never becomes a formula.
   text: "@",
 };
+
+/** What setup knows of the plan's history: earlier versions and this run's changes. */
+export interface PlanHistory {
+  earlier: readonly PlanVersion[];
+  changes: PlanChanges | null;
+}
+
+const ARCHIVED_TAB_COLOR = "#999999";
 
 export interface SetupReport {
   created: string[];
@@ -50,14 +60,38 @@ function validationFor(column: Column): GoogleAppsScript.Spreadsheet.DataValidat
  * Lays out one unit tab. Returns the number of columns the tab uses. Missing headers are written only
  * into cells of empty columns; a header someone typed over is reported, not overwritten.
  */
-function layoutUnitTab(sheet: Sheet, plan: Plan, unit: Unit, report: SetupReport): number {
+function layoutUnitTab(
+  sheet: Sheet,
+  plan: Plan,
+  unit: Unit,
+  report: SetupReport,
+  history: PlanHistory,
+): number {
   const columns = unitColumns(plan, unit);
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   const width = Math.max(lastColumn, columns.length);
   const header: CellValue[] =
     lastRow > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[]) : new Array(width).fill("");
-  const { indexByKey, missing, unknown } = matchHeaders(columns, header);
+  const matched = matchHeaders(columns, header);
+  const { indexByKey } = matched;
+  let { missing, unknown } = matched;
+  let changedHeader = false;
+  // A column relabelled in the plan keeps its place and data: its old header is rewritten.
+  for (const r of history.changes?.renamedColumns ?? []) {
+    if (r.tabName !== unit.tabName) continue;
+    const at = unknown.find((u) => headerKey(u.text) === headerKey(r.from));
+    const column = missing.find((c) => c.elementId === r.elementId);
+    if (!at || !column) continue;
+    header[at.index] = column.header;
+    indexByKey[column.key] = at.index;
+    missing = missing.filter((c) => c !== column);
+    unknown = unknown.filter((u) => u !== at);
+    changedHeader = true;
+  }
+  // Columns of an earlier version of the plan keep their data and are not the office's mistake.
+  const former = new Set([...formerHeaders(unit.id, history.earlier)].map(headerKey));
+  unknown = unknown.filter((u) => !former.has(headerKey(u.text)));
   // The whole tab is read only when a column has to be placed, to be sure it goes where nothing is.
   let values: CellValue[][] | null = null;
   const columnIsEmpty = (c: number) => {
@@ -65,7 +99,6 @@ function layoutUnitTab(sheet: Sheet, plan: Plan, unit: Unit, report: SetupReport
     return values.every((row) => row[c] === "" || row[c] === undefined);
   };
 
-  let changedHeader = false;
   let nextFree = header.length;
   for (const column of missing) {
     // Preferred place: the column's position in the plan's order, if nothing at all is there.
@@ -99,6 +132,7 @@ function layoutUnitTab(sheet: Sheet, plan: Plan, unit: Unit, report: SetupReport
   // plan's (added by hand) keep theirs.
   const body = sheet.getRange(2, 1, maxRows - 1, used);
   const formats = body.getNumberFormats();
+  const formatsBefore = formats.map((r) => r.join("\u0000")).join("\n");
   const rules = body.getDataValidations() as (GoogleAppsScript.Spreadsheet.DataValidation | null)[][];
   const widths: number[] = [];
   for (const column of columns) {
@@ -113,8 +147,18 @@ function layoutUnitTab(sheet: Sheet, plan: Plan, unit: Unit, report: SetupReport
       rules[r]![at] = rule;
     }
   }
-  body.setNumberFormats(formats);
+  if (formats.map((r) => r.join("\u0000")).join("\n") !== formatsBefore) body.setNumberFormats(formats);
   body.setDataValidations(rules);
+  // Widths, header notes and header style are set when the header is written (a new tab, a column
+  // added or renamed) or the plan changed; a run that finds the header as it was leaves the widths
+  // people may have adjusted, and saves a call per column (issue 17).
+  const relaid = changedHeader || lastRow === 0 || history.changes !== null;
+  if (relaid) layoutHeader(sheet, used, widths, headerNotes);
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  return used;
+}
+
+function layoutHeader(sheet: Sheet, used: number, widths: number[], headerNotes: string[]): void {
   // Adjacent columns of the same width share one call.
   for (let c = 0; c < used; c++) {
     const width = widths[c];
@@ -131,8 +175,6 @@ function layoutUnitTab(sheet: Sheet, plan: Plan, unit: Unit, report: SetupReport
     .setBackground(HEADER_BACKGROUND)
     .setWrap(true)
     .setVerticalAlignment("middle");
-  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
-  return used;
 }
 
 function columnLetter(n: number): string {
@@ -151,12 +193,17 @@ function spareFirstSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet | 
   return sheet;
 }
 
+/** Spreadsheets whose spare first sheet was looked for in this execution: there is one at most. */
+const spareSought = new WeakSet<object>();
+
 function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, report: SetupReport): Sheet {
   const existing = ss.getSheetByName(name);
   if (existing) return existing;
   report.created.push(`Tạo trang "${name}".`);
-  // The new spreadsheet's empty first sheet becomes the first tab rather than lingering.
-  const spare = spareFirstSheet(ss);
+  // The new spreadsheet's empty first sheet becomes the first tab rather than lingering; looked for
+  // once (each look reads every sheet's name).
+  const spare = spareSought.has(ss) ? null : spareFirstSheet(ss);
+  spareSought.add(ss);
   return spare ? spare.setName(name) : ss.insertSheet(name);
 }
 
@@ -203,19 +250,47 @@ function layoutSendLog(sheet: Sheet): void {
   sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), 1).setNumberFormat("dd/MM/yyyy HH:mm:ss");
 }
 
+/** Tabs of units the plan no longer has: kept, greyed, noted and made the office's only. */
+function archiveTabs(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  plan: Plan,
+  history: PlanHistory,
+  office: readonly string[],
+): void {
+  const removed = [...(history.changes?.removedUnits ?? []), ...archivedUnits(plan, history.earlier)];
+  const seen = new Set<string>();
+  for (const unit of removed) {
+    if (seen.has(unit.id)) continue;
+    seen.add(unit.id);
+    const sheet = ss.getSheetByName(unit.tabName);
+    if (!sheet) continue;
+    if (sheet.getTabColor() !== ARCHIVED_TAB_COLOR) {
+      sheet.setTabColor(ARCHIVED_TAB_COLOR);
+      sheet
+        .getRange(1, 1)
+        .setNote(
+          `LƯU TRỮ: đơn vị "${unit.name}" không còn trong kế hoạch. Trang được giữ nguyên số liệu cho các kỳ đã qua; chỉ văn phòng sửa được.`,
+        );
+    }
+    protectArchived(sheet, office);
+  }
+}
+
 export function setupSpreadsheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   plan: Plan,
   settings: Settings,
   office: readonly string[],
+  history: PlanHistory = { earlier: [], changes: null },
 ): SetupReport {
   const report: SetupReport = { created: [], repaired: [], problems: [] };
   localise(ss, report);
   const widths = new Map<string, number>();
   for (const unit of plan.units) {
     const sheet = ensureSheet(ss, unit.tabName, report);
-    widths.set(unit.tabName, layoutUnitTab(sheet, plan, unit, report));
+    widths.set(unit.tabName, layoutUnitTab(sheet, plan, unit, report, history));
   }
+  archiveTabs(ss, plan, history, office);
   writeSettingsView(ensureSheet(ss, SYSTEM_TABS.settings, report), plan, settings);
   layoutChangeLog(ensureSheet(ss, SYSTEM_TABS.changeLog, report));
   layoutSendLog(ensureSheet(ss, SYSTEM_TABS.sendLog, report));

@@ -9,9 +9,16 @@ const MARK = "new Function(";
 
 /** The source text the bundle hands to `new Function` (one function body ending in `return{…}`). */
 export function lazyZodSource(code: string): string {
-  const at = code.indexOf(MARK);
-  if (at < 0 || code.indexOf(MARK, at + 1) >= 0) {
-    throw new Error("build/Code.js should hold exactly one `new Function(` (the lazily compiled zod)");
+  // The zod one compiles a string literal; PlanTools.html's loader compiles the text of a file.
+  const literals: number[] = [];
+  for (let i = code.indexOf(MARK); i >= 0; i = code.indexOf(MARK, i + 1)) {
+    if ("'\"`".includes(code[i + MARK.length] ?? "")) literals.push(i);
+  }
+  const at = literals[0] ?? -1;
+  if (literals.length !== 1) {
+    throw new Error(
+      "build/Code.js should hold exactly one `new Function(` of a string (the lazily compiled zod)",
+    );
   }
   const start = at + MARK.length;
   const quote = code[start];

@@ -42,9 +42,17 @@ describe("template: laid out as the add-in's setup lays out the Google Sheet", (
     expect(run.stdout).toContain("Đã kiểm tra 0 dòng có dữ liệu ở 11/11 trang: không có vấn đề nào.");
   });
 
-  it("has one tab per unit in the plan's order, then the hidden lists tab", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([...plan.units.map((u) => u.tabName), LISTS_TAB]);
-    expect(wb.worksheets.map((w) => w.state)).toEqual([...plan.units.map(() => "visible"), "hidden"]);
+  it("has one tab per unit in the plan's order, then the hidden lists tab and the plan's tab", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      ...plan.units.map((u) => u.tabName),
+      LISTS_TAB,
+      "Kế hoạch",
+    ]);
+    expect(wb.worksheets.map((w) => w.state)).toEqual([
+      ...plan.units.map(() => "visible"),
+      "hidden",
+      "visible",
+    ]);
   });
 
   it("writes each unit's headers in the plan's column order, bold and shaded, with the help text as a note", () => {
@@ -171,8 +179,13 @@ describe("template: laid out as the add-in's setup lays out the Google Sheet", (
     expect(t.worksheets[0]?.name).toBe("CA xã Tân Kỳ");
     const check = await cli(["check", "tan-ky.xlsx", "--plan", "tan-ky.json"], tmp.dir);
     expect(check.code).toBe(0);
-    // The same file against the default plan lacks the police tab it expects.
-    const mismatch = await cli(["check", "tan-ky.xlsx"], tmp.dir);
+    // Without --plan, the file's own "Kế hoạch" tab is the plan: the template carries it.
+    const own = await cli(["check", "tan-ky.xlsx"], tmp.dir);
+    expect(own.code).toBe(0);
+    expect(own.stderr).toContain('Dùng kế hoạch trong trang "Kế hoạch" của tệp: ');
+    // The same file against the default plan lacks the police tab that plan expects.
+    writeFileSync(tmp.path("mac-dinh.json"), JSON.stringify(plan));
+    const mismatch = await cli(["check", "tan-ky.xlsx", "--plan", "mac-dinh.json"], tmp.dir);
     expect(mismatch.code).toBe(1);
     expect(mismatch.stdout).toContain('Không tìm thấy trang "Công an xã"');
   });

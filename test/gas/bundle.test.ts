@@ -66,6 +66,7 @@ describe("build/Code.js in a fresh V8 context", () => {
       "Cập nhật bản xem cho cấp trên",
       "Cài đặt…",
       "Thiết lập / sửa bảng tính",
+      "Kế hoạch: nhập, xuất, soạn từ văn bản…",
     ]);
     const items = [...top, ...sub];
     for (const item of items) expect(typeof functions[item.functionName], item.functionName).toBe("function");

@@ -30,6 +30,7 @@ const MENU_ITEMS = [
   "updateReadOnlyCopy",
   "showSettingsDialog",
   "setupSpreadsheet",
+  "showPlanDialog",
 ];
 const TRIGGERS = [
   "onEditInstalled",
@@ -69,6 +70,9 @@ const OFFICE_CALLS = [
   "sendReportNow",
   "getApprovalState",
   "getUnitStatus",
+  "getPlanDialogState",
+  "importPlanJson",
+  "draftPlanFromText",
 ];
 const ALLOWED_CALLS: Record<Person, string[]> = {
   office: OFFICE_CALLS,
@@ -252,7 +256,7 @@ describe("every exported function, called by each person", () => {
       "Duyệt báo cáo tháng…",
       "Tổng hợp tháng…",
       "—",
-      "Văn phòng UBND xã ▸ Kiểm tra toàn bộ số liệu, Gửi báo cáo tháng…, Cập nhật bản xem cho cấp trên, Cài đặt…, Thiết lập / sửa bảng tính",
+      "Văn phòng UBND xã ▸ Kiểm tra toàn bộ số liệu, Gửi báo cáo tháng…, Cập nhật bản xem cho cấp trên, Cài đặt…, Thiết lập / sửa bảng tính, Kế hoạch: nhập, xuất, soạn từ văn bản…",
     ]);
     // The upper level cannot open the main sheet: Google runs no onOpen for them, so no menu.
     env.setUser(DISTRICT);

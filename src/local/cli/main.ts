@@ -7,6 +7,7 @@
 import { basename, extname, resolve } from "node:path";
 import type { PeriodKey, PeriodRule, Plan } from "../../core";
 import {
+  draftPlanFromText,
   instantOfCivilDate,
   isValidPeriodKey,
   parseDate,
@@ -14,9 +15,12 @@ import {
   periodShortLabel,
   planPeriods,
   renderReportHtml,
+  PLAN_TAB,
+  planToJson,
   todayIso,
 } from "../../core";
-import { XlsxReadError } from "../xlsx/read";
+import type { XlsxWorkbook } from "../xlsx/read";
+import { openXlsxFile, XlsxReadError } from "../xlsx/read";
 import { buildTemplate } from "../xlsx/template";
 import { workbookBytes } from "../xlsx/write";
 import type { OptionKind, ParsedArgs } from "./args";
@@ -35,9 +39,10 @@ import {
   planJson,
 } from "./format";
 import { loadPlan } from "./plan-file";
+import { draftJson, formatDraftText, readPlanDocument } from "./plan-document";
 import { progressBar } from "./progress";
 import { printable } from "./text";
-import { readWorkbookFile, rollupBook } from "./workbook";
+import { planOfWorkbook, readPlanWorkbook, rollupBook } from "./workbook";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -62,6 +67,10 @@ Cách dùng: ke-hoach-sheet <lệnh> [tuỳ chọn]
 Các lệnh:
   plan [--plan TỆP] [--json]
       In kế hoạch: đơn vị, tên trang tính, các cột của mỗi trang, chỉ tiêu và mục tiêu.
+  plan-from-text VĂN-BẢN.txt|VĂN-BẢN.docx [--json]
+      Soạn bản nháp kế hoạch từ văn bản kế hoạch (Word hoặc chữ), đánh dấu điều văn phòng phải hoàn thiện.
+  export-plan [VÀO.xlsx] [--plan TỆP] [--out TỆP]
+      Xuất kế hoạch (trang "Kế hoạch" của tệp) dạng JSON mà --plan đọc được.
   template RA.xlsx [--plan TỆP] [--force]
       Ghi một bảng tính mẫu trống, bố trí như tiện ích thiết lập trên Google Trang tính.
   check VÀO.xlsx [--plan TỆP] [--now NGÀY] [--rule cutoff|calendar]
@@ -121,6 +130,18 @@ function noPositionals(args: ParsedArgs, command: string): void {
 function planOf(args: ParsedArgs, io: CliIo): Promise<Plan> {
   const file = args.values.get("plan");
   return loadPlan(file === undefined ? undefined : resolvePath(io, file));
+}
+
+/**
+ * The plan for one downloaded workbook: --plan when given, else the workbook's own "Kế hoạch" tab
+ * (said on stderr, so that stdout stays the report), else the plan the add-in ships with.
+ */
+async function planForBook(args: ParsedArgs, io: CliIo, wb: XlsxWorkbook): Promise<Plan> {
+  if (args.values.has("plan")) return planOf(args, io);
+  const own = await planOfWorkbook(wb);
+  if (!own) return planOf(args, io);
+  io.stderr(printable(`Dùng kế hoạch trong trang "${PLAN_TAB}" của tệp: ${own.title}.`) + "\n");
+  return own;
 }
 
 function ruleOf(args: ParsedArgs, plan: Plan): PeriodRule {
@@ -186,6 +207,9 @@ function planInputs(args: ParsedArgs, io: CliIo): string[] {
   return file === undefined ? [] : [resolvePath(io, file)];
 }
 
+const BOOK_PLAN_HELP = `  --plan TỆP              kế hoạch trong tệp JSON; mặc định là kế hoạch trong trang "Kế hoạch" của tệp
+                          (bảng tính tải từ tiện ích có trang này), nếu không có thì kế hoạch mặc định`;
+
 const FORCE_HELP = `  --force                 ghi đè tệp ra đã có (không bao giờ ghi đè tệp vào)`;
 
 const commands: Record<string, Command> = {
@@ -202,6 +226,63 @@ loại cộng dồn/số hiện có, kiểu dữ liệu), các chỉ tiêu và m
       const plan = await planOf(args, io);
       if (args.flags.has("json")) printJson(io, planJson(plan));
       else print(io, formatPlanText(plan));
+      return EXIT_OK;
+    },
+  },
+
+  "plan-from-text": {
+    usage: "ke-hoach-sheet plan-from-text VĂN-BẢN.txt|VĂN-BẢN.docx [--json]",
+    help: `Đọc văn bản kế hoạch (chữ trong tệp .txt, hoặc tệp Word .docx) và soạn bản nháp các bảng của trang
+"Kế hoạch": số, ký hiệu, ngày và nơi ban hành, tên và năm, các chỉ tiêu có tỉ lệ % hoặc số lần mỗi tháng
+(với lời văn và cách so sánh), các đơn vị và nhiệm vụ ở mục Tổ chức thực hiện, Nơi nhận, người ký.
+Điều văn bản không nói (cột số liệu nào đo chỉ tiêu nào…) được để trống và đánh dấu cho văn phòng;
+không đoán thầm điều gì. Tệp .doc, .pdf: lưu thành .docx hoặc chép chữ ra .txt trước.
+
+  --json       in bản nháp dạng JSON: điều tìm thấy, kế hoạch (dạng --plan, còn ô trống), các ô cần hoàn thiện`,
+    options: { json: "flag", help: "flag" },
+    async run(args, io) {
+      const input = oneInput(
+        args,
+        "plan-from-text",
+        "một tệp .txt hoặc .docx, ví dụ: ke-hoach-sheet plan-from-text ke-hoach.docx",
+      );
+      const text = await readPlanDocument(resolvePath(io, input));
+      const draft = draftPlanFromText(text);
+      if (args.flags.has("json")) printJson(io, draftJson(draft, basename(input)));
+      else print(io, formatDraftText(draft, input));
+      return EXIT_OK;
+    },
+  },
+
+  "export-plan": {
+    usage: "ke-hoach-sheet export-plan [VÀO.xlsx] [--plan TỆP] [--out TỆP] [--force]",
+    help: `Xuất kế hoạch dạng JSON, đúng dạng mà --plan đọc được (và tiện ích nhập được ở menu → Nhập kế hoạch
+từ JSON): từ trang "Kế hoạch" của tệp VÀO.xlsx, hoặc từ --plan, hoặc kế hoạch mặc định.
+
+  --out TỆP    ghi vào TỆP thay vì in ra màn hình
+${FORCE_HELP}
+  --plan TỆP   kế hoạch trong tệp JSON (kiểm tra rồi in lại)`,
+    options: { plan: "value", out: "value", force: "flag", help: "flag" },
+    async run(args, io) {
+      if (args.positionals.length > 1) {
+        throw new UsageError(
+          `Lệnh export-plan nhận nhiều nhất một tệp .xlsx, nhưng có ${args.positionals.length}.`,
+        );
+      }
+      const input = args.positionals[0];
+      const inputs = [...planInputs(args, io), ...(input ? [resolvePath(io, input)] : [])];
+      const plan = input
+        ? await planForBook(args, io, await openXlsxFile(resolvePath(io, input)))
+        : await planOf(args, io);
+      const json = planToJson(plan);
+      const outFile = args.values.has("out") ? resolvePath(io, args.values.get("out")!) : null;
+      if (!outFile) io.stdout(json);
+      else {
+        const target = { kind: "json" as const, inputs, force: args.flags.has("force") };
+        await checkOutput(outFile, target);
+        await writeOutput(outFile, json, target);
+        io.stderr(printable(`Đã ghi kế hoạch "${plan.title}" vào "${outFile}".`) + "\n");
+      }
       return EXIT_OK;
     },
   },
@@ -245,14 +326,15 @@ Mã thoát 1 nếu có lỗi (cảnh báo không tính), 0 nếu không có lỗ
 
 ${NOW_HELP}
 ${RULE_HELP}
-  --plan TỆP              kế hoạch trong tệp JSON thay cho kế hoạch mặc định`,
+${BOOK_PLAN_HELP}`,
     options: { plan: "value", now: "value", rule: "value", help: "flag" },
     async run(args, io) {
       const input = oneInput(args, "check", "một tệp .xlsx, ví dụ: ke-hoach-sheet check bang-tinh.xlsx");
-      const plan = await planOf(args, io);
+      const wb = await openXlsxFile(resolvePath(io, input));
+      const plan = await planForBook(args, io, wb);
       const rule = ruleOf(args, plan);
       const now = parseNow(args.values.get("now"), io);
-      const book = await readWorkbookFile(resolvePath(io, input), plan);
+      const book = await readPlanWorkbook(plan, wb);
       const report = checkBook(plan, book, { today: todayIso(now), rule });
       print(io, formatCheckText(report, input));
       return report.errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
@@ -272,7 +354,7 @@ ${NOW_HELP}
   --html TỆP              ghi thêm báo cáo dạng thư HTML (như thư gửi hằng tháng) vào TỆP; tệp đã có
                           chỉ được thay nếu đó là một báo cáo HTML
 ${FORCE_HELP}
-  --plan TỆP              kế hoạch trong tệp JSON thay cho kế hoạch mặc định`,
+${BOOK_PLAN_HELP}`,
     options: {
       plan: "value",
       month: "value",
@@ -290,7 +372,8 @@ ${FORCE_HELP}
         "một tệp .xlsx, ví dụ: ke-hoach-sheet rollup bang-tinh.xlsx --month 2023-06",
       );
       const inputPath = resolvePath(io, input);
-      const plan = await planOf(args, io);
+      const wb = await openXlsxFile(inputPath);
+      const plan = await planForBook(args, io, wb);
       const rule = ruleOf(args, plan);
       const month = monthOf(args, plan, rule, "rollup");
       const now = parseNow(args.values.get("now"), io);
@@ -302,7 +385,7 @@ ${FORCE_HELP}
       };
       // Refused before the (possibly long) reading, and checked again just before writing.
       if (html) await checkOutput(html, target);
-      const book = await readWorkbookFile(inputPath, plan);
+      const book = await readPlanWorkbook(plan, wb);
       const rollup = rollupBook(book, { plan, month, rule, now });
       if (html) {
         const page = renderReportHtml(plan, rollup, {

@@ -1,24 +1,12 @@
 /** `--plan FILE`: a plan written as JSON, checked by core's validatePlan before anything uses it. */
 import { readFile } from "node:fs/promises";
 import type { Plan } from "../../core";
-import { validatePlan } from "../../core";
+import { jsonErrorAt, validatePlan } from "../../core";
+
+export { jsonErrorAt };
 import { defaultPlan } from "../../plans";
 import { describeFsError } from "../xlsx/fs-errors";
 import { UsageError } from "./args";
-
-/**
- * Where JSON.parse stopped, as "dòng L, cột C" (its own message is English and varies between Node
- * versions; only the position is taken from it).
- */
-export function jsonErrorAt(text: string, err: unknown): string {
-  const at = /position (\d+)/.exec(String((err as Error)?.message ?? ""));
-  if (!at) return "tệp kết thúc giữa chừng hoặc có ký tự lạ";
-  const pos = Math.min(Number(at[1]), text.length);
-  const before = text.slice(0, pos);
-  const line = before.split("\n").length;
-  const col = pos - before.lastIndexOf("\n");
-  return `lỗi ở dòng ${line}, cột ${col}`;
-}
 
 export async function loadPlan(path: string | undefined): Promise<Plan> {
   if (path === undefined) return defaultPlan;

@@ -18,10 +18,19 @@ import type {
   Rollup,
   Unit,
 } from "../../core";
-import { collectEntries, computeRollup, foldText, matchHeaders, todayIso, unitColumns } from "../../core";
+import {
+  collectEntries,
+  computeRollup,
+  foldText,
+  matchHeaders,
+  PLAN_TAB,
+  planFromTabCells,
+  todayIso,
+  unitColumns,
+} from "../../core";
 import { defaultPlan } from "../../plans";
 import type { XlsxWorkbook } from "../xlsx/read";
-import { openXlsxFile } from "../xlsx/read";
+import { openXlsxFile, XlsxReadError } from "../xlsx/read";
 import type { MergeRange, SheetRead } from "../xlsx/sheet";
 import { HEAD_ROWS, MAX_COLUMNS } from "../xlsx/sheet";
 import { columnLetter } from "../xlsx/template";
@@ -321,4 +330,45 @@ export async function readWorkbookFile(path: string, plan: Plan = defaultPlan): 
 /** Reads an .xlsx file (never writing to it) and computes the rollup of a month: core's Rollup object. */
 export async function rollupWorkbook(path: string, opts: RollupWorkbookOptions): Promise<Rollup> {
   return rollupBook(await readWorkbookFile(path, opts.plan ?? defaultPlan), opts);
+}
+
+/**
+ * The workbook's "Kế hoạch" tab as the add-in's getValues would give it (dense, empty cells ""), or
+ * null when the workbook has none (a file made before the plan lived in the sheet).
+ */
+export async function readPlanTabValues(wb: XlsxWorkbook): Promise<CellValue[][] | null> {
+  const names = wb.sheets.map((s) => s.name);
+  const [index] = candidateSheets(names, PLAN_TAB);
+  if (index === undefined) return null;
+  const read = await wb.readSheet(index);
+  const width = Math.max(1, ...read.rows.map((r) => r.cells.length));
+  const last = read.rows[read.rows.length - 1]?.row ?? -1;
+  const values: CellValue[][] = Array.from({ length: last + 1 }, () => new Array<CellValue>(width).fill(""));
+  for (const r of read.rows) {
+    r.cells.forEach((v, c) => {
+      if (v !== undefined && v !== null) (values[r.row] as CellValue[])[c] = v;
+    });
+  }
+  return values;
+}
+
+/**
+ * The plan a downloaded workbook carries in its "Kế hoạch" tab, checked as the add-in checks it; null
+ * when it has no such tab. A tab with problems stops the command with every problem and its cell.
+ */
+export async function planOfWorkbook(wb: XlsxWorkbook): Promise<Plan | null> {
+  const values = await readPlanTabValues(wb);
+  if (values === null) return null;
+  const read = planFromTabCells(values);
+  if (read.ok) return read.plan;
+  const shown = read.errors.slice(0, 30).map((e) => "  - " + e);
+  const more = read.errors.length > 30 ? [`  … và ${read.errors.length - 30} lỗi khác.`] : [];
+  throw new XlsxReadError(
+    [
+      `Trang "${PLAN_TAB}" của tệp "${wb.label}" có lỗi nên chưa dùng được:`,
+      ...shown,
+      ...more,
+      "Hãy sửa trang đó trên Google Trang tính (chạy lại Thiết lập / sửa bảng tính để kiểm tra), tải tệp xuống lại; hoặc chỉ định kế hoạch bằng --plan TỆP.",
+    ].join("\n"),
+  );
 }

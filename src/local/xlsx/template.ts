@@ -8,11 +8,13 @@
  * One difference the file format forces: an .xlsx dropdown written inline is limited to 255 characters
  * and cannot hold an item with a comma, and the plan's tasks have both. Such lists are kept in a hidden
  * tab ("Danh mục") and the dropdown points at its cells, which Google Sheets and Excel both follow.
- * The add-in's own tabs (Cài đặt, Nhật ký …) are created by its setup on first run.
+ * The plan itself goes in the "Kế hoạch" tab, as the add-in writes it (core's planToTabCells), so that
+ * the add-in's setup and the command line read the plan from the file. The add-in's other tabs
+ * (Cài đặt, Nhật ký …) are created by its setup on first run.
  */
 import ExcelJS from "exceljs";
 import type { Column, Plan } from "../../core";
-import { foldText, SYSTEM_TABS, unitColumns } from "../../core";
+import { foldText, PLAN_TAB, planToTabCells, SYSTEM_TABS, unitColumns } from "../../core";
 
 /** Rows a new Google Sheet has, and so the rows setup formats and validates. */
 export const TEMPLATE_ROWS = 1000;
@@ -175,5 +177,29 @@ export function buildTemplate(plan: Plan): ExcelJS.Workbook {
     });
   }
   if (!lists.empty) lists.write(wb);
+  addPlanTab(wb, plan);
   return wb;
+}
+
+/** The "Kế hoạch" tab: plain text cells (as setup formats it), titles and headers bold, header notes. */
+function addPlanTab(wb: ExcelJS.Workbook, plan: Plan): void {
+  const cells = planToTabCells(plan);
+  const ws = wb.addWorksheet(PLAN_TAB);
+  const bold = new Set([...cells.titleRows, ...cells.headerRows]);
+  cells.values.forEach((row, r) => {
+    row.forEach((v, c) => {
+      const cell = ws.getCell(r + 1, c + 1);
+      cell.numFmt = "@";
+      if (v !== "" && v !== null) cell.value = v instanceof Date ? v : typeof v === "number" ? String(v) : v;
+      const note = cells.notes[r]?.[c];
+      if (note) cell.note = note;
+      if (bold.has(r) && v !== "") {
+        cell.font = { bold: true };
+        if (cells.headerRows.includes(r))
+          cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+      }
+    });
+  });
+  ws.getColumn(1).width = 28;
+  for (let c = 2; c <= (cells.values[0]?.length ?? 1); c++) ws.getColumn(c).width = 24;
 }

@@ -6,6 +6,25 @@ const SHEETS_TEST = "https://github.com/brucemcpherson/gas-fakes/blob/main/test/
 
 export const rangeCases: ContractCase[] = [
   {
+    id: "range.font-weights",
+    behaviour:
+      'setFontWeights sets each cell\'s weight from a grid of "bold" or "normal" (null resets to normal); getFontWeights reads them back',
+    source: `${REF}#setFontWeights(Object)`,
+    covers: ["Range.setFontWeights", "Range.getFontWeights"],
+    run(gas) {
+      const range = fresh(gas, "font weights").getSheets()[0]!.getRange("A1:B2");
+      range.setFontWeights([
+        ["bold", "normal"],
+        ["bold", null],
+      ]);
+      return json(range.getFontWeights());
+    },
+    expected: [
+      ["bold", "normal"],
+      ["bold", "normal"],
+    ],
+  },
+  {
     id: "range.value-types",
     behaviour:
       'getValues gives numbers, strings, booleans and Dates as they are, and "" for an empty cell; getDisplayValues gives the text shown',

@@ -7,6 +7,27 @@ const PROPERTIES = "https://developers.google.com/apps-script/reference/properti
 
 export const serviceCases: ContractCase[] = [
   {
+    id: "properties.set-many",
+    behaviour: "setProperties writes every key of the object in one call and keeps the store's other keys",
+    source: `${PROPERTIES}#setProperties(Object)`,
+    note: '"Sets all key-value pairs from the given object in the current Properties store." The form with deleteAllOthers is the one that drops the rest.',
+    covers: [
+      "PropertiesService.getDocumentProperties",
+      "Properties.setProperties",
+      "Properties.getProperties",
+    ],
+    run(gas) {
+      const props = gas.PropertiesService.getDocumentProperties();
+      props.setProperty("settings", "{}");
+      props.setProperties({ "plan.0": '{"year":2023', "plan.1": "}" });
+      const all = json(props.getProperties());
+      // The recorder runs every case in one project: leave its store as it was.
+      for (const key of ["settings", "plan.0", "plan.1"]) props.deleteProperty(key);
+      return all;
+    },
+    expected: { settings: "{}", "plan.0": '{"year":2023', "plan.1": "}" },
+  },
+  {
     id: "properties.strings-and-null",
     behaviour:
       "Properties store strings (a number comes back as its text), getProperty of an unknown key is null, getProperties is a copy, deleteProperty removes one",

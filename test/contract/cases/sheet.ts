@@ -7,6 +7,47 @@ const TEXT_TEST = "https://github.com/brucemcpherson/gas-fakes/blob/main/test/te
 
 export const sheetCases: ContractCase[] = [
   {
+    id: "sheet.data-range",
+    behaviour:
+      "getDataRange is the range from A1 to the last row and the last column with content, blanks inside included",
+    source: `${REF}#getDataRange()`,
+    note: '"functionally equivalent to creating a Range bounded by A1 and (Sheet.getLastColumn(), Sheet.getLastRow())"',
+    covers: ["Sheet.getDataRange", "Range.getA1Notation", "Range.getValues"],
+    run(gas) {
+      const sheet = fresh(gas, "data range").getSheets()[0]!;
+      sheet.getRange("A1").setValue("Thông tin chung");
+      sheet.getRange("C4").setValue("Năm");
+      const range = sheet.getDataRange();
+      return { a1: range.getA1Notation(), values: json(range.getValues()) };
+    },
+    expected: {
+      a1: "A1:C4",
+      values: [
+        ["Thông tin chung", "", ""],
+        ["", "", ""],
+        ["", "", ""],
+        ["", "", "Năm"],
+      ],
+    },
+  },
+  {
+    id: "sheet.tab-color",
+    behaviour:
+      "A new tab has no colour (getTabColor is null); setTabColor sets one in CSS hex notation; null resets it",
+    source: `${REF}#setTabColor(String)`,
+    note: 'getTabColor: "Gets the sheet tab color, or null if the sheet tab has no color." Kept to lower-case hex in and out, the notation the reference gives.',
+    covers: ["Sheet.getTabColor", "Sheet.setTabColor"],
+    run(gas) {
+      const sheet = fresh(gas, "tab colour").getSheets()[0]!;
+      const before = sheet.getTabColor();
+      sheet.setTabColor("#999999");
+      const set = sheet.getTabColor();
+      sheet.setTabColor(null as unknown as string);
+      return [before, set, sheet.getTabColor()];
+    },
+    expected: [null, "#999999", null],
+  },
+  {
     id: "sheet.append-row-and-last-row",
     behaviour:
       "appendRow writes after the last row with content (strings read as typed); getLastRow/getLastColumn are the last row and column with content",

@@ -36,6 +36,24 @@ function ask() {
 
 export const uiCases: ContractCase[] = [
   {
+    id: "ui.html-file-content",
+    behaviour:
+      "createHtmlOutputFromFile(name).getContent() gives the project file's text, which is how a script includes one file's text in another",
+    source:
+      "https://developers.google.com/apps-script/guides/html/best-practices#separate_html_css_and_javascript",
+    note: "The guide's include() returns createHtmlOutputFromFile(filename).getContent() and pastes it into a page unchanged. The add-in keeps a part of its server code in such a file and compiles it on first use; that Google returns a file of script text (no HTML tags) unchanged is read from the guide, not recorded.",
+    covers: ["HtmlService.createHtmlOutputFromFile", "HtmlOutput.getContent"],
+    script: `function content() { return HtmlService.createHtmlOutputFromFile("Tools").getContent(); }`,
+    pages: { Tools: 'return { year: 2024, title: "Kế hoạch <năm> mới" };' },
+    manual:
+      'Add an HTML file "Tools" holding the text above to a project and log createHtmlOutputFromFile("Tools").getContent().',
+    run(_gas, world) {
+      const r = world.runFromClient("content", []);
+      return r.ok ? (r.value as string) : r.error;
+    },
+    expected: 'return { year: 2024, title: "Kế hoạch <năm> mới" };',
+  },
+  {
     id: "ui.menu",
     behaviour:
       "createMenu/addItem/addSeparator/addToUi put a menu on the spreadsheet whose items run the named functions",
