@@ -159,9 +159,11 @@ export function lockApprovedRows(
     const sheet = ss.getSheetByName(unit.tabName);
     if (!sheet) continue;
     for (const p of ours(sheet, type, LOCKED)) p.remove();
+    // Without an approved period there is nothing to lock: the tab is not read.
+    if (locks.length === 0) continue;
     const column = dateColumn(sheet, unit.id);
     const last = sheet.getLastRow();
-    if (locks.length === 0 || column === null || last < 2) continue;
+    if (column === null || last < 2) continue;
     const dates = sheet.getRange(2, column, last - 1, 1).getValues() as CellValue[][];
     const rows: number[] = [];
     dates.forEach(([v], i) => {
