@@ -56,9 +56,14 @@ function protectSheet(sheet: Sheet, description: string, editors: readonly strin
   syncEditors(protection, editors, first === undefined);
 }
 
-/** A tab the add-in writes: the office alone may change it. */
-export function protectOfficeOnly(sheet: Sheet, office: readonly string[]): void {
-  protectSheet(sheet, `${MARK}: ${sheet.getName()}`, office);
+/** A tab the add-in writes, called `name`: the office alone may change it. */
+export function protectOfficeOnly(
+  sheet: Sheet,
+  office: readonly string[],
+  name = sheet.getName(),
+  created = false,
+): void {
+  protectSheet(sheet, `${MARK}: ${name}`, office, created);
 }
 
 /** "A1:J1": the header row of `columns` columns, as Range.getA1Notation writes it. */
@@ -122,8 +127,9 @@ export function applyProtections(
     done.push(`Trang "${unit.tabName}": văn phòng và ${staff.length} người được nhập liệu.`);
   }
   for (const name of Object.values(SYSTEM_TABS)) {
-    const sheet = ss.getSheetByName(name);
-    if (sheet) protectOfficeOnly(sheet, office);
+    const tab = laidOut?.get(name);
+    const sheet = tab?.sheet ?? ss.getSheetByName(name);
+    if (sheet) protectOfficeOnly(sheet, office, name, tab?.created ?? false);
   }
   return done;
 }

@@ -71,11 +71,13 @@ function layoutUnitTab(
 ): number {
   const columns = unitColumns(plan, unit);
   // A tab made in this run is known empty: nothing of it is read.
-  const lastRow = created ? 0 : sheet.getLastRow();
   const lastColumn = created ? 0 : sheet.getLastColumn();
+  // A tab with anything in it has a last column: its last row is read only when a column is placed.
+  const hasContent = lastColumn > 0;
   const width = Math.max(lastColumn, columns.length);
-  const header: CellValue[] =
-    lastRow > 0 ? (sheet.getSheetValues(1, 1, 1, width)[0] as CellValue[]) : new Array(width).fill("");
+  const header: CellValue[] = hasContent
+    ? (sheet.getSheetValues(1, 1, 1, width)[0] as CellValue[])
+    : new Array(width).fill("");
   const matched = matchHeaders(columns, header);
   const { indexByKey } = matched;
   let { missing, unknown } = matched;
@@ -98,7 +100,9 @@ function layoutUnitTab(
   // The whole tab is read only when a column has to be placed, to be sure it goes where nothing is.
   let values: CellValue[][] | null = null;
   const columnIsEmpty = (c: number) => {
-    values ??= lastRow > 0 ? (sheet.getRange(1, 1, lastRow, width).getValues() as CellValue[][]) : [];
+    values ??= hasContent
+      ? (sheet.getRange(1, 1, sheet.getLastRow(), width).getValues() as CellValue[][])
+      : [];
     return values.every((row) => row[c] === "" || row[c] === undefined);
   };
 
@@ -117,7 +121,7 @@ function layoutUnitTab(
     header[free] = column.header;
     indexByKey[column.key] = free;
     changedHeader = true;
-    if (lastRow > 0) report.repaired.push(`Trang "${unit.tabName}": thêm cột "${column.header}".`);
+    if (hasContent) report.repaired.push(`Trang "${unit.tabName}": thêm cột "${column.header}".`);
   }
   for (const extra of unknown) {
     report.problems.push(
@@ -159,7 +163,7 @@ function layoutUnitTab(
   // Widths, header notes and header style are set when the header is written (a new tab, a column
   // added or renamed) or the plan changed; a run that finds the header as it was leaves the widths
   // people may have adjusted, and saves a call per column (issue 17).
-  const relaid = changedHeader || lastRow === 0 || history.changes !== null;
+  const relaid = changedHeader || !hasContent || history.changes !== null;
   if (relaid) layoutHeader(sheet, used, widths, headerNotes);
   if (created || sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   return used;
@@ -335,11 +339,16 @@ export function setupSpreadsheet(
     tabs.set(unit.tabName, { sheet, width, created });
   }
   archiveTabs(ss, plan, history, office);
-  writeSettingsView(ensureSheet(ss, SYSTEM_TABS.settings, report), plan, settings);
-  layoutChangeLog(ensureSheet(ss, SYSTEM_TABS.changeLog, report));
-  layoutSendLog(ensureSheet(ss, SYSTEM_TABS.sendLog, report));
+  const system = (name: string) => {
+    const tab = ensureTab(ss, name, report);
+    tabs.set(name, { ...tab, width: 0 });
+    return tab.sheet;
+  };
+  writeSettingsView(system(SYSTEM_TABS.settings), plan, settings);
+  layoutChangeLog(system(SYSTEM_TABS.changeLog));
+  layoutSendLog(system(SYSTEM_TABS.sendLog));
   // The rollup tab exists (and is protected) before the first rollup is written into it.
-  ensureSheet(ss, SYSTEM_TABS.rollup, report);
+  system(SYSTEM_TABS.rollup);
   applyProtections(ss, plan, settings, office, widths, tabs);
   return report;
 }
