@@ -161,12 +161,13 @@ export function lockApprovedRows(
 ): number {
   let protectedRows = 0;
   const type = SpreadsheetApp.ProtectionType.RANGE;
+  // The spreadsheet's range protections in one listing rather than one per tab.
+  for (const p of ss.getProtections(type)) if (p.getDescription() === LOCKED) p.remove();
+  // Without an approved period there is nothing to lock: no tab is read.
+  if (locks.length === 0) return 0;
   for (const unit of plan.units) {
     const sheet = ss.getSheetByName(unit.tabName);
     if (!sheet) continue;
-    for (const p of ours(sheet, type, LOCKED)) p.remove();
-    // Without an approved period there is nothing to lock: the tab is not read.
-    if (locks.length === 0) continue;
     const column = dateColumn(sheet, unit.id);
     const last = sheet.getLastRow();
     if (column === null || last < 2) continue;
