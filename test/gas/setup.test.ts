@@ -147,6 +147,31 @@ describe("setup on a damaged spreadsheet", () => {
     expect(alert).toContain("không tự sửa để không mất số liệu");
   });
 
+  it("run again, repairs a rule deleted deep in a column, a protection opened to someone, a removed header lock", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    const first = layout(env);
+    env.setUser(OWNER);
+    const s = sheet(env, "Công an xã");
+    const form = columnOf(env, "Công an xã", "Hình thức");
+    const deep = s.getRange(400, form);
+    const rule = deep.getDataValidation();
+    expect(rule).not.toBeNull();
+    deep.clearDataValidations();
+    s.getRange(2, 1, 1, s.getLastColumn()).clearDataValidations();
+    const type = protectionType(env);
+    s.getProtections(type.SHEET)[0]!.addEditor("nguoi.la@example.com");
+    for (const p of s.getProtections(type.RANGE)) p.remove();
+
+    env.run("setupSpreadsheet");
+
+    expect(layout(env)).toEqual(first);
+    expect(s.getRange(400, form).getDataValidation()?.getCriteriaValues()).toEqual(rule!.getCriteriaValues());
+    const header = s.getProtections(type.RANGE).filter((p) => p.getRange().getRow() === 1);
+    expect(header).toHaveLength(1);
+    expect(header[0]!.getEditors().map((u) => u.getEmail())).toEqual([OWNER]);
+  });
+
   it("recreates a deleted unit tab and a header row that was cleared on an empty tab", () => {
     const env = bundleEnvironment();
     setUpSheet(env);
