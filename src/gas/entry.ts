@@ -4,9 +4,8 @@
  * to them, and appends the row under a lock. The guard has checked that the caller may enter at all.
  */
 import * as z from "zod/mini";
-import type { CellValue } from "../core/cell";
-import { matchHeaders, unitColumns } from "../core/columns";
-import { entryRow } from "../core/marks";
+import { unitColumns } from "../core/columns";
+import { entryRow, statusText } from "../core/marks";
 import type { EntryInput, EntryIssue } from "../core/validate";
 import { validateEntry } from "../core/validate";
 import { lockOn, lockedRowMessage } from "../core/approval";
@@ -17,6 +16,7 @@ import { lockContext } from "./approvals";
 import { appendChange } from "./change-log";
 import type { SheetContext } from "./context";
 import { today, unitById, unitOfTab } from "./context";
+import { tabColumns } from "./tab-columns";
 import { markBlock } from "./unit-tab";
 
 const ASK_FOR_SETUP = 'Hãy nhờ người quản lý chạy "Thiết lập / sửa bảng tính".';
@@ -80,23 +80,35 @@ export function submitEntry(c: SheetContext, input: unknown): SubmitResult {
     return refuse("Đang có người khác ghi vào bảng. Nội dung bạn nhập vẫn còn: hãy bấm Ghi lại sau ít giây.");
   }
   try {
-    const columns = unitColumns(plan, unit);
-    const width = Math.max(sheet.getLastColumn(), columns.length);
-    const header = sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
-    const { indexByKey, missing } = matchHeaders(columns, header);
+    const columns = tabColumns(() => sheet, plan, unit);
     // Writing a row the tab cannot show in full would lose what was typed: refuse instead.
-    const lost = missing.filter((col) => !col.scriptOwned);
+    const lost = unitColumns(plan, unit).filter(
+      (col) => !col.scriptOwned && columns.indexByKey[col.key] === undefined,
+    );
     if (lost.length > 0) {
       const names = lost.map((c) => `"${c.header}"`).join(", ");
       return refuse(
         `Trang "${unit.tabName}" thiếu cột ${names}. Nội dung bạn nhập vẫn còn. ${ASK_FOR_SETUP}`,
       );
     }
-    const row = entryRow(checked.entry, unit, indexByKey, width);
+    // The row goes in with its status, who and when: one write. Only a row with warnings needs marks
+    // (a note and a colour), which the new row's notes and colours are read for.
+    const row = entryRow(checked.entry, unit, columns.indexByKey, columns.width);
+    const stamp = { user, at: new Date() };
+    const warned = checked.issues.length > 0;
+    const at = columns.indexByKey;
+    if (columns.marked) {
+      if (at.status !== undefined) row[at.status] = statusText(checked.issues);
+      if (at.enteredBy !== undefined) row[at.enteredBy] = user;
+      if (at.updatedAt !== undefined) row[at.updatedAt] = stamp.at;
+    }
     sheet.appendRow(row);
     const rowNumber = sheet.getLastRow();
-    // The script's own write fires no trigger: mark and stamp the new row here.
-    markBlock(plan, unit, sheet, header, rowNumber, [row], today(), { user, at: new Date() }, locks);
+    if (warned || !columns.marked) {
+      // The script's own write fires no trigger: mark (and, by header text, stamp) the new row here.
+      const block = sheet.getRange(rowNumber, 1, 1, columns.width);
+      markBlock(plan, unit, block, columns, [row], today(), stamp, locks);
+    }
     appendChange(
       ss,
       {

@@ -5,8 +5,8 @@
 import type { LockContext } from "../core/approval";
 import type { CellValue } from "../core/cell";
 import { collectEntries } from "../core/collect";
-import { unitColumns } from "../core/columns";
-import type { Plan } from "../core/plan";
+import type { ColumnIndex } from "../core/columns";
+import type { Plan, Unit } from "../core/plan";
 import { SYSTEM_TABS } from "../core/plan";
 import type { PeriodKey } from "../core/periods";
 import { comparePeriods, planPeriods } from "../core/periods";
@@ -18,6 +18,7 @@ import type { Entry } from "../core/validate";
 import type { PlanVersion } from "../core/plan-versions";
 import { planForPeriod } from "../core/plan-versions";
 import { earlierPlans, storedPlan } from "./plan-store";
+import { tabColumns } from "./tab-columns";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -42,30 +43,36 @@ export function readSheetData(
   const all = PropertiesService.getDocumentProperties().getProperties();
   const earlier = earlierPlans(all);
   const current: PlanVersion = { from: storedPlan(all)?.from ?? plan.startDate, plan };
-  const read = new Map<string, CellValue[][] | null>();
-  const plans = [plan, ...earlier.map((v) => v.plan)];
-  const readTab = (tabName: string): CellValue[][] | null => {
-    const known = read.get(tabName);
+  const read = new Map<string, { values: CellValue[][]; at: ColumnIndex | null } | null>();
+  /** A tab's values from row 1, and where its columns are when the add-in marked them. */
+  const readTab = (p: Plan, unit: Unit) => {
+    const known = read.get(unit.tabName);
     if (known !== undefined) return known;
-    const sheet = ss.getSheetByName(tabName);
-    let values: CellValue[][] | null = null;
+    const sheet = ss.getSheetByName(unit.tabName);
+    let tab: { values: CellValue[][]; at: ColumnIndex | null } | null = null;
     if (sheet) {
       const lastRow = sheet.getLastRow();
-      let width = sheet.getLastColumn();
-      for (const p of plans)
-        for (const u of p.units) if (u.tabName === tabName) width = Math.max(width, unitColumns(p, u).length);
-      values = lastRow > 0 ? (sheet.getRange(1, 1, lastRow, width).getValues() as CellValue[][]) : [[]];
+      const found = tabColumns(() => sheet, p, unit);
+      const values =
+        lastRow > 0 ? (sheet.getRange(1, 1, lastRow, found.width).getValues() as CellValue[][]) : [[]];
+      // Unmarked (an earlier version's sheet): each plan finds its columns by the header, row 1.
+      tab = { values, at: found.marked ? found.indexByKey : null };
     }
-    read.set(tabName, values);
-    return values;
+    read.set(unit.tabName, tab);
+    return tab;
   };
   const collected = new Map<Plan, ReturnType<typeof collectEntries>>();
   const collectFor = (p: Plan) => {
     let c = collected.get(p);
     if (!c) {
       const tabs = new Map<string, CellValue[][] | null>();
-      for (const unit of p.units) tabs.set(unit.id, readTab(unit.tabName));
-      c = collectEntries(p, tabs, { today, rule: settings.periodRule, ...(locks ? { locks } : {}) });
+      const columns = new Map<string, ColumnIndex>();
+      for (const unit of p.units) {
+        const tab = readTab(p, unit);
+        tabs.set(unit.id, tab?.values ?? null);
+        if (tab?.at) columns.set(unit.id, tab.at);
+      }
+      c = collectEntries(p, tabs, { today, rule: settings.periodRule, columns, ...(locks ? { locks } : {}) });
       collected.set(p, c);
     }
     return c;
