@@ -29,6 +29,7 @@ import {
   sheetContext,
   today,
 } from "./context";
+import { handleChange, rememberTabs } from "./changes";
 import { handleEdit } from "./edit";
 import { entryFormState, submitEntry as submitEntryImpl } from "./entry";
 import { clientRun, menuRun, triggerRun } from "./guard";
@@ -101,6 +102,11 @@ export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   triggerRun("onEditInstalled", e, () => handleEdit(e));
 }
 
+/** Installable on-change trigger: rows, columns and tabs inserted, removed or renamed, logged. */
+export function onChangeInstalled(e: GoogleAppsScript.Events.SheetsOnChange): void {
+  triggerRun("onChangeInstalled", e, () => handleChange(e));
+}
+
 /** Whether this sheet was set up before the setup account was recorded (its logs exist). */
 function setUpBefore(c: SheetContext): boolean {
   return c.ss.getSheetByName(SYSTEM_TABS.changeLog) !== null;
@@ -146,6 +152,7 @@ export function setupSpreadsheet(): void {
     };
     const report = runSetup(c.ss, c.plan, c.settings, people.office, step);
     report.repaired.unshift(...step.done);
+    rememberTabs(c.ss);
     const installer = recordedInstaller();
     if (installer === "" || installer === c.user) {
       report.created.push(...ensureTriggers(c.ss, c.settings));

@@ -47,9 +47,10 @@ export const MENU_ENTRIES: readonly (MenuEntry | null)[] = [
   },
 ];
 
-/** Handlers that setup installs as installable triggers (time-driven, on-edit). */
+/** Handlers that setup installs as installable triggers (time-driven, on-edit, on-change). */
 export const TRIGGER_HANDLERS: readonly string[] = [
   "onEditInstalled",
+  "onChangeInstalled",
   "onMonthlyTrigger",
   "onDailyTrigger",
   "onHourlyTrigger",

@@ -34,6 +34,7 @@ const MENU_ITEMS = [
 ];
 const TRIGGERS = [
   "onEditInstalled",
+  "onChangeInstalled",
   "onMonthlyTrigger",
   "onDailyTrigger",
   "onHourlyTrigger",

@@ -38,7 +38,7 @@ export const developerMetadataCases: ContractCase[] = [
       "DeveloperMetadataLocation.getRow",
       "Range.getA1Notation",
     ],
-    reads: ["DeveloperMetadataVisibility.PROJECT"],
+    reads: ["DeveloperMetadataVisibility.PROJECT", "SpreadsheetApp.DeveloperMetadataVisibility"],
     run(gas) {
       const sheet = fresh(gas, "metadata column").getSheets()[0]!;
       const column = sheet.getRange("G:G");
