@@ -94,11 +94,19 @@ export function setupMarks(
     marks,
     mark(at) {
       const add = (Object.entries(at) as [ColumnKey, number][]).filter(([key, i]) => marks?.[key] !== i);
-      for (const [key, index] of add) {
-        const letter = columnLetter(index + 1);
-        sheet
-          .getRange(`${letter}:${letter}`)
-          .addDeveloperMetadata(COLUMN_MARK, key, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+      // Whole columns, fetched as one range list: a metadata per column is the only way to mark one.
+      const columns =
+        add.length > 0
+          ? sheet
+              .getRangeList(add.map(([, i]) => `${columnLetter(i + 1)}:${columnLetter(i + 1)}`))
+              .getRanges()
+          : [];
+      for (const [k, [key]] of add.entries()) {
+        columns[k]!.addDeveloperMetadata(
+          COLUMN_MARK,
+          key,
+          SpreadsheetApp.DeveloperMetadataVisibility.PROJECT,
+        );
       }
       if (add.length > 0 || !kept)
         keep(kept?.[0] ?? String(sheet.getSheetId()), { n: unit.tabName, c: at }, store.e);
