@@ -163,11 +163,22 @@ const YMD_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
  * Dates from `Date` values (read as Vietnam wall time), "dd/mm/yyyy", "d/m/yyyy" (also with "-" or "."),
  * "yyyy-mm-dd" (what a date input gives), and Sheets serial numbers (days since 30/12/1899).
  */
+/** Instants already read as dates: their Vietnamese date, or "" when it is not one. */
+const DATES = new Map<number, string>();
+
 export function parseDate(v: CellValue, columnLabel: string): Parsed<IsoDate> {
   if (isBlankCell(v)) return fail(blankMessage(columnLabel, DATE_HINT));
   if (v instanceof Date) {
-    const iso = Number.isNaN(v.getTime()) ? "" : civilDateOf(v);
-    if (!isValidIso(iso) || iso < "1900") return fail(col(columnLabel) + ": ngày không hợp lệ. " + DATE_HINT);
+    // A tab's dates are a few hundred days: each instant's Vietnamese date is worked out once.
+    const t = v.getTime();
+    let iso = DATES.get(t);
+    if (iso === undefined) {
+      iso = Number.isNaN(t) ? "" : civilDateOf(v);
+      if (!isValidIso(iso) || iso < "1900") iso = "";
+      if (DATES.size >= 5000) DATES.clear();
+      DATES.set(t, iso);
+    }
+    if (iso === "") return fail(col(columnLabel) + ": ngày không hợp lệ. " + DATE_HINT);
     return ok(iso);
   }
   if (typeof v === "number") {
@@ -234,20 +245,42 @@ function foldedOptions(options: readonly string[]): [string, string][] {
   return folded;
 }
 
+/**
+ * What a typed text matched in a list (the option, or null), per list: a tab repeats the same few
+ * tasks on every row. Bounded, so a sheet of all-different texts costs no more than without it.
+ */
+const MATCHED = new WeakMap<readonly string[], Map<string, string | null>>();
+const MATCHED_MAX = 5000;
+
 export function matchOption(v: CellValue, options: readonly string[], columnLabel: string): Parsed<string> {
   const hint =
     options.length <= 6
       ? "Hãy chọn một trong: " + options.join("; ") + "."
       : "Hãy chọn một mục trong danh sách thả xuống của ô.";
   if (isBlankCell(v)) return fail(blankMessage(columnLabel, hint));
-  const exact = normalizeText(v);
-  for (const o of options) if (o.normalize("NFC") === exact) return ok(o);
-  const f = foldNormalized(exact);
-  const hits = foldedOptions(options)
-    .filter(([folded]) => folded === f)
-    .map(([, o]) => o);
-  if (hits.length === 1 && hits[0] !== undefined) return ok(hits[0]);
-  return fail(col(columnLabel) + ": " + quoteNormalized(exact) + " không có trong danh sách. " + hint);
+  let seen = MATCHED.get(options);
+  if (!seen) {
+    seen = new Map();
+    MATCHED.set(options, seen);
+  }
+  const key = typeof v === "string" ? v : null;
+  let hit = key === null ? undefined : seen.get(key);
+  if (hit === undefined) {
+    const exact = normalizeText(v);
+    const f = foldNormalized(exact);
+    const folded = foldedOptions(options);
+    const hits = folded.filter(([, o]) => o.normalize("NFC") === exact).map(([, o]) => o);
+    const loose = hits.length > 0 ? hits : folded.filter(([fo]) => fo === f).map(([, o]) => o);
+    hit = loose.length === 1 || hits.length > 0 ? loose[0]! : null;
+    if (key !== null) {
+      if (seen.size >= MATCHED_MAX) seen.clear();
+      seen.set(key, hit);
+    }
+  }
+  if (hit !== null) return ok(hit);
+  return fail(
+    col(columnLabel) + ": " + quoteNormalized(normalizeText(v)) + " không có trong danh sách. " + hint,
+  );
 }
 
 /** Groups digits of a non-negative integer string with dots. */

@@ -90,30 +90,55 @@ function parseElement(e: DataElement, raw: CellValue, label: string): Parsed<num
   };
 }
 
+/** Per plan and rule: the plan's span, asked for on every row (the monthly run reads 220,000). */
+const SPANS = new WeakMap<Plan, Map<PeriodRule, { start: IsoDate; end: IsoDate }>>();
+
+function spanOf(plan: Plan, rule: PeriodRule): { start: IsoDate; end: IsoDate } {
+  let byRule = SPANS.get(plan);
+  if (!byRule) {
+    byRule = new Map();
+    SPANS.set(plan, byRule);
+  }
+  let span = byRule.get(rule);
+  if (!span) {
+    span = planSpan(plan, rule);
+    byRule.set(rule, span);
+  }
+  return span;
+}
+
+/** Per unit: its elements by id (treat as read-only). */
+const ELEMENTS = new WeakMap<Unit, Map<string, DataElement>>();
+
+function elementsOf(plan: Plan, unit: Unit): Map<string, DataElement> {
+  let m = ELEMENTS.get(unit);
+  if (!m) {
+    m = new Map(unitElements(plan, unit).map((e) => [e.id, e]));
+    ELEMENTS.set(unit, m);
+  }
+  return m;
+}
+
+/** Whether the context's today is a date, asked once per today rather than on every row. */
+let today: [string, boolean] = ["", false];
+function validToday(iso: string): boolean {
+  if (today[0] !== iso) today = [iso, isValidIso(iso)];
+  return today[1];
+}
+
 function checkDate(plan: Plan, date: IsoDate, ctx: ValidateContext, column: Column): EntryIssue | null {
-  const span = planSpan(plan, ctx.rule ?? plan.periodRule);
-  const range = "Hãy nhập ngày từ " + formatDateVi(span.start) + " đến " + formatDateVi(span.end) + ".";
-  const head = 'Cột "' + column.header + '": ngày ' + formatDateVi(date);
-  if (date < span.start) {
-    return {
-      severity: "error",
-      column: column.key,
-      message: head + " trước ngày bắt đầu kế hoạch. " + range,
-    };
-  }
-  if (date > span.end) {
-    return {
-      severity: "error",
-      column: column.key,
-      message: head + " sau ngày cuối của kế hoạch năm " + plan.year + ". " + range,
-    };
-  }
-  if (isValidIso(ctx.today) && date > ctx.today) {
-    return {
-      severity: "error",
-      column: column.key,
-      message: head + " chưa đến (hôm nay là " + formatDateVi(ctx.today) + "). Hãy nhập ngày đã thực hiện.",
-    };
+  const span = spanOf(plan, ctx.rule ?? plan.periodRule);
+  // The messages are made only for a date that is wrong: this runs on every row of every tab.
+  const range = () => "Hãy nhập ngày từ " + formatDateVi(span.start) + " đến " + formatDateVi(span.end) + ".";
+  const error = (message: string): EntryIssue => ({
+    severity: "error",
+    column: column.key,
+    message: 'Cột "' + column.header + '": ngày ' + formatDateVi(date) + message,
+  });
+  if (date < span.start) return error(" trước ngày bắt đầu kế hoạch. " + range());
+  if (date > span.end) return error(" sau ngày cuối của kế hoạch năm " + plan.year + ". " + range());
+  if (date > ctx.today && validToday(ctx.today)) {
+    return error(" chưa đến (hôm nay là " + formatDateVi(ctx.today) + "). Hãy nhập ngày đã thực hiện.");
   }
   return null;
 }
@@ -130,7 +155,7 @@ function validateEntryUnsafe(plan: Plan, unit: Unit, input: EntryInput, ctx: Val
     content: "",
     notes: "",
   };
-  const elements = new Map(unitElements(plan, unit).map((e) => [e.id, e]));
+  const elements = elementsOf(plan, unit);
   const error = (column: Column, message: string) =>
     issues.push({ severity: "error", column: column.key, message });
 

@@ -27,22 +27,26 @@ export interface BlockResult extends Omit<MarkedRows, "notes" | "backgrounds" | 
 }
 
 /**
- * Writes column values into `range` (the block, whose values are `rows`): contiguous columns go in one
- * call; columns that already hold exactly these values are left alone.
+ * Writes the script's column values into `range` (the block, whose values are `rows`) in one call per
+ * run of adjacent script columns, from the first that changed to the last (one call when the user alone
+ * is the same: status and time change, who does not).
  */
 function writeColumns(range: Range, rows: CellValue[][], columns: Map<number, CellValue[]>): void {
-  const indexes = [...columns.keys()]
-    .filter((c) => columns.get(c)!.some((v, r) => v !== rows[r]?.[c]))
-    .sort((a, b) => a - b);
+  const changed = (c: number) => columns.get(c)!.some((v, r) => v !== rows[r]?.[c]);
+  const indexes = [...columns.keys()].sort((a, b) => a - b);
   let start = 0;
   while (start < indexes.length) {
     let end = start;
     while (end + 1 < indexes.length && indexes[end + 1] === indexes[end]! + 1) end++;
     const run = indexes.slice(start, end + 1);
-    const height = columns.get(run[0]!)!.length;
-    const block: CellValue[][] = [];
-    for (let r = 0; r < height; r++) block.push(run.map((c) => columns.get(c)![r] ?? ""));
-    range.offset(0, run[0]!, height, run.length).setValues(block);
+    while (run.length > 0 && !changed(run[0]!)) run.shift();
+    while (run.length > 0 && !changed(run[run.length - 1]!)) run.pop();
+    if (run.length > 0) {
+      const height = columns.get(run[0]!)!.length;
+      const block: CellValue[][] = [];
+      for (let r = 0; r < height; r++) block.push(run.map((c) => columns.get(c)![r] ?? ""));
+      range.offset(0, run[0]!, height, run.length).setValues(block);
+    }
     start = end + 1;
   }
 }
