@@ -102,8 +102,13 @@ function writeLines(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lines: CellVal
   const pending = pendingLines();
   const rows = [...pending.rows, ...lines];
   if (rows.length === 1) sheet.appendRow(rows[0]!);
-  else if (rows.length > 1)
-    sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, CHANGE_LOG_HEADER.length).setValues(rows);
+  else if (rows.length > 1) {
+    // appendRow grows the sheet; a range past its last row does not: grow it first.
+    const at = sheet.getLastRow() + 1;
+    const max = sheet.getMaxRows();
+    if (at + rows.length - 1 > max) sheet.insertRowsAfter(max, at + rows.length - 1 - max);
+    sheet.getRange(at, 1, rows.length, CHANGE_LOG_HEADER.length).setValues(rows);
+  }
   pending.forget();
 }
 

@@ -114,8 +114,9 @@ export function setupMarks(
   };
 }
 
-function widthOf(plan: Plan, unit: Unit, at: ColumnIndex): number {
-  return Math.max(unitColumns(plan, unit).length, ...Object.values(at).map((i) => (i ?? 0) + 1));
+/** Columns 1..width hold every marked column (a marked column exists: the sheet is that wide). */
+function widthOf(at: ColumnIndex): number {
+  return Math.max(1, ...Object.values(at).map((i) => (i ?? 0) + 1));
 }
 
 /** What is kept of a sheet by its id (a tab's name and, for a marked unit tab, its columns). */
@@ -140,7 +141,7 @@ export function tabColumns(
     : byName();
   const kept = opts.kept ?? found?.[1];
   if (!opts.refresh && kept?.c && kept.n === unit.tabName) {
-    return { indexByKey: kept.c, marked: true, fresh: false, width: widthOf(plan, unit, kept.c) };
+    return { indexByKey: kept.c, marked: true, fresh: false, width: widthOf(kept.c) };
   }
   const sheet = sheetOf();
   const id = opts.id ?? found?.[0] ?? String(sheet.getSheetId());
@@ -148,11 +149,11 @@ export function tabColumns(
   const marks = kept?.h && kept.n === unit.tabName && !opts.refresh ? null : readMarks(sheet);
   if (marks) {
     keep(id, { n: unit.tabName, c: marks }, epoch);
-    return { indexByKey: marks, marked: true, fresh: true, width: widthOf(plan, unit, marks) };
+    return { indexByKey: marks, marked: true, fresh: true, width: widthOf(marks) };
   }
   if (!kept?.h) keep(id, { n: unit.tabName, h: 1 }, epoch);
   // Set up by an earlier version: by header text, read each time (someone may retype it).
-  const width = Math.max(sheet.getLastColumn(), unitColumns(plan, unit).length);
+  const width = Math.max(sheet.getLastColumn(), 1);
   const header = sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
   const { indexByKey } = matchHeaders(unitColumns(plan, unit), header);
   return { indexByKey, marked: false, fresh: false, width };

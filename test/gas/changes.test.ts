@@ -146,4 +146,35 @@ describe("structural changes are logged (installable on-change trigger)", () => 
     }
     expect(logLines(env).length).toBe(before);
   });
+
+  it("a full log grows: lines that waited and a new one written past its last row, none lost", () => {
+    const env = ready();
+    env.setUser(OWNER);
+    const log = sheet(env, "Nhật ký sửa");
+    const filler = Array.from({ length: log.getMaxRows() - log.getLastRow() }, (_, i) => [
+      new Date(),
+      OWNER,
+      "Sổ tay",
+      `A${i}`,
+      "",
+      "cũ",
+    ]);
+    log.getRange(log.getLastRow() + 1, 1, filler.length, 6).setValues(filler); // a script's write: no trigger
+    const rows = log.getMaxRows();
+    env.setUser(POLICE);
+    for (const date of ["05/04/2023", "06/04/2023"]) {
+      const r = env.runFromClient("submitEntry", [
+        { unitId: "congAnXa", fields: { date, task: "Kiểm tra, xử lý vi phạm về phòng, chống mại dâm" } },
+      ]);
+      expect(r.ok && (r.value as { ok: boolean }).ok).toBe(true);
+    }
+    env.setUser(OWNER);
+    const fired = env.userEdit(TAB, "B9", "Tuyên truyền", { typed: true }).fired;
+    expect(fired.map((f) => f.result.ok)).toEqual([true, true]);
+    expect(logLines(env, rows - 1).map((l) => l[3])).toEqual([
+      "(nhập qua biểu mẫu)",
+      "(nhập qua biểu mẫu)",
+      "Tuyên truyền",
+    ]);
+  });
 });

@@ -184,6 +184,23 @@ describe("the add-in's columns are found by their metadata, not their header", (
       'là cột "Trạng thái" của tiện ích nhưng tiêu đề đã bị sửa thành "Kết quả kiểm tra"',
     );
   });
+
+  it("a tab left narrower than the plan (columns deleted) still takes edits without failing", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    env.setUser(OWNER);
+    const s = sheet(env, TAB);
+    env.userDeleteColumns(TAB, 16, s.getMaxColumns() - 15); // the columns after the plan's
+    env.userDeleteColumns(TAB, 4, 3); // and three of the plan's: 12 left, the plan has 15
+    expect(s.getMaxColumns()).toBe(12);
+    env.setUser(POLICE);
+    const fired = env.userEdit(TAB, "A2", "05/04/2023", { typed: true }).fired;
+    expect(fired.map((f) => [f.functionName, f.result.ok])).toEqual([
+      ["onEditInstalled", true],
+      ["onChangeInstalled", true],
+    ]);
+    expect(String(cell(env, 2, marked(env, "status")))).toMatch(/^✗ Lỗi/);
+  });
 });
 
 describe("a sheet set up by an earlier version (no metadata)", () => {
