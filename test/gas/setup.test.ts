@@ -10,6 +10,7 @@ import {
   lastAlert,
   OWNER,
   POLICE,
+  SETTINGS,
   setUpSheet,
   sheet,
   spreadsheet,
@@ -93,6 +94,27 @@ describe("setup on an empty spreadsheet", () => {
     expect(env.triggers.length).toBe(triggers);
     expect(env.triggers.filter((t) => t.handler === "onEditInstalled")).toHaveLength(1);
     expect(lastAlert(env)).toContain("không có gì phải sửa");
+  });
+
+  it("leaves the settings tab and the logs as they are when run again, and rewrites the settings tab when they change", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    env.resetCalls();
+    env.run("setupSpreadsheet");
+    // Nothing written to the add-in's own tables: no clear, no widths, no wrap set again.
+    for (const call of [
+      "Sheet.clear",
+      "Range.setValues",
+      "Range.setWrap",
+      "Range.setWraps",
+      "Range.setNumberFormat",
+    ])
+      expect(env.calls.counts[call] ?? 0, call).toBe(0);
+    const view = () => sheet(env, "Cài đặt").getDataRange().getDisplayValues().flat();
+    expect(view()).toContain("UBND huyện Tứ Kỳ");
+    env.runFromClient("saveSettings", [{ ...SETTINGS, upperLevelName: "UBND huyện Thanh Hà" }]);
+    expect(view()).toContain("UBND huyện Thanh Hà");
+    expect(view()).not.toContain("UBND huyện Tứ Kỳ");
   });
 
   it("protects each unit tab for its editors and the owner, the log and settings for the owner", () => {
