@@ -39,12 +39,12 @@ import { RangeImpl } from "./range";
 import { SheetImpl } from "./sheet";
 import { removeSheet } from "./sheets";
 import { SpreadsheetImpl } from "./spreadsheet";
-import { restore, type SheetsState, snapshot } from "./state";
+import { restore, type SheetsState, type SnapshotCells, snapshot } from "./state";
 import { toSerial } from "./time";
 import { type CheckContext, rejectionMessage, satisfies } from "./validation-rules";
 import { type CellValue, isDate, parseEntered } from "./values";
 
-export type { SheetsState } from "./state";
+export type { SheetsState, SnapshotCells } from "./state";
 export type { Toast } from "./model";
 export { DataValidationImpl } from "./data-validation";
 export { DataValidationBuilderImpl } from "./data-validation-builder";
@@ -141,7 +141,8 @@ export interface SheetsModel {
   role(spreadsheetId: string, user: string): "owner" | "editor" | "viewer" | "none";
   /** Toasts shown with Spreadsheet.toast, oldest first. */
   toasts(): Toast[];
-  snapshot(): SheetsState;
+  /** Every spreadsheet as data; `cells` says whose cells come with it (default: all). */
+  snapshot(cells?: SnapshotCells): SheetsState;
 }
 
 function eventString(v: CellValue | "" | undefined, tz: string): string | undefined {
@@ -338,6 +339,6 @@ export function createSheetsModel(host: SheetsHost, state?: SheetsState): Sheets
       return canView(ss, user) ? "viewer" : "none";
     },
     toasts: () => ctx.toasts.map((t) => ({ ...t, at: new Date(t.at.getTime()) })),
-    snapshot: () => snapshot(ctx),
+    snapshot: (cells) => snapshot(ctx, cells),
   };
 }
