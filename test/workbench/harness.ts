@@ -23,7 +23,8 @@ export const WAIT = { timeout: 30_000 };
 export interface RunningServer {
   url: string;
   output: string[];
-  stop(): Promise<void>;
+  /** SIGTERM: a clean stop (the whole state is written); SIGKILL: a crash, nothing more is written. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export function tempDataDir(): { dir: string; remove(): void } {
@@ -31,11 +32,14 @@ export function tempDataDir(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Starts `tsx src/local/start.ts` with PORT=0 and waits for the address it prints. */
+/**
+ * Starts `tsx src/local/start.ts` with PORT=0 and waits for the address it prints. The whole state is
+ * written only on a clean stop (or after 100 actions), so a kill finds the journal to replay.
+ */
 export function startServer(dataDir: string): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/local/start.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", WORKBENCH_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: "0", WORKBENCH_DATA_DIR: dataDir, WORKBENCH_SAVE_IDLE_MS: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
@@ -57,8 +61,8 @@ export function startServer(dataDir: string): Promise<RunningServer> {
       resolve({
         url: m[1]!,
         output,
-        stop: async () => {
-          if (child.exitCode === null) child.kill("SIGTERM");
+        stop: async (signal: NodeJS.Signals = "SIGTERM") => {
+          if (child.exitCode === null) child.kill(signal);
           await exited;
         },
       });

@@ -131,11 +131,11 @@ describe("each person's month in the workbench", () => {
   it("sends the draft of tháng 6/2023 to the chairman and the office only, once, with the demo's figures", async () => {
     ({ page, errors } = await openWorkbench(browser, server.url));
     expect(await page.locator("#user").inputValue()).toBe(OWNER);
-    await page.locator("#run-date").fill("2023-06-15");
+    await page.locator("#run-date").fill("15/06/2023");
     await page.locator("#run-triggers").click();
-    await expect.poll(() => status(page).textContent(), WAIT).toContain("onMonthlyTrigger ✓");
+    await expect.poll(() => status(page).textContent(), WAIT).toContain("Báo cáo tháng ✓");
     expect(await status(page).textContent()).toContain("Đã gửi 1 thư");
-    expect(await page.locator("#now").textContent()).toBe("20/06/2023 09:00");
+    expect(await page.locator("#now").textContent()).toBe("15/06/2023 07:00");
 
     await showMail(page, DRAFT);
     const to = (await page.locator(".mail-headers").textContent()) ?? "";
@@ -148,6 +148,8 @@ describe("each person's month in the workbench", () => {
 
     // The trigger firing again for the same morning sends nothing twice.
     await page.locator("#view-book").click();
+    await page.locator("#run-date").fill("15/06/2023");
+    await page.locator("#run-time").fill("07:00");
     await page.locator("#run-triggers").click();
     await expect.poll(() => status(page).textContent(), WAIT).toContain("Không có thư nào được gửi");
     expect(await page.locator("#view-outbox").textContent()).toBe("Hộp thư đi (1)");
@@ -156,7 +158,7 @@ describe("each person's month in the workbench", () => {
   it("lets the chairman open the sheet from his email's link and approve the report in the dialog", async () => {
     await showMail(page, DRAFT);
     const link = page.locator(".mail-links li", { hasText: "mở bảng tính" });
-    await link.getByRole("button", { name: `Mở với tư cách ${DEMO_CHAIRMAN}` }).click();
+    await link.getByRole("button", { name: `Mở với tư cách ${DEMO_CHAIRMAN}`, exact: true }).click();
     await expect
       .poll(() => status(page).textContent(), WAIT)
       .toContain(`Đang dùng với tư cách ${DEMO_CHAIRMAN}`);
@@ -191,7 +193,7 @@ describe("each person's month in the workbench", () => {
     await expect
       .poll(() => dialog.locator("#status").textContent(), WAIT)
       .toMatch(
-        /^Đã duyệt báo cáo tháng 6\/2023 .*lúc 20\/06\/2023 09:00\. .*trong vòng một giờ, từ tài khoản vanphong@/,
+        /^Đã duyệt báo cáo tháng 6\/2023 .*lúc 15\/06\/2023 07:00\. .*trong vòng một giờ, từ tài khoản vanphong@/,
       );
     expect(await dialog.locator("#state").textContent()).toContain(`bởi ${DEMO_CHAIRMAN}`);
     expect(errors).toEqual([]);
@@ -200,10 +202,10 @@ describe("each person's month in the workbench", () => {
   it("sends exactly one report to the upper level, stamped with the approval, and the upper level opens the copy from it", async () => {
     await page.frameLocator(".panel-dialog iframe").getByRole("button", { name: "Đóng" }).click();
     await page.locator(".panel-dialog").waitFor({ state: "detached", ...WAIT });
-    await page.locator("#run-date").fill("2023-06-20");
-    await page.locator("#run-time").fill("10:00");
+    await page.locator("#run-date").fill("15/06/2023");
+    await page.locator("#run-time").fill("08:00");
     await page.locator("#run-triggers").click();
-    await expect.poll(() => status(page).textContent(), WAIT).toContain("onHourlyTrigger ✓");
+    await expect.poll(() => status(page).textContent(), WAIT).toContain("Việc hằng giờ ✓");
     expect(await status(page).textContent()).toContain("Đã gửi 1 thư");
     await showMail(page, REPORT);
     expect(await page.locator("#view-outbox").textContent()).toBe("Hộp thư đi (2)");
@@ -223,7 +225,7 @@ describe("each person's month in the workbench", () => {
     // Every link opens for every recipient: the copy's, for the upper level and the chairman alike.
     const copyLink = page.locator(".mail-links li", { hasText: "mở bản xem" });
     expect(await page.locator(".mail-links li").count()).toBe(1);
-    await copyLink.getByRole("button", { name: `Mở với tư cách ${UPPER_LEVEL}` }).click();
+    await copyLink.getByRole("button", { name: `Mở với tư cách ${UPPER_LEVEL}`, exact: true }).click();
     await expect
       .poll(() => status(page).textContent(), WAIT)
       .toContain(`Đang dùng với tư cách ${UPPER_LEVEL}`);
@@ -272,10 +274,10 @@ describe("each person's month in the workbench", () => {
     await editor.press("Enter");
     await expect.poll(() => cell(page, inspections).textContent(), WAIT).toBe(corrected);
 
-    await page.locator("#run-date").fill("2023-07-15");
+    await page.locator("#run-date").fill("15/07/2023");
     await page.locator("#run-time").fill("07:00");
     await page.locator("#run-triggers").click();
-    await expect.poll(() => status(page).textContent(), WAIT).toContain("onMonthlyTrigger ✓");
+    await expect.poll(() => status(page).textContent(), WAIT).toContain("Báo cáo tháng ✓");
     await showMail(page, `${DRAFT} Kết quả thực hiện`);
     expect(await page.locator(".mail-detail h2").textContent()).toContain("tháng 7/2023");
     const text = (await page.locator(".mail-text").textContent()) ?? "";

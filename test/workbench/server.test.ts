@@ -61,7 +61,7 @@ describe("the workbench over the real bundle", () => {
   let wb: Workbench;
 
   beforeAll(() => {
-    wb = new Workbench({ buildDir: BUILD, dataDir: data.dir });
+    wb = new Workbench({ buildDir: BUILD, dataDir: data.dir, compactAfterMs: 0 });
   });
   afterAll(() => data.remove());
 
@@ -115,7 +115,7 @@ describe("the workbench over the real bundle", () => {
     const r = wb.edit({ spreadsheetId: id, sheet: "Trường học", row: 20, column: 8, text: "Ghi thử" });
     expect(r.ok).toBe(true);
     expect(r.executions.map((e) => e.functionName)).toContain("onEditInstalled");
-    const again = new Workbench({ buildDir: BUILD, dataDir: data.dir });
+    const again = new Workbench({ buildDir: BUILD, dataDir: data.dir, compactAfterMs: 0 });
     expect(again.user).toBe(SCHOOL);
     expect(again.sheet(id, "Trường học")!.rows[19]![7]!.d).toBe("Ghi thử");
   });
@@ -123,7 +123,12 @@ describe("the workbench over the real bundle", () => {
   it("keeps a damaged state file aside and starts the demo again", () => {
     writeFileSync(join(data.dir, STATE_FILE), "{ not json");
     const lines: string[] = [];
-    const fresh = new Workbench({ buildDir: BUILD, dataDir: data.dir, log: (l) => lines.push(l) });
+    const fresh = new Workbench({
+      buildDir: BUILD,
+      dataDir: data.dir,
+      compactAfterMs: 0,
+      log: (l) => lines.push(l),
+    });
     expect(fresh.user).toBe(DEMO_OWNER);
     expect(readdirSync(data.dir).some((f) => f.startsWith(`${STATE_FILE}.hong-`))).toBe(true);
     expect(lines.join("\n")).toContain("Không đọc được");
@@ -342,7 +347,7 @@ function wipe() {
     const env = createEnvironment(appWorld({ owner: DEMO_OWNER, now: DEMO_NOW }));
     const saved = { format: "ke-hoach-sheet-workbench", version: 1, env: env.snapshot() };
     writeFileSync(join(data.dir, STATE_FILE), JSON.stringify(saved));
-    wb = new Workbench({ buildDir: build, dataDir: data.dir });
+    wb = new Workbench({ buildDir: build, dataDir: data.dir, compactAfterMs: 0 });
   });
   afterAll(() => data.remove());
 

@@ -19,7 +19,10 @@ import {
   RunRequestSchema,
   UserRequestSchema,
 } from "./protocol";
+import { workbookBytes, workbookFromTabs } from "../xlsx/write";
 import { Workbench, type WorkbenchOptions } from "./workbench";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "../../..");
@@ -230,6 +233,8 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
     buildDir: opts.buildDir ?? DEFAULT_BUILD_DIR,
     dataDir: opts.dataDir ?? DEFAULT_DATA_DIR,
     ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.compactAfterMs === undefined ? {} : { compactAfterMs: opts.compactAfterMs }),
+    ...(opts.compactEvery === undefined ? {} : { compactEvery: opts.compactEvery }),
   });
   let port = opts.port ?? 8080;
 
@@ -261,6 +266,19 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
         return sendJson(res, 200, view);
       }
       if (path === "/api/outbox") return sendJson(res, 200, workbench.outbox());
+      if (path === "/api/xlsx") {
+        const file = workbench.download(url.searchParams.get("ss") ?? "");
+        if (!file) throw new HttpError(404, "Bạn không mở được bảng tính này.");
+        const book = workbookFromTabs(file.tabs);
+        file.tabs.forEach((t, i) => {
+          if (t.hidden) book.worksheets[i]!.state = "hidden";
+        });
+        const name = `${file.name}.xlsx`;
+        return send(res, 200, XLSX_TYPE, await workbookBytes(book), {
+          "Content-Disposition": `attachment; filename="${attachmentName(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+          "Content-Security-Policy": "sandbox; default-src 'none'",
+        });
+      }
       if (path === "/api/log") return sendJson(res, 200, workbench.executions());
       let m = /^\/panel\/(\d{1,9})$/.exec(path);
       if (m) {
@@ -357,7 +375,11 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
     workbench,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => {
+          // A clean stop leaves no journal to replay.
+          workbench.close();
+          resolve();
+        });
         server.closeAllConnections();
       }),
   };
