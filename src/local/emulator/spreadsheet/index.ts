@@ -14,8 +14,8 @@
 // - Protections and sharing are enforced against host.actingUser(); the owner can always edit.
 //   A blank acting user ("" — Google's blank active user) is not checked: the model cannot tell
 //   who it is, so the environment should pass the real user for enforcement.
-// - Spreadsheet.getAs("application/pdf") is a real, small PDF of the display values, Vietnamese
-//   transliterated to ASCII (the built-in PDF font has no Vietnamese letters).
+// - Spreadsheet.getAs("application/pdf") is a real PDF of the display values, a grid per visible
+//   sheet in a Unicode font (Vietnamese as it is).
 import { parseA1, resolveRef } from "./a1";
 import { newSpreadsheetData, SpreadsheetAppImpl } from "./spreadsheet-app";
 import { displayValue } from "./format";
