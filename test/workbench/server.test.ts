@@ -11,7 +11,9 @@ import { defaultPlan } from "../../src/plans";
 import { appWorld } from "../../src/local/app-world";
 import { createEnvironment } from "../../src/local/emulator/index";
 import * as z from "zod/mini";
+import { demoState } from "../../src/local/workbench/demo-cache";
 import {
+  createDemoEnvironment,
   DEMO_CHAIRMAN,
   DEMO_EDITORS,
   DEMO_NOW,
@@ -53,6 +55,19 @@ describe("the seeded demo", () => {
       expect(rows[i]!.typedAt.getTime()).toBeGreaterThanOrEqual(rows[i - 1]!.typedAt.getTime());
     }
     expect(rows.filter((r) => r.mistake).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("the demo kept between starts", () => {
+  it("is exactly the workbook typed afresh", () => {
+    const code = readFileSync(join(BUILD, "Code.js"), "utf8");
+    const ids = () => {
+      let n = 0;
+      return () => `id-${n++}`;
+    };
+    const kept = demoState(code, BUILD, ids());
+    expect(kept).toEqual(createDemoEnvironment({ code, htmlDir: BUILD, uuid: ids() }).snapshot());
+    expect(kept.now).toBe(DEMO_NOW.toISOString());
   });
 });
 

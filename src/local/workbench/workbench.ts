@@ -24,7 +24,8 @@ import {
   type SentMail,
   type SheetsState,
 } from "../emulator/index";
-import { createDemoEnvironment, DEMO_NOW, DEMO_OWNER } from "./demo";
+import { DEMO_NOW } from "./demo";
+import { demoState } from "./demo-cache";
 import { type Person, readPeople } from "./people";
 import type {
   ActionResult,
@@ -211,18 +212,16 @@ export class Workbench {
   }
 
   private startDemo(): void {
-    this.env = createDemoEnvironment({ code: this.code, htmlDir: this.htmlDir, uuid: this.uuid });
-    this.owner = DEMO_OWNER;
-    this.functions = this.publicFunctions(this.env);
-    this.timeZone = APP_TIME_ZONE;
-    this.env.open();
+    this.seq = 0;
+    const state = demoState(this.code, this.htmlDir, this.uuid);
+    this.places = {};
     this.sidebar = null;
     this.dialog = null;
     this.history = [];
-    this.places = {};
-    this.seq = 0;
-    this.changed();
-    this.compact();
+    this.adopt(state);
+    clearTimeout(this.timer);
+    this.baseText = this.store.writeBase({ seq: 0, places: {}, env: state });
+    this.lines = [];
     this.log(`Đã tạo bảng tính mẫu (giờ giả lập ${formatDateTimeVi(DEMO_NOW, this.timeZone)}).`);
   }
 

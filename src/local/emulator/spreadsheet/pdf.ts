@@ -40,16 +40,18 @@ function columnWidths(sheet: SheetData, lastCol: number): number[] {
   return total > room ? pts.map((w) => (w * room) / total) : pts;
 }
 
+/** The PDF of `ss` made at `now` (the emulated clock: the same sheet at the same time, the same bytes). */
 export function renderPdf(
   ss: SpreadsheetData,
   display: (sheet: SheetData, c: CellData | undefined) => string,
+  now: Date,
 ): Uint8Array {
   const { regular, bold } = dejaVu();
   const doc = new PDFDocument({
     size: [PAGE.width, PAGE.height],
     margin: MARGIN,
     autoFirstPage: false,
-    info: { Title: ss.name },
+    info: { Title: ss.name, CreationDate: now },
   });
   doc.registerFont("regular", regular);
   doc.registerFont("bold", bold);

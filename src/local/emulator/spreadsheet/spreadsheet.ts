@@ -305,8 +305,10 @@ export class SpreadsheetImpl extends Base {
       throw new Error(MSG.notImplemented(`Spreadsheet.getAs(${String(contentType)})`));
     }
     const ss = this._live();
-    const bytes = renderPdf(ss, (sheet, c) =>
-      displayValue(valueOfCell(this._c, ss, sheet, c), c?.nf, whereOf(ss)),
+    const bytes = renderPdf(
+      ss,
+      (sheet, c) => displayValue(valueOfCell(this._c, ss, sheet, c), c?.nf, whereOf(ss)),
+      this._c.host.now(),
     );
     return this._c.host.newBlob(bytes, "application/pdf", `${ss.name}.pdf`);
   }

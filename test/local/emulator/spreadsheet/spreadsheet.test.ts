@@ -145,6 +145,10 @@ describe("spreadsheet properties", () => {
       expect(all).toContain(shown);
     expect(all).not.toMatch(/[?\uFFFD]/);
     expect(codes).not.toContain("0000");
+    // Made at the emulated clock: the same sheet at the same time is the same file.
+    expect(Buffer.from((ss.getAs("application/pdf") as FakeBlob).bytes).equals(Buffer.from(blob.bytes))).toBe(
+      true,
+    );
   });
 
   it("other export types throw 'Not implemented in the emulator'", () => {
