@@ -19,7 +19,6 @@ import {
   RunRequestSchema,
   UserRequestSchema,
 } from "./protocol";
-import { workbookBytes, workbookFromTabs } from "../xlsx/write";
 import { Workbench, type WorkbenchOptions } from "./workbench";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -228,7 +227,10 @@ function attachmentName(name: string): string {
 
 export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningWorkbench> {
   const host = opts.host ?? "127.0.0.1";
-  const assets = await buildAssets();
+  // esbuild bundles the page in its own process while this one opens the workbook.
+  const building = buildAssets();
+  // Handled here too, so that a failure to open the workbook below does not leave it unheard.
+  building.catch(() => undefined);
   const workbench = new Workbench({
     buildDir: opts.buildDir ?? DEFAULT_BUILD_DIR,
     dataDir: opts.dataDir ?? DEFAULT_DATA_DIR,
@@ -236,6 +238,7 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
     ...(opts.compactAfterMs === undefined ? {} : { compactAfterMs: opts.compactAfterMs }),
     ...(opts.compactEvery === undefined ? {} : { compactEvery: opts.compactEvery }),
   });
+  const assets = await building;
   let port = opts.port ?? 8080;
 
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
@@ -269,6 +272,8 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
       if (path === "/api/xlsx") {
         const file = workbench.download(url.searchParams.get("ss") ?? "");
         if (!file) throw new HttpError(404, "Bạn không mở được bảng tính này.");
+        // exceljs takes a second or two to load: only when someone downloads.
+        const { workbookBytes, workbookFromTabs } = await import("../xlsx/write");
         const book = workbookFromTabs(file.tabs);
         file.tabs.forEach((t, i) => {
           if (t.hidden) book.worksheets[i]!.state = "hidden";

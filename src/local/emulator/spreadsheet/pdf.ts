@@ -6,12 +6,15 @@
 // Node only: the emulator is never part of the Apps Script bundle.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
+import type PDFKit from "pdfkit";
 import type { Rect } from "./a1";
 import type { CellData, SheetData, SpreadsheetData } from "./model";
 import { DEFAULT_COL_WIDTH, lastColWithContent, lastRowWithContent } from "./model";
 
 const require = createRequire(import.meta.url);
+
+/** PDFKit, loaded when the first PDF is made (it takes a second or so to load; most runs make none). */
+let pdfkit: typeof PDFKit | undefined;
 
 /** The fonts, read once per process (DejaVu Sans is 740 KB; each PDF embeds only the letters it uses). */
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
@@ -47,7 +50,8 @@ export function renderPdf(
   now: Date,
 ): Uint8Array {
   const { regular, bold } = dejaVu();
-  const doc = new PDFDocument({
+  pdfkit ??= require("pdfkit") as typeof PDFKit;
+  const doc = new pdfkit({
     size: [PAGE.width, PAGE.height],
     margin: MARGIN,
     autoFirstPage: false,
