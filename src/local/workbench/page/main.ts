@@ -632,11 +632,11 @@ function renderTabs(view: SheetView): void {
 }
 
 async function openTab(name: string): Promise<void> {
-  app.sheetName = name;
   await busy(async () => {
     // The tab the person looks at is the script's getActiveSheet() (the entry form starts on its unit),
-    // and where they come back to.
+    // and where they come back to: the server knows it before the page shows the tab.
     await post<ActionResult>("/api/activate", { spreadsheetId: app.spreadsheetId, sheet: name });
+    app.sheetName = name;
     await loadSheet();
   });
 }
