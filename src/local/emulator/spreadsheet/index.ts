@@ -69,7 +69,8 @@ export interface SheetsHost extends SheetsHostLike {
   /** SpreadsheetApp.getUi() delegates here. */
   getUi(): unknown;
   /** A Blob from the services side (used by getAs PDF). */
-  newBlob(bytes: Uint8Array, contentType: string, name: string): unknown;
+  /** A Blob; `bytes` may be a function that makes them when they are first read (a conversion). */
+  newBlob(bytes: Uint8Array | (() => Uint8Array), contentType: string, name: string): unknown;
 }
 
 /** Where the bound file lives and who it is shared with. */

@@ -1,9 +1,10 @@
 // Spreadsheet.getAs("application/pdf"): a PDF of every visible sheet's display values as Google's
 // export draws them, a grid of cells on landscape A4 pages, bold where the cell is bold, text wrapped
-// in its column. Written with PDFKit (a maintained PDF library whose output can be read synchronously,
-// as getAs must answer) in DejaVu Sans, a Unicode font that has every Vietnamese letter: names and
-// statuses read as they do in the sheet ("Công an xã", "Chưa đạt"), not "?" or "Cong an xa".
-// Node only: the emulator is never part of the Apps Script bundle.
+// in its column, a block merged across columns as one cell. Written with PDFKit (a maintained PDF
+// library whose output can be read synchronously, as a blob's bytes must be) in DejaVu Sans, a Unicode
+// font that has every Vietnamese letter: names and statuses read as they do in the sheet ("Công an xã",
+// "Chưa đạt"), not "?" or "Cong an xa". What the sheet shows is taken at getAs (pdfContent); the file
+// is made when first read (renderPdf). Node only: the emulator is never part of the Apps Script bundle.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type PDFKit from "pdfkit";
@@ -33,36 +34,80 @@ const FONT_SIZE = 9;
 const PAD = 3;
 const PX_TO_PT = 0.75;
 
+interface PdfCell {
+  text: string;
+  bold: boolean;
+  right: boolean;
+  /** Columns it spans (a merged block's first cell), 1 otherwise. */
+  span: number;
+}
+
+/** What a PDF of the spreadsheet shows: per visible sheet, its name, column widths and rows of cells. */
+export interface PdfContent {
+  title: string;
+  sheets: { name: string; widths: number[]; rows: PdfCell[][] }[];
+}
+
 /** Column widths in points: the sheet's, scaled down together when wider than the page. */
 function columnWidths(sheet: SheetData, lastCol: number): number[] {
-  const px: number[] = [];
-  for (let c = 1; c <= lastCol; c++) px.push(sheet.colWidths[c] ?? DEFAULT_COL_WIDTH);
-  const pts = px.map((w) => w * PX_TO_PT);
+  const pts: number[] = [];
+  for (let c = 1; c <= lastCol; c++) pts.push((sheet.colWidths[c] ?? DEFAULT_COL_WIDTH) * PX_TO_PT);
   const total = pts.reduce((a, b) => a + b, 0);
   const room = PAGE.width - 2 * MARGIN;
   return total > room ? pts.map((w) => (w * room) / total) : pts;
 }
 
-/** The PDF of `ss` made at `now` (the emulated clock: the same sheet at the same time, the same bytes). */
-export function renderPdf(
+/** The display values and looks of every visible sheet, as they are now. */
+export function pdfContent(
   ss: SpreadsheetData,
   display: (sheet: SheetData, c: CellData | undefined) => string,
-  now: Date,
-): Uint8Array {
+): PdfContent {
+  const sheets = ss.sheets
+    .filter((s) => !s.hidden)
+    .map((sheet) => {
+      const lastRow = lastRowWithContent(sheet);
+      const lastCol = lastColWithContent(sheet);
+      const merges = (sheet as SheetData & { merges?: Rect[] }).merges ?? [];
+      const rows: PdfCell[][] = [];
+      for (let r = 1; r <= lastRow; r++) {
+        const row: PdfCell[] = [];
+        for (let c = 1; c <= lastCol; c++) {
+          const merge = merges.find(
+            (m) => r >= m.row && r < m.row + m.numRows && c >= m.col && c < m.col + m.numCols,
+          );
+          const span = merge ? Math.min(merge.col + merge.numCols, lastCol + 1) - c : 1;
+          const cell = sheet.rows[r]?.[c];
+          const first = !merge || (merge.row === r && merge.col === c);
+          row.push({
+            text: first ? display(sheet, cell) : "",
+            bold: cell?.fw === "bold",
+            right: cell?.ha === "right" || (cell?.ha === undefined && typeof cell?.v === "number"),
+            span,
+          });
+          c += span - 1;
+        }
+        rows.push(row);
+      }
+      return { name: sheet.name, widths: columnWidths(sheet, lastCol), rows };
+    });
+  return { title: ss.name, sheets };
+}
+
+/** The PDF of `content` made at `now` (the emulated clock: the same content at the same time, the same bytes). */
+export function renderPdf(content: PdfContent, now: Date): Uint8Array {
   const { regular, bold } = dejaVu();
   pdfkit ??= require("pdfkit") as typeof PDFKit;
   const doc = new pdfkit({
     size: [PAGE.width, PAGE.height],
     margin: MARGIN,
     autoFirstPage: false,
-    info: { Title: ss.name, CreationDate: now },
+    info: { Title: content.title, CreationDate: now },
   });
   doc.registerFont("regular", regular);
   doc.registerFont("bold", bold);
   doc.fontSize(FONT_SIZE).lineGap(1);
 
-  const visible = ss.sheets.filter((s) => !s.hidden);
-  for (const sheet of visible) {
+  for (const sheet of content.sheets) {
     doc.addPage();
     doc
       .font("bold")
@@ -70,38 +115,19 @@ export function renderPdf(
       .text(sheet.name, MARGIN, MARGIN);
     doc.fontSize(FONT_SIZE);
     let y = doc.y + 6;
-    const lastRow = lastRowWithContent(sheet);
-    const lastCol = lastColWithContent(sheet);
-    const widths = columnWidths(sheet, lastCol);
-    // A block merged across columns (a title over the table) is one cell as wide as its columns.
-    const merges = (sheet as SheetData & { merges?: Rect[] }).merges ?? [];
-    for (let r = 1; r <= lastRow; r++) {
-      const cells: {
-        x: number;
-        width: number;
-        text: string;
-        font: string;
-        height: number;
-        right: boolean;
-      }[] = [];
+    for (const row of sheet.rows) {
       let x = MARGIN;
-      for (let c = 1; c <= lastCol; c++) {
-        const merge = merges.find(
-          (m) => r >= m.row && r < m.row + m.numRows && c >= m.col && c < m.col + m.numCols,
-        );
-        const span = merge ? Math.min(merge.col + merge.numCols, lastCol + 1) - c : 1;
-        const width = widths.slice(c - 1, c - 1 + span).reduce((a, b) => a + b, 0);
-        const cell = sheet.rows[r]?.[c];
-        const first = !merge || (merge.row === r && merge.col === c);
-        const text = first ? display(sheet, cell) : "";
-        const font = cell?.fw === "bold" ? "bold" : "regular";
-        doc.font(font);
-        const height = text === "" ? 0 : doc.heightOfString(text, { width: Math.max(1, width - 2 * PAD) });
-        const right = cell?.ha === "right" || (cell?.ha === undefined && typeof cell?.v === "number");
-        cells.push({ x, width, text, font, height, right });
+      let col = 0;
+      const cells = row.map((cell) => {
+        const width = sheet.widths.slice(col, col + cell.span).reduce((a, b) => a + b, 0);
+        col += cell.span;
+        const inner = Math.max(1, width - 2 * PAD);
+        doc.font(cell.bold ? "bold" : "regular");
+        const height = cell.text === "" ? 0 : doc.heightOfString(cell.text, { width: inner });
+        const at = { ...cell, x, width, inner, height };
         x += width;
-        c += span - 1;
-      }
+        return at;
+      });
       const height = Math.max(FONT_SIZE + 2, ...cells.map((c) => c.height)) + 2 * PAD;
       if (y + height > PAGE.height - MARGIN) {
         doc.addPage();
@@ -111,17 +137,14 @@ export function renderPdf(
         doc.lineWidth(0.3).strokeColor("#9aa0a6").rect(c.x, y, c.width, height).stroke();
         if (c.text !== "")
           doc
-            .font(c.font)
+            .font(c.bold ? "bold" : "regular")
             .fillColor("#000000")
-            .text(c.text, c.x + PAD, y + PAD, {
-              width: Math.max(1, c.width - 2 * PAD),
-              align: c.right ? "right" : "left",
-            });
+            .text(c.text, c.x + PAD, y + PAD, { width: c.inner, align: c.right ? "right" : "left" });
       }
       y += height;
     }
   }
-  if (visible.length === 0) doc.addPage();
+  if (content.sheets.length === 0) doc.addPage();
 
   doc.end();
   // PDFKit pushes the whole file into its stream when the document ends: read it back at once.
