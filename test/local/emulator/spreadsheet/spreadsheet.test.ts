@@ -145,6 +145,11 @@ describe("spreadsheet properties", () => {
       expect(all).toContain(shown);
     expect(all).not.toMatch(/[?\uFFFD]/);
     expect(codes).not.toContain("0000");
+    // What the sheet showed at getAs, even when the file is read after a change.
+    const before = ss.getAs("application/pdf") as FakeBlob;
+    s.getRange("A2").setValue("Đã đổi sau khi xuất");
+    expect(pdfText(before.bytes).runs.join("")).toContain("Học sinh được tuyên truyền");
+    s.getRange("A2").setValue("Học sinh được tuyên truyền");
     // Made at the emulated clock: the same sheet at the same time is the same file.
     expect(Buffer.from((ss.getAs("application/pdf") as FakeBlob).bytes).equals(Buffer.from(blob.bytes))).toBe(
       true,
