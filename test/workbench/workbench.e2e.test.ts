@@ -208,10 +208,14 @@ describe("the workbench (npm start)", () => {
     await p.locator("#set-clock").click();
     await says(p, 'Giờ "7:00 AM" không đúng: hãy gõ giờ:phút theo 24 giờ');
     expect(await p.locator("#now").textContent()).toBe("14/06/2023 16:00");
-    // The run log is dated in Vietnam's time, whatever the browser's zone.
+    // The run log is dated in Vietnam's time, whatever the browser's zone, and names each run by what
+    // it is: onOpen as "Mở bảng tính", with what it does.
     await p.locator("#view-log").click();
     const first = p.locator(".runs tbody tr").last();
     expect(await first.locator("td").first().textContent()).toMatch(/^\d\d\/\d\d\/2023 \d\d:\d\d$/);
+    expect(await first.locator("td").nth(1).textContent()).toBe(
+      "Mở bảng tính (onOpen)dựng menu của tiện ích cho người vừa mở",
+    );
     expect(english.errors).toEqual([]);
     await p.context().close();
   });

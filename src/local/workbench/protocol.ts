@@ -151,6 +151,8 @@ export interface ExecutionView {
   functionName: string;
   /** Vietnamese: the trigger's name or the menu item's caption; the function name for a page's call. */
   label: string;
+  /** Vietnamese: what a trigger does ("" for other runs). */
+  does: string;
   kind: string;
   user: string;
   at: string;

@@ -592,6 +592,7 @@ export class Workbench {
       id: r.id,
       functionName: r.functionName,
       label: this.labelOf(r),
+      does: r.kind === "client" || r.kind === "menu" ? "" : (TRIGGER_WORK[r.functionName]?.does ?? ""),
       kind: r.kind,
       user: r.effectiveUser,
       at: r.startedAt.toISOString(),

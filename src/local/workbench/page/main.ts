@@ -882,6 +882,7 @@ async function loadLog(): Promise<void> {
           {},
           r.label,
           r.label === r.functionName ? null : h("span", { class: "muted fn" }, ` (${r.functionName})`),
+          r.does ? h("div", { class: "muted does" }, r.does) : null,
         ),
         h("td", {}, KIND_LABEL[r.kind] ?? r.kind),
         h("td", {}, r.user),
