@@ -10,5 +10,7 @@ export default defineConfig({
     // at a few minutes.
     fileParallelism: false,
     hookTimeout: 60_000,
+    // One Chromium for every browser test file (each makes its own contexts).
+    globalSetup: ["test/browser-server.ts"],
   },
 });
