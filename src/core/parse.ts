@@ -35,10 +35,29 @@ export function normalizeForm(s: string, form: "NFC" | "NFD"): string {
     .join("");
 }
 
+/**
+ * normalizeText of short texts already seen. A tab's list columns repeat a few texts on every row, and
+ * normalizing is most of what reading them costs. Emptied when full, so its memory stays bounded.
+ */
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_MAX_ENTRIES = 2000;
+const NORMALIZED_MAX_LENGTH = 200;
+
 /** NFC, no-break and zero-width spaces made plain, trimmed. Inner line breaks are kept. */
 export function normalizeText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
-  const s = v instanceof Date ? dateText(v) : String(v);
+  if (v instanceof Date) return normalizeString(dateText(v));
+  if (typeof v !== "string" || v.length > NORMALIZED_MAX_LENGTH) return normalizeString(String(v));
+  let out = NORMALIZED.get(v);
+  if (out === undefined) {
+    out = normalizeString(v);
+    if (NORMALIZED.size >= NORMALIZED_MAX_ENTRIES) NORMALIZED.clear();
+    NORMALIZED.set(v, out);
+  }
+  return out;
+}
+
+function normalizeString(s: string): string {
   return normalizeForm(s, "NFC")
     .replace(/[\u200b\ufeff]/g, "")
     .replace(/\u00a0/g, " ")
@@ -222,16 +241,16 @@ export function parseYesNo(v: CellValue, columnLabel: string): Parsed<boolean> {
 }
 
 /** The option as written in the plan, whatever the case, spacing, composition or diacritics typed. */
-const FOLDED = new WeakMap<readonly string[], [string, string][]>();
+const FOLDED = new WeakMap<readonly string[], { nfc: string[]; folded: [string, string][] }>();
 
-/** Each option with its folded form, computed once per list (lists come from the plan). */
-function foldedOptions(options: readonly string[]): [string, string][] {
-  let folded = FOLDED.get(options);
-  if (!folded) {
-    folded = options.map((o) => [foldText(o), o]);
-    FOLDED.set(options, folded);
+/** Each option in NFC and folded, computed once per list (lists come from the plan). */
+function foldedOptions(options: readonly string[]): { nfc: string[]; folded: [string, string][] } {
+  let forms = FOLDED.get(options);
+  if (!forms) {
+    forms = { nfc: options.map((o) => o.normalize("NFC")), folded: options.map((o) => [foldText(o), o]) };
+    FOLDED.set(options, forms);
   }
-  return folded;
+  return forms;
 }
 
 export function matchOption(v: CellValue, options: readonly string[], columnLabel: string): Parsed<string> {
@@ -241,11 +260,11 @@ export function matchOption(v: CellValue, options: readonly string[], columnLabe
       : "Hãy chọn một mục trong danh sách thả xuống của ô.";
   if (isBlankCell(v)) return fail(blankMessage(columnLabel, hint));
   const exact = normalizeText(v);
-  for (const o of options) if (o.normalize("NFC") === exact) return ok(o);
+  const forms = foldedOptions(options);
+  const at = forms.nfc.indexOf(exact);
+  if (at >= 0) return ok(options[at] as string);
   const f = foldNormalized(exact);
-  const hits = foldedOptions(options)
-    .filter(([folded]) => folded === f)
-    .map(([, o]) => o);
+  const hits = forms.folded.filter(([folded]) => folded === f).map(([, o]) => o);
   if (hits.length === 1 && hits[0] !== undefined) return ok(hits[0]);
   return fail(col(columnLabel) + ": " + quoteNormalized(exact) + " không có trong danh sách. " + hint);
 }
