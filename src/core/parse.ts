@@ -35,12 +35,22 @@ export function normalizeForm(s: string, form: "NFC" | "NFD"): string {
     .join("");
 }
 
-/**
- * normalizeText of short texts already seen. A tab's list columns repeat a few texts on every row, and
- * normalizing is most of what reading them costs. Emptied when full, so its memory stays bounded.
- */
+/** Entries a cache below keeps before it is emptied, so that its memory stays bounded. */
+const CACHE_ENTRIES = 2000;
+
+/** `compute(key)`, remembered: a tab repeats the same few texts and dates down its rows. */
+function remembered<K, V>(cache: Map<K, V>, key: K, compute: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (cache.size >= CACHE_ENTRIES) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** normalizeText of short texts: normalizing is most of what reading a list column costs. */
 const NORMALIZED = new Map<string, string>();
-const NORMALIZED_MAX_ENTRIES = 2000;
 const NORMALIZED_MAX_LENGTH = 200;
 
 /** NFC, no-break and zero-width spaces made plain, trimmed. Inner line breaks are kept. */
@@ -48,13 +58,7 @@ export function normalizeText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
   if (v instanceof Date) return normalizeString(dateText(v));
   if (typeof v !== "string" || v.length > NORMALIZED_MAX_LENGTH) return normalizeString(String(v));
-  let out = NORMALIZED.get(v);
-  if (out === undefined) {
-    out = normalizeString(v);
-    if (NORMALIZED.size >= NORMALIZED_MAX_ENTRIES) NORMALIZED.clear();
-    NORMALIZED.set(v, out);
-  }
-  return out;
+  return remembered(NORMALIZED, v, normalizeString);
 }
 
 function normalizeString(s: string): string {
@@ -178,6 +182,14 @@ const SERIAL_MAX = 2958465;
 const DMY_RE = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/;
 const YMD_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
+/** The Vietnam date of each instant a Date cell held, "" when it is no date from 1900 on. */
+const CIVIL_DATES = new Map<number, IsoDate>();
+
+function civilDateAt(time: number): IsoDate {
+  const iso = Number.isNaN(time) ? "" : civilDateOf(new Date(time));
+  return isValidIso(iso) && iso >= "1900" ? iso : "";
+}
+
 /**
  * Dates from `Date` values (read as Vietnam wall time), "dd/mm/yyyy", "d/m/yyyy" (also with "-" or "."),
  * "yyyy-mm-dd" (what a date input gives), and Sheets serial numbers (days since 30/12/1899).
@@ -185,8 +197,8 @@ const YMD_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 export function parseDate(v: CellValue, columnLabel: string): Parsed<IsoDate> {
   if (isBlankCell(v)) return fail(blankMessage(columnLabel, DATE_HINT));
   if (v instanceof Date) {
-    const iso = Number.isNaN(v.getTime()) ? "" : civilDateOf(v);
-    if (!isValidIso(iso) || iso < "1900") return fail(col(columnLabel) + ": ngày không hợp lệ. " + DATE_HINT);
+    const iso = remembered(CIVIL_DATES, v.getTime(), civilDateAt);
+    if (iso === "") return fail(col(columnLabel) + ": ngày không hợp lệ. " + DATE_HINT);
     return ok(iso);
   }
   if (typeof v === "number") {

@@ -153,6 +153,7 @@ export function personalDataWarnings(header: string, text: string): string[] {
   const over = text.length > SCREEN_LIMIT;
   const findings = screenPersonalData(over ? text.slice(0, SCREEN_LIMIT) : text);
   const out: string[] = [];
+  if (findings.length === 0 && !over) return out;
   for (const kind of ["email", "phone", "idNumber"] as const) {
     const own = findings.filter((f) => f.kind === kind);
     if (own.length === 0) continue;
