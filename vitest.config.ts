@@ -31,6 +31,8 @@ export default defineConfig({
           include: BROWSER,
           // One at a time, after the rest: Chromium tests side by side on 2 cores were slow enough to fail.
           fileParallelism: false,
+          // One Chromium for them all (test/ui/browser.ts).
+          globalSetup: ["test/browser-setup.ts"],
           sequence: { groupOrder: 1 },
         },
       },
