@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
-/** Files that drive Chromium (and the workbench's server): they run one at a time, after the rest. */
-const BROWSER = ["test/ui/**/*.test.ts", "test/workbench/**/*.test.ts"];
+/** Files that drive Chromium: they run one at a time, after the rest. */
+const BROWSER = ["test/ui/**/*.test.ts", "test/workbench/**/*.e2e.test.ts"];
 
 export default defineConfig({
   test: {
