@@ -13,6 +13,7 @@ import { lazyZodSource } from "../test/build/lazy-zod";
 import { editPath, fill, leastPair, OWNER, setUp, sheetsCalls } from "./edit-path";
 import { testSuite } from "./suite";
 import { typedText } from "./typed-text";
+import { workbenchBench } from "./workbench";
 
 const root = join(import.meta.dirname, "..");
 const buildDir = join(root, "build");
@@ -195,6 +196,7 @@ const sections: Array<() => string[] | Promise<string[]>> = [
   () => benchCliRollup(),
   () => benchConsolidate(),
   typedText,
+  () => workbenchBench(),
   () => testSuite(root),
 ];
 

@@ -4,6 +4,7 @@
  */
 import type { CellValue } from "./cell";
 import { isBlankCell } from "./cell";
+import { widthForLines } from "./layout";
 import { collapseSpaces, foldText, formatWholeNumber } from "./parse";
 import type { DataElement, Plan, Unit } from "./plan";
 import { unitElements } from "./plan";
@@ -208,6 +209,8 @@ function buildUnitColumns(plan: Plan, unit: Unit): Column[] {
       scriptOwned: true,
     },
   );
+  // A header no taller than three lines in its bold, wrapped header cell: wider where the plan's label is long.
+  for (const c of cols) c.width = widthForLines(c.header, c.width, true);
   return cols;
 }
 

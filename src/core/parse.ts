@@ -35,10 +35,33 @@ export function normalizeForm(s: string, form: "NFC" | "NFD"): string {
     .join("");
 }
 
+/** Entries a cache below keeps before it is emptied, so that its memory stays bounded. */
+const CACHE_ENTRIES = 2000;
+
+/** `compute(key)`, remembered: a tab repeats the same few texts and dates down its rows. */
+function remembered<K, V>(cache: Map<K, V>, key: K, compute: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (cache.size >= CACHE_ENTRIES) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** normalizeText of short texts: normalizing is most of what reading a list column costs. */
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_MAX_LENGTH = 200;
+
 /** NFC, no-break and zero-width spaces made plain, trimmed. Inner line breaks are kept. */
 export function normalizeText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
-  const s = v instanceof Date ? dateText(v) : String(v);
+  if (v instanceof Date) return normalizeString(dateText(v));
+  if (typeof v !== "string" || v.length > NORMALIZED_MAX_LENGTH) return normalizeString(String(v));
+  return remembered(NORMALIZED, v, normalizeString);
+}
+
+function normalizeString(s: string): string {
   return normalizeForm(s, "NFC")
     .replace(/[\u200b\ufeff]/g, "")
     .replace(/\u00a0/g, " ")
@@ -159,25 +182,22 @@ const SERIAL_MAX = 2958465;
 const DMY_RE = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/;
 const YMD_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
+/** The Vietnam date of each instant a Date cell held, "" when it is no date from 1900 on. */
+const CIVIL_DATES = new Map<number, IsoDate>();
+
+function civilDateAt(time: number): IsoDate {
+  const iso = Number.isNaN(time) ? "" : civilDateOf(new Date(time));
+  return isValidIso(iso) && iso >= "1900" ? iso : "";
+}
+
 /**
  * Dates from `Date` values (read as Vietnam wall time), "dd/mm/yyyy", "d/m/yyyy" (also with "-" or "."),
  * "yyyy-mm-dd" (what a date input gives), and Sheets serial numbers (days since 30/12/1899).
  */
-/** Instants already read as dates: their Vietnamese date, or "" when it is not one. */
-const DATES = new Map<number, string>();
-
 export function parseDate(v: CellValue, columnLabel: string): Parsed<IsoDate> {
   if (isBlankCell(v)) return fail(blankMessage(columnLabel, DATE_HINT));
   if (v instanceof Date) {
-    // A tab's dates are a few hundred days: each instant's Vietnamese date is worked out once.
-    const t = v.getTime();
-    let iso = DATES.get(t);
-    if (iso === undefined) {
-      iso = Number.isNaN(t) ? "" : civilDateOf(v);
-      if (!isValidIso(iso) || iso < "1900") iso = "";
-      if (DATES.size >= 5000) DATES.clear();
-      DATES.set(t, iso);
-    }
+    const iso = remembered(CIVIL_DATES, v.getTime(), civilDateAt);
     if (iso === "") return fail(col(columnLabel) + ": ngày không hợp lệ. " + DATE_HINT);
     return ok(iso);
   }
@@ -233,24 +253,17 @@ export function parseYesNo(v: CellValue, columnLabel: string): Parsed<boolean> {
 }
 
 /** The option as written in the plan, whatever the case, spacing, composition or diacritics typed. */
-const FOLDED = new WeakMap<readonly string[], [string, string][]>();
+const FOLDED = new WeakMap<readonly string[], { nfc: string[]; folded: [string, string][] }>();
 
-/** Each option with its folded form, computed once per list (lists come from the plan). */
-function foldedOptions(options: readonly string[]): [string, string][] {
-  let folded = FOLDED.get(options);
-  if (!folded) {
-    folded = options.map((o) => [foldText(o), o]);
-    FOLDED.set(options, folded);
+/** Each option in NFC and folded, computed once per list (lists come from the plan). */
+function foldedOptions(options: readonly string[]): { nfc: string[]; folded: [string, string][] } {
+  let forms = FOLDED.get(options);
+  if (!forms) {
+    forms = { nfc: options.map((o) => o.normalize("NFC")), folded: options.map((o) => [foldText(o), o]) };
+    FOLDED.set(options, forms);
   }
-  return folded;
+  return forms;
 }
-
-/**
- * What a typed text matched in a list (the option, or null), per list: a tab repeats the same few
- * tasks on every row. Bounded, so a sheet of all-different texts costs no more than without it.
- */
-const MATCHED = new WeakMap<readonly string[], Map<string, string | null>>();
-const MATCHED_MAX = 5000;
 
 export function matchOption(v: CellValue, options: readonly string[], columnLabel: string): Parsed<string> {
   const hint =
@@ -258,29 +271,14 @@ export function matchOption(v: CellValue, options: readonly string[], columnLabe
       ? "Hãy chọn một trong: " + options.join("; ") + "."
       : "Hãy chọn một mục trong danh sách thả xuống của ô.";
   if (isBlankCell(v)) return fail(blankMessage(columnLabel, hint));
-  let seen = MATCHED.get(options);
-  if (!seen) {
-    seen = new Map();
-    MATCHED.set(options, seen);
-  }
-  const key = typeof v === "string" ? v : null;
-  let hit = key === null ? undefined : seen.get(key);
-  if (hit === undefined) {
-    const exact = normalizeText(v);
-    const f = foldNormalized(exact);
-    const folded = foldedOptions(options);
-    const hits = folded.filter(([, o]) => o.normalize("NFC") === exact).map(([, o]) => o);
-    const loose = hits.length > 0 ? hits : folded.filter(([fo]) => fo === f).map(([, o]) => o);
-    hit = loose.length === 1 || hits.length > 0 ? loose[0]! : null;
-    if (key !== null) {
-      if (seen.size >= MATCHED_MAX) seen.clear();
-      seen.set(key, hit);
-    }
-  }
-  if (hit !== null) return ok(hit);
-  return fail(
-    col(columnLabel) + ": " + quoteNormalized(normalizeText(v)) + " không có trong danh sách. " + hint,
-  );
+  const exact = normalizeText(v);
+  const forms = foldedOptions(options);
+  const at = forms.nfc.indexOf(exact);
+  if (at >= 0) return ok(options[at] as string);
+  const f = foldNormalized(exact);
+  const hits = forms.folded.filter(([folded]) => folded === f).map(([, o]) => o);
+  if (hits.length === 1 && hits[0] !== undefined) return ok(hits[0]);
+  return fail(col(columnLabel) + ": " + quoteNormalized(exact) + " không có trong danh sách. " + hint);
 }
 
 /** Groups digits of a non-negative integer string with dots. */

@@ -1,6 +1,6 @@
 /**
  * Validation of what a unit typed: one row at a time (types, required fields, dates, lists), a whole tab
- * (headers found by name, blank rows skipped), and the cross-field rules over a unit's totals.
+ * (headers found by name, blank rows skipped). The cross-field rules between figures are in rules.ts.
  * The result is always a list of issues; nothing here throws on any input.
  */
 import type { CellValue } from "./cell";
@@ -20,11 +20,9 @@ import {
 } from "./parse";
 import { personalDataWarnings } from "./personal-data";
 import type { DataElement, Plan, Unit } from "./plan";
-import { findUnit, unitElements } from "./plan";
+import { unitElements } from "./plan";
 import type { IsoDate, PeriodRule } from "./periods";
-import { formatDateVi, isValidIso, periodBounds, periodLabel, periodOf, planSpan } from "./periods";
-import type { DateRange } from "./totals";
-import { elementTotal } from "./totals";
+import { formatDateVi, isValidIso, planSpan } from "./periods";
 
 export interface EntryIssue {
   severity: "error" | "warning";
@@ -90,60 +88,54 @@ function parseElement(e: DataElement, raw: CellValue, label: string): Parsed<num
   };
 }
 
-/** Per plan and rule: the plan's span, asked for on every row (the monthly run reads 220,000). */
-const SPANS = new WeakMap<Plan, Map<PeriodRule, { start: IsoDate; end: IsoDate }>>();
-
-function spanOf(plan: Plan, rule: PeriodRule): { start: IsoDate; end: IsoDate } {
-  let byRule = SPANS.get(plan);
-  if (!byRule) {
-    byRule = new Map();
-    SPANS.set(plan, byRule);
-  }
-  let span = byRule.get(rule);
-  if (!span) {
-    span = planSpan(plan, rule);
-    byRule.set(rule, span);
-  }
-  return span;
+/**
+ * What checking a row of one unit needs, worked out once per tab (or per single row) instead of once per
+ * row: the columns people type into with their elements and labels, the plan's span, today.
+ */
+interface RowCheck {
+  plan: Plan;
+  unit: Unit;
+  fields: { column: Column; element: DataElement | undefined; label: string }[];
+  span: { start: IsoDate; end: IsoDate };
+  /** ctx.today when it is a real date; later dates are refused. */
+  today: IsoDate | null;
 }
 
-/** Per unit: its elements by id (treat as read-only). */
-const ELEMENTS = new WeakMap<Unit, Map<string, DataElement>>();
-
-function elementsOf(plan: Plan, unit: Unit): Map<string, DataElement> {
-  let m = ELEMENTS.get(unit);
-  if (!m) {
-    m = new Map(unitElements(plan, unit).map((e) => [e.id, e]));
-    ELEMENTS.set(unit, m);
-  }
-  return m;
+function rowCheck(plan: Plan, unit: Unit, ctx: ValidateContext): RowCheck {
+  const elements = new Map(unitElements(plan, unit).map((e) => [e.id, e]));
+  const fields = unitColumns(plan, unit)
+    .filter((c) => !c.scriptOwned)
+    .map((column) => {
+      const element = column.elementId ? elements.get(column.elementId) : undefined;
+      return { column, element, label: element ? elementHeader(element) : column.header };
+    });
+  return {
+    plan,
+    unit,
+    fields,
+    span: planSpan(plan, ctx.rule ?? plan.periodRule),
+    today: isValidIso(ctx.today) ? ctx.today : null,
+  };
 }
 
-/** Whether the context's today is a date, asked once per today rather than on every row. */
-let today: [string, boolean] = ["", false];
-function validToday(iso: string): boolean {
-  if (today[0] !== iso) today = [iso, isValidIso(iso)];
-  return today[1];
+function checkDate(rc: RowCheck, date: IsoDate, column: Column): EntryIssue | null {
+  const { span, today } = rc;
+  const late = today !== null && date > today;
+  if (date >= span.start && date <= span.end && !late) return null;
+  const range = "Hãy nhập ngày từ " + formatDateVi(span.start) + " đến " + formatDateVi(span.end) + ".";
+  const head = 'Cột "' + column.header + '": ngày ' + formatDateVi(date);
+  const message =
+    date < span.start
+      ? head + " trước ngày bắt đầu kế hoạch. " + range
+      : date > span.end
+        ? head + " sau ngày cuối của kế hoạch năm " + rc.plan.year + ". " + range
+        : head + " chưa đến (hôm nay là " + formatDateVi(today as IsoDate) + "). Hãy nhập ngày đã thực hiện.";
+  return { severity: "error", column: column.key, message };
 }
 
-function checkDate(plan: Plan, date: IsoDate, ctx: ValidateContext, column: Column): EntryIssue | null {
-  const span = spanOf(plan, ctx.rule ?? plan.periodRule);
-  // The messages are made only for a date that is wrong: this runs on every row of every tab.
-  const range = () => "Hãy nhập ngày từ " + formatDateVi(span.start) + " đến " + formatDateVi(span.end) + ".";
-  const error = (message: string): EntryIssue => ({
-    severity: "error",
-    column: column.key,
-    message: 'Cột "' + column.header + '": ngày ' + formatDateVi(date) + message,
-  });
-  if (date < span.start) return error(" trước ngày bắt đầu kế hoạch. " + range());
-  if (date > span.end) return error(" sau ngày cuối của kế hoạch năm " + plan.year + ". " + range());
-  if (date > ctx.today && validToday(ctx.today)) {
-    return error(" chưa đến (hôm nay là " + formatDateVi(ctx.today) + "). Hãy nhập ngày đã thực hiện.");
-  }
-  return null;
-}
-
-function validateEntryUnsafe(plan: Plan, unit: Unit, input: EntryInput, ctx: ValidateContext) {
+/** Checks one row whose i-th typed value (of rc.fields) is `row[at[i]]`, or empty when at[i] < 0. */
+function validateRow(rc: RowCheck, row: readonly CellValue[], at: readonly number[]) {
+  const { unit } = rc;
   const issues: EntryIssue[] = [];
   const entry: Entry = {
     unitId: unit.id,
@@ -155,61 +147,75 @@ function validateEntryUnsafe(plan: Plan, unit: Unit, input: EntryInput, ctx: Val
     content: "",
     notes: "",
   };
-  const elements = elementsOf(plan, unit);
-  const error = (column: Column, message: string) =>
-    issues.push({ severity: "error", column: column.key, message });
-
-  for (const c of unitColumns(plan, unit)) {
-    if (c.scriptOwned) continue;
-    const raw = input[c.key] ?? null;
+  let hasError = false;
+  for (let i = 0; i < rc.fields.length; i++) {
+    const { column: c, element, label } = rc.fields[i] as RowCheck["fields"][number];
+    const index = at[i] as number;
+    const raw = index < 0 ? null : (row[index] ?? null);
+    let error: string | null = null;
     if (isBlankCell(raw)) {
-      if (c.required) error(c, blankMessage(c.header, c.helpText));
-      continue;
-    }
-    switch (c.key) {
-      case "date": {
-        const r = parseDate(raw, c.header);
-        if (!r.ok) error(c, r.message);
-        else {
-          const problem = checkDate(plan, r.value, ctx, c);
-          if (problem) issues.push(problem);
-          entry.date = r.value;
+      if (c.required) error = blankMessage(c.header, c.helpText);
+    } else {
+      switch (c.key) {
+        case "date": {
+          const r = parseDate(raw, c.header);
+          if (!r.ok) error = r.message;
+          else {
+            const problem = checkDate(rc, r.value, c);
+            if (problem) {
+              issues.push(problem);
+              hasError = true;
+            }
+            entry.date = r.value;
+          }
+          break;
         }
-        break;
+        case "task":
+        case "form": {
+          const r = matchOption(raw, c.options ?? [], c.header);
+          if (!r.ok) error = r.message;
+          else if (c.key === "task") entry.task = r.value;
+          else entry.form = r.value;
+          break;
+        }
+        case "subUnit": {
+          const r = matchOption(raw, c.options ?? [], c.header);
+          if (!r.ok) error = r.message;
+          else entry.subUnit = (unit.subUnits ?? []).find((s) => s.name === r.value)?.id ?? null;
+          break;
+        }
+        case "content":
+        case "notes": {
+          const text = normalizeText(raw);
+          issues.push(...personalDataIssues(c, text));
+          if (c.key === "content") entry.content = text;
+          else entry.notes = text;
+          break;
+        }
+        default: {
+          if (!element) break;
+          const r = parseElement(element, raw, label);
+          if (!r.ok) error = r.message;
+          else entry.values[element.id] = r.value;
+        }
       }
-      case "task":
-      case "form": {
-        const r = matchOption(raw, c.options ?? [], c.header);
-        if (!r.ok) error(c, r.message);
-        else if (c.key === "task") entry.task = r.value;
-        else entry.form = r.value;
-        break;
-      }
-      case "subUnit": {
-        const r = matchOption(raw, c.options ?? [], c.header);
-        if (!r.ok) error(c, r.message);
-        else entry.subUnit = (unit.subUnits ?? []).find((s) => s.name === r.value)?.id ?? null;
-        break;
-      }
-      case "content":
-      case "notes": {
-        const text = normalizeText(raw);
-        issues.push(...personalDataIssues(c, text));
-        if (c.key === "content") entry.content = text;
-        else entry.notes = text;
-        break;
-      }
-      default: {
-        const e = c.elementId ? elements.get(c.elementId) : undefined;
-        if (!e) break;
-        const r = parseElement(e, raw, elementHeader(e));
-        if (!r.ok) error(c, r.message);
-        else entry.values[e.id] = r.value;
-      }
+    }
+    if (error !== null) {
+      issues.push({ severity: "error", column: c.key, message: error });
+      hasError = true;
     }
   }
-  const hasError = issues.some((i) => i.severity === "error");
   return { entry: hasError ? null : entry, issues };
+}
+
+function validateEntryUnsafe(plan: Plan, unit: Unit, input: EntryInput, ctx: ValidateContext) {
+  const rc = rowCheck(plan, unit, ctx);
+  const row = rc.fields.map((f) => input[f.column.key] ?? null);
+  return validateRow(
+    rc,
+    row,
+    row.map((_, i) => i),
+  );
 }
 
 /**
@@ -226,11 +232,15 @@ export function validateEntry(
     return validateEntryUnsafe(plan, unit, input ?? {}, ctx);
   } catch (err) {
     // A malformed plan or input object must not stop an edit trigger; report it as an issue instead.
-    return {
-      entry: null,
-      issues: [{ severity: "error", column: null, message: "Không kiểm tra được dòng này: " + String(err) }],
-    };
+    return uncheckable(err);
   }
+}
+
+function uncheckable(err: unknown): { entry: Entry | null; issues: EntryIssue[] } {
+  return {
+    entry: null,
+    issues: [{ severity: "error", column: null, message: "Không kiểm tra được dòng này: " + String(err) }],
+  };
 }
 
 export interface UnitTabRow {
@@ -252,7 +262,7 @@ export interface UnitTabRead {
 
 /**
  * Reads a whole tab as `getValues()` gives it: row 1 the headers, then data rows. Columns are where
- * `at` says (the add-in's marks), or else found by header text; script-owned columns are ignored on
+ * `marks` says (the add-in's marks), or else found by header text; script-owned columns are ignored on
  * input; blank rows are reported as blank and skipped.
  */
 export function readUnitTab(
@@ -260,12 +270,12 @@ export function readUnitTab(
   unit: Unit,
   values: CellValue[][],
   ctx: ValidateContext,
-  at?: ColumnIndex,
+  marks?: ColumnIndex,
 ): UnitTabRead {
   const columns = unitColumns(plan, unit);
   const header = Array.isArray(values) && Array.isArray(values[0]) ? values[0] : [];
-  const { indexByKey, missing } = at
-    ? { indexByKey: at, missing: columns.filter((c) => at[c.key] === undefined) }
+  const { indexByKey, missing } = marks
+    ? { indexByKey: marks, missing: columns.filter((c) => marks[c.key] === undefined) }
     : matchHeaders(columns, header);
   const headerIssues: EntryIssue[] = missing.map((c) => ({
     severity: c.required ? "error" : "warning",
@@ -277,111 +287,38 @@ export function readUnitTab(
       unit.tabName +
       '". Hãy chạy "Thiết lập / sửa bảng tính" để viết lại tiêu đề.',
   }));
-  const inputCols = columns.filter((c) => !c.scriptOwned && indexByKey[c.key] !== undefined);
+  // Where each typed column of rowCheck's fields is in the tab (-1: not found, read as empty).
+  const at = columns.filter((c) => !c.scriptOwned).map((c) => indexByKey[c.key] ?? -1);
   const rows: UnitTabRow[] = [];
+  type Checked = { entry: Entry | null; issues: EntryIssue[] };
+  // Worked out once for the tab; a plan that cannot be read fails each row as validateEntry would.
+  let check: (row: readonly CellValue[]) => Checked;
+  try {
+    const rc = rowCheck(plan, unit, ctx);
+    check = (row) => validateRow(rc, row, at);
+  } catch (err) {
+    check = () => uncheckable(err);
+  }
   for (let r = 1; r < (Array.isArray(values) ? values.length : 0); r++) {
     const row = Array.isArray(values[r]) ? (values[r] as CellValue[]) : [];
-    const input: EntryInput = {};
     let blank = true;
-    for (const c of inputCols) {
-      const v = row[indexByKey[c.key] as number];
-      if (v === undefined) continue;
-      input[c.key] = v;
-      if (!isBlankCell(v)) blank = false;
+    for (const i of at) {
+      if (i >= 0 && !isBlankCell(row[i])) {
+        blank = false;
+        break;
+      }
     }
     if (blank) {
       rows.push({ rowNumber: r + 1, blank: true, entry: null, issues: [] });
       continue;
     }
-    const res = validateEntry(plan, unit, input, ctx);
+    let res: Checked;
+    try {
+      res = check(row);
+    } catch (err) {
+      res = uncheckable(err);
+    }
     rows.push({ rowNumber: r + 1, blank: false, entry: res.entry, issues: res.issues });
   }
   return { headerIssues, indexByKey, columns, rows };
-}
-
-function compare(l: number, op: string, r: number): boolean {
-  switch (op) {
-    case "<=":
-      return l <= r;
-    case "<":
-      return l < r;
-    case "=":
-      return l === r;
-    case ">=":
-      return l >= r;
-    case ">":
-      return l > r;
-    default:
-      return true;
-  }
-}
-
-/**
- * Cross-field rules over a unit's totals. Flows are summed over `range` (default: all the entries given),
- * stocks are the latest on or before its end. A rule is skipped when either side has no figure yet.
- */
-export function checkRules(
-  plan: Plan,
-  unitId: string,
-  entries: readonly Entry[],
-  range?: DateRange,
-): EntryIssue[] {
-  try {
-    const unit = findUnit(plan, unitId);
-    if (!unit) return [];
-    const own = entries.filter((e) => e.unitId === unitId);
-    let span = range;
-    if (!span) {
-      if (own.length === 0) return [];
-      const dates = own.map((e) => e.date).sort();
-      span = { start: dates[0] as string, end: dates[dates.length - 1] as string };
-    }
-    const elements = new Map(unitElements(plan, unit).map((e) => [e.id, e]));
-    const issues: EntryIssue[] = [];
-    for (const rule of plan.rules) {
-      const l = elements.get(rule.left);
-      const r = elements.get(rule.right);
-      if (!l || !r) continue;
-      const lv = elementTotal(own, l, span);
-      const rv = elementTotal(own, r, span);
-      if (lv === null || rv === null || compare(lv, rule.op, rv)) continue;
-      issues.push({
-        severity: rule.severity,
-        column: `el:${l.id}`,
-        message:
-          rule.message +
-          " (" +
-          l.label +
-          ": " +
-          formatWholeNumber(lv) +
-          "; " +
-          r.label +
-          ": " +
-          formatWholeNumber(rv) +
-          ").",
-      });
-    }
-    return issues;
-  } catch (err) {
-    return [{ severity: "error", column: null, message: "Không kiểm tra được quy tắc: " + String(err) }];
-  }
-}
-
-/** The cross-field rules over each period's totals of one unit, for the periods its entries fall in. */
-export function checkRulesByPeriod(
-  plan: Plan,
-  unitId: string,
-  entries: readonly Entry[],
-  rule: PeriodRule,
-): { periodKey: string; periodLabel: string; issue: EntryIssue }[] {
-  const keys = [
-    ...new Set(entries.filter((e) => e.unitId === unitId).map((e) => periodOf(e.date, rule))),
-  ].sort();
-  return keys.flatMap((key) =>
-    checkRules(plan, unitId, entries, periodBounds(key, rule)).map((issue) => ({
-      periodKey: key,
-      periodLabel: periodLabel(key, rule),
-      issue,
-    })),
-  );
 }

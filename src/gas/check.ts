@@ -6,7 +6,7 @@ import type { LockContext } from "../core/approval";
 import type { CellValue } from "../core/cell";
 import type { Plan } from "../core/plan";
 import type { Settings } from "../core/settings";
-import { checkRulesByPeriod } from "../core/validate";
+import { checkRulesByPeriod } from "../core/rules";
 import { tabColumns } from "./tab-columns";
 import type { BlockResult } from "./unit-tab";
 import { markBlock } from "./unit-tab";
@@ -38,7 +38,9 @@ export function checkAllTabs(
     for (let attempt = 0; ; attempt++) {
       const block = lastRow >= 2 ? sheet.getRange(2, 1, lastRow - 1, columns.width) : null;
       const rows = block ? (block.getValues() as CellValue[][]) : [];
-      result = markBlock(plan, unit, block, columns, rows, today, undefined, locks);
+      result = markBlock(plan, unit, block, columns, rows, today, undefined, locks, {
+        rule: settings.periodRule,
+      });
       if (!result.recheck || attempt > 0) break;
       columns = tabColumns(() => sheet, plan, unit, { refresh: true });
     }

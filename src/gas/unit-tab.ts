@@ -7,11 +7,14 @@
 import type { LockContext } from "../core/approval";
 import { applyLocks } from "../core/approval";
 import type { CellValue } from "../core/cell";
+import type { ColumnIndex } from "../core/columns";
 import { mayOverwrite, unitColumns } from "../core/columns";
 import type { MarkedRows, Stamp } from "../core/marks";
 import { markRows } from "../core/marks";
+import type { PeriodRule } from "../core/periods";
 import type { Plan, Unit } from "../core/plan";
-import type { UnitTabRead } from "../core/validate";
+import { entryRuleChecker, withRuleIssues } from "../core/rules";
+import type { Entry, UnitTabRead } from "../core/validate";
 import { readUnitTab } from "../core/validate";
 import type { TabColumns } from "./tab-columns";
 
@@ -56,8 +59,38 @@ function differs<T>(a: readonly (readonly T[])[], b: readonly (readonly T[])[]):
 }
 
 /**
+ * The cross-field rules to judge rows by: the period rule, and the unit's entries that count in rows
+ * outside the block (none when the block is the whole tab); the block's own are added to them.
+ */
+export interface RuleContext {
+  rule: PeriodRule;
+  others?: readonly Entry[];
+}
+
+/**
+ * The entries that count among `values` (a tab's rows as read, header first, its columns where `at`
+ * says): valid, and not left out by an approved period's lock. What the cross-field rules judge a row
+ * with.
+ */
+export function countedEntries(
+  plan: Plan,
+  unit: Unit,
+  values: CellValue[][],
+  at: ColumnIndex,
+  today: string,
+  rule: PeriodRule,
+  locks?: LockContext,
+): Entry[] {
+  const read = readUnitTab(plan, unit, values, { today, rule }, at);
+  if (locks) applyLocks(read, values, locks);
+  return read.rows.flatMap((r) => (r.entry ? [r.entry] : []));
+}
+
+/**
  * Validates `rows` (the values of `range`: whole rows of a unit tab from column 1, as wide as
- * `columns.width`, below the header) and marks them. With a stamp, the rows also get who/when.
+ * `columns.width`, below the header) and marks them. With a stamp, the rows also get who/when; with
+ * locks, rows of approved periods that do not count are marked so; with rules, the cross-field rules
+ * over each row's period too.
  */
 export function markBlock(
   plan: Plan,
@@ -68,11 +101,16 @@ export function markBlock(
   today: string,
   stamp?: Stamp,
   locks?: LockContext,
+  rules?: RuleContext,
 ): BlockResult {
   const values = [[], ...rows];
-  const ctx = { today, ...(locks ? { rule: locks.rule } : {}) };
-  const read = readUnitTab(plan, unit, values, ctx, columns.indexByKey);
+  const rule = locks?.rule ?? rules?.rule;
+  let read = readUnitTab(plan, unit, values, rule ? { today, rule } : { today }, columns.indexByKey);
   if (locks) applyLocks(read, values, locks, stamp);
+  if (rules) {
+    const own = read.rows.flatMap((r) => (r.entry ? [r.entry] : []));
+    read = withRuleIssues(read, entryRuleChecker(plan, unit, [...(rules.others ?? []), ...own], rules.rule));
+  }
   const none = { read, checked: 0, errors: 0, warnings: 0, entries: [], recheck: false };
   if (!range || rows.length === 0) return none;
   const notes = range.getNotes();

@@ -56,7 +56,7 @@ describe("the HTML report", () => {
     expect(html).toContain("XÃ QUANG KHẢI");
     expect(html).toContain("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(html).toContain("Độc lập - Tự do - Hạnh phúc");
-    expect(html).toContain("Quang Khải, ngày 15 tháng 04 năm 2023");
+    expect(html).toContain("Quang Khải, ngày 15 tháng 4 năm 2023");
     expect(html).toContain("BÁO CÁO");
     expect(html).toContain(
       "Kết quả thực hiện Kế hoạch phòng, chống mại dâm năm 2023 trên địa bàn xã Quang Khải, tháng 4/2023",
@@ -77,12 +77,17 @@ describe("the HTML report", () => {
   });
 
   it("shows every indicator with Vietnamese numbers and a bar capped at 100 %", () => {
-    for (const i of quangKhai2023.indicators) expect(html).toContain("<b>" + i.id + "</b>");
+    for (const [n, ind] of quangKhai2023.indicators.entries())
+      expect(html).toContain(`<b>${n + 1}. ${ind.id}</b>`);
     // CT2a: 411 ÷ 1.234 = 33,3 %.
     expect(html).toContain("411/1.234 (33,3 %)");
     // CT5: 3 ÷ 2 = 150 % shown as is, bar at 100 %.
     expect(html).toContain("3/2 (150 %)");
     expect(html).toContain('width="100%" style="background:#c62828');
+    // Status and pace side by side say what each judges.
+    expect(html).toContain("Đạt mục tiêu năm");
+    expect(html).toContain("Đúng tiến độ (cần 3,3 % đến kỳ này)");
+    expect(html).toContain("Tiến độ: kết quả luỹ kế so với mức cần có đến kỳ này");
     expect(html).not.toMatch(/width="1[0-9]{2}%"(?<!100%")/);
     expect(html).toContain('width="33%"');
   });
@@ -97,8 +102,14 @@ describe("the HTML report", () => {
     expect(html).not.toContain("Nội dung riêng");
   });
 
-  it("uses inline styles only: no style sheet, no script, safe links", () => {
-    expect(html).not.toMatch(/<style|<script|<link|class=/i);
+  it("is styled inline, the one style sheet only refining narrow screens; no script, safe links", () => {
+    expect(html).not.toMatch(/<script|<link|<img/i);
+    const sheets = html.match(/<style>[^<]*<\/style>/g) ?? [];
+    expect(sheets).toHaveLength(1);
+    // Media queries only: nothing in it applies unless the screen is narrow or wide enough for it.
+    expect(sheets[0]).toMatch(
+      /^<style>(@media only screen and \((max|min)-width:\d+px\)\{[^@]*\})+<\/style>$/,
+    );
     expect(html).toContain('href="https://docs.google.com/spreadsheets/d/abc/edit?a=1&amp;b=2"');
     expect(html).not.toContain("javascript:");
     expect(html.length).toBeLessThan(200 * 1024);
@@ -122,21 +133,33 @@ describe("the HTML report", () => {
 describe("the text report", () => {
   it("carries the same content as plain text", () => {
     const t = renderReportText(quangKhai2023, rollup, opts);
-    expect(t).toContain("Quang Khải, ngày 15 tháng 04 năm 2023");
+    expect(t).toContain("Quang Khải, ngày 15 tháng 4 năm 2023");
     expect(t).toContain(
-      "CT2a Lao động tại cơ sở KDDV được tuyên truyền: 411/1.234 (33,3 %) – mục tiêu ≥ 30 % – Đạt (Đúng tiến độ)",
+      [
+        "3. CT2a – Lao động tại cơ sở KDDV được tuyên truyền",
+        "   Kết quả luỹ kế: 411/1.234 (33,3 %); mục tiêu: ≥ 30 %",
+        "   Đánh giá: Đạt mục tiêu năm; Đúng tiến độ (cần 3,3 % đến kỳ này)",
+      ].join("\n"),
     );
     expect(t).toContain(
-      "CT5 Tin tố giác, tin báo được xử lý kịp thời: 3/2 (150 %) – mục tiêu = 100 % – Chưa đạt",
+      [
+        "8. CT5 – Tin tố giác, tin báo được xử lý kịp thời",
+        "   Kết quả luỹ kế: 3/2 (150 %); mục tiêu: = 100 %",
+        "   Đánh giá: Chưa đạt",
+      ].join("\n"),
     );
-    expect(t).toContain(
-      "CT6 Người bán dâm được tiếp cận dịch vụ hỗ trợ: chưa có số liệu – mục tiêu ≥ 60 % – Thiếu số liệu",
-    );
+    expect(t).toContain("   Kết quả luỹ kế: chưa có số liệu; mục tiêu: ≥ 60 %\n   Đánh giá: Thiếu số liệu");
+    expect(t).toContain("   Từng tháng: T4/2023: 2 ✓");
+    expect(t).toContain("Tiến độ: kết quả luỹ kế so với mức cần có đến kỳ này");
     expect(t).toContain("- Trạm Y tế");
     expect(t).toContain("Bảng tính nhập liệu: https://docs.google.com/spreadsheets/d/abc/edit?a=1&b=2");
     expect(t).not.toContain("javascript:");
     expect(t).not.toContain("<");
-    expect(t.trimEnd().endsWith("Nguyễn Đức Thuận")).toBe(true);
+    expect(t).toContain("TM. UỶ BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Đức Thuận\n");
+    // Figures sit on short lines of their own, under the indicator they belong to; only prose runs long
+    // (mail clients wrap it).
+    for (const line of t.split("\n").filter((l) => l.startsWith("   ")))
+      expect(line.length).toBeLessThan(100);
   });
 });
 
@@ -145,6 +168,6 @@ describe("helpers", () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   });
   it("writes the place and date with two-digit day and month", () => {
-    expect(placeAndDate(quangKhai2023, "2023-04-05")).toBe("Quang Khải, ngày 05 tháng 04 năm 2023");
+    expect(placeAndDate(quangKhai2023, "2023-04-05")).toBe("Quang Khải, ngày 05 tháng 4 năm 2023");
   });
 });

@@ -1,6 +1,7 @@
 /** "Thiết lập / sửa bảng tính" through the built bundle in the emulator. */
 import { describe, expect, it } from "vitest";
 import { unitColumns } from "../../src/core/columns";
+import { SETTINGS_LABELS } from "../../src/core/settings";
 import { quangKhai2023 as plan } from "../../src/plans/quang-khai-2023";
 import {
   bundleEnvironment,
@@ -9,6 +10,7 @@ import {
   lastAlert,
   OWNER,
   POLICE,
+  SETTINGS,
   setUpSheet,
   sheet,
   spreadsheet,
@@ -77,7 +79,8 @@ describe("setup on an empty spreadsheet", () => {
     // Every editor can open any tab: the settings tab names nobody (the office sees addresses in the dialog).
     const view = sheet(env, "Cài đặt");
     const text = view.getRange(1, 1, view.getLastRow(), 2).getDisplayValues().flat().join("\n");
-    expect(view.getRange("B2").getValue()).toBe("đã nhập");
+    const rows = view.getDataRange().getDisplayValues();
+    expect(rows.find((r) => r[0] === SETTINGS_LABELS.chairmanEmail)?.[1]).toBe("đã nhập");
     expect(text).not.toContain("@");
   });
 
@@ -91,6 +94,27 @@ describe("setup on an empty spreadsheet", () => {
     expect(env.triggers.length).toBe(triggers);
     expect(env.triggers.filter((t) => t.handler === "onEditInstalled")).toHaveLength(1);
     expect(lastAlert(env)).toContain("không có gì phải sửa");
+  });
+
+  it("leaves the settings tab and the logs as they are when run again, and rewrites the settings tab when they change", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    env.resetCalls();
+    env.run("setupSpreadsheet");
+    // Nothing written to the add-in's own tables: no clear, no widths, no wrap set again.
+    for (const call of [
+      "Sheet.clear",
+      "Range.setValues",
+      "Range.setWrap",
+      "Range.setWraps",
+      "Range.setNumberFormat",
+    ])
+      expect(env.calls.counts[call] ?? 0, call).toBe(0);
+    const view = () => sheet(env, "Cài đặt").getDataRange().getDisplayValues().flat();
+    expect(view()).toContain("UBND huyện Tứ Kỳ");
+    env.runFromClient("saveSettings", [{ ...SETTINGS, upperLevelName: "UBND huyện Thanh Hà" }]);
+    expect(view()).toContain("UBND huyện Thanh Hà");
+    expect(view()).not.toContain("UBND huyện Tứ Kỳ");
   });
 
   it("protects each unit tab for its editors and the owner, the log and settings for the owner", () => {

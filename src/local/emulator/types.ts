@@ -50,6 +50,8 @@ export interface WorldOptions {
    * same Workspace domain as whoever the code runs as. Consumer accounts and other domains are blank.
    */
   workspaceDomains?: string[];
+  /** Where Utilities.getUuid's values come from (default: random, like Google's). */
+  uuid?: () => string;
   state?: undefined;
 }
 
@@ -57,6 +59,8 @@ export interface WorldOptions {
 export interface RestoreOptions {
   state: EnvironmentState;
   htmlDir?: string;
+  /** As in WorldOptions: a tool replaying recorded actions wants the same ids each time. */
+  uuid?: () => string;
 }
 
 export type EnvironmentOptions = WorldOptions | RestoreOptions;
