@@ -242,7 +242,9 @@ export async function editPath(): Promise<string[]> {
       "counted the same way. A Sheets call is any method of a spreadsheet object (Range, Sheet, Spreadsheet, " +
       "RangeList, Protection, developer metadata, a metadata finder's find); building a validation rule or a " +
       "metadata query is the script's. In brackets, every Apps Script call of the add-in (properties, the " +
-      "trigger's guard, the on-change trigger that Google fires with every edit).",
+      "trigger's guard, the on-change trigger that Google fires with every edit). The least judges no cross-field " +
+      "rule: where the block has a figure the police's rules compare (the pasted rows), the add-in also reads the " +
+      "tab whole for the period's other rows (3 calls: the sheet, its data range, the values).",
     "",
     "| action | add-in (all calls) | goal | least | add-in ÷ least |",
     "|---|---:|---|---:|---:|",

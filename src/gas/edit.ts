@@ -2,12 +2,12 @@
  * The installable on-edit trigger: logs every edit a person makes, on any tab, then validates the rows
  * they edited on a unit tab (one cell, a row or a pasted block of hundreds) and marks them. Its calls
  * do not grow with the block: where the edit is, the tab (by id, its name and columns kept by
- * tab-columns.ts), the block's values, notes and colours, the marks that changed, the log line; for a
- * unit with cross-field rules, the whole tab's values instead of the block's.
+ * tab-columns.ts), the block's values, notes and colours, the marks that changed, the log line; when
+ * the block has figures a cross-field rule compares, the whole tab's values too.
  * A row staff type into a period the chairman approved stays as typed, marked, and is not counted.
  */
 import type { CellValue } from "../core/cell";
-import { unitHasRules } from "../core/rules";
+import { rowsMeetRules } from "../core/rules";
 import { lockContext } from "./approvals";
 import { appendChange } from "./change-log";
 import { currentPeople, getPlan, loadSettings, today, unitOfTab } from "./context";
@@ -75,18 +75,15 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   let columns = tabColumns(sheetOf, plan, unit, { id, kept });
   for (let attempt = 0; attempt < 2; attempt++) {
     const block = range.offset(first - place.row, 1 - place.column, count, columns.width);
-    let rows: CellValue[][];
+    const rows = block.getValues() as CellValue[][];
     let rules: RuleContext | undefined;
-    if (unitHasRules(plan, unit)) {
-      // The rules judge a row with the unit's other rows of its period: one read of the whole tab
-      // instead of the block's.
-      const sheet = sheetOf();
-      const height = Math.max(sheet.getLastRow(), first + count - 1);
-      const values = sheet.getRange(1, 1, height, columns.width).getValues() as CellValue[][];
-      const outside = [values[0]!, ...values.slice(1, first - 1), ...values.slice(first - 1 + count)];
+    if (rowsMeetRules(plan, unit, rows, columns.indexByKey)) {
+      // The rules judge a row with figures they compare together with the unit's other rows of its
+      // period: the tab is read whole, for those edits only.
+      const values = sheetOf().getDataRange().getValues() as CellValue[][];
+      const outside = [values[0] ?? [], ...values.slice(1, first - 1), ...values.slice(first - 1 + count)];
       rules = { rule, others: countedEntries(plan, unit, outside, columns.indexByKey, today(), rule, locks) };
-      rows = values.slice(first - 1, first - 1 + count);
-    } else rows = block.getValues() as CellValue[][];
+    }
     if (!markBlock(plan, unit, block, columns, rows, today(), stamp, locks, rules).recheck) return;
     columns = tabColumns(sheetOf, plan, unit, { id, refresh: true });
   }

@@ -12,7 +12,7 @@ import { entryRow, statusText } from "../core/marks";
 import type { PeriodRule } from "../core/periods";
 import type { Plan, Unit } from "../core/plan";
 import { enterRefusal, hasRole, mayEnter } from "../core/roles";
-import { entryRuleChecker, ruleContext, unitHasRules } from "../core/rules";
+import { entryRuleChecker, judgedElements, ruleContext, unitHasRules } from "../core/rules";
 import type { Entry, EntryInput, EntryIssue } from "../core/validate";
 import { validateEntry } from "../core/validate";
 import type { EntryFormState, EntrySubmission, SubmitResult } from "./api";
@@ -115,8 +115,10 @@ export function submitEntry(c: SheetContext, input: unknown): SubmitResult {
   }
   try {
     const columns = tabColumns(() => sheet, plan, unit);
-    // Read under the lock: the rules judge the row with the unit's rows as they are now.
-    const rules = unitHasRules(plan, unit);
+    // Read under the lock: the rules judge a row with figures they compare with the unit's rows as they
+    // are now (a row with none gets no rule issue: nothing to read).
+    const judged = judgedElements(plan, unit);
+    const rules = Object.keys(entry.values).some((id) => judged.has(id));
     const others = rules ? countedOf(sheet, plan, unit, columns, ctx, locks) : [];
     const ruleIssues = rules ? entryRuleChecker(plan, unit, [...others, entry], ctx.rule)(entry) : [];
     const issues = [...checked.issues, ...ruleIssues];
