@@ -196,7 +196,13 @@ export const sheetCases: ContractCase[] = [
       "insertRowsAfter(getMaxRows(), n) grows the grid by n rows below its last, which can then be written and read; the rows above keep their values",
     source: `${REF}#insertRowsAfter(Integer,Integer)`,
     note: '"Inserts a number of rows after the given row position." What a log grows by before a write of many lines past its last row.',
-    covers: ["Sheet.insertRowsAfter", "Sheet.getMaxRows", "Sheet.getRange", "Range.setValues", "Range.getValues"],
+    covers: [
+      "Sheet.insertRowsAfter",
+      "Sheet.getMaxRows",
+      "Sheet.getRange",
+      "Range.setValues",
+      "Range.getValues",
+    ],
     run(gas) {
       const sheet = fresh(gas, "rows after").getSheets()[0]!;
       const before = sheet.getMaxRows();
