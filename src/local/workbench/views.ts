@@ -344,6 +344,10 @@ export const TRIGGER_WORK: Readonly<Record<string, { label: string; does: string
     label: "Kiểm tra khi sửa",
     does: "kiểm tra các dòng vừa sửa, tô màu và ghi chú ô sai, ghi nhật ký sửa",
   },
+  onChangeInstalled: {
+    label: "Ghi khi thêm, xoá dòng",
+    does: "ghi vào nhật ký sửa ai đã thêm, xoá dòng hay cột, ở trang nào, bao nhiêu dòng",
+  },
   onMonthlyTrigger: {
     label: "Báo cáo tháng",
     does: "gửi dự thảo báo cáo của kỳ vừa chốt cho Chủ tịch và văn phòng (gửi thẳng cấp trên nếu Cài đặt chọn không cần duyệt)",
