@@ -233,6 +233,8 @@ export class Workbench {
     this.functions = this.publicFunctions(env);
     env.open();
     this.env = env;
+    // Execution ids start again in a new environment: ids of the old one's own runs would hide its runs.
+    this.ownRuns.clear();
     this.changed();
   }
 
