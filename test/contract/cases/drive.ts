@@ -52,8 +52,7 @@ export const driveCases: ContractCase[] = [
     behaviour:
       "Spreadsheet.copy(name) makes a new file of that name: the same tabs with their values and notes, and the spreadsheet's developer metadata; the copy is the caller's, shared with no one else",
     source: COPY_REF,
-    note:
-      "The reference says 'Copies the spreadsheet and returns the new one'. That sharing does not travel is Drive's: a copy is a new file whose owner is the user who made it (https://developers.google.com/drive/api/reference/rest/v3/files/copy); developer metadata is part of the spreadsheet's content (https://developers.google.com/sheets/api/guides/metadata). Record on Google with npm run contract:record.",
+    note: "The reference says 'Copies the spreadsheet and returns the new one'. That sharing does not travel is Drive's: a copy is a new file whose owner is the user who made it (https://developers.google.com/drive/api/reference/rest/v3/files/copy); developer metadata is part of the spreadsheet's content (https://developers.google.com/sheets/api/guides/metadata). Record on Google with npm run contract:record.",
     covers: [
       "Spreadsheet.copy",
       "Spreadsheet.addEditor",
@@ -83,7 +82,7 @@ export const driveCases: ContractCase[] = [
         ["tháng 4", 3],
       ]);
       sheet.getRange("A1").setNote("ghi chú");
-      ss.addDeveloperMetadata("carried", "{\"a\":1}");
+      ss.addDeveloperMetadata("carried", '{"a":1}');
       ss.addEditor(EDITOR);
       const copy = ss.copy("contract: copy of source");
       const meta = copy.createDeveloperMetadataFinder().withKey("carried").find();
@@ -121,9 +120,13 @@ export const driveCases: ContractCase[] = [
     behaviour:
       "The copy of a spreadsheet with a bound script has its own copy of the script, a separate project: the document properties the original's script stored are not there",
     source: PROPS_REF,
-    note:
-      "The reference: 'Properties cannot be shared between scripts' and 'Document properties created by a script are not accessible outside that script, even by other scripts accessing the same document'. The copy's script is another script (a copy of the project), so it starts with none; that the bound script is copied with its file is stated by the project's README install path (a published template copied with its script).",
-    covers: ["Spreadsheet.copy", "PropertiesService.getDocumentProperties", "Properties.setProperty", "Properties.getProperty"],
+    note: "The reference: 'Properties cannot be shared between scripts' and 'Document properties created by a script are not accessible outside that script, even by other scripts accessing the same document'. The copy's script is another script (a copy of the project), so it starts with none; that the bound script is copied with its file is stated by the project's README install path (a published template copied with its script).",
+    covers: [
+      "Spreadsheet.copy",
+      "PropertiesService.getDocumentProperties",
+      "Properties.setProperty",
+      "Properties.getProperty",
+    ],
     world: {},
     manual:
       "In a spreadsheet with a bound script, store a document property, then File > Make a copy; in the copy's script editor, PropertiesService.getDocumentProperties().getProperty(key) is null.",
