@@ -16,6 +16,7 @@ import {
   relockRows,
   returnReport as returnImpl,
 } from "./approval";
+import { adoptCarriedSettings } from "./carried-settings";
 import { checkAllTabs } from "./check";
 import { lockContext } from "./approvals";
 import type { SheetContext } from "./context";
@@ -51,6 +52,9 @@ import { sendContext } from "./options";
 import { saveSettings as saveSettingsImpl, settingsFormState } from "./settings";
 import { planProblemsText, settingsForPlan, setupReportText } from "./plan-admin";
 import { planTools } from "./plan-tools-loader";
+import { protectArchived } from "./protect";
+import { readSheetData } from "./rollup";
+import { shareAsSettingsSay } from "./sharing";
 import { setupSpreadsheet as runSetup } from "./setup";
 import { unitStatus } from "./status";
 import { ensureTriggers } from "./triggers";
@@ -151,7 +155,7 @@ export function setupSpreadsheet(): void {
     const step = planTools().applyPlanTab(first.ss, today(), first.settings.periodRule);
     if (!step.ok) return planProblemsText(step.problems);
     // A sheet made by "Tạo kế hoạch năm mới" takes up last year's settings and sharing at its first setup.
-    const adopted = planTools().adoptCarriedSettings(first.ss, step.plan, people);
+    const adopted = adoptCarriedSettings(first.ss, step.plan, people);
     const loaded = adopted ? loadSettings(step.plan) : first.settings;
     const settings = settingsForPlan(loaded, step.plan);
     const everyone = adopted ? peopleOf(settings, setupAccount(first.ss)) : people;
@@ -203,7 +207,12 @@ export function createNextYearSpreadsheet(): void {
       const answer = ui.alert(title, tools.nextYearQuestion(c.plan), ui.ButtonSet.YES_NO);
       if (answer !== ui.Button.YES) return "Chưa làm gì: bảng tính vẫn như cũ.";
     }
-    return tools.createNextYear(c, today());
+    const entries = readSheetData(c.ss, c.plan, c.settings, today(), new Date()).entries;
+    return tools.createNextYear(c, {
+      entries,
+      share: (ss, access) => shareAsSettingsSay(ss, access).lines,
+      protectArchived,
+    });
   });
 }
 

@@ -7,7 +7,7 @@
  * between scripts", PropertiesService reference; contract case drive.copy-has-its-own-script-properties).
  * So the plan goes as the copy's "Kế hoạch" tab (next year's, targets marked to confirm), and the
  * settings, the office and the sharing as developer metadata on the copy, which its first setup takes
- * up (adoptCarriedSettings) and then deletes. Until that setup the copy is shared with no one but the
+ * up (carried-settings.ts, in Code.js) and then deletes. Until that setup the copy is shared with no one but the
  * office member who made it, so nobody else can have written that metadata.
  */
 import type { CellValue } from "../core/cell";
@@ -16,32 +16,29 @@ import type { CarriedStock } from "../core/next-year";
 import { carriedStocks, nextYearPlan } from "../core/next-year";
 import { formatDateVi, instantOfCivilDate } from "../core/periods";
 import type { Plan } from "../core/plan";
-import { findUnit, SYSTEM_TABS } from "../core/plan";
-import type { People } from "../core/roles";
+import { SYSTEM_TABS } from "../core/plan";
+import type { Access } from "../core/roles";
 import { accessOf, copyViewersOf } from "../core/roles";
-import type { Settings } from "../core/settings";
-import { defaultSettings, validateSettings } from "../core/settings";
+import type { Entry } from "../core/validate";
+import { type Carried, CARRIED_KEY } from "./carried-settings";
 import type { SheetContext } from "./context";
-import { storedSettingsRaw, storeSettings } from "./context";
 import { TRIGGER_HANDLERS } from "./manifest";
 import { MARKED_BACKGROUND, writePlanTab } from "./plan-tab";
-import { protectArchived } from "./protect";
-import { readSheetData } from "./rollup";
-import { shareAsSettingsSay } from "./sharing";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** This sheet's next year, once made: the old sheet answers with it instead of making a second one. */
 const NEXT_KEY = "ks.nextYear";
-/** Developer metadata on the copy: the settings and office its first setup takes up. */
-const CARRIED_KEY = "ks.carriedSettings";
 const ARCHIVE_COLOR = "#999999";
 
-interface Carried {
-  fromId: string;
-  fromYear: number;
-  settings: Settings;
-  office: string[];
+/**
+ * What Code.js already has and lends, so that PlanTools does not carry a second copy: this year's
+ * entries (one read of the unit tabs), sharing as settings say, the archive's protection.
+ */
+export interface NewYearHost {
+  entries: readonly Entry[];
+  share(ss: Spreadsheet, access: Access): string[];
+  protectArchived(sheet: GoogleAppsScript.Spreadsheet.Sheet, office: readonly string[]): void;
 }
 
 export interface NextYearDone {
@@ -167,13 +164,13 @@ function sheetIsOurs(sheet: GoogleAppsScript.Spreadsheet.Sheet): boolean {
 }
 
 /** This sheet as the archive of its year: every tab office-only, greyed and noted; staff view only. */
-function archive(c: SheetContext, done: NextYearDone): string[] {
+function archive(c: SheetContext, done: NextYearDone, host: NewYearHost): string[] {
   const lines: string[] = [];
   const note =
     `LƯU TRỮ kế hoạch năm ${c.plan.year}: chỉ để xem, không nhập thêm. ` +
     `Năm ${done.year} nhập vào bảng tính mới: ${done.url}`;
   for (const sheet of c.ss.getSheets()) {
-    protectArchived(sheet, c.people.office);
+    host.protectArchived(sheet, c.people.office);
     sheet.setTabColor(ARCHIVE_COLOR);
     sheet.getRange(1, 1).setNote(note);
   }
@@ -185,12 +182,13 @@ function archive(c: SheetContext, done: NextYearDone): string[] {
   const viewers = [...new Set([...access.mainEditors, ...access.mainViewers])].filter(
     (e) => !c.people.office.includes(e),
   );
-  const shared = shareAsSettingsSay(c.ss, {
-    mainEditors: [...c.people.office],
-    mainViewers: viewers,
-    copyViewers: copyViewersOf(c.settings),
-  });
-  lines.push(...shared.lines);
+  lines.push(
+    ...host.share(c.ss, {
+      mainEditors: [...c.people.office],
+      mainViewers: viewers,
+      copyViewers: copyViewersOf(c.settings),
+    }),
+  );
   // The automatic jobs of this year stop: they belong to the installer, who alone sees them.
   let stopped = 0;
   for (const t of ScriptApp.getProjectTriggers()) {
@@ -203,14 +201,13 @@ function archive(c: SheetContext, done: NextYearDone): string[] {
 }
 
 /** Makes next year's spreadsheet and archives this one; returns what was done, in Vietnamese. */
-export function createNextYear(c: SheetContext, today: string): string {
+export function createNextYear(c: SheetContext, host: NewYearHost): string {
   const made = madeNextYear();
   if (made) {
     return `Bảng tính kế hoạch năm ${made.year} đã được tạo trước đây: ${made.url}\nKhông tạo thêm bảng tính nào.`;
   }
   const { plan: next, marks } = nextYearPlan(c.plan);
-  const data = readSheetData(c.ss, c.plan, c.settings, today, new Date());
-  const stocks = carriedStocks(c.plan, data.entries);
+  const stocks = carriedStocks(c.plan, host.entries);
   const copy = c.ss.copy(nextName(c.ss, c.plan.year, next));
   prepareCopy(copy, c.plan, next, marks);
   const offered = offerStocks(copy, next, stocks, c.plan.year);
@@ -223,7 +220,7 @@ export function createNextYear(c: SheetContext, today: string): string {
   copy.addDeveloperMetadata(CARRIED_KEY, JSON.stringify(carried));
   const done: NextYearDone = { id: copy.getId(), url: copy.getUrl(), year: next.year };
   PropertiesService.getDocumentProperties().setProperty(NEXT_KEY, JSON.stringify(done));
-  const lines = archive(c, done);
+  const lines = archive(c, done, host);
   return [
     `Đã tạo bảng tính kế hoạch năm ${next.year}: ${done.url}`,
     `Việc tiếp theo: mở bảng tính đó, chọn menu "${next.shortName}" > Văn phòng UBND xã > Thiết lập / sửa bảng tính. ` +
@@ -236,45 +233,4 @@ export function createNextYear(c: SheetContext, today: string): string {
   ]
     .filter((l) => l !== "")
     .join("\n");
-}
-
-/**
- * At a copy's first setup: the settings and office its year before carried (see the header), checked
- * against the copy's plan, stored, and the file shared as they say. Null when there is nothing to take
- * up or settings are stored already. The metadata is deleted once read, taken up or not.
- */
-export function adoptCarriedSettings(ss: Spreadsheet, plan: Plan, people: People): string[] | null {
-  const found = ss.createDeveloperMetadataFinder().withKey(CARRIED_KEY).find();
-  if (found.length === 0) return null;
-  const raw = found[0]!.getValue();
-  for (const m of found) m.remove();
-  if (storedSettingsRaw() !== null || !raw) return null;
-  let carried: Carried;
-  try {
-    carried = JSON.parse(raw) as Carried;
-  } catch (_) {
-    return ["Không đọc được cài đặt chuyển từ năm trước; hãy nhập lại trong Cài đặt…"];
-  }
-  const admins = [...(carried.settings?.adminEmails ?? []), ...(carried.office ?? [])].filter(
-    (e) => !people.office.includes(e.trim().toLowerCase()),
-  );
-  const merged = { ...defaultSettings(plan), ...carried.settings, adminEmails: [...new Set(admins)] };
-  // Units of the old plan that this one no longer has lose their editors rather than fail the check.
-  const unitEditors: Record<string, string[]> = {};
-  for (const [id, list] of Object.entries(merged.unitEditors ?? {}))
-    if (findUnit(plan, id)) unitEditors[id] = list;
-  const checked = validateSettings({ ...merged, unitEditors }, plan);
-  if (!checked.ok) {
-    return [
-      "Cài đặt chuyển từ năm trước có chỗ không hợp với kế hoạch mới; hãy mở Cài đặt… để nhập lại:",
-      ...checked.errors.map((e) => e.message),
-    ];
-  }
-  storeSettings(checked.settings);
-  const office = [...new Set([...people.office, ...checked.settings.adminEmails])];
-  const shared = shareAsSettingsSay(ss, accessOf(checked.settings, office));
-  return [
-    `Áp dụng cài đặt của bảng tính năm ${carried.fromYear} (người nhận báo cáo, người nhập liệu, văn phòng).`,
-    ...shared.lines,
-  ];
 }
