@@ -3,7 +3,9 @@
  * copy's script is another project without last year's document properties, so they travel as the
  * copy's developer metadata, taken up here by the copy's first setup and then deleted. Until that setup
  * the copy is shared with nobody but the office member who made it, the only one who may claim its
- * first setup, so nobody else can have written the metadata. In Code.js: settings and sharing are here.
+ * first setup. In case it was shared by hand meanwhile, what it carries must also be vouched for by the
+ * year before: that sheet (office-only once archived) holds the same one-off token naming this copy.
+ * In Code.js: settings and sharing are here.
  */
 import type { Plan } from "../core/plan";
 import { findUnit } from "../core/plan";
@@ -16,12 +18,33 @@ import { shareAsSettingsSay } from "./sharing";
 
 /** Developer metadata on the copy (DOCUMENT visibility: a PROJECT one is invisible to the copy's project). */
 export const CARRIED_KEY = "ks.carriedSettings";
+/** Developer metadata on the year before: the copy it made and the token only the two files share. */
+export const VOUCH_KEY = "ks.nextYearToken";
 
 export interface Carried {
   fromId: string;
   fromYear: number;
+  toId: string;
+  token: string;
   settings: Settings;
   office: string[];
+}
+
+/** Whether the year before (fromId) vouches for what this copy carries. */
+function vouched(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, carried: Carried): boolean {
+  if (carried.toId !== ss.getId() || typeof carried.token !== "string" || carried.token.length < 16)
+    return false;
+  try {
+    const before = SpreadsheetApp.openById(carried.fromId);
+    return before
+      .createDeveloperMetadataFinder()
+      .withKey(VOUCH_KEY)
+      .find()
+      .some((m) => m.getValue() === JSON.stringify({ toId: carried.toId, token: carried.token }));
+  } catch (err) {
+    console.warn(`Bảng tính năm trước không mở được: ${String(err)}`);
+    return false;
+  }
 }
 
 /**
@@ -44,6 +67,11 @@ export function adoptCarriedSettings(
     carried = JSON.parse(raw) as Carried;
   } catch (_) {
     return ["Không đọc được cài đặt chuyển từ năm trước; hãy nhập lại trong Cài đặt…"];
+  }
+  if (!vouched(ss, carried)) {
+    return [
+      "Không áp dụng cài đặt kèm theo bảng tính: bảng tính năm trước không xác nhận (đã bị xoá, không mở được, hoặc cài đặt không do tiện ích tạo). Hãy nhập trong Cài đặt…",
+    ];
   }
   const admins = [...(carried.settings?.adminEmails ?? []), ...(carried.office ?? [])].filter(
     (e) => !people.office.includes(e.trim().toLowerCase()),

@@ -155,7 +155,7 @@ export function setupSpreadsheet(): void {
     const step = planTools().applyPlanTab(first.ss, today(), first.settings.periodRule);
     if (!step.ok) return planProblemsText(step.problems);
     // A sheet made by "Tạo kế hoạch năm mới" takes up last year's settings and sharing at its first setup.
-    const adopted = adoptCarriedSettings(first.ss, step.plan, people);
+    const adopted = claim.recorded === "" ? adoptCarriedSettings(first.ss, step.plan, people) : null;
     const loaded = adopted ? loadSettings(step.plan) : first.settings;
     const settings = settingsForPlan(loaded, step.plan);
     const everyone = adopted ? peopleOf(settings, setupAccount(first.ss)) : people;

@@ -20,7 +20,7 @@ import { SYSTEM_TABS } from "../core/plan";
 import type { Access } from "../core/roles";
 import { accessOf, copyViewersOf } from "../core/roles";
 import type { Entry } from "../core/validate";
-import { type Carried, CARRIED_KEY } from "./carried-settings";
+import { type Carried, CARRIED_KEY, VOUCH_KEY } from "./carried-settings";
 import type { SheetContext } from "./context";
 import { TRIGGER_HANDLERS } from "./manifest";
 import { MARKED_BACKGROUND, writePlanTab } from "./plan-tab";
@@ -211,13 +211,17 @@ export function createNextYear(c: SheetContext, host: NewYearHost): string {
   const copy = c.ss.copy(nextName(c.ss, c.plan.year, next));
   prepareCopy(copy, c.plan, next, marks);
   const offered = offerStocks(copy, next, stocks, c.plan.year);
+  const token = Utilities.getUuid();
   const carried: Carried = {
     fromId: c.ss.getId(),
     fromYear: c.plan.year,
+    toId: copy.getId(),
+    token,
     settings: c.settings,
     office: [...c.people.office],
   };
   copy.addDeveloperMetadata(CARRIED_KEY, JSON.stringify(carried));
+  c.ss.addDeveloperMetadata(VOUCH_KEY, JSON.stringify({ toId: copy.getId(), token }));
   const done: NextYearDone = { id: copy.getId(), url: copy.getUrl(), year: next.year };
   PropertiesService.getDocumentProperties().setProperty(NEXT_KEY, JSON.stringify(done));
   const lines = archive(c, done, host);

@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Environment } from "../../src/local/emulator/index";
-import { a1, CODE, headers, lastAlert, sheet, spreadsheet } from "./harness";
+import { a1, bundleEnvironment, CODE, headers, lastAlert, sheet, spreadsheet, STRANGER } from "./harness";
 import { APRIL_ROWS, EXPECTED_APRIL } from "./month";
 import {
   CHAIRMAN,
@@ -192,5 +192,28 @@ describe("Tạo kế hoạch năm mới", () => {
     expect(indicators.length).toBe(Object.keys(EXPECTED_APRIL).length);
     for (const ind of indicators.filter((i) => !i.id.startsWith("CT1")))
       expect(ind.status, ind.id).toBe(EXPECTED_APRIL[ind.id]!.status);
+  });
+
+  it("a sheet whose settings metadata the year before does not vouch for keeps its own settings", () => {
+    // Someone given edit access by hand before the first setup plants settings naming themselves.
+    const env = bundleEnvironment({ owner: OFFICE, now: new Date("2024-01-02T09:00:00+07:00") });
+    const planted = {
+      fromId: "another-sheet",
+      fromYear: 2023,
+      toId: spreadsheet(env).getId(),
+      token: "0123456789abcdef0123",
+      settings: { adminEmails: [STRANGER], chairmanEmail: STRANGER },
+      office: [STRANGER],
+    };
+    spreadsheet(env).addDeveloperMetadata("ks.carriedSettings", JSON.stringify(planted));
+    env.setUser(OFFICE);
+    env.run("setupSpreadsheet");
+    expect(lastAlert(env)).toContain("Không áp dụng cài đặt kèm theo bảng tính");
+    const settings = env.runFromClient("getSettingsState", []);
+    expect(JSON.stringify(settings)).not.toContain(STRANGER);
+    expect(emails(spreadsheet(env).getEditors())).toEqual([OFFICE]);
+    env.setUser(STRANGER);
+    env.run(MENU);
+    expect(lastAlert(env)).toContain("mới tạo được bảng tính kế hoạch năm mới");
   });
 });
