@@ -30,6 +30,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** This sheet's next year, once made: the old sheet answers with it instead of making a second one. */
 const NEXT_KEY = "ks.nextYear";
 const ARCHIVE_COLOR = "#999999";
+/** Rows an emptied unit tab keeps: as many as a new sheet has. */
+const EMPTY_ROWS = 1000;
 
 /**
  * What Code.js already has and lends, so that PlanTools does not carry a second copy: this year's
@@ -151,7 +153,12 @@ function prepareCopy(copy: Spreadsheet, plan: Plan, next: Plan, marks: ReadonlyM
       continue;
     }
     const last = sheet.getLastRow();
-    if (last > 1) sheet.deleteRows(2, last - 1);
+    if (last <= 1) continue;
+    // A tab full to its last row (appendRow grows it exactly): Sheets refuses to delete every
+    // non-frozen row, so empty rows are added first; the emptied tab keeps a new sheet's 1,000 rows.
+    const max = sheet.getMaxRows();
+    if (last + EMPTY_ROWS > max) sheet.insertRowsAfter(max, last + EMPTY_ROWS - max);
+    sheet.deleteRows(2, last - 1);
   }
   writePlanTab(copy, next, marks);
 }

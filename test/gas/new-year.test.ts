@@ -38,6 +38,9 @@ describe("Tạo kế hoạch năm mới", () => {
   beforeAll(() => {
     env = officeSheet({ now: new Date("2023-04-10T09:00:00+07:00") });
     typeAprilByStaff(env);
+    // A tab whose rows end at its last one (as appendRow leaves it): emptying it must still work.
+    const health = sheet(env, "Trạm Y tế");
+    health.deleteRows(health.getLastRow() + 1, health.getMaxRows() - health.getLastRow());
     env.setNow(new Date("2023-12-20T09:00:00+07:00"));
     expect(env.triggers.map((t) => t.handler)).toContain("onMonthlyTrigger");
   });
@@ -96,6 +99,15 @@ describe("Tạo kế hoạch năm mới", () => {
       .flat()
       .filter((b) => b === "#fff2cc").length;
     expect(marked).toBeGreaterThanOrEqual(Object.keys(EXPECTED_APRIL).length);
+    // Emptied all the same, and with room to type in.
+    const station = copy.getSheetByName("Trạm Y tế")!;
+    const dates = station
+      .getRange(2, 1, Math.max(station.getLastRow() - 1, 1), 1)
+      .getValues()
+      .flat();
+    const firstDay = Date.parse("2024-01-01T00:00:00+07:00");
+    for (const d of dates) expect(d instanceof Date && d.getTime() === firstDay, String(d)).toBe(true);
+    expect(station.getMaxRows()).toBeGreaterThanOrEqual(1000);
     // No log, no rollup: setup makes them.
     expect(copy.getSheetByName("Nhật ký sửa")).toBeNull();
     expect(copy.getSheetByName("Tổng hợp")).toBeNull();
