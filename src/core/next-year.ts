@@ -27,7 +27,8 @@ export function nextYearPlan(plan: Plan): NextYear {
   const to = from + 1;
   const marks = new Map<string, string>();
   const next: Plan = {
-    ...structuredClone(plan),
+    // Apps Script has no structuredClone; a plan is plain JSON data.
+    ...(JSON.parse(JSON.stringify(plan)) as Plan),
     id: moveYear(plan.id, from, to),
     title: moveYear(plan.title, from, to),
     shortName: moveYear(plan.shortName, from, to),

@@ -37,6 +37,7 @@ export interface Person {
 /** What someone can ask the add-in to do. */
 export type Action =
   | "setup"
+  | "newYear"
   | "settings"
   | "check"
   | "rollupView"
@@ -52,6 +53,7 @@ export type Action =
 /** Who may do each action. Entering for a given unit is checked further by `mayEnter`. */
 const ALLOWED: Record<Action, readonly Role[]> = {
   setup: ["office"],
+  newYear: ["office"],
   settings: ["office"],
   check: ["office"],
   rollupView: ["office", "chairman"],
@@ -121,6 +123,7 @@ function officeText(people: People): string {
 
 const VERB: Record<Action, string> = {
   setup: "mới thiết lập được bảng tính",
+  newYear: "mới tạo được bảng tính kế hoạch năm mới",
   settings: "mới xem và sửa được cài đặt",
   check: "mới chạy được việc kiểm tra toàn bộ số liệu",
   rollupView: "mới xem được tổng hợp tháng",

@@ -16,12 +16,14 @@ import {
   relockRows,
   returnReport as returnImpl,
 } from "./approval";
+import { adoptCarriedSettings } from "./carried-settings";
 import { checkAllTabs } from "./check";
 import { lockContext } from "./approvals";
 import type { SheetContext } from "./context";
 import {
   driveOwner,
   getPlan,
+  loadSettings,
   recordedInstaller,
   recordedSetupAccount,
   recordSetupAccount,
@@ -50,6 +52,9 @@ import { sendContext } from "./options";
 import { saveSettings as saveSettingsImpl, settingsFormState } from "./settings";
 import { planProblemsText, settingsForPlan, setupReportText } from "./plan-admin";
 import { planTools } from "./plan-tools-loader";
+import { protectArchived } from "./protect";
+import { readSheetData } from "./rollup";
+import { shareAsSettingsSay } from "./sharing";
 import { setupSpreadsheet as runSetup } from "./setup";
 import { unitStatus } from "./status";
 import { ensureTriggers } from "./triggers";
@@ -137,21 +142,32 @@ export function setupSpreadsheet(): void {
       }
       return refusal("setup", first.people, first.person);
     }
+    const archived = planTools().madeNextYear();
+    if (archived) {
+      return (
+        `Bảng tính này là lưu trữ của năm ${archived.year - 1}: Thiết lập không chạy lại để giữ nguyên bảng lưu trữ. ` +
+        `Bảng tính năm ${archived.year}: ${archived.url}`
+      );
+    }
     if (claim.recorded === "") recordSetupAccount(first.user);
     const people = peopleOf(first.settings, setupAccount(first.ss));
     // The plan tab first: checked whole, and on any problem nothing changes.
     const step = planTools().applyPlanTab(first.ss, today(), first.settings.periodRule);
     if (!step.ok) return planProblemsText(step.problems);
-    const settings = settingsForPlan(first.settings, step.plan);
+    // A sheet made by "Tạo kế hoạch năm mới" takes up last year's settings and sharing at its first setup.
+    const adopted = claim.recorded === "" ? adoptCarriedSettings(first.ss, step.plan, people) : null;
+    const loaded = adopted ? loadSettings(step.plan) : first.settings;
+    const settings = settingsForPlan(loaded, step.plan);
+    const everyone = adopted ? peopleOf(settings, setupAccount(first.ss)) : people;
     const c: SheetContext = {
       ...first,
       plan: step.plan,
       settings,
-      people,
-      person: personOf(first.user, people),
+      people: everyone,
+      person: personOf(first.user, everyone),
     };
-    const report = runSetup(c.ss, c.plan, c.settings, people.office, step);
-    report.repaired.unshift(...step.done);
+    const report = runSetup(c.ss, c.plan, c.settings, everyone.office, step);
+    report.repaired.unshift(...step.done, ...(adopted ?? []));
     rememberTabs(c.ss);
     const installer = recordedInstaller();
     if (installer === "" || installer === c.user) {
@@ -174,6 +190,29 @@ export function setupSpreadsheet(): void {
     const locked = relockRows(sendContext(c));
     if (locked > 0) report.repaired.push(`Khoá ${locked} dòng của các kỳ đã duyệt (chỉ văn phòng sửa được).`);
     return setupReportText(report);
+  });
+}
+
+/**
+ * "Tạo kế hoạch năm mới…": next year's spreadsheet from this one, this one kept as the archive
+ * (new-year.ts, in PlanTools). Asks first: it cannot be undone from the menu.
+ */
+export function createNextYearSpreadsheet(): void {
+  const title = "Tạo kế hoạch năm mới";
+  menuRun(title, "newYear", (c) => {
+    const tools = planTools();
+    const made = tools.madeNextYear();
+    if (!made) {
+      const ui = SpreadsheetApp.getUi();
+      const answer = ui.alert(title, tools.nextYearQuestion(c.plan), ui.ButtonSet.YES_NO);
+      if (answer !== ui.Button.YES) return "Chưa làm gì: bảng tính vẫn như cũ.";
+    }
+    const entries = readSheetData(c.ss, c.plan, c.settings, today(), new Date()).entries;
+    return tools.createNextYear(c, {
+      entries,
+      share: (ss, access) => shareAsSettingsSay(ss, access).lines,
+      protectArchived,
+    });
   });
 }
 

@@ -45,6 +45,12 @@ export const MENU_ENTRIES: readonly (MenuEntry | null)[] = [
     action: "setup",
     office: true,
   },
+  {
+    caption: "Tạo kế hoạch năm mới…",
+    functionName: "createNextYearSpreadsheet",
+    action: "newYear",
+    office: true,
+  },
 ];
 
 /** Handlers that setup installs as installable triggers (time-driven, on-edit, on-change). */

@@ -6,6 +6,7 @@ import type { Plan } from "../core/plan";
 import { loadDefaultPlan } from "../plans";
 
 export { draftIntoTab, importPlanJson, planDialogState } from "./plan-io";
+export { createNextYear, madeNextYear, nextYearQuestion } from "./new-year";
 export { applyPlanTab } from "./plan-setup";
 export { writePlanTab } from "./plan-tab";
 

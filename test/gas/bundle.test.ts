@@ -67,6 +67,7 @@ describe("build/Code.js in a fresh V8 context", () => {
       "Cài đặt…",
       "Thiết lập / sửa bảng tính",
       "Kế hoạch: nhập, xuất, soạn từ văn bản…",
+      "Tạo kế hoạch năm mới…",
     ]);
     const items = [...top, ...sub];
     for (const item of items) expect(typeof functions[item.functionName], item.functionName).toBe("function");

@@ -31,6 +31,7 @@ const MENU_ITEMS = [
   "showSettingsDialog",
   "setupSpreadsheet",
   "showPlanDialog",
+  "createNextYearSpreadsheet",
 ];
 const TRIGGERS = [
   "onEditInstalled",
@@ -167,6 +168,9 @@ describe("every exported function, called by each person", () => {
         env.setUser(me);
         // The clerk is asked whether the automatic jobs should move to their account: no.
         if (fn === "setupSpreadsheet" && person === "clerk") env.ui.respond({ button: "NO" });
+        // Asked whether to make next year's sheet: no (test/gas/new-year.test.ts says yes).
+        if (fn === "createNextYearSpreadsheet" && ALLOWED_MENU[person].includes(fn))
+          env.ui.respond({ button: "NO" });
         const alerts = env.ui.alerts.length;
         const panels = env.ui.sidebars.length + env.ui.dialogs.length;
         const effects = effectsOf(env, () => env.run(fn));
@@ -257,7 +261,7 @@ describe("every exported function, called by each person", () => {
       "Duyệt báo cáo tháng…",
       "Tổng hợp tháng…",
       "—",
-      "Văn phòng UBND xã ▸ Kiểm tra toàn bộ số liệu, Gửi báo cáo tháng…, Cập nhật bản xem cho cấp trên, Cài đặt…, Thiết lập / sửa bảng tính, Kế hoạch: nhập, xuất, soạn từ văn bản…",
+      "Văn phòng UBND xã ▸ Kiểm tra toàn bộ số liệu, Gửi báo cáo tháng…, Cập nhật bản xem cho cấp trên, Cài đặt…, Thiết lập / sửa bảng tính, Kế hoạch: nhập, xuất, soạn từ văn bản…, Tạo kế hoạch năm mới…",
     ]);
     // The upper level cannot open the main sheet: Google runs no onOpen for them, so no menu.
     env.setUser(DISTRICT);

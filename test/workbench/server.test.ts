@@ -214,6 +214,22 @@ describe("the server never trusts the page", () => {
     expect((await post("/api/triggers", { date: "15/06/2023", time: "07:00" })).status).toBe(400);
   });
 
+  it("reads a picked plan document only as .txt or .docx, and says in Vietnamese what else to do", async () => {
+    const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+    const pdf = await post("/api/plan-document", { name: "ke-hoach.pdf", base64: b64("%PDF-1.4") });
+    expect(pdf.status).toBe(400);
+    expect(pdf.body.message).toContain("Chưa đọc được tệp .pdf");
+    // A zip named .txt (a .docx renamed) is named as such, not read as text.
+    const zip = await post("/api/plan-document", { name: "ke-hoach.txt", base64: b64("PK\u0003\u0004") });
+    expect(zip.status).toBe(400);
+    expect(zip.body.message).toContain("là tệp nén");
+    const broken = await post("/api/plan-document", { name: "ke-hoach.docx", base64: b64("not a zip") });
+    expect(broken.status).toBe(400);
+    expect(broken.body.message).toContain("không đọc được như văn bản Word (.docx)");
+    expect((await post("/api/plan-document", { name: "a.txt", base64: "%%%" })).status).toBe(400);
+    expect((await fetch(`${base}api/state`)).status).toBe(200);
+  });
+
   it("answers 400, never 500, to a body nested 100,000 deep, and keeps serving", async () => {
     const deep = "[".repeat(100_000) + "]".repeat(100_000);
     for (const [path, body] of [

@@ -24,29 +24,47 @@ const MAX_TEXT = 2_000_000;
 const SAVE_HINT =
   "Hãy mở văn bản bằng Word hoặc LibreOffice và lưu lại thành .docx, hoặc chép toàn bộ chữ vào một tệp .txt (UTF-8).";
 
-export async function readPlanDocument(path: string): Promise<string> {
-  const ext = extname(path).toLowerCase();
-  const name = basename(path);
+/** Refuses a file that is not .txt or .docx by its name, before reading it. */
+function checkExtension(name: string): ".txt" | ".docx" {
+  const ext = extname(name).toLowerCase();
   if (ext === ".doc" || ext === ".pdf" || ext === ".odt" || ext === ".rtf") {
     throw new UsageError(`Chưa đọc được tệp ${ext}: ${SAVE_HINT}`);
   }
   if (ext !== ".txt" && ext !== ".docx") {
     throw new UsageError(`Tệp văn bản kế hoạch phải là .txt hoặc .docx, không phải "${name}".`);
   }
+  return ext;
+}
+
+function tooBig(name: string, size: number): UsageError {
+  return new UsageError(
+    `Tệp "${name}" lớn ${Math.round(size / 1024 / 1024)} MB, quá lớn với một văn bản kế hoạch; chương trình không đọc.`,
+  );
+}
+
+export async function readPlanDocument(path: string): Promise<string> {
+  const name = basename(path);
+  checkExtension(name);
   let bytes: Buffer;
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new UsageError(`"${path}" là một thư mục, không phải tệp văn bản.`);
-    if (info.size > MAX_BYTES) {
-      throw new UsageError(
-        `Tệp "${name}" lớn ${Math.round(info.size / 1024 / 1024)} MB, quá lớn với một văn bản kế hoạch; chương trình không đọc.`,
-      );
-    }
+    if (info.size > MAX_BYTES) throw tooBig(name, info.size);
     bytes = await readFile(path);
   } catch (err) {
     if (err instanceof UsageError) throw err;
     throw new UsageError(describeFsError(err, path, "read"));
   }
+  return planDocumentText(bytes, name);
+}
+
+/**
+ * The text of a plan document given as bytes and its file name (.txt or .docx): what the command line
+ * reads from a path, and the workbench from a file the person picked.
+ */
+export async function planDocumentText(bytes: Buffer, name: string): Promise<string> {
+  const ext = checkExtension(name);
+  if (bytes.length > MAX_BYTES) throw tooBig(name, bytes.length);
   const text = ext === ".txt" ? textOf(bytes, name) : await docxText(bytes, name);
   if (text.trim() === "") throw new UsageError(`Tệp "${name}" không có chữ nào. ${SAVE_HINT}`);
   if (text.length > MAX_TEXT) {

@@ -336,6 +336,23 @@ export function createEnvironment(options: EnvironmentOptions): Environment {
       return sheets().active();
     },
 
+    boundCopy(spreadsheetId) {
+      const state = env.snapshot();
+      if (!state.spreadsheets.spreadsheets.some((s) => s.id === spreadsheetId && !s.deleted))
+        throw new Error(`boundCopy: no spreadsheet ${spreadsheetId}`);
+      state.spreadsheets.boundId = spreadsheetId;
+      state.scriptId = `${settings.scriptId}-copy-${spreadsheetId.slice(-6)}`;
+      state.properties = { script: {}, document: {}, user: {} };
+      state.caches = {};
+      state.triggers = [];
+      state.outbox = [];
+      return createEnvironment({
+        state,
+        ...(settings.htmlDir ? { htmlDir: settings.htmlDir } : {}),
+        ...(options.uuid ? { uuid: options.uuid } : {}),
+      });
+    },
+
     snapshot() {
       return structuredClone({
         version: 1 as const,

@@ -206,4 +206,11 @@ export interface Environment {
   readonly active: object;
 
   snapshot(): EnvironmentState;
+  /**
+   * The world seen from a copy of the bound spreadsheet (Spreadsheet.copy): the copy's bound script is
+   * a new project, so it starts with no properties of any kind, no triggers and no cache, and runs the
+   * code it is given with `load`. The two worlds go on separately from here (a simplification: in
+   * Google both files live in one Drive).
+   */
+  boundCopy(spreadsheetId: string): Environment;
 }

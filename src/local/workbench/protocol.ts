@@ -261,6 +261,13 @@ export const RunRequestSchema = z.object({
 });
 export type RunRequest = z.infer<typeof RunRequestSchema>;
 
+/** A plan document the person picked (.txt or .docx), to draft the "Kế hoạch" tab from. */
+export const PlanDocumentRequestSchema = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(255)),
+  base64: z.string().check(z.maxLength(3_000_000), z.regex(/^[A-Za-z0-9+/]*={0,2}$/)),
+});
+export type PlanDocumentRequest = z.infer<typeof PlanDocumentRequestSchema>;
+
 export const PanelRequestSchema = z.object({ panel: z.int().check(z.minimum(1)) });
 
 /** A day of the calendar (no 30/02), in the years a plan can have. */

@@ -16,6 +16,7 @@ import {
   EditRequestSchema,
   MenuRequestSchema,
   PanelRequestSchema,
+  PlanDocumentRequestSchema,
   RunRequestSchema,
   UserRequestSchema,
 } from "./protocol";
@@ -353,6 +354,18 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
         return sendJson(res, 200, workbench.setClock(parse(ClockRequestSchema, body)));
       case "/api/reset":
         return sendJson(res, 200, workbench.reset());
+      case "/api/plan-document": {
+        const r = parse(PlanDocumentRequestSchema, body);
+        let text: string;
+        try {
+          // The command line's reader (plan-from-text): the same checks, the same .docx library.
+          const { planDocumentText } = await import("../cli/plan-document");
+          text = await planDocumentText(Buffer.from(r.base64, "base64"), r.name);
+        } catch (e) {
+          throw new HttpError(400, e instanceof Error ? e.message : String(e));
+        }
+        return sendJson(res, 200, workbench.draftPlanDocument(text));
+      }
       default:
         throw new HttpError(404, "Không có chức năng này.");
     }

@@ -809,6 +809,22 @@ export class Workbench {
     return r.ok ? { ok: true, value: r.value, result } : { ok: false, error: r.error, result };
   }
 
+  /**
+   * A plan document's text drafted into the "Kế hoạch" tab by the plan dialog's own endpoint
+   * (draftPlanFromText), as the acting user: the office may, anyone else is refused as in the sheet.
+   */
+  draftPlanDocument(text: string): ActionResult {
+    const m = this.mark();
+    const r = this.act({ op: "run", name: "draftPlanFromText", args: [text] }, this.wroteSomething) as
+      | { ok: true; value: unknown }
+      | { ok: false; error: string };
+    const result = this.since(m);
+    if (!r.ok) return { ...result, ok: false, message: r.error };
+    const v = r.value as { ok: boolean; message: string; problems: string[] };
+    const more = v.problems.length > 5 ? [`… và ${v.problems.length - 5} câu khác.`] : [];
+    return { ...result, ok: v.ok, message: [v.message, ...v.problems.slice(0, 5), ...more].join("\n") };
+  }
+
   /** google.script.host.close(), or the ✕ of the panel. */
   closePanel(seq: number): void {
     if (this.sidebar?.seq === seq) this.sidebar = null;

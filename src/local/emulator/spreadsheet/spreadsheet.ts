@@ -41,6 +41,7 @@ import {
   validateSheetName,
 } from "./sheets";
 import { SheetImpl } from "./sheet";
+import { newSpreadsheetData } from "./spreadsheet-app";
 
 export class SpreadsheetImpl extends Base {
   constructor(
@@ -76,6 +77,32 @@ export class SpreadsheetImpl extends Base {
   }
   getName(): string {
     return this._live().name;
+  }
+  /**
+   * A new file in the caller's Drive: the same tabs (values, formats, notes, validation, sizes), their
+   * protections and the developer metadata; shared with no one but the caller, who owns it. (The
+   * container-bound script goes with it as a new project: see Environment.boundCopy.)
+   */
+  copy(name: unknown): SpreadsheetImpl {
+    if (typeof name !== "string") throw signatureError("Spreadsheet", "copy", [name]);
+    const src = this._live();
+    const owner = this._user() || src.owner;
+    const ss = newSpreadsheetData(this._c, name, owner);
+    ss.timeZone = src.timeZone;
+    ss.locale = src.locale;
+    ss.sheets = src.sheets.map((s) => ({ ...cloneSheet(s, s.sheetId, s.name), hidden: s.hidden }));
+    ss.activeSheetId = src.activeSheetId;
+    ss.nextSheetSeq = src.nextSheetSeq;
+    ss.protections = src.protections.map((p) => ({
+      ...p,
+      rect: { ...p.rect },
+      editors: p.editors === null ? null : [...p.editors],
+      unprotected: p.unprotected.map((u) => ({ ...u })),
+    }));
+    ss.nextProtectionId = src.nextProtectionId;
+    ss.metadata = structuredClone(src.metadata);
+    ss.nextMetadataId = src.nextMetadataId;
+    return new SpreadsheetImpl(this._c, ss);
   }
   rename(name: unknown): void {
     if (typeof name !== "string") throw signatureError("Spreadsheet", "rename", [name]);

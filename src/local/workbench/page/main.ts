@@ -62,6 +62,18 @@ function layout(): void {
         h("select", { id: "user", "aria-label": "Người dùng", onchange: () => void chooseUser() }),
       ),
       h("div", { class: "clock" }, "Giờ giả lập: ", h("output", { id: "now" }, "")),
+      h(
+        "label",
+        { class: "plan-doc", title: "Soạn trang Kế hoạch từ văn bản kế hoạch (.txt, .docx)" },
+        "Nhập văn bản kế hoạch…",
+        h("input", {
+          type: "file",
+          id: "plan-doc",
+          accept:
+            ".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          onchange: (e: Event) => void importPlanDocument(e.target as HTMLInputElement),
+        }),
+      ),
       h("button", { type: "button", id: "reset", onclick: () => void resetDemo() }, "Làm lại từ đầu"),
     ),
     h(
@@ -529,6 +541,36 @@ async function setClock(): Promise<void> {
     await refresh();
     if (!result.ok) return report(result, "");
     say(`Giờ giả lập: ${time} ngày ${viDate(date)}.`);
+  });
+}
+
+/** The file's bytes as base64, in chunks (a spread of a whole file would overflow the call stack). */
+function base64Of(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * A plan document (.txt, .docx) drafted into the "Kế hoạch" tab, as the plan dialog's "Soạn từ văn bản"
+ * does: the server reads it with the command line's reader, the script writes the draft; then the tab
+ * is shown, its cells to complete in yellow.
+ */
+async function importPlanDocument(input: HTMLInputElement): Promise<void> {
+  const file = input.files?.[0];
+  input.value = "";
+  if (!file) return;
+  await busy(async () => {
+    const base64 = base64Of(new Uint8Array(await file.arrayBuffer()));
+    const result = await post<ActionResult>("/api/plan-document", { name: file.name, base64 });
+    await refresh();
+    if (result.ok && app.state?.spreadsheets.some((s) => s.bound && s.id === app.spreadsheetId)) {
+      await post<ActionResult>("/api/activate", { spreadsheetId: app.spreadsheetId, sheet: "Kế hoạch" });
+      app.sheetName = "Kế hoạch";
+      await loadSheet();
+    }
+    await report(result, "Nhập văn bản kế hoạch");
   });
 }
 
