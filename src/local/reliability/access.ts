@@ -42,6 +42,7 @@ const MENU = [
   "updateReadOnlyCopy",
   "showSettingsDialog",
   "setupSpreadsheet",
+  "createNextYearSpreadsheet",
 ];
 const OFFICE_CALLS = [
   "getEntryFormState",

@@ -401,8 +401,14 @@ function menuList(items: MenuItemView[], path: string[]): HTMLElement {
   return list;
 }
 
+/** The menus last drawn, so that a refresh bringing the same ones leaves an open menu open. */
+let drawnMenus = "";
+
 function renderMenus(state: StateView): void {
   const bar = byId("menus");
+  const menus = JSON.stringify(state.menus);
+  if (menus === drawnMenus && bar.childElementCount > 0) return;
+  drawnMenus = menus;
   clear(bar);
   openMenu = null;
   if (state.menus.length === 0) {
