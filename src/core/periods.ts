@@ -158,6 +158,15 @@ export function formatDateVi(iso: IsoDate): string {
   return pad2(d) + "/" + pad2(m) + "/" + pad4(y);
 }
 
+/**
+ * A date as an administrative document writes it (Nghị định 30/2020/NĐ-CP, Phụ lục I): "ngày 05 tháng 02
+ * năm 2023", "ngày 15 tháng 6 năm 2023" – a 0 before days below 10 and before the months 1 and 2 only.
+ */
+export function administrativeDate(iso: IsoDate): string {
+  const { y, m, d } = splitIso(iso);
+  return "ngày " + pad2(d) + " tháng " + (m < 3 ? pad2(m) : String(m)) + " năm " + y;
+}
+
 /** "tháng 4/2023" */
 export function periodShortLabel(key: PeriodKey): string {
   const { y, m } = splitPeriodKey(key);

@@ -11,7 +11,7 @@
 import { formatPercent, formatWholeNumber } from "./parse";
 import type { Plan } from "./plan";
 import type { IsoDate } from "./periods";
-import { formatDateTimeVi, formatDateVi, periodShortLabel, splitIso } from "./periods";
+import { administrativeDate, formatDateTimeVi, formatDateVi, periodShortLabel, splitIso } from "./periods";
 import type { IndicatorResult, IndicatorStatus, Rollup } from "./rollup";
 import { indicatorFigure } from "./rollup";
 import type { ApprovalParts } from "./report-approval";
@@ -44,14 +44,9 @@ export function escapeHtml(s: unknown): string {
   return String(s ?? "").replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
-function pad2(n: number): string {
-  return n < 10 ? "0" + n : String(n);
-}
-
-/** "Quang Khải, ngày 15 tháng 04 năm 2023" */
+/** "Quang Khải, ngày 15 tháng 4 năm 2023" */
 export function placeAndDate(plan: Plan, date: IsoDate): string {
-  const { y, m, d } = splitIso(date);
-  return plan.commune.name + ", ngày " + pad2(d) + " tháng " + pad2(m) + " năm " + y;
+  return plan.commune.name + ", " + administrativeDate(date);
 }
 
 /** "Kết quả thực hiện Kế hoạch … tháng 4/2023" */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  administrativeDate,
   civilDateOf,
   formatDateTimeVi,
   lastClosedPeriod,
@@ -114,5 +115,35 @@ describe("formatDateTimeVi", () => {
   });
   it("leaves what is not an instant as it is", () => {
     expect(formatDateTimeVi("<now>")).toBe("<now>");
+  });
+});
+
+describe("dates in administrative documents (Nghị định 30/2020/NĐ-CP, Phụ lục I)", () => {
+  it("writes the examples of the rule", () => {
+    expect(administrativeDate("2023-02-05")).toBe("ngày 05 tháng 02 năm 2023");
+    expect(administrativeDate("2023-06-15")).toBe("ngày 15 tháng 6 năm 2023");
+    expect(administrativeDate("2023-03-15")).toBe("ngày 15 tháng 3 năm 2023");
+    expect(administrativeDate("2024-01-01")).toBe("ngày 01 tháng 01 năm 2024");
+    expect(administrativeDate("2023-10-09")).toBe("ngày 09 tháng 10 năm 2023");
+    expect(administrativeDate("2023-12-31")).toBe("ngày 31 tháng 12 năm 2023");
+  });
+
+  // Written out, not computed: the day always with two digits, the month with a 0 for 1 and 2 only.
+  const DAYS = "01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31";
+  const MONTHS = "01 02 3 4 5 6 7 8 9 10 11 12";
+
+  it("pads days 1–9 and the months 1 and 2, for every day of every month of a leap year", () => {
+    const days = DAYS.split(" ");
+    const months = MONTHS.split(" ");
+    const lengths = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let count = 0;
+    for (let m = 1; m <= 12; m++) {
+      for (let d = 1; d <= lengths[m - 1]!; d++) {
+        const iso = `2024-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+        expect(administrativeDate(iso)).toBe(`ngày ${days[d - 1]} tháng ${months[m - 1]} năm 2024`);
+        count++;
+      }
+    }
+    expect(count).toBe(366);
   });
 });

@@ -91,7 +91,7 @@ describe("the monthly report by email", () => {
     expect(mail.subject).toContain("xã Quang Khải");
     expect(mail.subject).toContain("tháng 4/2023");
     expect(mail.htmlBody).toContain("BÁO CÁO");
-    expect(mail.htmlBody).toContain("Quang Khải, ngày 15 tháng 04 năm 2023");
+    expect(mail.htmlBody).toContain("Quang Khải, ngày 15 tháng 4 năm 2023");
     expect(mail.htmlBody).toContain("63,6 %");
     expect(mail.body).toContain("CT2c");
     expect(mail.body).toContain("33,3 %");

@@ -53,7 +53,7 @@ describe("the report email in a browser", () => {
     for (const line of [
       "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "Độc lập - Tự do - Hạnh phúc",
-      "Quang Khải, ngày 15 tháng 04 năm 2023",
+      "Quang Khải, ngày 15 tháng 4 năm 2023",
       "BÁO CÁO",
       "CT2c",
       "33,3 %",
