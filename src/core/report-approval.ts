@@ -1,10 +1,12 @@
 /**
  * What approval adds to the monthly report: a notice on a draft, who approved it and when (under the
  * signer), and the figures of approved periods corrected since ("số liệu điều chỉnh sau khi duyệt").
- * Fragments for core/report.ts, in its inline-styled HTML and in its plain text; every value escaped.
+ * Fragments for core/report.ts, in its inline-styled HTML (report-kit's pieces, so they stack on a
+ * phone as the rest does) and in its plain text; every value escaped.
  */
 import type { Correction } from "./approval";
 import { formatDateTimeVi } from "./periods";
+import { escapeHtml, heading, listItem, tag } from "./report-kit";
 
 export interface ApprovalStamp {
   by: string;
@@ -18,8 +20,6 @@ export interface ApprovalParts {
   corrections?: readonly Correction[];
 }
 
-type Escape = (s: unknown) => string;
-
 export const CORRECTIONS_TITLE = "SỐ LIỆU ĐIỀU CHỈNH SAU KHI DUYỆT";
 
 export function approvalLine(a: ApprovalStamp): string {
@@ -30,29 +30,24 @@ function correctionLine(c: Correction): string {
   return c.periodLabel + " – " + c.unitName + " – " + c.elementLabel + ": " + c.before + " → " + c.after;
 }
 
-export function noticeHtml(p: ApprovalParts, esc: Escape): string {
+export function noticeHtml(p: ApprovalParts): string {
   if (!p.notice) return "";
-  return (
-    '<tr><td style="padding:8px 12px;border:2px solid #e65100;background:#fff3e0;color:#bf360c;font-weight:bold;text-align:center">' +
-    esc(p.notice) +
-    "</td></tr>"
+  return tag(
+    "div",
+    "padding:8px 12px;margin-bottom:12px;border:2px solid #e65100;background:#fff3e0;color:#bf360c;font-weight:bold;text-align:center",
+    escapeHtml(p.notice),
   );
 }
 
-export function correctionsHtml(p: ApprovalParts, esc: Escape, heading: (t: string) => string): string {
+export function correctionsHtml(p: ApprovalParts): string {
   const list = p.corrections ?? [];
   if (list.length === 0) return "";
-  return (
-    heading("IV. " + CORRECTIONS_TITLE) +
-    list.map((c) => '<p style="margin:2px 0 2px 12px">- ' + esc(correctionLine(c)) + "</p>").join("")
-  );
+  return heading("IV. " + CORRECTIONS_TITLE) + list.map((c) => listItem(correctionLine(c))).join("");
 }
 
-export function approvalHtml(p: ApprovalParts, esc: Escape): string {
+export function approvalHtml(p: ApprovalParts): string {
   if (!p.approval) return "";
-  return (
-    '<div style="font-size:12px;font-style:italic;margin-top:4px">' + esc(approvalLine(p.approval)) + "</div>"
-  );
+  return tag("div", "font-size:13px;font-style:italic;margin-top:4px", escapeHtml(approvalLine(p.approval)));
 }
 
 export function noticeText(p: ApprovalParts): string[] {

@@ -146,7 +146,9 @@ describe("each person's month, in the emulator", () => {
     ]);
     expect(sent.message).toContain("Đã gửi dự thảo báo cáo tháng 4/2023");
     expect(drafts(env)).toHaveLength(2);
-    expect(drafts(env)[1]!.body).toContain("CT5 Tin tố giác, tin báo được xử lý kịp thời: 4/4 (100 %)");
+    expect(drafts(env)[1]!.body).toContain(
+      "CT5 – Tin tố giác, tin báo được xử lý kịp thời\n   Kết quả luỹ kế: 4/4 (100 %)",
+    );
 
     const state = client<ApprovalState>(env, CHAIRMAN, "getApprovalState", ["2023-04"]);
     expect(state.approval.status).toBe("draft");
@@ -172,7 +174,7 @@ describe("each person's month, in the emulator", () => {
     const normalise = (html: string) =>
       html
         .replace(/lúc \d\d\/\d\d\/\d{4} \d\d:\d\d/g, "lúc …")
-        .replace(/<p style="margin:12px 0 0;font-size:13px">.*?<\/p>/, "");
+        .replace(/<p style="margin:12px 0 0;[^"]*">.*?<\/p>/, "");
     expect(normalise(report.htmlBody ?? "")).toBe(normalise(approvalHtml));
     expect(report.attachments[0]!.contentType).toBe("application/pdf");
     // Every link opens for every recipient: only the copy's, which both may view; not the main sheet.

@@ -210,7 +210,7 @@ describe("each person's month in the workbench", () => {
     const to = (await page.locator(".mail-headers").textContent()) ?? "";
     for (const address of [DEMO_CHAIRMAN, ...DEMO_UPPER_LEVEL]) expect(to).toContain(address);
     const text = (await page.locator(".mail-text").textContent()) ?? "";
-    expect(text).toContain(`CT2c Học sinh được tuyên truyền: ${students}`);
+    expect(text).toContain(`CT2c – Học sinh được tuyên truyền\n   Kết quả luỹ kế: ${students}`);
     expect(text).toMatch(
       new RegExp(`Đã duyệt: ${DEMO_CHAIRMAN.replace(/\./g, "\\.")}, lúc \\d\\d/\\d\\d/2023`),
     );

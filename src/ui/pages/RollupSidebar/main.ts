@@ -6,7 +6,8 @@
  */
 import { formatDateVi, periodShortLabel } from "../../../core/periods";
 import type { DataProblem, IndicatorResult, IndicatorStatus, Rollup } from "../../../core/rollup";
-import { expectedText, indicatorFigure } from "../../../core/rollup";
+import { indicatorFigure } from "../../../core/rollup";
+import { meaningLines, paceWords, statusWords } from "../../../core/wording";
 import type { RollupState, ServerApi } from "../../../gas/api";
 import { byId, el, errorText, replaceChildren } from "../../lib/dom";
 import { loadPage, wireClose } from "../../lib/page";
@@ -45,13 +46,13 @@ const STATUS_LOOK: Record<IndicatorStatus, { cls: string; icon: string }> = {
   "Thiếu số liệu": { cls: "missing", icon: "?" },
 };
 
-function badge(status: IndicatorStatus): HTMLElement {
-  const look = STATUS_LOOK[status];
+function badge(ind: IndicatorResult): HTMLElement {
+  const look = STATUS_LOOK[ind.status];
   return el(
     "span",
     { class: "badge " + look.cls },
     el("span", { class: "icon", "aria-hidden": "true" }, look.icon + " "),
-    status,
+    statusWords(ind),
   );
 }
 
@@ -93,12 +94,7 @@ function months(ind: IndicatorResult): HTMLElement | null {
 
 function pace(ind: IndicatorResult): HTMLElement | null {
   if (ind.pace === null) return null;
-  const expected = expectedText(ind);
-  return el(
-    "p",
-    { class: ind.pace === "Chậm tiến độ" ? "pace late" : "pace" },
-    ind.pace + (expected ? " (cần " + expected + " đến kỳ này)" : ""),
-  );
+  return el("p", { class: ind.pace === "Chậm tiến độ" ? "pace late" : "pace" }, paceWords(ind));
 }
 
 function indicatorCard(ind: IndicatorResult): HTMLElement {
@@ -106,7 +102,7 @@ function indicatorCard(ind: IndicatorResult): HTMLElement {
     "li",
     { class: "card " + STATUS_LOOK[ind.status].cls, "data-indicator": ind.id },
     el("h3", { title: ind.label }, el("span", { class: "id" }, ind.id), " ", ind.shortLabel),
-    el("div", { class: "row" }, el("span", { class: "figure" }, indicatorFigure(ind)), badge(ind.status)),
+    el("div", { class: "row" }, el("span", { class: "figure" }, indicatorFigure(ind)), badge(ind)),
     bar(ind),
     el("p", { class: "meta" }, "Mục tiêu " + ind.targetText),
     pace(ind),
@@ -215,6 +211,7 @@ function render(): void {
     s.unitsTotal +
     " đơn vị đã báo cáo trong kỳ.";
   replaceChildren(byId("indicators"), ...rollup.indicators.map(indicatorCard));
+  replaceChildren(byId("meaning"), ...meaningLines(rollup.indicators).map((line) => el("p", {}, line)));
   renderUnits(rollup);
   renderProblems(rollup);
   writeButton.hidden = !state.canWrite;
