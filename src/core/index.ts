@@ -19,3 +19,5 @@ export * from "./validate";
 export * from "./personal-data";
 export * from "./report";
 export * from "./rollup";
+export * from "./consolidate";
+export * from "./consolidated-report";

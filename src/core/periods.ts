@@ -190,6 +190,14 @@ export function lastClosedPeriod(today: IsoDate, rule: PeriodRule): PeriodKey {
 }
 
 /**
+ * The day after a period's last day: when its monthly report is due, and the default day it is sent
+ * (15/04/2023 for tháng 4/2023 under the cut-off rule).
+ */
+export function reportDueDate(key: PeriodKey, rule: PeriodRule): IsoDate {
+  return addDays(periodBounds(key, rule).end, 1);
+}
+
+/**
  * The span of the plan under a rule: from the plan's start date to the last day of its reporting year
  * (14/12 under the cut-off rule, 31/12 for calendar months). Entries outside it are refused.
  */

@@ -400,8 +400,10 @@ export function computeRollup(
   };
 }
 
-/** "12/40 (30 %)" – a one-line figure for sidebars and the rollup tab. */
-export function indicatorFigure(r: IndicatorResult): string {
+/** "12/40 (30 %)" – a one-line figure for sidebars, tabs and reports (a commune's or a total's). */
+export function indicatorFigure(
+  r: Pick<IndicatorResult, "kind" | "numerator" | "denominator" | "percent">,
+): string {
   if (r.kind === "frequency") {
     const m = r.denominator ?? 0;
     return formatWholeNumber(r.numerator ?? 0) + "/" + formatWholeNumber(m) + " tháng đạt";

@@ -14,6 +14,12 @@ import { SETTINGS_LABELS } from "./settings";
 import type { IndicatorStatus, Rollup } from "./rollup";
 import { expectedText, indicatorFigure } from "./rollup";
 
+/** The send log tab's header: one row per send, reminder or failure. */
+export const SEND_LOG_HEADER = ["Thời gian", "Kỳ", "Loại", "Người nhận", "Kết quả"] as const;
+/** How the send log names a monthly report, and how its result starts when the report went. */
+export const MONTHLY_REPORT_KIND = "Báo cáo tháng";
+export const SENT_RESULT_PREFIX = "Đã gửi";
+
 export const STATUS_BACKGROUND: Record<IndicatorStatus, string> = {
   Đạt: "#d9ead3",
   "Chưa đạt": "#f4cccc",

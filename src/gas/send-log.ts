@@ -7,12 +7,14 @@
  */
 import { textForSheet } from "../core/marks";
 import { SYSTEM_TABS } from "../core/plan";
+import { SEND_LOG_HEADER } from "../core/tables";
 import { currentPeople, getPlan, loadSettings } from "./context";
 import { protectOfficeOnly } from "./protect";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const SEND_LOG_HEADER = ["Thời gian", "Kỳ", "Loại", "Người nhận", "Kết quả"] as const;
+// The header lives in core: the command line reads other communes' send logs with it.
+export { SEND_LOG_HEADER };
 const PENDING_PREFIX = "ks.pendingSendLog.";
 
 type Line = [string, string, string, string, string];

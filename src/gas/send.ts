@@ -24,6 +24,7 @@ import type { Rollup } from "../core/rollup";
 import { reminderDue, remindersFor, reportRecipients } from "../core/schedule";
 import type { Settings } from "../core/settings";
 import { isEmail } from "../core/settings";
+import { MONTHLY_REPORT_KIND, SENT_RESULT_PREFIX } from "../core/tables";
 import { lockContext, readApproval, readApprovals, writeApproval } from "./approvals";
 import { recordedInstaller } from "./context";
 import type { CopyResult } from "./copy";
@@ -242,7 +243,8 @@ export interface ReportRequest {
   by: string;
 }
 
-const REPORT_LOG = "Báo cáo tháng";
+// The command line's consolidation reads these words back from each commune's send log.
+const REPORT_LOG = MONTHLY_REPORT_KIND;
 
 export function sendFinalReport(c: SendContext, request: ReportRequest): SendOutcome {
   const key = request.periodKey;
@@ -330,7 +332,7 @@ export function sendFinalReport(c: SendContext, request: ReportRequest): SendOut
     removePending("report", key);
     markReported(data, key);
     const resent = again && previous !== null;
-    const message = `Đã gửi báo cáo ${label} cho ${recipients.length} người nhận${resent ? " (gửi lại)" : ""}.`;
+    const message = `${SENT_RESULT_PREFIX} báo cáo ${label} cho ${recipients.length} người nhận${resent ? " (gửi lại)" : ""}.`;
     appendSendLog(c.ss, key, resent ? `${REPORT_LOG} (gửi lại)` : REPORT_LOG, recipients, message);
     return { status: "sent", message };
   });

@@ -106,6 +106,7 @@ export async function readCommunes(list: WorkbookList, opts: ReadCommunesOptions
         name: n > 1 ? `${stem} (${n})` : stem,
         file: file.shown,
         rollup: rollupBook(book, { plan: opts.plan, month: opts.month, rule: opts.rule, now: opts.now }),
+        sendLog: book.sendLog,
       });
     } catch (err) {
       if (!(err instanceof XlsxReadError)) throw err;

@@ -12,6 +12,7 @@ import {
   indicatorFigure,
   periodLabel,
   planPeriods,
+  resultCellText,
   unitColumns,
 } from "../../core";
 import type { CheckReport } from "./check";
@@ -238,20 +239,8 @@ export function formatCheckText(report: CheckReport, file: string): string[] {
   return out;
 }
 
-function figure(r: {
-  kind: string;
-  numerator: number | null;
-  denominator: number | null;
-  percent: number | null;
-}): string {
-  if (r.denominator === null) return "thiếu số liệu";
-  const frac = formatWholeNumber(r.numerator ?? 0) + "/" + formatWholeNumber(r.denominator);
-  const pct = r.percent === null ? "" : ` (${formatPercent(r.percent)})`;
-  return r.kind === "frequency" ? `${frac} tháng đạt` : frac + pct;
-}
-
 function cellOf(r: IndicatorResult | ConsolidatedIndicator | undefined): string {
-  return r ? `${figure(r)} ${r.status}` : "";
+  return r ? resultCellText(r) : "";
 }
 
 export function formatConsolidationText(c: Consolidation): string[] {

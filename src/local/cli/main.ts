@@ -14,9 +14,11 @@ import {
   periodKeyOf,
   periodShortLabel,
   planPeriods,
+  renderConsolidatedHtml,
   renderReportHtml,
   PLAN_TAB,
   planToJson,
+  reportDueDate,
   todayIso,
 } from "../../core";
 import type { XlsxWorkbook } from "../xlsx/read";
@@ -77,7 +79,7 @@ Các lệnh:
       Kiểm tra từng dòng của mọi trang đơn vị; in từng vấn đề (trang, ô, nội dung).
   rollup VÀO.xlsx --month YYYY-MM [--rule cutoff|calendar] [--json] [--now NGÀY] [--html TỆP] [--force]
       Tổng hợp kết quả các chỉ tiêu của một kỳ báo cáo.
-  consolidate A.xlsx B.xlsx THƯ-MỤC … --month YYYY-MM [--json]
+  consolidate A.xlsx B.xlsx THƯ-MỤC … --month YYYY-MM [--json] [--html TỆP] [--force]
       Tổng hợp nhiều xã: chỉ tiêu của từng xã và cộng chung (cộng tử số, mẫu số rồi mới tính tỉ lệ).
   export A.xlsx THƯ-MỤC … --format dhis2 --month YYYY-MM [--out TỆP] [--force]
       Xuất số liệu các xã theo dạng dataValueSets của DHIS2 (JSON) để nhập vào DHIS2.
@@ -101,11 +103,20 @@ const RULE_HELP = `  --rule cutoff|calendar  cách tính kỳ: cutoff = từ ng�
                           (chế độ báo cáo theo Nghị định 09/2019/NĐ-CP, mặc định của kế hoạch);
                           calendar = tháng dương lịch`;
 const NOW_HELP = `  --now NGÀY              coi hôm nay là NGÀY (YYYY-MM-DD hoặc dd/mm/yyyy): ngày sau đó bị coi là
-                          chưa đến; mặc định là hôm nay theo giờ Việt Nam`;
+                          chưa đến, và báo cáo HTML ghi ngày NGÀY; mặc định là hôm nay theo giờ
+                          Việt Nam, và báo cáo HTML ghi ngày sau ngày cuối kỳ (hạn gửi báo cáo)`;
 const MONTH_HELP = `  --month YYYY-MM         kỳ báo cáo, ví dụ 2023-06 là "tháng 6/2023" (cũng nhận 6/2023)`;
 
 function resolvePath(io: CliIo, p: string): string {
   return resolve(io.cwd, p);
+}
+
+/**
+ * The date an HTML report is signed: --now when given; otherwise the day after the period's last day,
+ * the day the add-in sends it, so a report for 4/2023 made years later is not dated today.
+ */
+function reportDateOf(args: ParsedArgs, now: Date, month: PeriodKey, rule: PeriodRule): string {
+  return args.values.has("now") ? todayIso(now) : reportDueDate(month, rule);
 }
 
 function oneInput(args: ParsedArgs, command: string, what: string): string {
@@ -389,7 +400,7 @@ ${BOOK_PLAN_HELP}`,
       const rollup = rollupBook(book, { plan, month, rule, now });
       if (html) {
         const page = renderReportHtml(plan, rollup, {
-          reportDate: todayIso(now),
+          reportDate: reportDateOf(args, now, month, rule),
           upperLevelName: plan.upperLevel,
         });
         await writeOutput(html, page, target);
@@ -402,7 +413,8 @@ ${BOOK_PLAN_HELP}`,
   },
 
   consolidate: {
-    usage: "ke-hoach-sheet consolidate A.xlsx B.xlsx THƯ-MỤC … --month YYYY-MM [--json]",
+    usage:
+      "ke-hoach-sheet consolidate A.xlsx B.xlsx THƯ-MỤC … --month YYYY-MM [--json] [--html TỆP] [--force]",
     help: `Tổng hợp cho cấp trên từ bảng tính của nhiều xã (cùng một kế hoạch): chỉ tiêu của từng xã đặt cạnh
 nhau, và cột Tổng cộng tính bằng cách cộng tử số và mẫu số của các xã rồi mới chia (không lấy trung
 bình các tỉ lệ). Xã thiếu mẫu số của một chỉ tiêu không được cộng vào chỉ tiêu đó và được ghi rõ.
@@ -411,13 +423,44 @@ Trên màn hình dòng lệnh, một thanh tiến độ cho biết đã đọc b
 
 ${MONTH_HELP}
   --json                  in kết quả dạng JSON ổn định (xem README)
+  --html TỆP              ghi thêm báo cáo tổng hợp HTML cho cấp trên (cùng dạng với thư báo cáo
+                          tháng): một cột mỗi xã và cột Tổng cộng, xã nào đã gửi báo cáo, đúng hạn
+                          hay muộn (theo trang Nhật ký gửi trong tệp)
+${FORCE_HELP}
 ${RULE_HELP}
 ${NOW_HELP}
   --plan TỆP              kế hoạch trong tệp JSON thay cho kế hoạch mặc định`,
-    options: { plan: "value", month: "value", rule: "value", json: "flag", now: "value", help: "flag" },
+    options: {
+      plan: "value",
+      month: "value",
+      rule: "value",
+      json: "flag",
+      now: "value",
+      html: "value",
+      force: "flag",
+      help: "flag",
+    },
     async run(args, io) {
-      const { plan, read } = await readCommunesOf(args, io, "consolidate");
+      const html = args.values.has("html") ? resolvePath(io, args.values.get("html")!) : null;
+      const target = (inputs: string[]) => ({
+        kind: "html" as const,
+        inputs,
+        force: args.flags.has("force"),
+      });
+      const { plan, read, inputs } = await readCommunesOf(args, io, "consolidate", async (files) => {
+        if (html) await checkOutput(html, target(files));
+      });
       const result = consolidateRollups(plan, read.communes);
+      if (html) {
+        const rule = ruleOf(args, plan);
+        const month = monthOf(args, plan, rule, "consolidate");
+        const now = parseNow(args.values.get("now"), io);
+        const page = renderConsolidatedHtml(plan, result, {
+          reportDate: reportDateOf(args, now, month, rule),
+        });
+        await writeOutput(html, page, target(inputs));
+        io.stderr(printable(`Đã ghi báo cáo HTML vào "${html}".`) + "\n");
+      }
       if (args.flags.has("json")) printJson(io, result);
       else print(io, formatConsolidationText(result));
       return EXIT_OK;

@@ -25,6 +25,8 @@ import {
   matchHeaders,
   PLAN_TAB,
   planFromTabCells,
+  SEND_LOG_HEADER,
+  SYSTEM_TABS,
   todayIso,
   unitColumns,
 } from "../../core";
@@ -68,6 +70,8 @@ export interface PlanWorkbook {
   label: string;
   tabs: LocatedTab[];
   notes: WorkbookNote[];
+  /** The add-in's send log tab as read (header first), or null without one: whether reports went. */
+  sendLog: CellValue[][] | null;
 }
 
 function nfcLower(s: string): string {
@@ -203,7 +207,23 @@ export async function readPlanWorkbook(plan: Plan, wb: XlsxWorkbook): Promise<Pl
       );
     }
   }
-  return { label: wb.label, tabs, notes };
+  return { label: wb.label, tabs, notes, sendLog: await readSendLog(wb) };
+}
+
+/** The send log tab, dense (row 1 first), when the workbook has one: a few columns, one row a send. */
+async function readSendLog(wb: XlsxWorkbook): Promise<CellValue[][] | null> {
+  const at = candidateSheets(
+    wb.sheets.map((s) => s.name),
+    SYSTEM_TABS.sendLog,
+  )[0];
+  if (at === undefined) return null;
+  const read = await wb.readSheet(at, { maxColumns: SEND_LOG_HEADER.length });
+  const values: CellValue[][] = [];
+  for (const r of read.rows) {
+    while (values.length < r.row) values.push([]);
+    values[r.row] = r.cells;
+  }
+  return values;
 }
 
 /**
