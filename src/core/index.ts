@@ -21,3 +21,4 @@ export * from "./report";
 export * from "./rollup";
 export * from "./consolidate";
 export * from "./consolidated-report";
+export * from "./rules";

@@ -46,7 +46,7 @@ import {
 import type { DateRange } from "./totals";
 import { elementTotal, unitAnswer } from "./totals";
 import type { Entry } from "./validate";
-import { checkRules } from "./validate";
+import { checkRules } from "./rules";
 
 export type IndicatorStatus = "Đạt" | "Chưa đạt" | "Không phát sinh" | "Thiếu số liệu";
 export type Pace = "Đúng tiến độ" | "Chậm tiến độ";

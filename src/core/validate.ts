@@ -1,6 +1,6 @@
 /**
  * Validation of what a unit typed: one row at a time (types, required fields, dates, lists), a whole tab
- * (headers found by name, blank rows skipped), and the cross-field rules over a unit's totals.
+ * (headers found by name, blank rows skipped). The cross-field rules between figures are in rules.ts.
  * The result is always a list of issues; nothing here throws on any input.
  */
 import type { CellValue } from "./cell";
@@ -20,11 +20,13 @@ import {
 } from "./parse";
 import { personalDataWarnings } from "./personal-data";
 import type { DataElement, Plan, Unit } from "./plan";
-import { findUnit, unitElements } from "./plan";
+import { unitElements } from "./plan";
 import type { IsoDate, PeriodRule } from "./periods";
-import { formatDateVi, isValidIso, periodBounds, periodLabel, periodOf, planSpan } from "./periods";
-import type { DateRange } from "./totals";
-import { elementTotal } from "./totals";
+import {
+  formatDateVi,
+  isValidIso,
+  planSpan,
+} from "./periods";
 
 export interface EntryIssue {
   severity: "error" | "warning";
@@ -268,91 +270,4 @@ export function readUnitTab(
     rows.push({ rowNumber: r + 1, blank: false, entry: res.entry, issues: res.issues });
   }
   return { headerIssues, indexByKey, columns, rows };
-}
-
-function compare(l: number, op: string, r: number): boolean {
-  switch (op) {
-    case "<=":
-      return l <= r;
-    case "<":
-      return l < r;
-    case "=":
-      return l === r;
-    case ">=":
-      return l >= r;
-    case ">":
-      return l > r;
-    default:
-      return true;
-  }
-}
-
-/**
- * Cross-field rules over a unit's totals. Flows are summed over `range` (default: all the entries given),
- * stocks are the latest on or before its end. A rule is skipped when either side has no figure yet.
- */
-export function checkRules(
-  plan: Plan,
-  unitId: string,
-  entries: readonly Entry[],
-  range?: DateRange,
-): EntryIssue[] {
-  try {
-    const unit = findUnit(plan, unitId);
-    if (!unit) return [];
-    const own = entries.filter((e) => e.unitId === unitId);
-    let span = range;
-    if (!span) {
-      if (own.length === 0) return [];
-      const dates = own.map((e) => e.date).sort();
-      span = { start: dates[0] as string, end: dates[dates.length - 1] as string };
-    }
-    const elements = new Map(unitElements(plan, unit).map((e) => [e.id, e]));
-    const issues: EntryIssue[] = [];
-    for (const rule of plan.rules) {
-      const l = elements.get(rule.left);
-      const r = elements.get(rule.right);
-      if (!l || !r) continue;
-      const lv = elementTotal(own, l, span);
-      const rv = elementTotal(own, r, span);
-      if (lv === null || rv === null || compare(lv, rule.op, rv)) continue;
-      issues.push({
-        severity: rule.severity,
-        column: `el:${l.id}`,
-        message:
-          rule.message +
-          " (" +
-          l.label +
-          ": " +
-          formatWholeNumber(lv) +
-          "; " +
-          r.label +
-          ": " +
-          formatWholeNumber(rv) +
-          ").",
-      });
-    }
-    return issues;
-  } catch (err) {
-    return [{ severity: "error", column: null, message: "Không kiểm tra được quy tắc: " + String(err) }];
-  }
-}
-
-/** The cross-field rules over each period's totals of one unit, for the periods its entries fall in. */
-export function checkRulesByPeriod(
-  plan: Plan,
-  unitId: string,
-  entries: readonly Entry[],
-  rule: PeriodRule,
-): { periodKey: string; periodLabel: string; issue: EntryIssue }[] {
-  const keys = [
-    ...new Set(entries.filter((e) => e.unitId === unitId).map((e) => periodOf(e.date, rule))),
-  ].sort();
-  return keys.flatMap((key) =>
-    checkRules(plan, unitId, entries, periodBounds(key, rule)).map((issue) => ({
-      periodKey: key,
-      periodLabel: periodLabel(key, rule),
-      issue,
-    })),
-  );
 }

@@ -7,7 +7,7 @@ import type { CellValue } from "../core/cell";
 import { unitColumns } from "../core/columns";
 import type { Plan } from "../core/plan";
 import type { Settings } from "../core/settings";
-import { checkRulesByPeriod } from "../core/validate";
+import { checkRulesByPeriod } from "../core/rules";
 import { markBlock, readHeader } from "./unit-tab";
 
 export interface CheckSummary {

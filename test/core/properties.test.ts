@@ -16,7 +16,8 @@ import { fromDayNumber, periodBounds, periodOf } from "../../src/core/periods";
 import { computeRollup } from "../../src/core/rollup";
 import { validateSettings } from "../../src/core/settings";
 import type { Entry } from "../../src/core/validate";
-import { checkRules, readUnitTab, validateEntry } from "../../src/core/validate";
+import { checkRules } from "../../src/core/rules";
+import { readUnitTab, validateEntry } from "../../src/core/validate";
 import { quangKhai2023 as plan } from "../../src/plans/quang-khai-2023";
 
 /** Anything getValues (or a careless adapter) could hand over for a cell. */

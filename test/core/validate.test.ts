@@ -3,7 +3,8 @@ import type { CellValue } from "../../src/core/cell";
 import { matchHeaders, unitColumns } from "../../src/core/columns";
 import type { Unit } from "../../src/core/plan";
 import type { Entry } from "../../src/core/validate";
-import { checkRules, readUnitTab, validateEntry } from "../../src/core/validate";
+import { checkRules } from "../../src/core/rules";
+import { readUnitTab, validateEntry } from "../../src/core/validate";
 import { quangKhai2023 as plan } from "../../src/plans/quang-khai-2023";
 
 function unit(id: string): Unit {
