@@ -22,11 +22,7 @@ import { personalDataWarnings } from "./personal-data";
 import type { DataElement, Plan, Unit } from "./plan";
 import { unitElements } from "./plan";
 import type { IsoDate, PeriodRule } from "./periods";
-import {
-  formatDateVi,
-  isValidIso,
-  planSpan,
-} from "./periods";
+import { formatDateVi, isValidIso, planSpan } from "./periods";
 
 export interface EntryIssue {
   severity: "error" | "warning";

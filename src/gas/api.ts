@@ -6,7 +6,7 @@
 import * as z from "zod/mini";
 import { lazySchema } from "../core/schema-kit";
 import type { Column, ColumnKey } from "../core/columns";
-import type { EntryIssue } from "../core/validate";
+import type { Entry, EntryIssue } from "../core/validate";
 import type { PeriodRule, Plan } from "../core/plan";
 import type { Rollup } from "../core/rollup";
 import type { ApprovalStatus, ReturnNote } from "../core/approval";
@@ -19,6 +19,8 @@ export interface EntryUnit {
   name: string;
   columns: Column[];
   canEdit: boolean;
+  /** The figures the cross-field rules need from the unit's rows (core's ruleContext); [] if none. */
+  ruleEntries: Entry[];
 }
 
 export interface EntryFormState {

@@ -36,7 +36,9 @@ export function checkAllTabs(
     const values = (
       lastRow >= 1 ? sheet.getRange(1, 1, lastRow, width).getValues() : [readHeader(sheet, width)]
     ) as CellValue[][];
-    const result = markBlock(plan, unit, sheet, values[0]!, 2, values.slice(1), today, undefined, locks);
+    const result = markBlock(plan, unit, sheet, values[0]!, 2, values.slice(1), today, undefined, locks, {
+      rule: settings.periodRule,
+    });
     summary.rows += result.checked;
     summary.errors += result.errors;
     summary.warnings += result.warnings;

@@ -8,10 +8,11 @@
 import type { CellValue } from "../core/cell";
 import { unitColumns } from "../core/columns";
 import { SYSTEM_TABS } from "../core/plan";
+import { unitHasRules } from "../core/rules";
 import { lockContext } from "./approvals";
 import { appendChange } from "./change-log";
 import { currentPeople, getPlan, loadSettings, today, unitOfTab } from "./context";
-import { markBlock, readHeader } from "./unit-tab";
+import { countedEntries, markBlock, readHeader } from "./unit-tab";
 
 const OWN_TABS: readonly string[] = Object.values(SYSTEM_TABS);
 
@@ -45,11 +46,25 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!unit) return;
 
   // Rows below the header that the edit touched, clipped to where there is content.
+  const lastRow = sheet.getLastRow();
   const first = Math.max(range.getRow(), 2);
-  const last = Math.min(range.getRow() + numRows - 1, Math.max(sheet.getLastRow(), first));
+  const last = Math.min(range.getRow() + numRows - 1, Math.max(lastRow, first));
   if (last < first) return;
+  const stamp = { user, at: new Date() };
+  const locks = lockContext(people, settings);
+  if (unitHasRules(plan, unit)) {
+    // The rules judge a row with the unit's other rows of its period: one read of the whole tab instead
+    // of the block's.
+    const rule = settings.periodRule;
+    const width = Math.max(sheet.getLastColumn(), unitColumns(plan, unit).length);
+    const values = sheet.getRange(1, 1, Math.max(lastRow, last), width).getValues() as CellValue[][];
+    const outside = [values[0]!, ...values.slice(1, first - 1), ...values.slice(last)];
+    const others = countedEntries(plan, unit, outside, today(), rule, locks);
+    const rows = values.slice(first - 1, last);
+    markBlock(plan, unit, sheet, values[0]!, first, rows, today(), stamp, locks, { rule, others });
+    return;
+  }
   const header = readHeader(sheet, unitColumns(plan, unit).length);
   const rows = sheet.getRange(first, 1, last - first + 1, header.length).getValues() as CellValue[][];
-  const locks = lockContext(people, settings);
-  markBlock(plan, unit, sheet, header, first, rows, today(), { user, at: new Date() }, locks);
+  markBlock(plan, unit, sheet, header, first, rows, today(), stamp, locks);
 }

@@ -4,39 +4,73 @@
  * to them, and appends the row under a lock. The guard has checked that the caller may enter at all.
  */
 import * as z from "zod/mini";
+import type { LockContext } from "../core/approval";
+import { lockOn, lockedRowMessage } from "../core/approval";
 import type { CellValue } from "../core/cell";
 import { matchHeaders, unitColumns } from "../core/columns";
 import { entryRow } from "../core/marks";
-import type { EntryInput, EntryIssue } from "../core/validate";
-import { validateEntry } from "../core/validate";
-import { lockOn, lockedRowMessage } from "../core/approval";
+import type { PeriodRule } from "../core/periods";
+import type { Plan, Unit } from "../core/plan";
 import { enterRefusal, hasRole, mayEnter } from "../core/roles";
+import { entryRuleChecker, ruleContext, unitHasRules } from "../core/rules";
+import type { Entry, EntryInput, EntryIssue } from "../core/validate";
+import { validateEntry } from "../core/validate";
 import type { EntryFormState, EntrySubmission, SubmitResult } from "./api";
 import { entrySubmissionSchema } from "./api";
 import { lockContext } from "./approvals";
 import { appendChange } from "./change-log";
 import type { SheetContext } from "./context";
 import { today, unitById, unitOfTab } from "./context";
-import { markBlock } from "./unit-tab";
+import { countedEntries, markBlock } from "./unit-tab";
 
 const ASK_FOR_SETUP = 'Hãy nhờ người quản lý chạy "Thiết lập / sửa bảng tính".';
+const NOT_WRITTEN = "Báo cáo chưa được ghi: hãy sửa các lỗi được đánh dấu.";
+
+/**
+ * A unit tab's header row and, with `rows`, the entries that count (valid, not locked out by an
+ * approval), from one read (null when the tab is missing). Only units with cross-field rules need rows.
+ */
+function readTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  plan: Plan,
+  unit: Unit,
+  ctx: { today: string; rule: PeriodRule },
+  locks: LockContext,
+  rows: boolean,
+): { sheet: GoogleAppsScript.Spreadsheet.Sheet; header: CellValue[]; entries: Entry[] } | null {
+  const sheet = ss.getSheetByName(unit.tabName);
+  if (!sheet) return null;
+  const width = Math.max(sheet.getLastColumn(), unitColumns(plan, unit).length);
+  const height = rows ? Math.max(sheet.getLastRow(), 1) : 1;
+  const values = sheet.getRange(1, 1, height, width).getValues() as CellValue[][];
+  const entries = rows ? countedEntries(plan, unit, values, ctx.today, ctx.rule, locks) : [];
+  return { sheet, header: values[0]!, entries };
+}
 
 export function entryFormState(c: SheetContext): EntryFormState {
   const { ss, plan, settings, user } = c;
-  const units = plan.units.map((unit) => ({
-    id: unit.id,
-    tabName: unit.tabName,
-    name: unit.name,
-    columns: unitColumns(plan, unit),
-    canEdit: mayEnter(c.person, unit.id),
-  }));
+  const ctx = { today: today(), rule: settings.periodRule };
+  const locks = lockContext(c.people, settings);
+  const units = plan.units.map((unit) => {
+    const canEdit = mayEnter(c.person, unit.id);
+    // The rules are judged as the user types: the sidebar gets the figures they need, no free text.
+    const tab = canEdit && unitHasRules(plan, unit) ? readTab(ss, plan, unit, ctx, locks, true) : null;
+    return {
+      id: unit.id,
+      tabName: unit.tabName,
+      name: unit.name,
+      columns: unitColumns(plan, unit),
+      canEdit,
+      ruleEntries: tab ? ruleContext(plan, unit, tab.entries, ctx.today, ctx.rule) : [],
+    };
+  });
   const active = unitOfTab(plan, ss.getActiveSheet().getName());
   const defaultUnit = active && units.find((u) => u.id === active.id && u.canEdit);
   return {
     plan,
     units,
     defaultUnitId: defaultUnit ? defaultUnit.id : (units.find((u) => u.canEdit)?.id ?? null),
-    today: today(),
+    today: ctx.today,
     periodRule: settings.periodRule,
     user,
   };
@@ -55,13 +89,12 @@ export function submitEntry(c: SheetContext, input: unknown): SubmitResult {
   const unit = unitById(plan, submission.unitId);
   if (!unit) return refuse(`Không có đơn vị "${submission.unitId}" trong kế hoạch.`);
   if (!mayEnter(c.person, unit.id)) return refuse(enterRefusal(unit.name, c.people, c.person));
-  const checked = validateEntry(plan, unit, submission.fields as EntryInput, {
-    today: today(),
-    rule: settings.periodRule,
-  });
-  if (!checked.entry) return refuse("Báo cáo chưa được ghi: hãy sửa các lỗi được đánh dấu.", checked.issues);
+  const ctx = { today: today(), rule: settings.periodRule };
+  const checked = validateEntry(plan, unit, submission.fields as EntryInput, ctx);
+  const entry = checked.entry;
+  if (!entry) return refuse(NOT_WRITTEN, checked.issues);
   const locks = lockContext(c.people, settings);
-  const lock = lockOn(checked.entry.date, settings.periodRule, locks.locks);
+  const lock = lockOn(entry.date, settings.periodRule, locks.locks);
   if (lock && !hasRole(c.person, "office")) {
     // Nothing is written; the sidebar keeps what was typed.
     return refuse(lockedRowMessage(lock, settings.periodRule, new Date(lock.approvedAt).toISOString()), [
@@ -72,8 +105,6 @@ export function submitEntry(c: SheetContext, input: unknown): SubmitResult {
       },
     ]);
   }
-  const sheet = ss.getSheetByName(unit.tabName);
-  if (!sheet) return refuse(`Chưa có trang "${unit.tabName}". ${ASK_FOR_SETUP}`);
 
   const docLock = LockService.getDocumentLock();
   if (!docLock.tryLock(15000)) {
@@ -81,8 +112,15 @@ export function submitEntry(c: SheetContext, input: unknown): SubmitResult {
   }
   try {
     const columns = unitColumns(plan, unit);
-    const width = Math.max(sheet.getLastColumn(), columns.length);
-    const header = sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
+    // Read under the lock: the rules judge the row with the unit's rows as they are now.
+    const rules = unitHasRules(plan, unit);
+    const tab = readTab(ss, plan, unit, ctx, locks, rules);
+    if (!tab) return refuse(`Chưa có trang "${unit.tabName}". ${ASK_FOR_SETUP}`);
+    const { sheet, header } = tab;
+    const width = header.length;
+    const ruleIssues = rules ? entryRuleChecker(plan, unit, [...tab.entries, entry], ctx.rule)(entry) : [];
+    const issues = [...checked.issues, ...ruleIssues];
+    if (ruleIssues.some((i) => i.severity === "error")) return refuse(NOT_WRITTEN, issues);
     const { indexByKey, missing } = matchHeaders(columns, header);
     // Writing a row the tab cannot show in full would lose what was typed: refuse instead.
     const lost = missing.filter((col) => !col.scriptOwned);
@@ -92,11 +130,13 @@ export function submitEntry(c: SheetContext, input: unknown): SubmitResult {
         `Trang "${unit.tabName}" thiếu cột ${names}. Nội dung bạn nhập vẫn còn. ${ASK_FOR_SETUP}`,
       );
     }
-    const row = entryRow(checked.entry, unit, indexByKey, width);
+    const row = entryRow(entry, unit, indexByKey, width);
     sheet.appendRow(row);
     const rowNumber = sheet.getLastRow();
     // The script's own write fires no trigger: mark and stamp the new row here.
-    markBlock(plan, unit, sheet, header, rowNumber, [row], today(), { user, at: new Date() }, locks);
+    const stamp = { user, at: new Date() };
+    const others = rules ? { rule: ctx.rule, others: tab.entries } : undefined;
+    markBlock(plan, unit, sheet, header, rowNumber, [row], ctx.today, stamp, locks, others);
     appendChange(
       ss,
       {
@@ -115,7 +155,7 @@ export function submitEntry(c: SheetContext, input: unknown): SubmitResult {
       ok: true,
       rowNumber,
       tabName: unit.tabName,
-      warnings: checked.issues.filter((i) => i.severity === "warning"),
+      warnings: issues.filter((i) => i.severity === "warning"),
     };
   } finally {
     docLock.releaseLock();

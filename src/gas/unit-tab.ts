@@ -8,8 +8,10 @@ import { applyLocks } from "../core/approval";
 import type { CellValue } from "../core/cell";
 import type { MarkedRows, Stamp } from "../core/marks";
 import { markRows } from "../core/marks";
+import type { PeriodRule } from "../core/periods";
 import type { Plan, Unit } from "../core/plan";
-import type { UnitTabRead } from "../core/validate";
+import { entryRuleChecker, withRuleIssues } from "../core/rules";
+import type { Entry, UnitTabRead } from "../core/validate";
 import { readUnitTab } from "../core/validate";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -35,8 +37,36 @@ function writeColumns(sheet: Sheet, firstRow: number, columns: Map<number, CellV
 }
 
 /**
+ * The cross-field rules to judge rows by: the period rule, and the unit's entries that count in rows
+ * outside the block (none when the block is the whole tab); the block's own are added to them.
+ */
+export interface RuleContext {
+  rule: PeriodRule;
+  others?: readonly Entry[];
+}
+
+/**
+ * The entries that count among `values` (a tab's rows as read, header first): valid, and not left out
+ * by an approved period's lock. What the cross-field rules judge a row with.
+ */
+export function countedEntries(
+  plan: Plan,
+  unit: Unit,
+  values: CellValue[][],
+  today: string,
+  rule: PeriodRule,
+  locks?: LockContext,
+): Entry[] {
+  const read = readUnitTab(plan, unit, values, { today, rule });
+  if (locks) applyLocks(read, values, locks);
+  return read.rows.flatMap((r) => (r.entry ? [r.entry] : []));
+}
+
+/**
  * Validates rows [firstRow, firstRow + rows.length) given their values and the header row, and marks
- * them. `width` is the number of columns read. With a stamp, the rows also get who/when.
+ * them. `width` is the number of columns read. With a stamp, the rows also get who/when; with locks,
+ * rows of approved periods that do not count are marked so; with rules, the cross-field rules over
+ * each row's period too.
  */
 export function markBlock(
   plan: Plan,
@@ -48,11 +78,17 @@ export function markBlock(
   today: string,
   stamp?: Stamp,
   locks?: LockContext,
+  rules?: RuleContext,
 ): BlockResult {
   const width = header.length;
   const values = [header, ...rows];
-  const read = readUnitTab(plan, unit, values, { today, ...(locks ? { rule: locks.rule } : {}) });
+  const rule = locks?.rule ?? rules?.rule;
+  let read = readUnitTab(plan, unit, values, rule ? { today, rule } : { today });
   if (locks) applyLocks(read, values, locks, stamp);
+  if (rules) {
+    const own = read.rows.flatMap((r) => (r.entry ? [r.entry] : []));
+    read = withRuleIssues(read, entryRuleChecker(plan, unit, [...(rules.others ?? []), ...own], rules.rule));
+  }
   if (rows.length === 0 || width === 0) return { read, checked: 0, errors: 0, warnings: 0, entries: [] };
   const range = sheet.getRange(firstRow, 1, rows.length, width);
   const marked = markRows(read, rows, range.getNotes(), range.getBackgrounds(), stamp);

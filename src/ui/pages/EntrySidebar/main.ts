@@ -1,14 +1,15 @@
 /**
  * "Nhập báo cáo…": the entry sidebar. One server call fills it (getEntryFormState); the form is built
- * from the chosen unit's columns; every change is checked with the same validateEntry the server runs
- * again on submit, so what the sidebar accepts the server accepts too.
+ * from the chosen unit's columns; every change is checked with the same core code the server runs
+ * again on submit (the row's fields, and the plan's cross-field rules over the unit's rows of the row's
+ * period), so what the sidebar accepts the server accepts too.
  */
 import type { Column, ColumnKey } from "../../../core/columns";
 import { blankMessage } from "../../../core/parse";
 import { formatDateVi } from "../../../core/periods";
 import { findUnit } from "../../../core/plan";
+import { validateNewEntry } from "../../../core/rules";
 import type { EntryIssue } from "../../../core/validate";
-import { validateEntry } from "../../../core/validate";
 import type { EntryFormState, EntryUnit, ServerApi, SubmitResult } from "../../../gas/api";
 import { byId, debounce, el, errorText, markBusy, replaceChildren, selectOptions } from "../../lib/dom";
 import type { Control, Field, FieldMessage } from "../../lib/field";
@@ -93,8 +94,14 @@ function collect(): Record<string, string> {
 function check(): EntryIssue[] {
   const planUnit = findUnit(state.plan, unit.id);
   if (!planUnit) return [];
-  return validateEntry(state.plan, planUnit, collect(), { today: state.today, rule: state.periodRule })
-    .issues;
+  // The same checks as the server: the row's fields, then the rules with the unit's rows of its period.
+  return validateNewEntry(
+    state.plan,
+    planUnit,
+    collect(),
+    { today: state.today, rule: state.periodRule },
+    unit.ruleEntries,
+  ).issues;
 }
 
 /** Shows each issue under its field; issues without a field of their own go to the status line. */
