@@ -1,6 +1,7 @@
 // Every contract case, by service. A new behaviour the add-in relies on gets a case in the file of its
 // service (named like Google's reference) and is listed here.
 import type { ContractCase } from "../case";
+import { cellLayoutCases } from "./cell-layout";
 import { clientCases } from "./client";
 import { dataValidationCases } from "./data-validation";
 import { protectionCases } from "./protection";
@@ -29,4 +30,5 @@ export const CASES: ContractCase[] = [
   ...scriptAppCases,
   ...serviceCases,
   ...uiCases,
+  ...cellLayoutCases,
 ];

@@ -48,6 +48,8 @@ export interface SheetData {
   hiddenRows: Set<number>;
   hiddenCols: Set<number>;
   rows: ((CellData | undefined)[] | undefined)[]; // rows[r][c], 1-based (index 0 unused)
+  /** Merged blocks, each at least two cells, none overlapping another. */
+  merges: Rect[];
   deleted: boolean;
 }
 
@@ -160,6 +162,7 @@ export function newSheetData(
     hiddenRows: new Set(),
     hiddenCols: new Set(),
     rows: [],
+    merges: [],
     deleted: false,
   };
 }
@@ -281,6 +284,11 @@ export function shiftProtections(
     p.rect = moved;
     return true;
   });
+}
+
+/** Merged blocks move, grow and shrink with the rows or columns inserted or deleted in them. */
+export function shiftMerges(sheet: SheetData, axis: "row" | "col", at: number, delta: number): void {
+  sheet.merges = shiftRects(sheet.merges, axis, at, delta).filter((m) => m.numRows * m.numCols > 1);
 }
 
 /** Row or column metadata follows its rows or columns; when all of them are deleted, it goes too. */

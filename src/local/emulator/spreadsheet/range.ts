@@ -1,7 +1,7 @@
 // Range, part two: values, formulas, clearing, position, protection, data validation, checkboxes,
-// developer metadata, copying. Part one (how cells look, and the base) is ./range-formats.ts.
+// developer metadata, merged cells, copying. Part one (how cells look, and the base) is ./range-formats.ts.
 // https://developers.google.com/apps-script/reference/spreadsheet/range
-import { columnToLetters, type Rect, rectA1 } from "./a1";
+import { columnToLetters, contains, intersects, type Rect, rectA1 } from "./a1";
 import { displayValue } from "./format";
 import { instrument, signatureError } from "./base";
 import {
@@ -360,6 +360,53 @@ export class RangeImpl extends RangeFormats {
     this._live();
     const scope = { kind: "range" as const, sheet: this._sheet, rect: { ...this._rect } };
     return new DeveloperMetadataFinderImpl(this._c, this._ssData, scope);
+  }
+
+  // merged cells: a block shows its top-left cell (values under it are kept, as the model does not
+  // need more); merging or unmerging over part of a merged block, which Google refuses, is not modelled
+  _touchingMerges(): Rect[] {
+    return this._sheet.merges.filter((m) => intersects(m, this._rect));
+  }
+  _merge(blocks: Rect[], method: string): this {
+    this._edit();
+    if (this._touchingMerges().some((m) => !contains(this._rect, m)))
+      throw new Error(MSG.notImplemented(`Range.${method} over part of a merged block`));
+    const kept = this._sheet.merges.filter((m) => !contains(this._rect, m));
+    this._sheet.merges = [...kept, ...blocks.filter((b) => b.numRows * b.numCols > 1)];
+    return this;
+  }
+  merge(): this {
+    return this._merge([{ ...this._rect }], "merge");
+  }
+  /** Each row of the range becomes one block across its columns. */
+  mergeAcross(): this {
+    const { row, col, numRows, numCols } = this._rect;
+    return this._merge(
+      Array.from({ length: numRows }, (_, i) => ({ row: row + i, col, numRows: 1, numCols })),
+      "mergeAcross",
+    );
+  }
+  /** Each column of the range becomes one block down its rows. */
+  mergeVertically(): this {
+    const { row, col, numRows, numCols } = this._rect;
+    return this._merge(
+      Array.from({ length: numCols }, (_, i) => ({ row, col: col + i, numRows, numCols: 1 })),
+      "mergeVertically",
+    );
+  }
+  breakApart(): this {
+    return this._merge([], "breakApart");
+  }
+  /** The merged blocks inside the range or sharing a cell with it, top to bottom, left to right. */
+  getMergedRanges(): RangeImpl[] {
+    this._live();
+    return this._touchingMerges()
+      .sort((a, b) => a.row - b.row || a.col - b.col)
+      .map((m) => new RangeImpl(this._c, this._ssData, this._sheet, { ...m }));
+  }
+  isPartOfMerge(): boolean {
+    this._live();
+    return this._touchingMerges().length > 0;
   }
 
   copyTo(destination: unknown, options?: unknown): void {

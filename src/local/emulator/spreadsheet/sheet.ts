@@ -29,6 +29,7 @@ import {
   type SpreadsheetData,
   sheetRect,
   shiftMetadata,
+  shiftMerges,
   shiftProtections,
 } from "./model";
 import type { CellValue } from "./values";
@@ -172,6 +173,13 @@ export class SheetImpl extends Base {
   autoResizeColumn(col: unknown): this {
     return this.autoResizeColumns(col, 1);
   }
+  /** Rows fit their content again: the heights a script set are gone (the grid fits them). */
+  autoResizeRows(start: unknown, num: unknown): this {
+    if (!isInt(start) || !isInt(num)) throw signatureError("Sheet", "autoResizeRows", [start, num]);
+    this._structure();
+    for (let i = start; i < start + num; i++) this._sheet.rowHeights[i] = undefined;
+    return this;
+  }
   getRowHeight(row: unknown): number {
     if (!isInt(row)) throw signatureError("Sheet", "getRowHeight", [row]);
     return this._live().rowHeights[row] ?? DEFAULT_ROW_HEIGHT;
@@ -223,6 +231,7 @@ export class SheetImpl extends Base {
     if (at < 1 || at > this._sheet.maxRows + 1) throw new Error("Those rows are out of bounds.");
     insertRows(this._sheet, at, count, inherit);
     shiftProtections(this._ssData, this._sheet, "row", at, count);
+    shiftMerges(this._sheet, "row", at, count);
     shiftMetadata(this._ssData, this._sheet, "row", at, count);
     return this;
   }
@@ -257,6 +266,7 @@ export class SheetImpl extends Base {
     );
     deleteRows(this._sheet, at, count);
     shiftProtections(this._ssData, this._sheet, "row", at, -count);
+    shiftMerges(this._sheet, "row", at, -count);
     shiftMetadata(this._ssData, this._sheet, "row", at, -count);
   }
   deleteRows(at: unknown, howMany: unknown): void {
@@ -272,6 +282,7 @@ export class SheetImpl extends Base {
     if (at < 1 || at > this._sheet.maxCols + 1) throw new Error("Those columns are out of bounds.");
     insertCols(this._sheet, at, count, inherit);
     shiftProtections(this._ssData, this._sheet, "col", at, count);
+    shiftMerges(this._sheet, "col", at, count);
     shiftMetadata(this._ssData, this._sheet, "col", at, count);
     return this;
   }
@@ -311,6 +322,7 @@ export class SheetImpl extends Base {
     );
     deleteCols(this._sheet, at, count);
     shiftProtections(this._ssData, this._sheet, "col", at, -count);
+    shiftMerges(this._sheet, "col", at, -count);
     shiftMetadata(this._ssData, this._sheet, "col", at, -count);
   }
   deleteColumns(at: unknown, howMany: unknown): void {

@@ -60,6 +60,7 @@ export function cloneSheet(src: SheetData, sheetId: number, name: string): Sheet
   copy.tabColor = src.tabColor;
   copy.colWidths = [...src.colWidths];
   copy.rowHeights = [...src.rowHeights];
+  copy.merges = src.merges.map((m) => ({ ...m }));
   copy.hiddenRows = new Set(src.hiddenRows);
   copy.hiddenCols = new Set(src.hiddenCols);
   copy.rows = src.rows.map((row) =>

@@ -49,6 +49,8 @@ export interface EncodedSheet {
   tabColor: string | null;
   colWidths: [number, number][];
   rowHeights: [number, number][];
+  /** Merged blocks (absent in states saved before merges were kept). */
+  merges?: Rect[];
   hiddenRows: number[];
   hiddenCols: number[];
   cells: EncodedCell[];
@@ -155,6 +157,7 @@ export function snapshot(ctx: Ctx): SheetsState {
       tabColor: s.tabColor,
       colWidths: sparse(s.colWidths),
       rowHeights: sparse(s.rowHeights),
+      merges: s.merges.map((m) => ({ ...m })),
       hiddenRows: [...s.hiddenRows],
       hiddenCols: [...s.hiddenCols],
       cells,
@@ -235,6 +238,7 @@ export function restore(ctx: Ctx, state: SheetsState): void {
         tabColor: s.tabColor,
         colWidths,
         rowHeights,
+        merges: (s.merges ?? []).map((m) => ({ ...m })),
         hiddenRows: new Set(s.hiddenRows),
         hiddenCols: new Set(s.hiddenCols),
         rows,

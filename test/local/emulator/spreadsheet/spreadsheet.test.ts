@@ -169,7 +169,7 @@ describe("emulator machinery", () => {
   it("Google methods the emulator lacks throw 'Not implemented in the emulator: X'", () => {
     const { ss } = setup();
     const r = ss.getActiveSheet().getRange("A1:B2") as unknown as Record<string, () => unknown>;
-    expect(errorOf(() => r.merge?.())).toBe("Not implemented in the emulator: Range.merge");
+    expect(errorOf(() => r.randomize?.())).toBe("Not implemented in the emulator: Range.randomize");
     const s = ss.getActiveSheet() as unknown as Record<string, () => unknown>;
     expect(errorOf(() => s.getCharts?.())).toBe("Not implemented in the emulator: Sheet.getCharts");
   });
