@@ -209,49 +209,77 @@ function summaryText(rollup: Rollup): string {
   );
 }
 
+// What the HTML and the text part both say, written once.
+const PART_I = "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU";
+const PART_II = "II. ĐƠN VỊ CHƯA BÁO CÁO TRONG KỲ";
+const PART_III = "III. SỐ LIỆU CẦN KIỂM TRA";
+const ALL_REPORTED = "Tất cả các đơn vị đã báo cáo.";
+const NONE = "Không có.";
+const SIGNER = "TM. UỶ BAN NHÂN DÂN";
+const SHEET_LINK = "Bảng tính nhập liệu: ";
+const COPY_LINK = "Bản xem số liệu (chỉ đọc): ";
+
+function issuer(plan: Plan): string[] {
+  return issuerLines("UBND " + plan.commune.level + " " + plan.commune.name);
+}
+
+function addressee(plan: Plan, opts: ReportOptions): string {
+  return "Kính gửi: " + (opts.upperLevelName.trim() || plan.upperLevel);
+}
+
+/** "- Như trên;" … "- Lưu: VP." */
+function recipientLines(s: Sections): string[] {
+  return s.recipients.map((r, i) => "- " + r + (i === s.recipients.length - 1 ? "." : ";"));
+}
+
+function footer(rollup: Rollup): string {
+  return (
+    "Báo cáo lập tự động từ bảng tính lúc " +
+    formatDateTimeVi(rollup.generatedAt) +
+    ". Số liệu chỉ gồm số tổng hợp, không có thông tin cá nhân."
+  );
+}
+
 /** The report as an HTML email body (inline styles, every value escaped; see report-kit.ts). */
 export function renderReportHtml(plan: Plan, rollup: Rollup, opts: ReportOptions): string {
   const s = sections(plan, rollup);
   const links: string[] = [];
   const sheet = safeUrl(opts.sheetUrl);
   const copy = safeUrl(opts.copyUrl);
-  if (sheet) links.push('Bảng tính nhập liệu: <a href="' + escapeHtml(sheet) + '">mở bảng tính</a>');
-  if (copy) links.push('Bản xem số liệu (chỉ đọc): <a href="' + escapeHtml(copy) + '">mở bản xem</a>');
+  if (sheet) links.push(SHEET_LINK + '<a href="' + escapeHtml(sheet) + '">mở bảng tính</a>');
+  if (copy) links.push(COPY_LINK + '<a href="' + escapeHtml(copy) + '">mở bản xem</a>');
+  const bold = (t: string) => tag("div", "font-weight:bold", escapeHtml(t));
   const signer =
-    tag("div", "font-weight:bold", "TM. UỶ BAN NHÂN DÂN") +
-    tag("div", "font-weight:bold", escapeHtml(plan.chairman.title.toUpperCase())) +
+    bold(SIGNER) +
+    bold(plan.chairman.title.toUpperCase()) +
     tag("div", "height:60px;line-height:60px", "&nbsp;") +
-    tag("div", "font-weight:bold", escapeHtml(plan.chairman.name)) +
+    bold(plan.chairman.name) +
     approvalHtml(opts);
   const recipients =
     tag("div", "font-weight:bold;font-style:italic", "Nơi nhận:") +
-    s.recipients
-      .map((r, i) => tag("div", "", "- " + escapeHtml(r) + (i === s.recipients.length - 1 ? "." : ";")))
+    recipientLines(s)
+      .map((l) => tag("div", "", escapeHtml(l)))
       .join("");
+  const list = (items: string[], none: string) =>
+    items.length ? items.map(listItem).join("") : paragraph(none);
   const content =
     noticeHtml(opts) +
     administrativeHeader(
-      issuerLines("UBND " + plan.commune.level + " " + plan.commune.name),
+      issuer(plan),
       "Số:&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;/BC-UBND",
       placeAndDate(plan, opts.reportDate),
     ) +
     titleBlock("BÁO CÁO", reportSubject(plan, rollup)) +
-    tag(
-      "div",
-      "text-align:center;padding-top:10px",
-      "Kính gửi: " + escapeHtml(opts.upperLevelName.trim() || plan.upperLevel),
-    ) +
+    tag("div", "text-align:center;padding-top:10px", escapeHtml(addressee(plan, opts))) +
     tag("div", "height:10px", "") +
     paragraph(introText(plan, rollup)) +
-    heading("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU") +
+    heading(PART_I) +
     paragraph(summaryText(rollup)) +
     indicatorList(rollup) +
-    heading("II. ĐƠN VỊ CHƯA BÁO CÁO TRONG KỲ") +
-    (s.missingUnits.length
-      ? s.missingUnits.map(listItem).join("")
-      : paragraph("Tất cả các đơn vị đã báo cáo.")) +
-    heading("III. SỐ LIỆU CẦN KIỂM TRA") +
-    (s.problemLines.length ? s.problemLines.map(listItem).join("") : paragraph("Không có.")) +
+    heading(PART_II) +
+    list(s.missingUnits, ALL_REPORTED) +
+    heading(PART_III) +
+    list(s.problemLines, NONE) +
     correctionsHtml(opts) +
     (links.length ? tag("p", "margin:12px 0 0;" + SMALL, links.join("<br>")) : "") +
     tag(
@@ -266,75 +294,66 @@ export function renderReportHtml(plan: Plan, rollup: Rollup, opts: ReportOptions
         "text-align:center",
       ),
     ) +
-    note(
-      "Báo cáo lập tự động từ bảng tính lúc " +
-        formatDateTimeVi(rollup.generatedAt) +
-        ". Số liệu chỉ gồm số tổng hợp, không có thông tin cá nhân.",
-      "font-size:12px;color:#757575;margin-top:18px",
-    );
+    note(footer(rollup), "font-size:12px;color:#757575;margin-top:18px");
   return documentHtml("Báo cáo " + periodShortLabel(rollup.period.key), content);
 }
 
-/** The same report as plain text (the email's text part). */
+/** The same report as plain text (the email's text part), in the HTML's order. */
 export function renderReportText(plan: Plan, rollup: Rollup, opts: ReportOptions): string {
   const s = sections(plan, rollup);
-  const lines: string[] = [...noticeText(opts)];
-  lines.push(issuerLines("UBND " + plan.commune.level + " " + plan.commune.name).join(" "));
-  lines.push("Số:      /BC-UBND");
-  lines.push("");
-  lines.push("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-  lines.push("Độc lập - Tự do - Hạnh phúc");
-  lines.push(placeAndDate(plan, opts.reportDate));
-  lines.push("");
-  lines.push("BÁO CÁO");
-  lines.push(reportSubject(plan, rollup));
-  lines.push("Kính gửi: " + (opts.upperLevelName.trim() || plan.upperLevel));
-  lines.push("");
-  lines.push(introText(plan, rollup));
-  lines.push("");
-  lines.push("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU");
-  lines.push(summaryText(rollup));
-  // One block per indicator, as the HTML's cards: what, result against target, status and pace.
-  rollup.indicators.forEach((r, i) => {
-    lines.push("");
-    lines.push(i + 1 + ". " + r.id + " – " + r.shortLabel);
-    lines.push("   Kết quả luỹ kế: " + indicatorFigure(r) + "; mục tiêu: " + r.targetText);
-    const m = monthsText(r);
-    if (m) lines.push("   Từng tháng: " + m);
-    const pace = paceWords(r);
-    lines.push("   Đánh giá: " + statusWords(r) + (pace ? "; " + pace : ""));
-  });
-  lines.push("");
-  for (const l of meaningLines(rollup.indicators)) lines.push(l);
-  lines.push("");
-  lines.push("II. ĐƠN VỊ CHƯA BÁO CÁO TRONG KỲ");
-  if (s.missingUnits.length) for (const u of s.missingUnits) lines.push("- " + u);
-  else lines.push("Tất cả các đơn vị đã báo cáo.");
-  lines.push("");
-  lines.push("III. SỐ LIỆU CẦN KIỂM TRA");
-  if (s.problemLines.length) for (const p of s.problemLines) lines.push("- " + p);
-  else lines.push("Không có.");
-  lines.push(...correctionsText(opts));
   const sheet = safeUrl(opts.sheetUrl);
   const copy = safeUrl(opts.copyUrl);
-  if (sheet || copy) lines.push("");
-  if (sheet) lines.push("Bảng tính nhập liệu: " + sheet);
-  if (copy) lines.push("Bản xem số liệu (chỉ đọc): " + copy);
-  lines.push("");
-  lines.push("Nơi nhận:");
-  s.recipients.forEach((r, i) => {
-    lines.push("- " + r + (i === s.recipients.length - 1 ? "." : ";"));
-  });
-  lines.push("");
-  lines.push("TM. UỶ BAN NHÂN DÂN");
-  lines.push(plan.chairman.title.toUpperCase());
-  lines.push(plan.chairman.name);
-  lines.push(...approvalText(opts));
-  lines.push("");
-  lines.push(
-    "Báo cáo lập tự động từ bảng tính lúc " +
-      formatDateTimeVi(rollup.generatedAt) +
-      ". Số liệu chỉ gồm số tổng hợp, không có thông tin cá nhân.",
-  );
-  return lines.join("\n");
+  const list = (items: string[], none: string) => (items.length ? items.map((t) => "- " + t) : [none]);
+  return [
+    ...noticeText(opts),
+    issuer(plan).join(" "),
+    "Số:      /BC-UBND",
+    "",
+    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    placeAndDate(plan, opts.reportDate),
+    "",
+    "BÁO CÁO",
+    reportSubject(plan, rollup),
+    addressee(plan, opts),
+    "",
+    introText(plan, rollup),
+    "",
+    PART_I,
+    summaryText(rollup),
+    // One block per indicator, as the HTML's cards: what, result against target, status and pace.
+    ...rollup.indicators.flatMap((r, i) => {
+      const m = monthsText(r);
+      const pace = paceWords(r);
+      return [
+        "",
+        i + 1 + ". " + r.id + " – " + r.shortLabel,
+        "   Kết quả luỹ kế: " + indicatorFigure(r) + "; mục tiêu: " + r.targetText,
+        ...(m ? ["   Từng tháng: " + m] : []),
+        "   Đánh giá: " + statusWords(r) + (pace ? "; " + pace : ""),
+      ];
+    }),
+    "",
+    ...meaningLines(rollup.indicators),
+    "",
+    PART_II,
+    ...list(s.missingUnits, ALL_REPORTED),
+    "",
+    PART_III,
+    ...list(s.problemLines, NONE),
+    ...correctionsText(opts),
+    ...(sheet || copy ? [""] : []),
+    ...(sheet ? [SHEET_LINK + sheet] : []),
+    ...(copy ? [COPY_LINK + copy] : []),
+    "",
+    "Nơi nhận:",
+    ...recipientLines(s),
+    "",
+    SIGNER,
+    plan.chairman.title.toUpperCase(),
+    plan.chairman.name,
+    ...approvalText(opts),
+    "",
+    footer(rollup),
+  ].join("\n");
 }
