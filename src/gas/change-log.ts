@@ -3,20 +3,13 @@
  * only the office can edit. Executions running as an office account (the installable edit trigger, menu
  * items the office runs) append directly; others (a unit's editor submitting through the sidebar)
  * cannot write an office-only tab, so their entries wait in document properties and the next office
- * execution appends them, in order. Values are written as text so a logged "=…" never becomes a formula.
+ * execution appends them, in order. Values are written as text so a logged "=…" never becomes a formula;
+ * a long one is cut to three lines in its cell and kept whole in the cell's note (the log's layout).
  */
 import type { CellValue } from "../core/cell";
-import { textForSheet } from "../core/marks";
 import { SYSTEM_TABS } from "../core/plan";
-
-export const CHANGE_LOG_HEADER = [
-  "Thời gian",
-  "Người sửa",
-  "Trang",
-  "Vùng",
-  "Giá trị cũ",
-  "Giá trị mới",
-] as const;
+import { CHANGE_LOG_LAYOUT } from "../core/tables";
+import { appendLogRows } from "./table";
 
 /**
  * One document property per waiting entry (a property holds 9 KB, a store 500 KB): no entry is ever
@@ -36,20 +29,20 @@ export interface LoggedChange {
   cells: number;
 }
 
+/** A logged value as it was; text is made safe for Sheets and fitted by the log's layout (core). */
 function asLogged(v: unknown): CellValue {
   if (v === undefined || v === null) return "";
-  if (typeof v === "string") return textForSheet(v);
-  if (typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   if (Object.prototype.toString.call(v) === "[object Date]") return v as Date;
-  return textForSheet(String(v));
+  return String(v);
 }
 
-function logRow(change: LoggedChange): CellValue[] {
+function changeCells(change: LoggedChange): CellValue[] {
   const single = change.cells === 1;
   return [
     change.at,
     change.user || "(không rõ)",
-    textForSheet(change.tab),
+    change.tab,
     change.a1,
     single ? asLogged(change.oldValue) : "",
     single ? asLogged(change.newValue) : `${change.cells} ô được sửa`,
@@ -78,11 +71,11 @@ export function flushPendingChanges(
   if (keys.length === 0 && dropped === 0) return;
   const rows = keys.map((k) => {
     const p = JSON.parse(all[k]!) as Omit<LoggedChange, "at"> & { at: string };
-    return logRow({ ...p, at: new Date(p.at) });
+    return changeCells({ ...p, at: new Date(p.at) });
   });
   if (dropped > 0) {
     rows.push(
-      logRow({
+      changeCells({
         at: new Date(),
         user: "",
         tab: "",
@@ -93,7 +86,7 @@ export function flushPendingChanges(
       }),
     );
   }
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, CHANGE_LOG_HEADER.length).setValues(rows);
+  appendLogRows(sheet, CHANGE_LOG_LAYOUT, rows);
   for (const k of keys) props.deleteProperty(k);
   if (dropped > 0) props.deleteProperty(DROPPED_KEY);
 }
@@ -107,7 +100,7 @@ export function appendChange(
   if (!sheet) return; // Before setup there is no log; setup creates it.
   if (runsAsOffice(office)) {
     flushPendingChanges(ss, office);
-    sheet.appendRow(logRow(change));
+    appendLogRows(sheet, CHANGE_LOG_LAYOUT, [changeCells(change)]);
     return;
   }
   const props = PropertiesService.getDocumentProperties();

@@ -1,7 +1,7 @@
 /**
  * The upper level's read-only copy: a separate spreadsheet owned by the sheet's owner, its id in
  * document properties (recreated if deleted), shared as viewer with the upper level's addresses from
- * settings. Aggregates only, written as values in one batched write per tab, every tab protected.
+ * settings. Aggregates only, laid out in core and written in batched calls per tab, every tab protected.
  */
 import { copyViewersOf } from "../core/roles";
 import { isEmail } from "../core/settings";
@@ -9,6 +9,7 @@ import type { Plan } from "../core/plan";
 import type { Rollup } from "../core/rollup";
 import type { Settings } from "../core/settings";
 import { copyTabs } from "../core/tables";
+import { writeTable } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -89,10 +90,7 @@ export function refreshReadOnlyCopy(
       const spare = i === 0 ? existing.find((s) => !wanted.has(s.getName())) : undefined;
       sheet = spare ? spare.setName(tab.name) : copy.insertSheet(tab.name);
     }
-    sheet.clear();
-    const width = tab.values[0]!.length;
-    sheet.getRange(1, 1, tab.values.length, width).setValues(tab.values);
-    sheet.getRange(1, 1, 1, width).setFontWeight("bold");
+    writeTable(sheet, tab.layout);
     if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {
       sheet.protect().setDescription("ke-hoach-sheet: bản xem chỉ đọc");
     }

@@ -1,6 +1,6 @@
 /**
  * The monthly rollup in the sheet: read every unit tab once (one getValues each, whatever its size),
- * compute in core, and write the "Tổng hợp" tab in one batched write of values and one of colours.
+ * compute in core, and write the "Tổng hợp" tab as core lays it out, one batched call per property.
  */
 import type { LockContext } from "../core/approval";
 import type { CellValue } from "../core/cell";
@@ -12,12 +12,13 @@ import type { PeriodKey } from "../core/periods";
 import { comparePeriods, planPeriods } from "../core/periods";
 import type { Rollup } from "../core/rollup";
 import { computeRollup } from "../core/rollup";
-import { ROLLUP_TAB_WIDTH, rollupTabCells } from "../core/tables";
+import { rollupTable } from "../core/tables";
 import type { Settings } from "../core/settings";
 import type { Entry } from "../core/validate";
 import type { PlanVersion } from "../core/plan-versions";
 import { planForPeriod } from "../core/plan-versions";
 import { earlierPlans, storedPlan } from "./plan-store";
+import { writeTable } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -98,14 +99,6 @@ export function writeRollupTab(
   history: Rollup[],
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.getSheetByName(SYSTEM_TABS.rollup) ?? ss.insertSheet(SYSTEM_TABS.rollup);
-  const { values, backgrounds, boldRows } = rollupTabCells(plan, rollup, history);
-  sheet.clear();
-  const range = sheet.getRange(1, 1, values.length, ROLLUP_TAB_WIDTH);
-  range.setValues(values);
-  range.setBackgrounds(backgrounds as string[][]);
-  range.setWrap(true).setVerticalAlignment("top");
-  for (const row of boldRows) sheet.getRange(row, 1, 1, ROLLUP_TAB_WIDTH).setFontWeight("bold");
-  // Column widths add up to about 720 px: an A4 page in portrait at the default print scale.
-  for (const [i, w] of [40, 230, 70, 120, 60, 90, 110].entries()) sheet.setColumnWidth(i + 1, w);
+  writeTable(sheet, rollupTable(plan, rollup, history));
   return sheet;
 }

@@ -5,11 +5,11 @@
  * someone else's execution (the chairman approving) waits in document properties, one property each,
  * and the next office execution writes it, in order. Created protected when missing.
  */
-import { textForSheet } from "../core/marks";
 import { SYSTEM_TABS } from "../core/plan";
-import { SEND_LOG_HEADER } from "../core/tables";
+import { SEND_LOG_HEADER, SEND_LOG_LAYOUT } from "../core/tables";
 import { currentPeople, getPlan, loadSettings } from "./context";
 import { protectOfficeOnly } from "./protect";
+import { appendLogRows, layoutLog } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -31,14 +31,15 @@ function logSheet(ss: Spreadsheet, list: readonly string[]): GoogleAppsScript.Sp
   let sheet = ss.getSheetByName(SYSTEM_TABS.sendLog);
   if (!sheet) {
     sheet = ss.insertSheet(SYSTEM_TABS.sendLog);
-    sheet.appendRow([...SEND_LOG_HEADER]);
+    layoutLog(sheet, SEND_LOG_LAYOUT);
     protectOfficeOnly(sheet, list);
   }
   return sheet;
 }
 
+/** A line as the log's cells; the layout fits each to its column and keeps text as text. */
 function row(line: Line): (string | Date)[] {
-  return [new Date(line[0]), line[1], line[2], textForSheet(line[3]), textForSheet(line[4])];
+  return [new Date(line[0]), line[1], line[2], line[3], line[4]];
 }
 
 /** Writes the lines that waited for an office execution; does nothing in anyone else's. */
@@ -51,8 +52,11 @@ export function flushPendingSendLog(ss: Spreadsheet, list: readonly string[] = o
     .sort();
   if (keys.length === 0) return;
   const sheet = logSheet(ss, list);
-  const rows = keys.map((k) => row(JSON.parse(all[k]!) as Line));
-  sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, SEND_LOG_HEADER.length).setValues(rows);
+  appendLogRows(
+    sheet,
+    SEND_LOG_LAYOUT,
+    keys.map((k) => row(JSON.parse(all[k]!) as Line)),
+  );
   for (const k of keys) props.deleteProperty(k);
 }
 
@@ -71,7 +75,7 @@ export function appendSendLog(
     return;
   }
   flushPendingSendLog(ss, list);
-  logSheet(ss, list).appendRow(row(line));
+  appendLogRows(logSheet(ss, list), SEND_LOG_LAYOUT, [row(line)]);
 }
 
 /** Whether a line was already logged today for `key` (a once-a-day log while the quota is out). */

@@ -10,18 +10,18 @@ import type { Column } from "../core/columns";
 import { headerKey, matchHeaders, unitColumns } from "../core/columns";
 import type { PlanChanges, PlanVersion } from "../core/plan-versions";
 import { archivedUnits, formerHeaders } from "../core/plan-versions";
+import { HEADER_BACKGROUND } from "../core/layout";
 import { quoteCell } from "../core/parse";
 import type { Plan, Unit } from "../core/plan";
 import { SYSTEM_TABS } from "../core/plan";
 import type { Settings } from "../core/settings";
-import { CHANGE_LOG_HEADER } from "./change-log";
+import { CHANGE_LOG_LAYOUT, SEND_LOG_LAYOUT } from "../core/tables";
 import { applyProtections, protectArchived } from "./protect";
 import { writeSettingsView } from "./settings-view";
-import { SEND_LOG_HEADER } from "./send-log";
+import { layoutLog, setWidths } from "./table";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const HEADER_BACKGROUND = "#d9e2f3";
 const NUMBER_FORMAT: Partial<Record<Column["kind"], string>> = {
   date: "dd/MM/yyyy",
   whole: "#,##0",
@@ -159,15 +159,7 @@ function layoutUnitTab(
 }
 
 function layoutHeader(sheet: Sheet, used: number, widths: number[], headerNotes: string[]): void {
-  // Adjacent columns of the same width share one call.
-  for (let c = 0; c < used; c++) {
-    const width = widths[c];
-    if (width === undefined) continue;
-    let n = 1;
-    while (c + n < used && widths[c + n] === width) n++;
-    sheet.setColumnWidths(c + 1, n, width);
-    c += n - 1;
-  }
+  setWidths(sheet, widths);
   const headerRange = sheet.getRange(1, 1, 1, used);
   headerRange.setNotes([headerNotes]);
   headerRange
@@ -233,21 +225,8 @@ function localise(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: SetupRep
 }
 
 function layoutChangeLog(sheet: Sheet): void {
-  const header = sheet.getRange(1, 1, 1, CHANGE_LOG_HEADER.length);
-  const current = header.getValues()[0];
-  if (current!.every((v) => v === "")) header.setValues([[...CHANGE_LOG_HEADER]]);
-  header.setFontWeight("bold").setBackground(HEADER_BACKGROUND);
-  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
-  sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), 1).setNumberFormat("dd/MM/yyyy HH:mm:ss");
+  layoutLog(sheet, CHANGE_LOG_LAYOUT);
   if (!sheet.isSheetHidden()) sheet.hideSheet();
-}
-
-function layoutSendLog(sheet: Sheet): void {
-  const header = sheet.getRange(1, 1, 1, SEND_LOG_HEADER.length);
-  if (header.getValues()[0]!.every((v) => v === "")) header.setValues([[...SEND_LOG_HEADER]]);
-  header.setFontWeight("bold").setBackground(HEADER_BACKGROUND);
-  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
-  sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), 1).setNumberFormat("dd/MM/yyyy HH:mm:ss");
 }
 
 /** Tabs of units the plan no longer has: kept, greyed, noted and made the office's only. */
@@ -293,7 +272,7 @@ export function setupSpreadsheet(
   archiveTabs(ss, plan, history, office);
   writeSettingsView(ensureSheet(ss, SYSTEM_TABS.settings, report), plan, settings);
   layoutChangeLog(ensureSheet(ss, SYSTEM_TABS.changeLog, report));
-  layoutSendLog(ensureSheet(ss, SYSTEM_TABS.sendLog, report));
+  layoutLog(ensureSheet(ss, SYSTEM_TABS.sendLog, report), SEND_LOG_LAYOUT);
   // The rollup tab exists (and is protected) before the first rollup is written into it.
   ensureSheet(ss, SYSTEM_TABS.rollup, report);
   applyProtections(ss, plan, settings, office, widths);

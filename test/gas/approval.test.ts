@@ -47,12 +47,12 @@ interface ApprovalState {
   approval: { status: string; returns: { by: string; comment: string }[] };
 }
 
+/** The send log's lines as the office reads them: a cut cell has its whole text in its note. */
 function sendLog(env: Environment): string[] {
   const log = sheet(env, "Nhật ký gửi");
-  return log
-    .getRange(2, 1, log.getLastRow() - 1, 5)
-    .getDisplayValues()
-    .map((r) => r.join(" | "));
+  const range = log.getRange(2, 1, log.getLastRow() - 1, 5);
+  const notes = range.getNotes();
+  return range.getDisplayValues().map((r, i) => r.map((v, c) => notes[i]![c] || v).join(" | "));
 }
 
 /** The "Tin tố giác … tiếp nhận" cell of the police's first April row with one. */

@@ -15,9 +15,12 @@ function reports(env: Environment) {
   return env.outbox.filter((m) => m.subject.startsWith("Kết quả thực hiện"));
 }
 
+/** The send log as the office reads it: a cell cut to three lines has its whole text in its note. */
 function sendLog(env: Environment): string[][] {
   const log = sheet(env, "Nhật ký gửi");
-  return log.getRange(2, 1, log.getLastRow() - 1, 5).getDisplayValues();
+  const range = log.getRange(2, 1, log.getLastRow() - 1, 5);
+  const notes = range.getNotes();
+  return range.getDisplayValues().map((r, i) => r.map((v, c) => notes[i]![c] || v));
 }
 
 function retryTriggers(env: Environment): number {

@@ -4,7 +4,9 @@
 import { type ContractCase, fresh } from "../case";
 
 const SHEETS_TEST = "https://github.com/brucemcpherson/gas-fakes/blob/main/test/testsheets.js";
+const VALUES_TEST = "https://github.com/brucemcpherson/gas-fakes/blob/main/test/testsheetsvalues.js";
 const SHEET = "https://developers.google.com/apps-script/reference/spreadsheet/sheet";
+const RANGE = "https://developers.google.com/apps-script/reference/spreadsheet/range";
 
 /** Ten rows of "R1C1"… so a block shows which cell it takes its value from. */
 function labelled(gas: Parameters<ContractCase["run"]>[0], name: string) {
@@ -55,9 +57,10 @@ export const cellLayoutCases: ContractCase[] = [
   },
   {
     id: "cell-layout.merge-across",
-    behaviour: "Range.mergeAcross merges each row of a range across its columns: two rows give two blocks",
+    behaviour:
+      "Range.mergeAcross merges each row of a range across its columns: two rows give two blocks, both found from the sheet's data range",
     source: `${SHEETS_TEST}#L414-L439`,
-    covers: ["Range.mergeAcross", "Range.getMergedRanges", "Range.getDisplayValue"],
+    covers: ["Range.mergeAcross", "Range.getMergedRanges", "Range.getDisplayValue", "Sheet.getDataRange"],
     run(gas) {
       const sheet = labelled(gas, "mergeAcross");
       sheet.getRange("D1:F2").mergeAcross();
@@ -112,6 +115,50 @@ export const cellLayoutCases: ContractCase[] = [
       notes: [["note a", "note b"]],
       afterClearNotes: [["", ""]],
     },
+  },
+  {
+    id: "cell-layout.wraps-per-cell",
+    behaviour:
+      "Range.setWraps sets each cell's wrapping from a grid of booleans; getWraps gives the grid back",
+    source: `${SHEETS_TEST}#L1936-L1941`,
+    covers: ["Range.setWraps", "Range.getWraps"],
+    run(gas) {
+      const range = fresh(gas, "setWraps").getSheets()[0]!.getRange("A1:B2");
+      range.setWraps([
+        [true, false],
+        [false, true],
+      ]);
+      return range.getWraps();
+    },
+    expected: [
+      [true, false],
+      [false, true],
+    ],
+  },
+  {
+    id: "cell-layout.font-weights-per-cell",
+    behaviour:
+      "Range.setFontWeights sets each cell's weight from a grid of 'bold' and 'normal'; getFontWeights gives it back",
+    source: `${RANGE}#setFontWeights(Object)`,
+    covers: ["Range.setFontWeights", "Range.getFontWeights"],
+    run(gas) {
+      const range = fresh(gas, "setFontWeights").getSheets()[0]!.getRange("A1:C1");
+      range.setFontWeights([["bold", "normal", "bold"]]);
+      return range.getFontWeights();
+    },
+    expected: [["bold", "normal", "bold"]],
+  },
+  {
+    id: "cell-layout.row-heights",
+    behaviour: "Sheet.setRowHeights(start, count, height) gives each of those rows that height",
+    source: `${VALUES_TEST}#L116-L124`,
+    covers: ["Sheet.setRowHeights", "Sheet.getRowHeight"],
+    run(gas) {
+      const sheet = fresh(gas, "setRowHeights").getSheets()[0]!;
+      sheet.setRowHeights(3, 4, 37);
+      return [2, 3, 4, 5, 6, 7].map((r) => sheet.getRowHeight(r));
+    },
+    expected: [21, 37, 37, 37, 37, 21],
   },
   {
     id: "cell-layout.auto-resize-rows",

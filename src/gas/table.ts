@@ -1,0 +1,88 @@
+/**
+ * Writes a table laid out in core (layout.ts) into a sheet: one call per property for the whole block
+ * (values, formats, weights, colours, wraps, notes), one per merged block, run of widths or heights.
+ * Whatever an earlier write left (merges, formats, row heights) goes first.
+ */
+import type { CellValue } from "../core/cell";
+import type { TableLayout } from "../core/layout";
+import { HEADER_BACKGROUND } from "../core/layout";
+import type { LogLayout } from "../core/tables";
+import { logRow } from "../core/tables";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Sets widths in px, adjacent columns of the same width in one call. */
+export function setWidths(sheet: Sheet, widths: readonly (number | undefined)[]): void {
+  for (let c = 0; c < widths.length; c++) {
+    const width = widths[c];
+    if (width === undefined) continue;
+    let n = 1;
+    while (c + n < widths.length && widths[c + n] === width) n++;
+    sheet.setColumnWidths(c + 1, n, width);
+    c += n - 1;
+  }
+}
+
+export function writeTable(sheet: Sheet, t: TableLayout): void {
+  const rows = t.values.length;
+  const cols = t.widths.length;
+  // What an earlier table left: its merged blocks (all within its data), values and formats, and notes,
+  // which clear() keeps (see the contract case sheet.clear-and-clear-contents).
+  const before = sheet.getDataRange();
+  before.breakApart();
+  sheet.clear();
+  sheet.clearNotes();
+  const range = sheet.getRange(1, 1, rows, cols);
+  if (t.formats.some((r) => r.some((f) => f !== null))) {
+    // Cells without a format of their own keep whatever Sheets calls automatic.
+    const current = range.getNumberFormats();
+    range.setNumberFormats(t.formats.map((r, i) => r.map((f, c) => f ?? current[i]![c]!)));
+  }
+  range.setValues(t.values);
+  range.setFontWeights(t.bold.map((r) => r.map((b) => (b ? "bold" : "normal"))));
+  range.setBackgrounds(t.backgrounds as string[][]);
+  range.setWraps(t.wraps);
+  range.setVerticalAlignment("top");
+  if (t.notes.some((r) => r.some((n) => n !== ""))) range.setNotes(t.notes);
+  for (const m of t.merges) sheet.getRange(m.row, m.column, m.numRows, m.numColumns).mergeAcross();
+  setWidths(sheet, t.widths);
+  // Rows fit their content again (an earlier, longer table may have set heights), then merged rows
+  // that wrap get theirs: the layout does not count on Sheets fitting a row to a merged cell.
+  sheet.autoResizeRows(1, Math.max(before.getNumRows(), rows));
+  for (const h of t.heights) sheet.setRowHeights(h.row, h.numRows, h.height);
+  sheet.setFrozenRows(t.frozenRows);
+}
+
+/** A log tab's header, widths, column formats and frozen header; writes the header only where empty. */
+export function layoutLog(sheet: Sheet, layout: LogLayout): void {
+  const width = layout.header.length;
+  const header = sheet.getRange(1, 1, 1, width);
+  if (header.getValues()[0]!.every((v) => v === "")) header.setValues([[...layout.header]]);
+  header.setFontWeight("bold").setBackground(HEADER_BACKGROUND).setVerticalAlignment("top");
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  setWidths(sheet, layout.widths);
+  const body = sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), width);
+  body.setWrap(true).setVerticalAlignment("top");
+  layout.formats.forEach((format, c) => {
+    if (format) sheet.getRange(2, c + 1, Math.max(sheet.getMaxRows() - 1, 1), 1).setNumberFormat(format);
+  });
+}
+
+/**
+ * Appends rows to a log tab, each cell no taller than three lines, the full text in its note. One row
+ * goes by appendRow, which Sheets keeps whole when two executions append at once.
+ */
+export function appendLogRows(sheet: Sheet, layout: LogLayout, rows: CellValue[][]): void {
+  if (rows.length === 0) return;
+  const fitted = rows.map((r) => logRow(layout, r));
+  const noted = fitted.some((f) => f.notes.some((n) => n !== ""));
+  const width = layout.header.length;
+  if (fitted.length === 1) {
+    sheet.appendRow(fitted[0]!.values);
+    if (noted) sheet.getRange(sheet.getLastRow(), 1, 1, width).setNotes([fitted[0]!.notes]);
+    return;
+  }
+  const range = sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, width);
+  range.setValues(fitted.map((f) => f.values));
+  if (noted) range.setNotes(fitted.map((f) => f.notes));
+}
