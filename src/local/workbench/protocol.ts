@@ -100,6 +100,8 @@ export interface CellView {
   bold?: boolean;
   italic?: boolean;
   align?: string;
+  /** Vertical alignment ("top", "middle", "bottom"), when set. */
+  valign?: string;
   wrap?: boolean;
   /** Index into SheetView.lists: a dropdown. */
   list?: number;
@@ -127,6 +129,10 @@ export interface SheetView {
   frozenCols: number;
   /** Pixel width of each shown column (index 0 = column A). */
   widths: number[];
+  /** Rows (1-based) whose height the script set, in px; the others fit their content, as in Sheets. */
+  heights: Record<number, number>;
+  /** Merged blocks, 1-based, within the shown rows and columns. */
+  merges: { row: number; col: number; numRows: number; numCols: number }[];
   /** rows[r][c] for sheet row r + 1, column c + 1; trailing empty cells omitted. */
   rows: CellView[][];
   maxRows: number;

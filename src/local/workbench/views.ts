@@ -187,6 +187,7 @@ export function sheetView(input: SheetViewInput): SheetView | undefined {
         if (cell.fw === "bold") view.bold = true;
         if (cell.fst === "italic") view.italic = true;
         if (cell.ha) view.align = cell.ha;
+        if (cell.va) view.valign = cell.va;
         if (cell.wrap) view.wrap = true;
         if (cell.nf) view.nf = cell.nf;
         if (cell.dv !== undefined) {
@@ -218,6 +219,16 @@ export function sheetView(input: SheetViewInput): SheetView | undefined {
   const widths: number[] = [];
   const widthAt = new Map(sheet.colWidths);
   for (let c = 1; c <= shownCols; c++) widths.push(widthAt.get(c) ?? DEFAULT_WIDTH);
+  const heights: Record<number, number> = {};
+  for (const [r, h] of sheet.rowHeights) if (r <= shownRows) heights[r] = h;
+  const merges = (sheet.merges ?? [])
+    .filter((m) => m.row <= shownRows && m.col <= shownCols)
+    .map((m) => ({
+      row: m.row,
+      col: m.col,
+      numRows: Math.min(m.numRows, shownRows - m.row + 1),
+      numCols: Math.min(m.numCols, shownCols - m.col + 1),
+    }));
 
   return {
     spreadsheetId: ss.id,
@@ -228,6 +239,8 @@ export function sheetView(input: SheetViewInput): SheetView | undefined {
     frozenRows: sheet.frozenRows,
     frozenCols: sheet.frozenCols,
     widths,
+    heights,
+    merges,
     rows,
     maxRows: sheet.maxRows,
     maxCols: sheet.maxCols,

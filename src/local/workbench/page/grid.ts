@@ -1,7 +1,9 @@
 /**
- * One tab as a grid, like Google Sheets: display values, backgrounds, bold, notes (a corner mark, the
- * note on hover and in the bar above when the cell is selected), dropdowns (a ▾ and the list as
- * suggestions while typing), and cells the acting user may not edit (the reason in the bar above).
+ * One tab as a grid, like Google Sheets: in its default font (Arial 10 pt), column widths, row heights
+ * the script set (other rows fit their content), merged cells, wrapping, alignment, display values,
+ * backgrounds, bold, frozen rows, notes (a corner mark, the note on hover and in the bar above when the
+ * cell is selected), dropdowns (a ▾ and the list as suggestions while typing), and cells the acting
+ * user may not edit (the reason in the bar above).
  * Typing goes to the server as what the person typed; the grid is redrawn from what the script made of it.
  */
 import type { CellView, SheetView } from "../protocol";
@@ -91,14 +93,35 @@ export class Grid {
       head.append(h("th", { scope: "col", class: "colhead" }, columnLetters(c)));
     }
     const body = h("tbody");
+    // A merged block is drawn by its top-left cell; the cells under it are not drawn.
+    const anchors = new Map<string, { numRows: number; numCols: number }>();
+    const covered = new Set<string>();
+    for (const m of view.merges) {
+      anchors.set(`${m.row}:${m.col}`, m);
+      for (let r = m.row; r < m.row + m.numRows; r++)
+        for (let c = m.col; c < m.col + m.numCols; c++)
+          if (r !== m.row || c !== m.col) covered.add(`${r}:${c}`);
+    }
     view.rows.forEach((cells, ri) => {
       const r = ri + 1;
       const tr = h(
         "tr",
-        { class: r <= view.frozenRows ? "frozen" : "" },
+        { class: r < view.frozenRows ? "frozen" : r === view.frozenRows ? "frozen frozen-last" : "" },
         h("th", { scope: "row", class: "rowhead" }, String(r)),
       );
-      for (let c = 1; c <= view.widths.length; c++) tr.append(this.cellElement(cells[c - 1] ?? {}, r, c));
+      const height = view.heights[r];
+      if (height !== undefined) tr.style.height = `${height}px`;
+      for (let c = 1; c <= view.widths.length; c++) {
+        if (covered.has(`${r}:${c}`)) continue;
+        const td = this.cellElement(cells[c - 1] ?? {}, r, c);
+        const merge = anchors.get(`${r}:${c}`);
+        if (merge) {
+          td.colSpan = merge.numCols;
+          td.rowSpan = merge.numRows;
+          td.classList.add("merged");
+        }
+        tr.append(td);
+      }
       body.append(tr);
     });
     const thead = h("thead", {}, head);
@@ -125,6 +148,7 @@ export class Grid {
     const align =
       cell.align && cell.align !== "general" ? cell.align : cell.d && NUMERIC.test(cell.d) ? "right" : "";
     if (align) classes.push(`align-${align}`);
+    if (cell.valign) classes.push(`valign-${cell.valign}`);
     const td = h("td", {
       class: classes.join(" "),
       role: "gridcell",
