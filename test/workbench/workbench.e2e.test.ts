@@ -131,11 +131,11 @@ describe("the workbench (npm start)", () => {
       .toBe('<img src=x onerror="document.title=1">Tuyên truyền');
     expect(await page.locator("#grid img").count()).toBe(0);
 
-    // For the README: the tab from its first column, the marked cell selected, the sidebar open.
-    mkdirSync(join(ROOT, "docs"), { recursive: true });
+    // For a look in review (the README's picture comes from a clean demo: npm run screenshots).
+    mkdirSync(join(ROOT, "test-results"), { recursive: true });
     await target.click();
     await page.locator("#grid-wrap").evaluate((el) => el.scrollTo(0, 0));
-    await page.screenshot({ path: join(ROOT, "docs/workbench.png") });
+    await page.screenshot({ path: join(ROOT, "test-results/workbench.png") });
   });
 
   it("refuses another unit's protected tab, in the page and on the server", async () => {
