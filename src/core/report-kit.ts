@@ -25,9 +25,8 @@ export function escapeHtml(s: unknown): string {
 
 /** An element with inline styles; `html` must already be escaped. */
 export function tag(name: string, style: string, html: string, cls?: string): string {
-  return (
-    "<" + name + (cls ? ' class="' + cls + '"' : "") + ' style="' + style + '">' + html + "</" + name + ">"
-  );
+  const attrs = (cls ? ' class="' + cls + '"' : "") + (style ? ' style="' + style + '"' : "");
+  return "<" + name + attrs + ">" + html + "</" + name + ">";
 }
 
 export const FONT = "font-family:'Times New Roman',Times,serif;color:#212121;font-size:15px;line-height:1.45";
@@ -43,12 +42,18 @@ export const STATUS_STYLE: Record<IndicatorStatus, { fg: string; bg: string; bar
   "Thiếu số liệu": { fg: "#e65100", bg: "#fff3e0", bar: "#ef6c00" },
 };
 
-/** Narrow screens, where the client keeps <style>: column headings go, each row becomes a card. */
+/**
+ * Where the client keeps <style>: on a narrow screen the column headings go and each row becomes a
+ * card; from 600 px the three columns of a list share the width (ks-c1…3), so a tablet shows the
+ * table that a desktop does rather than two columns and a third below.
+ */
 const NARROW_CSS =
   "@media only screen and (max-width:599px){" +
   ".ks-head{display:none!important}" +
   ".ks-row{border:1px solid #bdbdbd!important;border-radius:6px;margin:0 0 10px!important}" +
-  ".ks-cell{max-width:none!important}}";
+  ".ks-cell{max-width:none!important}}" +
+  "@media only screen and (min-width:600px){" +
+  ".ks-c1{max-width:46%!important}.ks-c2{max-width:26%!important}.ks-c3{max-width:28%!important}}";
 
 /** A whole HTML document: the page's content centred, as wide as the screen up to PAGE_WIDTH. */
 export function documentHtml(title: string, content: string, extraCss = ""): string {
@@ -75,7 +80,7 @@ export function documentHtml(title: string, content: string, extraCss = ""): str
 
 /** Blocks side by side while they fit, stacked when they do not (see the header of this file). */
 export function columns(
-  blocks: { width: number; html: string; style?: string }[],
+  blocks: { width: number; html: string; style?: string; cls?: string }[],
   cls?: string,
   style?: string,
 ): string {
@@ -91,7 +96,7 @@ export function columns(
             "px" +
             (b.style ? ";" + b.style : ""),
           b.html,
-          "ks-cell",
+          "ks-cell" + (b.cls ? " " + b.cls : ""),
         ),
       )
       .join(""),

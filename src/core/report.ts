@@ -151,9 +151,9 @@ function indicatorRow(r: IndicatorResult, i: number): string {
   );
   return columns(
     [
-      { width: LIST_COLUMNS[0]!, html: what },
-      { width: LIST_COLUMNS[1]!, html: result },
-      { width: LIST_COLUMNS[2]!, html: pad(statusBox(r.status, statusWords(r), paceWords(r))) },
+      { width: LIST_COLUMNS[0]!, html: what, cls: "ks-c1" },
+      { width: LIST_COLUMNS[1]!, html: result, cls: "ks-c2" },
+      { width: LIST_COLUMNS[2]!, html: pad(statusBox(r.status, statusWords(r), paceWords(r))), cls: "ks-c3" },
     ],
     "ks-row",
     "border-top:1px solid #bdbdbd",
@@ -167,9 +167,9 @@ function indicatorList(rollup: Rollup): string {
   return (
     columns(
       [
-        { width: LIST_COLUMNS[0]!, html: head("Chỉ tiêu") },
-        { width: LIST_COLUMNS[1]!, html: head("Kết quả luỹ kế, mục tiêu") },
-        { width: LIST_COLUMNS[2]!, html: head("Đánh giá, tiến độ") },
+        { width: LIST_COLUMNS[0]!, html: head("Chỉ tiêu"), cls: "ks-c1" },
+        { width: LIST_COLUMNS[1]!, html: head("Kết quả, mục tiêu"), cls: "ks-c2" },
+        { width: LIST_COLUMNS[2]!, html: head("Đánh giá, tiến độ"), cls: "ks-c3" },
       ],
       "ks-head",
     ) +
