@@ -1,6 +1,6 @@
 /**
  * Tables the add-in writes into sheets, laid out (layout.ts): the rollup tab of the main sheet, the tabs
- * of the upper level's read-only copy, the send log. Text is made safe for Sheets (no formula can come
+ * of the upper level's read-only copy, the settings tab, the send log and the change log. Text is made safe for Sheets (no formula can come
  * out of it), and the copy holds aggregates only: no free text, no names, no emails, no problem
  * messages (they can echo what was typed).
  */
@@ -271,11 +271,15 @@ export function logRow(layout: LogLayout, cells: CellValue[]): { values: CellVal
  * The settings at a glance, in the "Cài đặt" tab. Every editor of the file can open any tab, so it
  * names no one: addresses are counted, and the office sees them in the dialog (Cài đặt…).
  */
-export function settingsRows(plan: Plan, settings: Settings): CellValue[][] {
+export function settingsTable(plan: Plan, settings: Settings): TableLayout {
   const L = SETTINGS_LABELS;
   const count = (list: readonly string[], none: string) => (list.length ? `${list.length} địa chỉ` : none);
+  const t = new TableBuilder([300, 420])
+    .line(`CÀI ĐẶT – ${plan.title.toUpperCase()}`, { bold: true })
+    .line("Văn phòng xem và sửa qua menu → Văn phòng UBND xã → Cài đặt…")
+    .header(["Mục", "Giá trị"])
+    .freeze();
   const rows: CellValue[][] = [
-    ["Cài đặt (văn phòng xem và sửa qua menu → Văn phòng UBND xã → Cài đặt…)", plan.title],
     [L.chairmanEmail, settings.chairmanEmail ? "đã nhập" : "(chưa nhập)"],
     [L.upperLevelName, settings.upperLevelName],
     [L.upperLevelEmails, count(settings.upperLevelEmails, "(chưa nhập)")],
@@ -291,14 +295,12 @@ export function settingsRows(plan: Plan, settings: Settings): CellValue[][] {
     [L.sendDay, `Ngày ${settings.sendDay}, ${settings.sendHour}:00`],
     [L.reminderDaysBefore, settings.reminderDaysBefore],
     [L.approvalReminderDays, `${settings.approvalReminderDays} ngày`],
-    [],
-    ["Đơn vị", L.unitEditors],
   ];
+  for (const row of rows) t.row(row);
+  t.blank().header(["Đơn vị", L.unitEditors]);
   for (const unit of plan.units) {
     const n = (settings.unitEditors[unit.id] ?? []).length;
-    rows.push([unit.name, n ? `${n} người` : "(chưa giao)"]);
+    t.row([unit.name, n ? `${n} người` : "(chưa giao)"]);
   }
-  return rows.map((row) =>
-    [0, 1].map((i) => (typeof row[i] === "string" ? textForSheet(row[i] as string) : (row[i] ?? ""))),
-  );
+  return t.build();
 }
