@@ -3,15 +3,18 @@
  * headless Chromium with scripts off, on a phone (360, 390 px), a small tablet (600 px) and a desktop
  * (1200 px). The markup must be whole, the layout that of an administrative report, nothing wider than
  * the screen and no text cut, indicators as a table on a desktop and as cards on a phone – and still
- * readable when the client drops the <style> block and keeps only inline styles.
+ * readable when the client drops the <style> block and keeps only inline styles. The same for what
+ * approval adds: the draft's notice, the chairman's stamp under the signer, the corrections made after
+ * an approval.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { appWorld } from "../../src/local/app-world";
 import { createEnvironment } from "../../src/local/emulator/index";
-import { CODE, OWNER, SETTINGS, setUpSheet } from "../gas/harness";
+import { CODE, columnOf, OWNER, SETTINGS, setUpSheet, sheet } from "../gas/harness";
 import { typeApril } from "../gas/month";
+import { CHAIRMAN, OFFICE, officeSheet, typeAprilByStaff } from "../gas/people";
 import { RESULTS_DIR, useBrowser } from "./harness";
 import { measureLayout } from "./layout";
 
@@ -32,6 +35,44 @@ function reportHtml(): string {
 }
 
 const html = reportHtml();
+
+/**
+ * Through the bundle, as the people of test/gas/approval.test.ts live it: April approved and sent, the
+ * office corrects an April figure, May's draft (notice, correction) and May's report once approved
+ * (stamp, correction).
+ */
+function approvalHtml(): { draft: string; approved: string } {
+  const env = officeSheet();
+  typeAprilByStaff(env);
+  const approve = (periodKey: string, sendAt: string) => {
+    env.setUser(CHAIRMAN);
+    const state = env.runFromClient("getApprovalState", [periodKey]);
+    if (!state.ok) throw new Error(state.error);
+    const { fingerprint } = state.value as { fingerprint: string };
+    if (!env.runFromClient("approveReport", [{ periodKey, fingerprint }]).ok) throw new Error("not approved");
+    env.advanceTo(new Date(sendAt));
+  };
+  env.runTimeTriggers(new Date("2023-04-15T07:00:00+07:00"));
+  approve("2023-04", "2023-04-15T08:30:00+07:00");
+  const police = sheet(env, "Công an xã");
+  const column = columnOf(env, "Công an xã", "Tin tố giác, tin báo, khiếu nại tiếp nhận (tin)");
+  const row =
+    police
+      .getRange(1, column, police.getLastRow(), 1)
+      .getValues()
+      .findIndex((r, i) => i > 0 && r[0] !== "") + 1;
+  env.setUser(OFFICE);
+  env.userEdit("Công an xã", police.getRange(row, column).getA1Notation(), "5", { typed: true });
+  env.runTimeTriggers(new Date("2023-05-15T07:00:00+07:00"));
+  const draft = env.outbox.at(-1)!.htmlBody ?? "";
+  approve("2023-05", "2023-05-15T09:30:00+07:00");
+  const approved = env.outbox.at(-1)!;
+  if (!approved.subject.startsWith("Kết quả thực hiện"))
+    throw new Error(`not the report: ${approved.subject}`);
+  return { draft, approved: approved.htmlBody ?? "" };
+}
+
+const approval = approvalHtml();
 
 async function show(width: number, markup = html) {
   const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
@@ -113,6 +154,25 @@ describe("the report email in a browser", () => {
       }
       await page.screenshot({ path: join(dir, `${width}.png`), fullPage: true });
       await close();
+    });
+  }
+
+  for (const [name, markup, parts] of [
+    ["the draft to the chairman", approval.draft, ["DỰ THẢO – CHỜ CHỦ TỊCH DUYỆT", "IV. SỐ LIỆU ĐIỀU CHỈNH"]],
+    ["the approved report", approval.approved, ["Đã duyệt: " + CHAIRMAN, "IV. SỐ LIỆU ĐIỀU CHỈNH"]],
+  ] as const) {
+    it(`${name}: what approval adds fits 360, 390, 600 and 1200 px`, async () => {
+      for (const width of [360, 390, 600, 1200]) {
+        const { page, close } = await show(width, markup);
+        const facts = await measureLayout(page);
+        const text = await page.evaluate(() => document.body.textContent ?? "");
+        for (const part of parts) expect(text, `${name} at ${width} px`).toContain(part);
+        expect(text).toContain("Công an xã – Tin tố giác, tin báo, khiếu nại tiếp nhận: 3 → 5");
+        expect(facts.scrollWidth, `${name} at ${width} px`).toBeLessThanOrEqual(width);
+        expect(facts.cut, `${name} at ${width} px`).toEqual([]);
+        if (width === 390) await page.screenshot({ path: join(dir, `${name}-390.png`), fullPage: true });
+        await close();
+      }
     });
   }
 
