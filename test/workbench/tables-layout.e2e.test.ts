@@ -1,6 +1,6 @@
 /**
  * Every table the add-in writes, as the workbench's grid draws it from the emulator after the built
- * bundle wrote it, measured in Chromium: the "Tổng hợp" tab, the send log (with the
+ * bundle wrote it, measured in Chromium: the "Tổng hợp" tab, the settings tab, the send log (with the
  * approval's lines: a draft returned with a long comment, sent again, approved, the report sent up) and
  * the change log of the main sheet, and every tab of the upper level's read-only copy. In each: no text
  * wider than its column unless it wraps, no cell over three lines, nothing cut off at the bottom of a cell.
@@ -106,9 +106,10 @@ async function check(tab: string, hidden = false): Promise<void> {
 }
 
 describe("the tables the add-in writes, in the grid", () => {
-  it("the main sheet: the rollup tab, the send log, the change log", async () => {
+  it("the main sheet: the rollup tab, the settings, the send log, the change log", async () => {
     await actAs(page, DEMO_OWNER);
     await check(SYSTEM_TABS.rollup);
+    await check(SYSTEM_TABS.settings);
     await check(SYSTEM_TABS.sendLog);
     // The approval's lines are in the log; the chairman's comment cut to three lines, whole in its note.
     const log = (await page.locator("#grid").textContent()) ?? "";
