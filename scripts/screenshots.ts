@@ -4,8 +4,10 @@
  *   docs/rollup-tab.png          the "Tổng hợp" tab after the monthly run of 15/06/2023, in the
  *                                workbench's grid (its first screen)
  *   docs/copy.png                the upper level's read-only copy, as an upper-level officer opens it
- *   docs/report-email-390.png    the emailed report on a phone (the first screens)
- *   docs/report-email-1200.png   the emailed report on a desktop (whole)
+ *   docs/report-email-390.png    the report emailed to the upper level once the chairman approved the
+ *                                draft, on a phone (the first screens)
+ *   docs/report-email-390-end.png  its last screen on a phone (signer and approval)
+ *   docs/report-email-1200.png   the same on a desktop (whole)
  *   docs/consolidated-report.png consolidate --html of three communes (whole, desktop)
  *   docs/workbench.png           the workbench: a mistyped figure marked, the entry sidebar open
  * Needs build/ (the npm script builds first) and Chromium (CHROMIUM_PATH or /usr/bin/chromium).
@@ -26,6 +28,7 @@ import { createDemoEnvironment, DEMO_OWNER, DEMO_UPPER_LEVEL } from "../src/loca
 import { startWorkbench } from "../src/local/workbench/server";
 import { defaultPlan as plan } from "../src/plans";
 import { launchBrowser } from "../test/ui/browser";
+import { approveInEmulator, approveInWorkbench } from "../test/workbench/month";
 
 const ROOT = join(import.meta.dirname, "..");
 const DOCS = join(ROOT, "docs");
@@ -80,12 +83,9 @@ async function main(): Promise<void> {
   const running = await startWorkbench({ port: 0, dataDir, buildDir: BUILD });
   const browser = await launchBrowser();
   try {
-    // The month's run: the rollup tab written, the copy refreshed, the report mailed.
+    // The month's run: the rollup tab written, the draft to the chairman.
     const ran = running.workbench.runTimeTriggers(RUN);
     if (!ran.ok) throw new Error(`the monthly run failed: ${JSON.stringify(ran)}`);
-    const mail = running.workbench.mail(running.workbench.outbox().length - 1);
-    if (!mail?.htmlBody) throw new Error("the monthly run sent no report");
-
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
       locale: "vi-VN",
@@ -98,11 +98,8 @@ async function main(): Promise<void> {
     await openTab(page, SYSTEM_TABS.rollup);
     await page.screenshot({ path: join(DOCS, "rollup-tab.png") });
 
-    await actAs(page, DEMO_UPPER_LEVEL[0]!);
-    await openTab(page, "Tổng hợp");
-    await page.screenshot({ path: join(DOCS, "copy.png") });
-
-    // The README's picture of the workbench: the health station's mistyped figure and the entry form.
+    // The README's picture of the workbench: the health station's mistyped figure and the entry form,
+    // while the month is still open to its staff.
     await actAs(page, "tramyte@quangkhai.example");
     await openTab(page, "Trạm Y tế");
     const marked = page.locator('#grid td[title*="[Kiểm tra]"]').first();
@@ -111,33 +108,52 @@ async function main(): Promise<void> {
     await page.getByRole("menuitem", { name: "Nhập báo cáo…" }).click();
     await page.frameLocator("iframe").first().getByRole("button", { name: "Ghi báo cáo" }).waitFor();
     await page.screenshot({ path: join(DOCS, "workbench.png") });
+    await page.frameLocator("iframe").first().getByRole("button", { name: "Đóng" }).click();
+
+    // The chairman approves: the report goes up, stamped, and the upper level's copy is refreshed.
+    approveInWorkbench(running.workbench, MONTH);
+    const mail = running.workbench.mail(running.workbench.outbox().length - 1);
+    if (!mail?.htmlBody?.includes("Đã duyệt:")) throw new Error("no approved report was sent");
+    await actAs(page, DEMO_UPPER_LEVEL[0]!);
+    await openTab(page, "Tổng hợp");
+    await page.screenshot({ path: join(DOCS, "copy.png") });
     await context.close();
 
-    // The email on a phone (its first two screens) and on a desktop (whole).
-    for (const [width, whole] of [
-      [390, false],
-      [1200, true],
-    ] as const) {
-      const mailPage = await browser.newPage({ viewport: { width, height: 844 } });
-      await mailPage.setContent(mail.htmlBody);
-      await mailPage.screenshot({
-        path: join(DOCS, `report-email-${width}.png`),
-        fullPage: true,
-        ...(whole ? {} : { clip: { x: 0, y: 0, width, height: 1688 } }),
-      });
-      await mailPage.close();
-    }
+    // The email on a desktop (whole), and on a phone: its first two screens, and its last (the
+    // recipients, the signer and the chairman's approval).
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.setContent(mail.htmlBody);
+    const tall = await phone.evaluate(() => document.documentElement.scrollHeight);
+    await phone.screenshot({
+      path: join(DOCS, "report-email-390.png"),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 390, height: 1688 },
+    });
+    await phone.screenshot({
+      path: join(DOCS, "report-email-390-end.png"),
+      fullPage: true,
+      clip: { x: 0, y: tall - 844, width: 390, height: 844 },
+    });
+    await phone.close();
+    const desktop = await browser.newPage({ viewport: { width: 1200, height: 844 } });
+    await desktop.setContent(mail.htmlBody);
+    await desktop.screenshot({ path: join(DOCS, "report-email-1200.png"), fullPage: true });
+    await desktop.close();
 
     // Three communes: the demo under other seeds stands in for Quang Phục and Tân Kỳ. Quang Khải's
-    // report went on the day it was due; Tân Kỳ's office sent it by hand two days late; Quang Phục
-    // has not sent it.
+    // chairman approved the draft the morning it came, so the report went the day it was due; Tân
+    // Kỳ's office sent the draft by hand two days late and its chairman approved it then; Quang
+    // Phục's report has not gone.
     const code = readFileSync(join(BUILD, "Code.js"), "utf8");
     const main = createDemoEnvironment({ code });
     main.runTimeTriggers(new Date(`${RUN.date}T07:00:00+07:00`));
+    main.setNow(new Date(`${RUN.date}T07:30:00+07:00`));
+    approveInEmulator(main, MONTH);
     const late = createDemoEnvironment({ code, seed: 2023_06_17 });
     late.setNow(new Date("2023-06-17T08:30:00+07:00"));
     const sent = late.runFromClient("sendReportNow", [{ periodKey: MONTH, resend: false }]);
-    if (!sent.ok) throw new Error(`Tân Kỳ's report was not sent: ${sent.error}`);
+    if (!sent.ok) throw new Error(`Tân Kỳ's draft was not sent: ${sent.error}`);
+    approveInEmulator(late, MONTH);
     const silent = createDemoEnvironment({ code, seed: 2023_06_01 });
     const consolidation = consolidateRollups(plan, [
       communeOf(main, "Quang Khải"),
