@@ -177,6 +177,54 @@ describe("cross-field rules when a row is typed into a tab (built bundle, edit t
   });
 });
 
+describe("cross-field rules behind the roles' checks (built bundle, sidebar server)", () => {
+  it("gives a person's page the rules' figures of their own units only, and refuses another unit's row before judging it", () => {
+    const env = ready();
+    typeRow(env, "congAnXa", { ...base("congAnXa"), tinTiepNhan: "7", tinXuLyKipThoi: "5" }, POLICE);
+    const tabRows = () => sheet(env, unitOf("congAnXa").tabName).getLastRow();
+    const rowsBefore = tabRows();
+
+    env.setUser(SCHOOL);
+    const state = env.runFromClient("getEntryFormState", []);
+    if (!state.ok) throw new Error(state.error);
+    const units = (state.value as { units: { id: string; canEdit: boolean; ruleEntries: unknown[] }[] })
+      .units;
+    const police = units.find((u) => u.id === "congAnXa")!;
+    expect(police.canEdit).toBe(false);
+    // The police's counts of denunciations stay with the police (and the office).
+    expect(police.ruleEntries).toEqual([]);
+    expect(units.filter((u) => u.ruleEntries.length > 0).map((u) => u.id)).toEqual([]);
+
+    // A row that breaks a rule, sent for a unit the school may not enter: refused for the right, not judged.
+    const answer = env.runFromClient("submitEntry", [
+      {
+        unitId: "congAnXa",
+        fields: {
+          date: "05/04/2023",
+          task: unitOf("congAnXa").tasks[0]!,
+          "el:tinTiepNhan": "1",
+          "el:tinXuLyKipThoi": "9",
+        },
+      },
+    ]);
+    expect(answer.ok && answer.value).toMatchObject({ ok: false, issues: [] });
+    const refusal = (answer as { value: { message: string } }).value.message;
+    expect(refusal).toContain("Công an xã");
+    expect(refusal).not.toContain(plan.rules.find((r) => r.id === "xuLyNhoHonTiepNhan")!.message);
+    expect(tabRows()).toBe(rowsBefore);
+
+    // The police themselves get the figures the rule needs, and the row is judged against them.
+    env.setUser(POLICE);
+    const own = env.runFromClient("getEntryFormState", []);
+    if (!own.ok) throw new Error(own.error);
+    const mine = (own.value as { units: { id: string; ruleEntries: { values: Record<string, number> }[] }[] })
+      .units;
+    expect(mine.find((u) => u.id === "congAnXa")!.ruleEntries.map((e) => e.values)).toEqual([
+      { tinTiepNhan: 7, tinXuLyKipThoi: 5 },
+    ]);
+  });
+});
+
 /** The rollup's message for a broken rule, from the figures typed. */
 function expectedMessage(ruleId: string, typed: Record<string, string>): string {
   const rule = plan.rules.find((r) => r.id === ruleId)!;
