@@ -3,6 +3,7 @@
  * CLI find columns by them, so a tab whose columns were moved or that gained extra columns still reads.
  */
 import type { CellValue } from "./cell";
+import { widthForLines } from "./layout";
 import { collapseSpaces, foldText, formatWholeNumber } from "./parse";
 import type { DataElement, Plan, Unit } from "./plan";
 import { unitElements } from "./plan";
@@ -207,6 +208,8 @@ function buildUnitColumns(plan: Plan, unit: Unit): Column[] {
       scriptOwned: true,
     },
   );
+  // A header no taller than three lines in its bold, wrapped header cell: wider where the plan's label is long.
+  for (const c of cols) c.width = widthForLines(c.header, c.width, true);
   return cols;
 }
 

@@ -152,6 +152,16 @@ export function wrapLines(text: string, width: number, bold = false): string[] {
   return lineSpans(nfc, width, bold, Number.POSITIVE_INFINITY).map(([a, b]) => nfc.slice(a, b));
 }
 
+/**
+ * The narrowest width from `min` up, in steps of 10 px, at which `text` takes at most `lines` lines,
+ * with the model's few percent of margin (a header row Sheets wraps).
+ */
+export function widthForLines(text: string, min: number, bold = false, lines = MAX_LINES): number {
+  let width = min;
+  while (wrapLines(text, Math.floor(width / 1.04), bold).length > lines) width += 10;
+  return width;
+}
+
 /** `text` cut to at most `lines` lines of `width` px, ending in "…" when it had to be cut. */
 export function fitText(text: string, width: number, bold = false, lines = MAX_LINES): string {
   const nfc = text.normalize("NFC");

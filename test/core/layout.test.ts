@@ -16,6 +16,7 @@ import {
   textWidth,
   wrapLines,
 } from "../../src/core/layout";
+import { unitColumns } from "../../src/core/columns";
 import { computeRollup } from "../../src/core/rollup";
 import { copyTabs, logRow, rollupTable, SEND_LOG_LAYOUT } from "../../src/core/tables";
 import type { Entry } from "../../src/core/validate";
@@ -221,5 +222,24 @@ describe("text measure and fitting", () => {
     ).length;
     expect(lines).toBeGreaterThan(1);
     expect(t.heights).toEqual([{ row: 1, numRows: 1, height: ROW_PX + (lines - 1) * LINE_PX }]);
+  });
+});
+
+describe("unit tabs", () => {
+  it("give each column a header of at most three lines, widening only the columns whose label needs it", () => {
+    let widened = 0;
+    for (const unit of plan.units) {
+      for (const c of unitColumns(plan, unit)) {
+        expect(wrapLines(c.header, c.width, true).length, `${unit.tabName}: ${c.header}`).toBeLessThanOrEqual(
+          MAX_LINES,
+        );
+        // At 20 px narrower it would take a fourth line, or it is the column's own width.
+        if (wrapLines(c.header, c.width - 20, true).length > MAX_LINES) widened++;
+      }
+    }
+    // "Lượt khám sức khoẻ định kỳ nhân viên cơ sở (lượt)" and its like.
+    expect(widened).toBeGreaterThan(0);
+    const date = unitColumns(plan, plan.units[0]!).find((c) => c.key === "date")!;
+    expect(date.width).toBe(95);
   });
 });

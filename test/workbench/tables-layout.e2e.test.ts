@@ -4,6 +4,7 @@
  * approval's lines: a draft returned with a long comment, sent again, approved, the report sent up) and
  * the change log of the main sheet, and every tab of the upper level's read-only copy. In each: no text
  * wider than its column unless it wraps, no cell over three lines, nothing cut off at the bottom of a cell.
+ * And the header row of every unit tab (what staff type under is theirs): no header over three lines.
  */
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -125,6 +126,27 @@ describe("the tables the add-in writes, in the grid", () => {
     expect(await cut.count()).toBe(1);
     expect(await cut.textContent()).toMatch(/…$/);
     expect(await cut.getAttribute("title")).toBe(LONG);
+  });
+
+  it("the header row of every unit tab: no header over three lines", async () => {
+    for (const unit of plan.units) {
+      await openTab(page, unit.tabName);
+      const lines = await page.evaluate(() => {
+        const range = document.createRange();
+        return [...document.querySelectorAll<HTMLTableCellElement>("#grid td")]
+          .filter((td) => /^[A-Z]+1$/.test(td.dataset["a1"] ?? "") && (td.textContent ?? "").trim() !== "")
+          .map((td) => {
+            range.selectNodeContents(td);
+            const n = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+            return { text: td.textContent ?? "", n, cut: td.scrollHeight > td.clientHeight + 1 };
+          });
+      });
+      expect(lines.length, unit.tabName).toBeGreaterThan(5);
+      expect(
+        lines.filter((l) => l.n > 3 || l.cut),
+        unit.tabName,
+      ).toEqual([]);
+    }
   });
 
   it("every tab of the upper level's read-only copy", async () => {
