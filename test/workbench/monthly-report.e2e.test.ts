@@ -276,6 +276,8 @@ describe("each person's month in the workbench", () => {
     await page.locator("#run-time").fill("07:00");
     await page.locator("#run-triggers").click();
     await expect.poll(() => status(page).textContent(), WAIT).toContain("onMonthlyTrigger ✓");
+    // Under load the outbox may still list June's draft only: wait for July's before opening it.
+    await expect.poll(() => page.locator("#view-outbox").textContent(), WAIT).not.toBe("Hộp thư đi (2)");
     await showMail(page, `${DRAFT} Kết quả thực hiện`);
     expect(await page.locator(".mail-detail h2").textContent()).toContain("tháng 7/2023");
     const text = (await page.locator(".mail-text").textContent()) ?? "";
