@@ -158,7 +158,7 @@ async function importTs(file) {
 async function buildCode(exportsList, sources) {
   const manifest = await importTs(join(root, "src/gas/manifest.ts"));
   const exported = new Set(exportsList);
-  for (const item of manifest.MENU_ENTRIES) {
+  for (const item of [...manifest.MENU_ENTRIES, ...(manifest.UPPER_MENU_ENTRIES ?? [])]) {
     if (item && !exported.has(item.functionName)) {
       fail(
         `menu item "${item.caption}" names function "${item.functionName}", which src/gas/main.ts does not export`,

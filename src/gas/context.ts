@@ -9,6 +9,8 @@ import type { People, Person } from "../core/roles";
 import { peopleOf, personOf } from "../core/roles";
 import type { Settings } from "../core/settings";
 import { defaultSettings, validateSettings } from "../core/settings";
+import { UPPER_TABS } from "../core/upper";
+import { defaultUpperSettings, readUpperSettings, upperPeopleOf } from "../core/upper-settings";
 import { todayIso } from "../core/periods";
 import { currentPlan } from "./plan-store";
 import { planTools } from "./plan-tools-loader";
@@ -18,6 +20,8 @@ const SETTINGS_KEY = "ks.settings";
 const SETUP_ACCOUNT_KEY = "ks.setupAccount";
 /** The account whose installable triggers run the add-in's automatic jobs. */
 const INSTALLER_KEY = "ks.installer";
+/** "upper" once the workbook was set up as an upper level's ("cấp trên"); absent for a commune's sheet. */
+const MODE_KEY = "ks.mode";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -118,6 +122,28 @@ export function setupAccount(ss: Spreadsheet): string {
   return recordedSetupAccount() || driveOwner(ss);
 }
 
+/** Whether this workbook is an upper level's, set up in "cấp trên" mode. */
+export function isUpperMode(): boolean {
+  return PropertiesService.getDocumentProperties().getProperty(MODE_KEY) === "upper";
+}
+
+export function recordUpperMode(): void {
+  PropertiesService.getDocumentProperties().setProperty(MODE_KEY, "upper");
+}
+
+/** The upper level's settings from its tab (defaults while the tab is missing), with notes on wrong values. */
+export function upperSettingsOf(ss: Spreadsheet, plan: Plan): ReturnType<typeof readUpperSettings> {
+  const sheet = ss.getSheetByName(UPPER_TABS.settings);
+  if (!sheet || sheet.getLastRow() === 0) return { settings: defaultUpperSettings(plan), notes: {} };
+  return readUpperSettings(sheet.getRange(1, 1, sheet.getLastRow(), 2).getValues(), plan);
+}
+
+function peopleHere(ss: Spreadsheet, plan: Plan, settings: Settings): People {
+  return isUpperMode()
+    ? upperPeopleOf(upperSettingsOf(ss, plan).settings, setupAccount(ss))
+    : peopleOf(settings, setupAccount(ss));
+}
+
 export function unitOfTab(plan: Plan, tabName: string): Unit | undefined {
   return plan.units.find((u) => u.tabName === tabName);
 }
@@ -146,11 +172,11 @@ export function sheetContext(): SheetContext {
   const plan = getPlan();
   const settings = loadSettings(plan);
   const user = callerEmail();
-  const people = peopleOf(settings, setupAccount(ss));
+  const people = peopleHere(ss, plan, settings);
   return { ss, plan, settings, user, people, person: personOf(user, people) };
 }
 
 /** The office as the add-in knows it now, without a caller (triggers, logs). */
 export function currentPeople(ss: Spreadsheet, settings: Settings): People {
-  return peopleOf(settings, setupAccount(ss));
+  return peopleHere(ss, getPlan(), settings);
 }

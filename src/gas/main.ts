@@ -22,6 +22,7 @@ import type { SheetContext } from "./context";
 import {
   driveOwner,
   getPlan,
+  isUpperMode,
   recordedInstaller,
   recordedSetupAccount,
   recordSetupAccount,
@@ -33,7 +34,7 @@ import { handleEdit } from "./edit";
 import { entryFormState, submitEntry as submitEntryImpl } from "./entry";
 import { clientRun, menuRun, triggerRun } from "./guard";
 import type { MenuEntry } from "./manifest";
-import { MENU_ENTRIES, OFFICE_SUBMENU, TRIGGER_HANDLERS } from "./manifest";
+import { MENU_ENTRIES, OFFICE_SUBMENU, TRIGGER_HANDLERS, UPPER_MENU_ENTRIES } from "./manifest";
 import {
   onDaily,
   onHourly,
@@ -51,7 +52,9 @@ import { planProblemsText, settingsForPlan, setupReportText } from "./plan-admin
 import { planTools } from "./plan-tools-loader";
 import { setupSpreadsheet as runSetup } from "./setup";
 import { unitStatus } from "./status";
+import type { SetupReport } from "./setup";
 import { ensureTriggers } from "./triggers";
+import { remindFromMenu, syncFromMenu, upperDaily, upperHourly, upperSetup } from "./upper";
 
 /**
  * Simple trigger: the plan's menu, fitted to the person when Google says who it is (what staff need
@@ -66,14 +69,16 @@ export function onOpen(): void {
   } catch (err) {
     console.warn(`onOpen: ${String(err)}`);
   }
-  const shows = (e: MenuEntry) => person === null || may(person, e.action);
+  const upper = isUpperMode();
+  const fresh = !upper && recordedSetupAccount() === "";
+  const shows = (e: MenuEntry) => (person === null || may(person, e.action)) && (!e.firstRun || fresh);
   const ui = SpreadsheetApp.getUi();
-  const menu = ui.createMenu(getPlan().shortName);
+  const menu = ui.createMenu(getPlan().shortName + (upper ? " – cấp trên" : ""));
   const office = ui.createMenu(OFFICE_SUBMENU);
   let top = 0;
   let sub = 0;
   let pendingSeparator = false;
-  for (const entry of MENU_ENTRIES) {
+  for (const entry of upper ? UPPER_MENU_ENTRIES : MENU_ENTRIES) {
     if (entry === null) {
       pendingSeparator = top > 0;
       continue;
@@ -110,8 +115,50 @@ function runsTriggers(): boolean {
   return ScriptApp.getProjectTriggers().some((t) => TRIGGER_HANDLERS.includes(t.getHandlerFunction()));
 }
 
+/**
+ * Installs the automatic jobs under the caller's account, asking first when another account runs them
+ * (only when that account can no longer be used should they move).
+ */
+function installJobs(title: string, c: SheetContext, report: SetupReport, install: () => string[]): void {
+  const installer = recordedInstaller();
+  if (installer === "" || installer === c.user) {
+    report.created.push(...install());
+    return;
+  }
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.alert(
+    title,
+    `Các việc tự động (gửi báo cáo, nhắc nhở, kiểm tra khi sửa ô) đang chạy dưới tài khoản ${installer}. ` +
+      `Chuyển sang tài khoản của bạn (${c.user})? Chỉ chọn "Có" khi tài khoản kia không còn dùng được.`,
+    ui.ButtonSet.YES_NO,
+  );
+  if (answer === ui.Button.YES) {
+    report.created.push(...install());
+    report.repaired.push(`Các việc tự động nay chạy dưới tài khoản ${c.user}.`);
+  } else {
+    report.repaired.push(`Các việc tự động vẫn chạy dưới tài khoản ${installer}.`);
+  }
+}
+
+
+/**
+ * "Thiết lập làm bảng tổng hợp cấp trên (nhiều xã)": the choice, on a new spreadsheet, of an upper
+ * level's workbook; later "Thiết lập / sửa bảng tính" repairs it (upper.ts).
+ */
+export function setupUpperLevel(): void {
+  const title = "Thiết lập bảng tổng hợp cấp trên";
+  menuRun(title, null, (first) => {
+    const report = upperSetup(first, (c, r, install) => installJobs(title, c, r, install));
+    return typeof report === "string" ? report : setupReportText(report);
+  });
+}
+
 /** "Thiết lập / sửa bảng tính": the first run makes the caller the office; later runs, the office only. */
 export function setupSpreadsheet(): void {
+  if (isUpperMode()) {
+    setupUpperLevel();
+    return;
+  }
   const title = "Thiết lập bảng tính";
   menuRun(title, null, (first) => {
     const claim = {
@@ -146,24 +193,7 @@ export function setupSpreadsheet(): void {
     };
     const report = runSetup(c.ss, c.plan, c.settings, people.office, step);
     report.repaired.unshift(...step.done);
-    const installer = recordedInstaller();
-    if (installer === "" || installer === c.user) {
-      report.created.push(...ensureTriggers(c.ss, c.settings));
-    } else {
-      const ui = SpreadsheetApp.getUi();
-      const answer = ui.alert(
-        title,
-        `Các việc tự động (gửi báo cáo, nhắc nhở, kiểm tra khi sửa ô) đang chạy dưới tài khoản ${installer}. ` +
-          `Chuyển sang tài khoản của bạn (${c.user})? Chỉ chọn "Có" khi tài khoản kia không còn dùng được.`,
-        ui.ButtonSet.YES_NO,
-      );
-      if (answer === ui.Button.YES) {
-        report.created.push(...ensureTriggers(c.ss, c.settings));
-        report.repaired.push(`Các việc tự động nay chạy dưới tài khoản ${c.user}.`);
-      } else {
-        report.repaired.push(`Các việc tự động vẫn chạy dưới tài khoản ${installer}.`);
-      }
-    }
+    installJobs(title, c, report, () => ensureTriggers(c.ss, c.settings));
     const locked = relockRows(sendContext(c));
     if (locked > 0) report.repaired.push(`Khoá ${locked} dòng của các kỳ đã duyệt (chỉ văn phòng sửa được).`);
     return setupReportText(report);
@@ -197,12 +227,16 @@ export function onMonthlyTrigger(e: unknown): void {
 
 /** Installable, time-driven, daily: reminders, waiting drafts, what waits to be sent. */
 export function onDailyTrigger(e: unknown): void {
-  triggerRun("onDailyTrigger", e, () => onDaily(sheetContext()));
+  triggerRun("onDailyTrigger", e, () =>
+    isUpperMode() ? upperDaily(sheetContext()) : onDaily(sheetContext()),
+  );
 }
 
 /** Installable, time-driven, hourly: what waits to be sent (an approval, a request, a retry). */
 export function onHourlyTrigger(e: unknown): void {
-  triggerRun("onHourlyTrigger", e, () => onHourly(sheetContext()));
+  triggerRun("onHourlyTrigger", e, () =>
+    isUpperMode() ? upperHourly(sheetContext()) : onHourly(sheetContext()),
+  );
 }
 
 /** A one-off retry trigger left by an earlier version: the hourly work once, then it goes. */
@@ -259,6 +293,16 @@ export function showSettingsDialog(): void {
 /** "Kế hoạch: nhập, xuất, soạn từ văn bản…": the plan as JSON, out and in; a draft from a document. */
 export function showPlanDialog(): void {
   menuRun("Kế hoạch", "setup", () => showPage("PlanDialog", "Kế hoạch", [720, 600]));
+}
+
+/** "Nhận số liệu các xã ngay" (upper level). */
+export function syncCommunesNow(): void {
+  menuRun("Nhận số liệu các xã", "upperSync", (c) => syncFromMenu(c));
+}
+
+/** "Nhắc các xã chưa gửi số liệu" (upper level). */
+export function remindCommunesNow(): void {
+  menuRun("Nhắc các xã", "upperSend", (c) => remindFromMenu(c));
 }
 
 /** "Hướng dẫn": the how-to, in Vietnamese (a page, so its text is not in every execution's bundle). */

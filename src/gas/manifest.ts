@@ -15,6 +15,8 @@ export interface MenuEntry {
   action: Action;
   /** Office actions are grouped under one submenu, after what staff and the chairman need. */
   office?: true;
+  /** Shown only on a sheet nobody has set up yet (the choice of an upper level's workbook). */
+  firstRun?: true;
 }
 
 /** The caption of the office's submenu. */
@@ -45,6 +47,22 @@ export const MENU_ENTRIES: readonly (MenuEntry | null)[] = [
     action: "setup",
     office: true,
   },
+  {
+    caption: "Thiết lập làm bảng tổng hợp cấp trên (nhiều xã)",
+    functionName: "setupUpperLevel",
+    action: "upperSetup",
+    office: true,
+    firstRun: true,
+  },
+];
+
+/** The menu of an upper level's workbook ("cấp trên" mode), in the order its office sees it. */
+export const UPPER_MENU_ENTRIES: readonly (MenuEntry | null)[] = [
+  { caption: "Nhận số liệu các xã ngay", functionName: "syncCommunesNow", action: "upperSync" },
+  null,
+  { caption: "Nhắc các xã chưa gửi số liệu", functionName: "remindCommunesNow", action: "upperSend" },
+  null,
+  { caption: "Thiết lập / sửa bảng tính", functionName: "setupSpreadsheet", action: "upperSetup" },
 ];
 
 /** Handlers that setup installs as installable triggers (time-driven, on-edit). */

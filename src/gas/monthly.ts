@@ -32,6 +32,7 @@ import {
   sendPending,
   sendReminders,
 } from "./send";
+import { retryPushes } from "./push";
 import { appendSendLog, flushPendingSendLog } from "./send-log";
 import { writeRollupTab } from "./rollup";
 
@@ -190,6 +191,7 @@ export function onHourly(c: SheetContext): void {
     flushPendingSendLog(c.ss);
     lockNewlyApproved(sc);
     sendPending(sc);
+    retryPushes(sc);
   });
 }
 
@@ -210,6 +212,7 @@ export function onDaily(c: SheetContext): void {
     sendReminders(sc);
     remindChairman(sc, readApprovals());
     sendPending(sc);
+    retryPushes(sc);
   });
 }
 

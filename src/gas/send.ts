@@ -33,6 +33,7 @@ import { messageOf, translateError } from "./guard";
 import type { MailKind } from "./mail-record";
 import { deliverOnce, mailRecord } from "./mail-record";
 import { protectOfficeOnly } from "./protect";
+import { pushPeriod } from "./push";
 import type { SheetData } from "./rollup";
 import { periodsUpTo, readSheetData, writeRollupTab } from "./rollup";
 import { appendSendLog, loggedToday } from "./send-log";
@@ -331,6 +332,7 @@ export function sendFinalReport(c: SendContext, request: ReportRequest): SendOut
     if (delivery.status === "doubt") return doubt(c, "report", key, label, delivery);
     removePending("report", key);
     markReported(data, key);
+    pushPeriod(c, composed.rollup, delivery.at, approval.approvedBy);
     const resent = again && previous !== null;
     const message = `${SENT_RESULT_PREFIX} báo cáo ${label} cho ${recipients.length} người nhận${resent ? " (gửi lại)" : ""}.`;
     appendSendLog(c.ss, key, resent ? `${REPORT_LOG} (gửi lại)` : REPORT_LOG, recipients, message);

@@ -48,7 +48,9 @@ describe("worlds sharing a Drive", () => {
 
   it("a file shared with one account opens for that account's script, and for no one else's", () => {
     expect(commune.run("read", id)).toEqual([["Kỳ", "Tử số"]]);
-    expect(() => other.run("read", id)).toThrow("You do not have permission to access the requested document.");
+    expect(() => other.run("read", id)).toThrow(
+      "You do not have permission to access the requested document.",
+    );
   });
 
   it("the editor writes where it may and is refused the protected header; the write is the owner's to see", () => {

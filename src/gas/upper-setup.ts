@@ -1,0 +1,127 @@
+/**
+ * Setting up an upper level's workbook ("cấp trên" mode): its tabs (the communes table, the intake, the
+ * consolidated views, its settings, the send log), each protected for its office; Vietnamese locale and
+ * time zone; the workbook shared with its leaders as viewers; the hourly read of the communes' files
+ * and the daily report and reminders as installable triggers of the installer. Idempotent: a value the
+ * office typed is never changed. No commune is ever given access to this workbook (design notes).
+ */
+import { SYSTEM_TABS } from "../core/plan";
+import type { Plan } from "../core/plan";
+import { COMMUNES_HEADER, INTAKE_HEADER, UPPER_TABS } from "../core/upper";
+import type { UpperSettings } from "../core/upper-settings";
+import { upperSettingsRows } from "../core/upper-settings";
+import { recordInstaller, upperSettingsOf } from "./context";
+import { translateError } from "./guard";
+import { protectOfficeOnly } from "./protect";
+import { SEND_LOG_HEADER } from "./send-log";
+import type { SetupReport } from "./setup";
+import { ensureSheet, localise } from "./setup";
+import { DAILY_HANDLER, ensureOne, HOURLY_HANDLER } from "./triggers";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const HEADER_BACKGROUND = "#d9e2f3";
+const SCHEDULE_KEY = "ks.upperSchedule";
+const SHARED_KEY = "ks.upperShared";
+
+/** A header row written where row 1 is empty, bold and frozen. */
+function header(sheet: Sheet, names: readonly string[]): void {
+  const range = sheet.getRange(1, 1, 1, names.length);
+  if ((range.getValues()[0] ?? []).every((v) => v === "")) range.setValues([[...names]]);
+  range.setFontWeight("bold").setBackground(HEADER_BACKGROUND).setWrap(true);
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+}
+
+/** Text columns stay text ("2023-04" is a period, not a date); dates show with the hour. */
+function formats(sheet: Sheet, byColumn: Record<number, string>): void {
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  for (const [column, format] of Object.entries(byColumn)) {
+    sheet.getRange(2, Number(column), rows, 1).setNumberFormat(format);
+  }
+}
+
+const DATE_TIME = "dd/MM/yyyy HH:mm";
+
+export function setupUpperWorkbook(ss: Spreadsheet, plan: Plan, office: readonly string[]): SetupReport {
+  const report: SetupReport = { created: [], repaired: [], problems: [] };
+  localise(ss, report);
+  const communes = ensureSheet(ss, UPPER_TABS.communes, report);
+  header(communes, COMMUNES_HEADER);
+  formats(communes, { 2: "@", 3: "@", 4: "@", 5: "@", 6: DATE_TIME, 7: "@", 8: "@" });
+  communes.setColumnWidths(1, 3, 160);
+  communes.setColumnWidth(4, 260);
+  communes.setColumnWidth(8, 360);
+  const intake = ensureSheet(ss, UPPER_TABS.intake, report);
+  header(intake, INTAKE_HEADER);
+  formats(intake, { 1: "@", 2: "@", 3: "@", 4: "@", 7: "@", 8: DATE_TIME, 9: "@", 10: DATE_TIME });
+  const settings = ensureSheet(ss, UPPER_TABS.settings, report);
+  if (settings.getLastRow() === 0) {
+    const rows = upperSettingsRows(upperSettingsOf(ss, plan).settings);
+    settings.getRange(1, 1, rows.length, 3).setNumberFormat("@").setValues(rows);
+    settings.getRange(1, 1, 1, 3).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
+    settings.setColumnWidths(1, 3, 280);
+  }
+  ensureSheet(ss, UPPER_TABS.report, report);
+  ensureSheet(ss, UPPER_TABS.trends, report);
+  header(ensureSheet(ss, SYSTEM_TABS.sendLog, report), SEND_LOG_HEADER);
+  for (const name of [...Object.values(UPPER_TABS), SYSTEM_TABS.sendLog]) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) protectOfficeOnly(sheet, office);
+  }
+  return report;
+}
+
+/** The hourly read of the communes' files, and the daily report and reminders at the settings' hour. */
+export function ensureUpperTriggers(settings: UpperSettings): string[] {
+  const done: string[] = [];
+  const props = PropertiesService.getDocumentProperties();
+  const hour = String(settings.sendHour);
+  const changed = props.getProperty(SCHEDULE_KEY) !== hour;
+  const daily = () =>
+    ScriptApp.newTrigger(DAILY_HANDLER)
+      .timeBased()
+      .everyDays(1)
+      .atHour(settings.sendHour)
+      .inTimezone("Asia/Ho_Chi_Minh")
+      .create();
+  if (ensureOne(DAILY_HANDLER, daily, changed)) {
+    done.push(`Cài việc hằng ngày lúc ${settings.sendHour}:00: báo cáo tổng hợp và nhắc xã khi đến hạn.`);
+  }
+  props.setProperty(SCHEDULE_KEY, hour);
+  const hourly = () => ScriptApp.newTrigger(HOURLY_HANDLER).timeBased().everyHours(1).create();
+  if (ensureOne(HOURLY_HANDLER, hourly, false)) done.push("Cài việc hằng giờ: nhận số liệu các xã.");
+  recordInstaller(Session.getEffectiveUser().getEmail());
+  return done;
+}
+
+/**
+ * The leaders view the workbook (their report links to it). The add-in takes back only the viewers it
+ * added; a refused address is said, and the others are still shared.
+ */
+export function shareWithLeaders(ss: Spreadsheet, leaders: readonly string[]): string[] {
+  const props = PropertiesService.getDocumentProperties();
+  const ours = JSON.parse(props.getProperty(SHARED_KEY) || "[]") as string[];
+  const owner = ss.getOwner()?.getEmail().toLowerCase() ?? "";
+  const has = new Set([
+    owner,
+    ...[...ss.getEditors(), ...ss.getViewers()].map((u) => u.getEmail().toLowerCase()),
+  ]);
+  const lines: string[] = [];
+  const kept: string[] = [];
+  for (const e of ours) {
+    if (leaders.includes(e)) kept.push(e);
+    else if (has.has(e)) ss.removeViewer(e);
+  }
+  for (const e of leaders) {
+    if (has.has(e)) continue;
+    try {
+      ss.addViewer(e);
+      kept.push(e);
+    } catch (err) {
+      lines.push(`Không chia sẻ được bảng tổng hợp cho lãnh đạo ${e}: ${translateError(err)}`);
+    }
+  }
+  props.setProperty(SHARED_KEY, JSON.stringify(kept));
+  return lines;
+}

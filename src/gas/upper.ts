@@ -1,0 +1,236 @@
+/**
+ * The entry points of an upper level's workbook ("cấp trên" mode), thin like monthly.ts: the guard has
+ * checked the caller's role; these gather context and call setup, intake and report. Reading the
+ * communes' files, sending the report and the reminders run as the installer (the account that owns the
+ * intake files and whose mail is official); anyone else in the office is told so.
+ */
+import type { PeriodKey } from "../core/periods";
+import { formatDateVi, periodShortLabel, planPeriods } from "../core/periods";
+import { SYSTEM_TABS } from "../core/plan";
+import { mayClaimSetup, refusal } from "../core/roles";
+import type { CommuneEntry, Intake } from "../core/upper";
+import { COMMUNES_OWN_FROM, createIntake, dueDateOf, periodsReceived, UPPER_TABS } from "../core/upper";
+import { upperPeopleOf } from "../core/upper-settings";
+import type { SheetContext } from "./context";
+import {
+  driveOwner,
+  isUpperMode,
+  recordedInstaller,
+  recordedSetupAccount,
+  recordSetupAccount,
+  recordUpperMode,
+  setupAccount,
+  today,
+  upperSettingsOf,
+} from "./context";
+import { messageOf, translateError } from "./guard";
+import type { SetupReport } from "./setup";
+import { runsAsInstaller } from "./send";
+import { appendSendLog, flushPendingSendLog } from "./send-log";
+import type { SyncResult, UpperContext } from "./upper-intake";
+import { syncCommunes } from "./upper-intake";
+import { ensureUpperTriggers, setupUpperWorkbook, shareWithLeaders } from "./upper-setup";
+
+export function upperContext(c: SheetContext): UpperContext {
+  return { ss: c.ss, plan: c.plan, settings: upperSettingsOf(c.ss, c.plan).settings, today: today() };
+}
+
+/** A commune's sheet, set up already (by anyone), cannot become an upper level's workbook. */
+function setUpAsCommune(c: SheetContext): boolean {
+  if (recordedSetupAccount() !== "") return true;
+  return [SYSTEM_TABS.sendLog, ...c.plan.units.map((u) => u.tabName)].some(
+    (n) => c.ss.getSheetByName(n) !== null,
+  );
+}
+
+/**
+ * "Thiết lập làm bảng tổng hợp cấp trên": on a new spreadsheet, whoever may claim it (its Drive owner, or
+ * the first in a shared drive) makes it an upper level's workbook and becomes its office; afterwards,
+ * the office repairs it. `installJobs` installs the triggers, asking first when another account runs them.
+ */
+export function upperSetup(
+  first: SheetContext,
+  installJobs: (c: SheetContext, report: SetupReport, install: () => string[]) => void,
+): SetupReport | string {
+  if (!isUpperMode()) {
+    if (setUpAsCommune(first)) {
+      return (
+        "Bảng tính này đã được thiết lập làm bảng của xã: không chuyển thành bảng tổng hợp cấp trên được. " +
+        'Hãy tạo một bảng tính mới, đưa tiện ích vào, rồi chọn "Thiết lập làm bảng tổng hợp cấp trên (nhiều xã)".'
+      );
+    }
+    const claim = {
+      recorded: "",
+      driveOwner: driveOwner(first.ss),
+      caller: first.user,
+      admins: [],
+      setUpBefore: false,
+      callerRunsTriggers: false,
+    };
+    if (!mayClaimSetup(claim)) {
+      return `Chỉ chủ sở hữu bảng tính (${claim.driveOwner || "người tạo tệp"}) mới thiết lập được bảng tổng hợp lần đầu.`;
+    }
+    recordSetupAccount(first.user);
+    recordUpperMode();
+  }
+  const { settings, notes } = upperSettingsOf(first.ss, first.plan);
+  const people = upperPeopleOf(settings, setupAccount(first.ss));
+  if (!people.office.includes(first.user))
+    return refusal("upperSetup", people, { ...first.person, roles: [] });
+  const report = setupUpperWorkbook(first.ss, first.plan, people.office);
+  installJobs(first, report, () => ensureUpperTriggers(settings));
+  report.problems.push(...shareWithLeaders(first.ss, settings.leaders));
+  for (const note of Object.values(notes)) report.problems.push(`Cài đặt cấp trên: ${note}`);
+  return report;
+}
+
+function syncSummary(r: SyncResult): string {
+  const lines = [
+    `Đã đọc tệp của ${r.read}/${r.communes.length} xã.`,
+    r.created.length ? `Tạo tệp nhận số liệu mới cho: ${r.created.join(", ")}.` : "",
+    r.changed.length ? `Có số liệu mới: ${r.changed.join("; ")}.` : "Không có số liệu mới.",
+    r.failed.length ? `Chưa được: ${r.failed.join(" ")}` : "",
+    r.left
+      ? `Còn ${r.left} xã chưa đọc (hết thời gian cho một lần chạy): sẽ đọc ở lần chạy hằng giờ tới.`
+      : "",
+  ];
+  return lines.filter((l) => l !== "").join("\n");
+}
+
+/** Reads the communes' files and logs what came in (when something did, or something failed). */
+function syncAndLog(uc: UpperContext): SyncResult {
+  const r = syncCommunes(uc);
+  if (r.changed.length + r.failed.length + r.created.length > 0) {
+    appendSendLog(uc.ss, uc.today, "Nhận số liệu các xã", [], syncSummary(r));
+  }
+  return r;
+}
+
+/** "Nhận số liệu các xã ngay". */
+export function syncFromMenu(c: SheetContext): string {
+  if (!runsAsInstaller()) {
+    const installer = recordedInstaller();
+    return (
+      `Tệp nhận số liệu của các xã thuộc tài khoản ${installer || "chạy các việc tự động"}: việc nhận số liệu chạy dưới ` +
+      "tài khoản đó mỗi giờ. Hãy dùng tài khoản đó để nhận ngay."
+    );
+  }
+  return syncSummary(syncAndLog(upperContext(c)));
+}
+
+/** The newest period whose figures were due before today, or null before the first one. */
+export function latestDuePeriod(uc: UpperContext): PeriodKey | null {
+  const due = planPeriods(uc.plan, uc.settings.rule).filter(
+    (k) => dueDateOf(k, uc.settings.rule, uc.settings.deadlineDays) < uc.today,
+  );
+  return due[due.length - 1] ?? null;
+}
+
+function reminderBody(uc: UpperContext, e: CommuneEntry, key: PeriodKey, url: string): string {
+  const due = dueDateOf(key, uc.settings.rule, uc.settings.deadlineDays);
+  return [
+    `Kính gửi văn phòng UBND ${e.name},`,
+    "",
+    `Đến nay ${uc.settings.name} chưa nhận được số liệu ${periodShortLabel(key)} của ${e.name} (hạn: hết ngày ${formatDateVi(due)}).`,
+    "Số liệu tự ghi vào tệp nhận số liệu khi báo cáo tháng của xã được Chủ tịch duyệt và gửi. Nếu xã đã gửi, hãy kiểm tra " +
+      'ô "Tệp nhận số liệu của cấp trên" trong Cài đặt của bảng tính xã có đúng đường dẫn dưới đây, và xem "Nhật ký gửi" của xã:',
+    url,
+  ].join("\n");
+}
+
+/**
+ * Reminds each commune that has sent nothing for `key`, once per period (the table's "Đã nhắc kỳ"),
+ * within the day's mail quota; returns who was reminded. `again`: the office asked from the menu.
+ */
+export function remindMissing(uc: UpperContext, r: SyncResult, key: PeriodKey, again: boolean): string[] {
+  const intake: Intake = createIntake(r.records);
+  const reminded: string[] = [];
+  const table = uc.ss.getSheetByName(UPPER_TABS.communes);
+  if (!table) return reminded;
+  for (const e of r.communes) {
+    if (e.problem || !e.fileId) continue;
+    if (periodsReceived(intake, e.name, uc.plan, uc.settings.rule).includes(key)) continue;
+    if (e.remindedFor === key && !again) continue;
+    if (MailApp.getRemainingDailyQuota() < 1) {
+      appendSendLog(
+        uc.ss,
+        key,
+        "Nhắc xã",
+        [],
+        "Hết hạn mức email hôm nay: các xã còn lại được nhắc vào ngày mai.",
+      );
+      break;
+    }
+    const url = `https://docs.google.com/spreadsheets/d/${e.fileId}/edit`;
+    try {
+      MailApp.sendEmail({
+        to: e.email,
+        subject: `[${uc.settings.name}] Nhắc gửi số liệu ${periodShortLabel(key)} của ${e.name}`,
+        body: reminderBody(uc, e, key, url),
+        name: uc.settings.name,
+      });
+    } catch (err) {
+      console.error(`Nhắc ${e.name}: ${messageOf(err)}`);
+      appendSendLog(
+        uc.ss,
+        key,
+        "Nhắc xã",
+        [e.email],
+        `Gửi lời nhắc ${e.name} thất bại: ${translateError(err)}`,
+      );
+      continue;
+    }
+    table.getRange(e.row, COMMUNES_OWN_FROM + 4).setValue(key);
+    reminded.push(e.name);
+  }
+  if (reminded.length > 0) {
+    appendSendLog(
+      uc.ss,
+      key,
+      "Nhắc xã",
+      [],
+      `Đã nhắc ${reminded.length} xã chưa gửi số liệu ${periodShortLabel(key)}: ${reminded.join(", ")}.`,
+    );
+  }
+  return reminded;
+}
+
+/** Hourly: the communes' files. */
+export function upperHourly(c: SheetContext): void {
+  const uc = upperContext(c);
+  try {
+    flushPendingSendLog(c.ss);
+    syncAndLog(uc);
+  } catch (err) {
+    console.error(`Nhận số liệu các xã: ${messageOf(err)}`);
+    appendSendLog(c.ss, uc.today, "Nhận số liệu các xã", [], `Lỗi: ${translateError(err)}`);
+  }
+}
+
+/** Daily, at the settings' hour: once a period is due, the reminders to communes that have not sent. */
+export function upperDaily(c: SheetContext): void {
+  const uc = upperContext(c);
+  try {
+    const r = syncAndLog(uc);
+    const key = latestDuePeriod(uc);
+    if (key && uc.settings.remind) remindMissing(uc, r, key, false);
+  } catch (err) {
+    console.error(`Việc hằng ngày (cấp trên): ${messageOf(err)}`);
+    appendSendLog(c.ss, uc.today, "Việc hằng ngày", [], `Lỗi: ${translateError(err)}`);
+  }
+}
+
+/** "Nhắc các xã chưa gửi số liệu": the newest due period, again for those reminded already. */
+export function remindFromMenu(c: SheetContext): string {
+  if (!runsAsInstaller()) {
+    return `Lời nhắc gửi từ tài khoản ${recordedInstaller() || "chạy các việc tự động"}: hãy dùng tài khoản đó.`;
+  }
+  const uc = upperContext(c);
+  const key = latestDuePeriod(uc);
+  if (!key) return "Chưa đến hạn gửi số liệu kỳ nào: chưa có gì để nhắc.";
+  const r = syncAndLog(uc);
+  const done = remindMissing(uc, r, key, true);
+  return done.length
+    ? `Đã nhắc ${done.length} xã chưa gửi số liệu ${periodShortLabel(key)}: ${done.join(", ")}.`
+    : `Mọi xã đã gửi số liệu ${periodShortLabel(key)}: không cần nhắc.`;
+}
