@@ -6,23 +6,10 @@
 import * as z from "zod/mini";
 import { normalizeForm } from "./parse";
 import type { Plan } from "./plan";
+import { isEmail, spreadsheetIdOf } from "./address";
 import { intIn, lazySchema, periodRuleSchema } from "./schema-kit";
 
-const EMAIL_RE = /^[^\s@"<>(),;:]+@[^\s@"<>(),;:]+\.[^\s@"<>(),;:]{2,}$/;
-
-/** No address is longer than 254 characters (RFC 5321); the bound also keeps the test linear. */
-export function isEmail(s: string): boolean {
-  return s.length <= 254 && EMAIL_RE.test(s);
-}
-
-/** A spreadsheet's id from its link ("…/spreadsheets/d/<id>/edit…") or the id itself; null otherwise. */
-export function spreadsheetIdOf(text: string): string | null {
-  const s = text.trim();
-  if (s.length > 500) return null;
-  const m =
-    /\/spreadsheets\/d\/([A-Za-z0-9_-]{20,100})(?:[/?#]|$)/.exec(s) ?? /^([A-Za-z0-9_-]{20,100})$/.exec(s);
-  return m ? m[1]! : null;
-}
+export { isEmail, spreadsheetIdOf };
 
 function buildSettingsSchema() {
   const Email = z.string().check(z.refine(isEmail, "địa chỉ email không hợp lệ"));
@@ -38,14 +25,16 @@ function buildSettingsSchema() {
       .array(Email)
       .check(z.refine((a: string[]) => a.length <= 50, "tối đa 50 địa chỉ (giới hạn mỗi thư)")),
     /**
-     * The link of the intake file the upper level made for this commune ("" until it sends one): on
-     * approval and send, the period's aggregates go there too (gas/push.ts).
+     * The link of the intake file the upper level made for this commune ("" or absent until it sends
+     * one): on approval and send, the period's aggregates go there too (gas/push.ts).
      */
-    upperIntake: z
-      .string()
-      .check(
-        z.refine((s: string) => s === "" || spreadsheetIdOf(s) !== null, "không phải đường dẫn bảng tính"),
-      ),
+    upperIntake: z.optional(
+      z
+        .string()
+        .check(
+          z.refine((s: string) => s === "" || spreadsheetIdOf(s) !== null, "không phải đường dẫn bảng tính"),
+        ),
+    ),
     /** unit id → addresses allowed to edit that unit's tab. */
     unitEditors: z.record(z.string(), z.array(Email)),
     /** Office administrators besides the account that ran the first setup. */

@@ -8,7 +8,7 @@ import type { CellValue } from "./cell";
 import { foldText, normalizeForm, normalizeText } from "./parse";
 import type { PeriodRule, Plan } from "./plan";
 import type { People } from "./roles";
-import { isEmail } from "./settings";
+import { isEmail } from "./address";
 
 export interface UpperSettings {
   /** The upper level issuing the consolidated report ("UBND huyện Tứ Kỳ"). */

@@ -32,9 +32,10 @@ import {
   splitIso,
 } from "./periods";
 import type { Indicator, Plan } from "./plan";
-import type { IndicatorResult, IndicatorStatus, Rollup } from "./rollup";
+import type { IndicatorResult, IndicatorStatus } from "./rollup";
 import { judgeFrequency, judgePercentage, targetText } from "./rollup";
-import { isEmail, spreadsheetIdOf } from "./settings";
+import { COMMUNE_FILE_HEADER, periodOfCell } from "./intake-file";
+import { isEmail, spreadsheetIdOf } from "./address";
 
 /** The tabs of the upper level's workbook. */
 export const UPPER_TABS = {
@@ -44,20 +45,6 @@ export const UPPER_TABS = {
   trends: "Xu hướng",
   settings: "Cài đặt cấp trên",
 } as const;
-
-/** The one tab of a commune's intake file, and its columns (the commune's add-in writes them). */
-export const COMMUNE_FILE_TAB = "Số liệu gửi";
-export const COMMUNE_FILE_HEADER = [
-  "Mã kế hoạch",
-  "Xã",
-  "Kỳ",
-  "Chỉ tiêu",
-  "Tử số",
-  "Mẫu số",
-  "Đánh giá",
-  "Gửi lúc",
-  "Người duyệt",
-] as const;
 
 /** The upper level's intake tab: the commune's columns, then what the upper level saw itself. */
 export const INTAKE_HEADER = [...COMMUNE_FILE_HEADER, "Gửi lần đầu", "Số lần gửi"] as const;
@@ -85,56 +72,6 @@ const MAX_FILE_ROWS = 2000;
 /** Figures above this are not counts a commune reports. */
 const MAX_FIGURE = 1e9;
 const COMMUNE_NAME_MAX = 100;
-
-/** A period cell: "2023-04" as written, or the date Sheets may have turned it into. */
-export function periodOfCell(v: CellValue | undefined): PeriodKey | null {
-  if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return null;
-    const { y, m } = splitIso(civilDateOf(v));
-    return periodKeyOf(y, m);
-  }
-  const s = normalizeText(v ?? "");
-  return isValidPeriodKey(s) ? s : null;
-}
-
-// ---- the commune's side: its rows for one period, and its file with that period replaced ----
-
-/** The rows a commune sends for a period: aggregates only, one per indicator. */
-export function communeFileRows(
-  planCode: string,
-  communeName: string,
-  rollup: Rollup,
-  sentAt: Date,
-  approvedBy: string,
-): CellValue[][] {
-  return rollup.indicators.map((r) => [
-    planCode,
-    communeName,
-    rollup.period.key,
-    r.id,
-    r.numerator ?? 0,
-    r.denominator ?? "",
-    r.status,
-    sentAt,
-    isEmail(approvedBy) ? approvedBy : "",
-  ]);
-}
-
-/**
- * The file's data rows (below the header) with `key`'s rows replaced by `rows`: a resend replaces,
- * never duplicates. Rows of other periods stay as they were sent; blank rows go.
- */
-export function replacePeriodRows(
-  body: readonly CellValue[][],
-  key: PeriodKey,
-  rows: CellValue[][],
-): CellValue[][] {
-  const width = COMMUNE_FILE_HEADER.length;
-  const kept = body
-    .filter((r) => !r.every((v) => isBlankCell(v)) && periodOfCell(r[2]) !== key)
-    .map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
-  return [...kept, ...rows];
-}
 
 // ---- the upper level's table of communes ----
 

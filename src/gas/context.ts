@@ -9,11 +9,10 @@ import type { People, Person } from "../core/roles";
 import { peopleOf, personOf } from "../core/roles";
 import type { Settings } from "../core/settings";
 import { defaultSettings, validateSettings } from "../core/settings";
-import { UPPER_TABS } from "../core/upper";
-import { defaultUpperSettings, readUpperSettings, upperPeopleOf } from "../core/upper-settings";
 import { todayIso } from "../core/periods";
 import { currentPlan } from "./plan-store";
 import { planTools } from "./plan-tools-loader";
+import { upperTools } from "./upper-tools-loader";
 
 const SETTINGS_KEY = "ks.settings";
 /** The account that ran the first setup: the first member of the office. */
@@ -131,16 +130,9 @@ export function recordUpperMode(): void {
   PropertiesService.getDocumentProperties().setProperty(MODE_KEY, "upper");
 }
 
-/** The upper level's settings from its tab (defaults while the tab is missing), with notes on wrong values. */
-export function upperSettingsOf(ss: Spreadsheet, plan: Plan): ReturnType<typeof readUpperSettings> {
-  const sheet = ss.getSheetByName(UPPER_TABS.settings);
-  if (!sheet || sheet.getLastRow() === 0) return { settings: defaultUpperSettings(plan), notes: {} };
-  return readUpperSettings(sheet.getRange(1, 1, sheet.getLastRow(), 2).getValues(), plan);
-}
-
 function peopleHere(ss: Spreadsheet, plan: Plan, settings: Settings): People {
   return isUpperMode()
-    ? upperPeopleOf(upperSettingsOf(ss, plan).settings, setupAccount(ss))
+    ? upperTools().upperPeople(ss, plan, setupAccount(ss))
     : peopleOf(settings, setupAccount(ss));
 }
 

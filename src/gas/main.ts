@@ -54,7 +54,7 @@ import { setupSpreadsheet as runSetup } from "./setup";
 import { unitStatus } from "./status";
 import type { SetupReport } from "./setup";
 import { ensureTriggers } from "./triggers";
-import { remindFromMenu, syncFromMenu, upperDaily, upperHourly, upperSetup } from "./upper";
+import { upperTools } from "./upper-tools-loader";
 
 /**
  * Simple trigger: the plan's menu, fitted to the person when Google says who it is (what staff need
@@ -148,7 +148,20 @@ function installJobs(title: string, c: SheetContext, report: SetupReport, instal
 export function setupUpperLevel(): void {
   const title = "Thiết lập bảng tổng hợp cấp trên";
   menuRun(title, null, (first) => {
-    const report = upperSetup(first, (c, r, install) => installJobs(title, c, r, install));
+    // A commune's sheet (set up by anyone, or holding the add-in's tabs) stays one.
+    const commune =
+      !isUpperMode() &&
+      (recordedSetupAccount() !== "" ||
+        [SYSTEM_TABS.sendLog, ...first.plan.units.map((u) => u.tabName)].some((n) =>
+          first.ss.getSheetByName(n),
+        ));
+    if (commune) {
+      return (
+        "Chỉ bảng tính chưa thiết lập mới dùng được làm bảng tổng hợp cấp trên; bảng tính này đã là bảng của xã. " +
+        'Hãy tạo một bảng tính mới, đưa tiện ích vào, rồi chọn "Thiết lập làm bảng tổng hợp cấp trên (nhiều xã)".'
+      );
+    }
+    const report = upperTools().upperSetup(first, (c, r, install) => installJobs(title, c, r, install));
     return typeof report === "string" ? report : setupReportText(report);
   });
 }
@@ -228,14 +241,14 @@ export function onMonthlyTrigger(e: unknown): void {
 /** Installable, time-driven, daily: reminders, waiting drafts, what waits to be sent. */
 export function onDailyTrigger(e: unknown): void {
   triggerRun("onDailyTrigger", e, () =>
-    isUpperMode() ? upperDaily(sheetContext()) : onDaily(sheetContext()),
+    isUpperMode() ? upperTools().upperDaily(sheetContext()) : onDaily(sheetContext()),
   );
 }
 
 /** Installable, time-driven, hourly: what waits to be sent (an approval, a request, a retry). */
 export function onHourlyTrigger(e: unknown): void {
   triggerRun("onHourlyTrigger", e, () =>
-    isUpperMode() ? upperHourly(sheetContext()) : onHourly(sheetContext()),
+    isUpperMode() ? upperTools().upperHourly(sheetContext()) : onHourly(sheetContext()),
   );
 }
 
@@ -297,12 +310,12 @@ export function showPlanDialog(): void {
 
 /** "Nhận số liệu các xã ngay" (upper level). */
 export function syncCommunesNow(): void {
-  menuRun("Nhận số liệu các xã", "upperSync", (c) => syncFromMenu(c));
+  menuRun("Nhận số liệu các xã", "upperSync", (c) => upperTools().syncFromMenu(c));
 }
 
 /** "Nhắc các xã chưa gửi số liệu" (upper level). */
 export function remindCommunesNow(): void {
-  menuRun("Nhắc các xã", "upperSend", (c) => remindFromMenu(c));
+  menuRun("Nhắc các xã", "upperSend", (c) => upperTools().remindFromMenu(c));
 }
 
 /** "Hướng dẫn": the how-to, in Vietnamese (a page, so its text is not in every execution's bundle). */

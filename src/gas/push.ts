@@ -10,10 +10,15 @@
  */
 import type { CellValue } from "../core/cell";
 import type { PeriodKey } from "../core/periods";
-import { periodLabel } from "../core/periods";
+import { periodShortLabel } from "../core/periods";
 import type { Rollup } from "../core/rollup";
+import {
+  COMMUNE_FILE_HEADER,
+  COMMUNE_FILE_TAB,
+  communeFileRows,
+  replacePeriodRows,
+} from "../core/intake-file";
 import { spreadsheetIdOf } from "../core/settings";
-import { COMMUNE_FILE_HEADER, COMMUNE_FILE_TAB, communeFileRows, replacePeriodRows } from "../core/upper";
 import { callerEmail } from "./context";
 import { messageOf, translateError } from "./guard";
 import type { SendContext } from "./send";
@@ -65,13 +70,13 @@ function why(err: unknown, c: SendContext): string {
 
 /** Tries to write what waits for `key`; logs the outcome. */
 function attempt(c: SendContext, key: PeriodKey, waiting: Waiting): boolean {
-  const fileId = spreadsheetIdOf(c.settings.upperIntake);
+  const fileId = spreadsheetIdOf(c.settings.upperIntake ?? "");
   if (!fileId) {
     // The office removed the link from settings: nothing to send to.
     props().deleteProperty(PENDING_PREFIX + key);
     return false;
   }
-  const label = periodLabel(key, c.settings.periodRule);
+  const label = periodShortLabel(key);
   const rows: CellValue[][] = waiting.rows.map((r) =>
     r.map((v, i) => (i === 7 ? new Date(waiting.sentAt) : v)),
   );
@@ -103,7 +108,7 @@ function attempt(c: SendContext, key: PeriodKey, waiting: Waiting): boolean {
 
 /** After the period's report went: its aggregates to the upper level's intake file, if settings name one. */
 export function pushPeriod(c: SendContext, rollup: Rollup, sentAt: string, approvedBy: string | null): void {
-  if (!spreadsheetIdOf(c.settings.upperIntake)) return;
+  if (!spreadsheetIdOf(c.settings.upperIntake ?? "")) return;
   const rows = communeFileRows(c.plan.id, c.plan.commune.name, rollup, new Date(sentAt), approvedBy ?? "");
   const waiting: Waiting = {
     rows: rows.map((r) => r.map((v) => (v instanceof Date ? "" : (v as string | number)))),

@@ -332,10 +332,10 @@ export function sendFinalReport(c: SendContext, request: ReportRequest): SendOut
     if (delivery.status === "doubt") return doubt(c, "report", key, label, delivery);
     removePending("report", key);
     markReported(data, key);
-    pushPeriod(c, composed.rollup, delivery.at, approval.approvedBy);
     const resent = again && previous !== null;
     const message = `${SENT_RESULT_PREFIX} báo cáo ${label} cho ${recipients.length} người nhận${resent ? " (gửi lại)" : ""}.`;
     appendSendLog(c.ss, key, resent ? `${REPORT_LOG} (gửi lại)` : REPORT_LOG, recipients, message);
+    pushPeriod(c, composed.rollup, delivery.at, approval.approvedBy);
     return { status: "sent", message };
   });
 }

@@ -11,9 +11,8 @@ import type { CellValue } from "../core/cell";
 import { formatDateTimeVi, periodShortLabel } from "../core/periods";
 import type { Plan } from "../core/plan";
 import type { CommuneEntry, Intake, IntakeRecord } from "../core/upper";
+import { COMMUNE_FILE_HEADER, COMMUNE_FILE_TAB } from "../core/intake-file";
 import {
-  COMMUNE_FILE_HEADER,
-  COMMUNE_FILE_TAB,
   COMMUNES_HEADER,
   COMMUNES_OWN_FROM,
   createIntake,
@@ -27,7 +26,7 @@ import {
   UPPER_TABS,
 } from "../core/upper";
 import type { UpperSettings } from "../core/upper-settings";
-import { messageOf, translateError } from "./guard";
+import { host } from "./upper-host";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -136,8 +135,8 @@ function ensureFile(c: UpperContext, entry: CommuneEntry, own: CellValue[], resu
     entry.sharedWith = entry.email;
     own[1] = entry.email;
   } catch (err) {
-    console.error(`Tệp nhận số liệu ${entry.name}: ${messageOf(err)}`);
-    own[4] = `Chưa tạo hoặc chia sẻ được tệp cho ${entry.email}: ${translateError(err)}`;
+    console.error(`Tệp nhận số liệu ${entry.name}: ${host.messageOf(err)}`);
+    own[4] = `Chưa tạo hoặc chia sẻ được tệp cho ${entry.email}: ${host.translateError(err)}`;
     result.failed.push(`${entry.name}: ${own[4]}`);
   }
 }
@@ -225,8 +224,8 @@ export function syncCommunes(c: UpperContext): SyncResult {
       if (one.changed) result.changed.push(one.changed);
       result.read++;
     } catch (err) {
-      console.error(`Đọc tệp của ${e.name}: ${messageOf(err)}`);
-      mine[4] = `Không đọc được tệp lúc ${formatDateTimeVi(now)}: ${translateError(err)}`;
+      console.error(`Đọc tệp của ${e.name}: ${host.messageOf(err)}`);
+      mine[4] = `Không đọc được tệp lúc ${formatDateTimeVi(now)}: ${host.translateError(err)}`;
       result.failed.push(`${e.name}: ${mine[4]}`);
     }
   }

@@ -9,14 +9,9 @@ import { SYSTEM_TABS } from "../core/plan";
 import type { Plan } from "../core/plan";
 import { COMMUNES_HEADER, INTAKE_HEADER, UPPER_TABS } from "../core/upper";
 import type { UpperSettings } from "../core/upper-settings";
-import { upperSettingsRows } from "../core/upper-settings";
-import { recordInstaller, upperSettingsOf } from "./context";
-import { translateError } from "./guard";
-import { protectOfficeOnly } from "./protect";
-import { SEND_LOG_HEADER } from "./send-log";
+import { defaultUpperSettings, readUpperSettings, upperSettingsRows } from "../core/upper-settings";
 import type { SetupReport } from "./setup";
-import { ensureSheet, localise } from "./setup";
-import { DAILY_HANDLER, ensureOne, HOURLY_HANDLER } from "./triggers";
+import { host } from "./upper-host";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -41,33 +36,40 @@ function formats(sheet: Sheet, byColumn: Record<number, string>): void {
   }
 }
 
+/** The upper level's settings from its tab (defaults while the tab is missing), with notes on wrong values. */
+export function upperSettingsOf(ss: Spreadsheet, plan: Plan): ReturnType<typeof readUpperSettings> {
+  const sheet = ss.getSheetByName(UPPER_TABS.settings);
+  if (!sheet || sheet.getLastRow() === 0) return { settings: defaultUpperSettings(plan), notes: {} };
+  return readUpperSettings(sheet.getRange(1, 1, sheet.getLastRow(), 2).getValues(), plan);
+}
+
 const DATE_TIME = "dd/MM/yyyy HH:mm";
 
 export function setupUpperWorkbook(ss: Spreadsheet, plan: Plan, office: readonly string[]): SetupReport {
   const report: SetupReport = { created: [], repaired: [], problems: [] };
-  localise(ss, report);
-  const communes = ensureSheet(ss, UPPER_TABS.communes, report);
+  host.localise(ss, report);
+  const communes = host.ensureSheet(ss, UPPER_TABS.communes, report);
   header(communes, COMMUNES_HEADER);
   formats(communes, { 2: "@", 3: "@", 4: "@", 5: "@", 6: DATE_TIME, 7: "@", 8: "@" });
   communes.setColumnWidths(1, 3, 160);
   communes.setColumnWidth(4, 260);
   communes.setColumnWidth(8, 360);
-  const intake = ensureSheet(ss, UPPER_TABS.intake, report);
+  const intake = host.ensureSheet(ss, UPPER_TABS.intake, report);
   header(intake, INTAKE_HEADER);
   formats(intake, { 1: "@", 2: "@", 3: "@", 4: "@", 7: "@", 8: DATE_TIME, 9: "@", 10: DATE_TIME });
-  const settings = ensureSheet(ss, UPPER_TABS.settings, report);
+  const settings = host.ensureSheet(ss, UPPER_TABS.settings, report);
   if (settings.getLastRow() === 0) {
     const rows = upperSettingsRows(upperSettingsOf(ss, plan).settings);
     settings.getRange(1, 1, rows.length, 3).setNumberFormat("@").setValues(rows);
     settings.getRange(1, 1, 1, 3).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
     settings.setColumnWidths(1, 3, 280);
   }
-  ensureSheet(ss, UPPER_TABS.report, report);
-  ensureSheet(ss, UPPER_TABS.trends, report);
-  header(ensureSheet(ss, SYSTEM_TABS.sendLog, report), SEND_LOG_HEADER);
+  host.ensureSheet(ss, UPPER_TABS.report, report);
+  host.ensureSheet(ss, UPPER_TABS.trends, report);
+  header(host.ensureSheet(ss, SYSTEM_TABS.sendLog, report), host.sendLogHeader);
   for (const name of [...Object.values(UPPER_TABS), SYSTEM_TABS.sendLog]) {
     const sheet = ss.getSheetByName(name);
-    if (sheet) protectOfficeOnly(sheet, office);
+    if (sheet) host.protectOfficeOnly(sheet, office);
   }
   return report;
 }
@@ -79,19 +81,19 @@ export function ensureUpperTriggers(settings: UpperSettings): string[] {
   const hour = String(settings.sendHour);
   const changed = props.getProperty(SCHEDULE_KEY) !== hour;
   const daily = () =>
-    ScriptApp.newTrigger(DAILY_HANDLER)
+    ScriptApp.newTrigger(host.dailyHandler)
       .timeBased()
       .everyDays(1)
       .atHour(settings.sendHour)
       .inTimezone("Asia/Ho_Chi_Minh")
       .create();
-  if (ensureOne(DAILY_HANDLER, daily, changed)) {
+  if (host.ensureOne(host.dailyHandler, daily, changed)) {
     done.push(`Cài việc hằng ngày lúc ${settings.sendHour}:00: báo cáo tổng hợp và nhắc xã khi đến hạn.`);
   }
   props.setProperty(SCHEDULE_KEY, hour);
-  const hourly = () => ScriptApp.newTrigger(HOURLY_HANDLER).timeBased().everyHours(1).create();
-  if (ensureOne(HOURLY_HANDLER, hourly, false)) done.push("Cài việc hằng giờ: nhận số liệu các xã.");
-  recordInstaller(Session.getEffectiveUser().getEmail());
+  const hourly = () => ScriptApp.newTrigger(host.hourlyHandler).timeBased().everyHours(1).create();
+  if (host.ensureOne(host.hourlyHandler, hourly, false)) done.push("Cài việc hằng giờ: nhận số liệu các xã.");
+  host.recordInstaller(Session.getEffectiveUser().getEmail());
   return done;
 }
 
@@ -119,7 +121,7 @@ export function shareWithLeaders(ss: Spreadsheet, leaders: readonly string[]): s
       ss.addViewer(e);
       kept.push(e);
     } catch (err) {
-      lines.push(`Không chia sẻ được bảng tổng hợp cho lãnh đạo ${e}: ${translateError(err)}`);
+      lines.push(`Không chia sẻ được bảng tổng hợp cho lãnh đạo ${e}: ${host.translateError(err)}`);
     }
   }
   props.setProperty(SHARED_KEY, JSON.stringify(kept));

@@ -6,41 +6,21 @@
  */
 import type { PeriodKey } from "../core/periods";
 import { formatDateVi, periodShortLabel, planPeriods } from "../core/periods";
-import { SYSTEM_TABS } from "../core/plan";
+import type { Plan } from "../core/plan";
 import { mayClaimSetup, refusal } from "../core/roles";
 import type { CommuneEntry, Intake } from "../core/upper";
 import { COMMUNES_OWN_FROM, createIntake, dueDateOf, periodsReceived, UPPER_TABS } from "../core/upper";
+import type { People } from "../core/roles";
 import { upperPeopleOf } from "../core/upper-settings";
 import type { SheetContext } from "./context";
-import {
-  driveOwner,
-  isUpperMode,
-  recordedInstaller,
-  recordedSetupAccount,
-  recordSetupAccount,
-  recordUpperMode,
-  setupAccount,
-  today,
-  upperSettingsOf,
-} from "./context";
-import { messageOf, translateError } from "./guard";
 import type { SetupReport } from "./setup";
-import { runsAsInstaller } from "./send";
-import { appendSendLog, flushPendingSendLog } from "./send-log";
+import { host } from "./upper-host";
 import type { SyncResult, UpperContext } from "./upper-intake";
 import { syncCommunes } from "./upper-intake";
-import { ensureUpperTriggers, setupUpperWorkbook, shareWithLeaders } from "./upper-setup";
+import { ensureUpperTriggers, setupUpperWorkbook, shareWithLeaders, upperSettingsOf } from "./upper-setup";
 
 export function upperContext(c: SheetContext): UpperContext {
-  return { ss: c.ss, plan: c.plan, settings: upperSettingsOf(c.ss, c.plan).settings, today: today() };
-}
-
-/** A commune's sheet, set up already (by anyone), cannot become an upper level's workbook. */
-function setUpAsCommune(c: SheetContext): boolean {
-  if (recordedSetupAccount() !== "") return true;
-  return [SYSTEM_TABS.sendLog, ...c.plan.units.map((u) => u.tabName)].some(
-    (n) => c.ss.getSheetByName(n) !== null,
-  );
+  return { ss: c.ss, plan: c.plan, settings: upperSettingsOf(c.ss, c.plan).settings, today: host.today() };
 }
 
 /**
@@ -52,16 +32,10 @@ export function upperSetup(
   first: SheetContext,
   installJobs: (c: SheetContext, report: SetupReport, install: () => string[]) => void,
 ): SetupReport | string {
-  if (!isUpperMode()) {
-    if (setUpAsCommune(first)) {
-      return (
-        "Bảng tính này đã được thiết lập làm bảng của xã: không chuyển thành bảng tổng hợp cấp trên được. " +
-        'Hãy tạo một bảng tính mới, đưa tiện ích vào, rồi chọn "Thiết lập làm bảng tổng hợp cấp trên (nhiều xã)".'
-      );
-    }
+  if (!host.isUpperMode()) {
     const claim = {
       recorded: "",
-      driveOwner: driveOwner(first.ss),
+      driveOwner: host.driveOwner(first.ss),
       caller: first.user,
       admins: [],
       setUpBefore: false,
@@ -70,11 +44,11 @@ export function upperSetup(
     if (!mayClaimSetup(claim)) {
       return `Chỉ chủ sở hữu bảng tính (${claim.driveOwner || "người tạo tệp"}) mới thiết lập được bảng tổng hợp lần đầu.`;
     }
-    recordSetupAccount(first.user);
-    recordUpperMode();
+    host.recordSetupAccount(first.user);
+    host.recordUpperMode();
   }
   const { settings, notes } = upperSettingsOf(first.ss, first.plan);
-  const people = upperPeopleOf(settings, setupAccount(first.ss));
+  const people = upperPeopleOf(settings, host.setupAccount(first.ss));
   if (!people.office.includes(first.user))
     return refusal("upperSetup", people, { ...first.person, roles: [] });
   const report = setupUpperWorkbook(first.ss, first.plan, people.office);
@@ -101,15 +75,15 @@ function syncSummary(r: SyncResult): string {
 function syncAndLog(uc: UpperContext): SyncResult {
   const r = syncCommunes(uc);
   if (r.changed.length + r.failed.length + r.created.length > 0) {
-    appendSendLog(uc.ss, uc.today, "Nhận số liệu các xã", [], syncSummary(r));
+    host.appendSendLog(uc.ss, uc.today, "Nhận số liệu các xã", [], syncSummary(r));
   }
   return r;
 }
 
 /** "Nhận số liệu các xã ngay". */
 export function syncFromMenu(c: SheetContext): string {
-  if (!runsAsInstaller()) {
-    const installer = recordedInstaller();
+  if (!host.runsAsInstaller()) {
+    const installer = host.recordedInstaller();
     return (
       `Tệp nhận số liệu của các xã thuộc tài khoản ${installer || "chạy các việc tự động"}: việc nhận số liệu chạy dưới ` +
       "tài khoản đó mỗi giờ. Hãy dùng tài khoản đó để nhận ngay."
@@ -152,7 +126,7 @@ export function remindMissing(uc: UpperContext, r: SyncResult, key: PeriodKey, a
     if (periodsReceived(intake, e.name, uc.plan, uc.settings.rule).includes(key)) continue;
     if (e.remindedFor === key && !again) continue;
     if (MailApp.getRemainingDailyQuota() < 1) {
-      appendSendLog(
+      host.appendSendLog(
         uc.ss,
         key,
         "Nhắc xã",
@@ -170,13 +144,13 @@ export function remindMissing(uc: UpperContext, r: SyncResult, key: PeriodKey, a
         name: uc.settings.name,
       });
     } catch (err) {
-      console.error(`Nhắc ${e.name}: ${messageOf(err)}`);
-      appendSendLog(
+      console.error(`Nhắc ${e.name}: ${host.messageOf(err)}`);
+      host.appendSendLog(
         uc.ss,
         key,
         "Nhắc xã",
         [e.email],
-        `Gửi lời nhắc ${e.name} thất bại: ${translateError(err)}`,
+        `Gửi lời nhắc ${e.name} thất bại: ${host.translateError(err)}`,
       );
       continue;
     }
@@ -184,7 +158,7 @@ export function remindMissing(uc: UpperContext, r: SyncResult, key: PeriodKey, a
     reminded.push(e.name);
   }
   if (reminded.length > 0) {
-    appendSendLog(
+    host.appendSendLog(
       uc.ss,
       key,
       "Nhắc xã",
@@ -199,11 +173,11 @@ export function remindMissing(uc: UpperContext, r: SyncResult, key: PeriodKey, a
 export function upperHourly(c: SheetContext): void {
   const uc = upperContext(c);
   try {
-    flushPendingSendLog(c.ss);
+    host.flushPendingSendLog(c.ss);
     syncAndLog(uc);
   } catch (err) {
-    console.error(`Nhận số liệu các xã: ${messageOf(err)}`);
-    appendSendLog(c.ss, uc.today, "Nhận số liệu các xã", [], `Lỗi: ${translateError(err)}`);
+    console.error(`Nhận số liệu các xã: ${host.messageOf(err)}`);
+    host.appendSendLog(c.ss, uc.today, "Nhận số liệu các xã", [], `Lỗi: ${host.translateError(err)}`);
   }
 }
 
@@ -215,15 +189,15 @@ export function upperDaily(c: SheetContext): void {
     const key = latestDuePeriod(uc);
     if (key && uc.settings.remind) remindMissing(uc, r, key, false);
   } catch (err) {
-    console.error(`Việc hằng ngày (cấp trên): ${messageOf(err)}`);
-    appendSendLog(c.ss, uc.today, "Việc hằng ngày", [], `Lỗi: ${translateError(err)}`);
+    console.error(`Việc hằng ngày (cấp trên): ${host.messageOf(err)}`);
+    host.appendSendLog(c.ss, uc.today, "Việc hằng ngày", [], `Lỗi: ${host.translateError(err)}`);
   }
 }
 
 /** "Nhắc các xã chưa gửi số liệu": the newest due period, again for those reminded already. */
 export function remindFromMenu(c: SheetContext): string {
-  if (!runsAsInstaller()) {
-    return `Lời nhắc gửi từ tài khoản ${recordedInstaller() || "chạy các việc tự động"}: hãy dùng tài khoản đó.`;
+  if (!host.runsAsInstaller()) {
+    return `Lời nhắc gửi từ tài khoản ${host.recordedInstaller() || "chạy các việc tự động"}: hãy dùng tài khoản đó.`;
   }
   const uc = upperContext(c);
   const key = latestDuePeriod(uc);
@@ -233,4 +207,13 @@ export function remindFromMenu(c: SheetContext): string {
   return done.length
     ? `Đã nhắc ${done.length} xã chưa gửi số liệu ${periodShortLabel(key)}: ${done.join(", ")}.`
     : `Mọi xã đã gửi số liệu ${periodShortLabel(key)}: không cần nhắc.`;
+}
+
+/** The people of this upper level's workbook (its office and leaders), for the roles' checks. */
+export function upperPeople(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  plan: Plan,
+  setupAccount: string,
+): People {
+  return upperPeopleOf(upperSettingsOf(ss, plan).settings, setupAccount);
 }

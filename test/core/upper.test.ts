@@ -2,9 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/core/cell";
 import { personOf, refusal } from "../../src/core/roles";
 import type { Rollup } from "../../src/core/rollup";
+import { COMMUNE_FILE_HEADER, communeFileRows, replacePeriodRows } from "../../src/core/intake-file";
 import {
-  COMMUNE_FILE_HEADER,
-  communeFileRows,
   communesForPeriod,
   createIntake,
   intakeRows,
@@ -13,7 +12,6 @@ import {
   readCommuneFile,
   readCommunes,
   readIntake,
-  replacePeriodRows,
 } from "../../src/core/upper";
 import { readUpperSettings, upperPeopleOf, upperSettingsRows } from "../../src/core/upper-settings";
 import { quangKhai2023 as plan } from "../../src/plans/quang-khai-2023";

@@ -159,7 +159,7 @@ function fill(settings: Settings): void {
   set("chairmanEmail", settings.chairmanEmail);
   set("upperLevelName", settings.upperLevelName);
   set("upperLevelEmails", settings.upperLevelEmails.join("\n"));
-  set("upperIntake", settings.upperIntake);
+  set("upperIntake", settings.upperIntake ?? "");
   for (const u of state.units) set("unitEditors." + u.id, (settings.unitEditors[u.id] ?? []).join("\n"));
   set("periodRule", settings.periodRule);
   set("sendDay", String(settings.sendDay));
