@@ -21,16 +21,7 @@ import type { CellValue } from "./cell";
 import { isBlankCell } from "./cell";
 import { foldText, normalizeText } from "./parse";
 import type { IsoDate, PeriodKey, PeriodRule } from "./periods";
-import {
-  addDays,
-  civilDateOf,
-  isValidPeriodKey,
-  monthsElapsed,
-  periodBounds,
-  periodKeyOf,
-  planPeriods,
-  splitIso,
-} from "./periods";
+import { addDays, civilDateOf, monthsElapsed, periodBounds, planPeriods } from "./periods";
 import type { Indicator, Plan } from "./plan";
 import type { IndicatorResult, IndicatorStatus } from "./rollup";
 import { judgeFrequency, judgePercentage, targetText } from "./rollup";
