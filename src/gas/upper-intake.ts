@@ -229,13 +229,17 @@ export function syncCommunes(c: UpperContext): SyncResult {
       result.failed.push(`${e.name}: ${mine[4]}`);
     }
   }
-  const rows = intakeRows(
-    intake.records,
-    c.plan,
-    communes.map((e) => e.name),
-  );
+  // Written back only when something arrived (the hourly run of an ordinary day writes nothing there).
+  const rows =
+    result.changed.length > 0
+      ? intakeRows(
+          intake.records,
+          c.plan,
+          communes.map((e) => e.name),
+        )
+      : [];
   const old = Math.max(intakeValues.length - 1, 0);
-  while (rows.length < old) rows.push(new Array<CellValue>(INTAKE_HEADER.length).fill(""));
+  while (rows.length > 0 && rows.length < old) rows.push(new Array<CellValue>(INTAKE_HEADER.length).fill(""));
   if (rows.length > 0) {
     const missing = rows.length + 1 - intakeTab.getMaxRows();
     if (missing > 0) intakeTab.insertRowsAfter(intakeTab.getMaxRows(), missing);
