@@ -1,7 +1,8 @@
 /**
  * `npm start`: the local workbench on the real bundle (build/ must be built: npm start builds first).
  * PORT picks the port (default 8080, 0 = any free one); WORKBENCH_DATA_DIR where the workbook is
- * kept (default .data/ in the repository, git-ignored). Only 127.0.0.1 is listened on.
+ * kept (default .data/ in the repository, git-ignored); WORKBENCH_DEMO=cap-tren opens the upper level's
+ * workbook with three communes instead of the commune's sheet. Only 127.0.0.1 is listened on.
  */
 import { DEFAULT_DATA_DIR, startWorkbench } from "./workbench/server";
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const running = await startWorkbench({
     port: portFrom(process.env.PORT),
     dataDir: process.env.WORKBENCH_DATA_DIR || DEFAULT_DATA_DIR,
+    demo: process.env.WORKBENCH_DEMO === "cap-tren" ? "cap-tren" : "xa",
     log: (line) => console.log(line),
   });
   console.log(`Bàn thử đang chạy tại ${running.url}`);

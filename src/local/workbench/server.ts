@@ -230,6 +230,7 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
     buildDir: opts.buildDir ?? DEFAULT_BUILD_DIR,
     dataDir: opts.dataDir ?? DEFAULT_DATA_DIR,
     ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.demo ? { demo: opts.demo } : {}),
   });
   let port = opts.port ?? 8080;
 

@@ -20,6 +20,7 @@ import {
 } from "../emulator/index";
 import { fromLocal } from "../emulator/index";
 import { createDemoEnvironment, DEMO_NOW } from "./demo";
+import { createUpperDemo, UPPER_DEMO_NOW } from "./upper-demo";
 import type {
   ActionResult,
   AlertView,
@@ -64,6 +65,8 @@ export interface WorkbenchOptions {
   dataDir: string;
   /** Where to say what happened at start (a damaged state file, a fresh demo). */
   log?: (line: string) => void;
+  /** "cap-tren": an upper level's workbook with three communes (kept in a file of its own). */
+  demo?: "xa" | "cap-tren";
 }
 
 interface Panel extends PanelView {
@@ -112,6 +115,7 @@ export class Workbench {
   private sidebar: Panel | null = null;
   private dialog: Panel | null = null;
   private panelSeq = 0;
+  private readonly upper: boolean;
   version = 0;
 
   constructor(opts: WorkbenchOptions) {
@@ -122,7 +126,8 @@ export class Workbench {
     this.code = readFileSync(codePath, "utf8");
     this.htmlDir = opts.buildDir;
     mkdirSync(opts.dataDir, { recursive: true });
-    this.statePath = join(opts.dataDir, STATE_FILE);
+    this.upper = opts.demo === "cap-tren";
+    this.statePath = join(opts.dataDir, this.upper ? "workbench-cap-tren.json" : STATE_FILE);
     this.log = opts.log ?? (() => {});
     if (!this.loadSaved()) this.startDemo();
   }
@@ -148,14 +153,17 @@ export class Workbench {
   }
 
   private startDemo(): void {
-    this.env = createDemoEnvironment({ code: this.code, htmlDir: this.htmlDir });
+    this.env = this.upper
+      ? createUpperDemo({ code: this.code, htmlDir: this.htmlDir })
+      : createDemoEnvironment({ code: this.code, htmlDir: this.htmlDir });
     this.functions = this.publicFunctions(this.env);
     this.env.open();
     this.sidebar = null;
     this.dialog = null;
     this.history = [];
     this.commit();
-    this.log(`Đã tạo bảng tính mẫu (giờ giả lập ${formatDateTimeVi(DEMO_NOW, this.timeZone)}).`);
+    const now = this.upper ? UPPER_DEMO_NOW : DEMO_NOW;
+    this.log(`Đã tạo bảng tính mẫu (giờ giả lập ${formatDateTimeVi(now, this.timeZone)}).`);
   }
 
   /** A fresh environment from a snapshot, the bundle loaded, opened by the acting user. */
@@ -205,7 +213,8 @@ export class Workbench {
    */
   private computeUsers(): UserChoice[] {
     const owner = this.saved.owner;
-    const out: UserChoice[] = [{ email: owner, label: "Văn phòng UBND xã (chủ bảng tính)", group: "owner" }];
+    const office = this.upper ? "Văn phòng cấp trên" : "Văn phòng UBND xã";
+    const out: UserChoice[] = [{ email: owner, label: `${office} (chủ bảng tính)`, group: "owner" }];
     const labels = new Map<string, { units: string[]; group: UserChoice["group"]; label?: string }>();
     const note = (email: string, group: UserChoice["group"], unit?: string, label?: string) => {
       const key = email.trim().toLowerCase();
@@ -229,7 +238,8 @@ export class Workbench {
       }
     }
     for (const ss of this.saved.spreadsheets.spreadsheets) {
-      if (ss.deleted) continue;
+      // The upper level's demo holds its communes' files too: only its own workbook's people act here.
+      if (ss.deleted || (this.upper && ss.id !== this.boundId())) continue;
       for (const email of ss.editors) note(email, "editor");
       for (const email of ss.viewers) note(email, "upperLevel", undefined, `Chỉ xem: ${ss.name}`);
     }
