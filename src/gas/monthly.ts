@@ -32,8 +32,15 @@ import {
   sendPending,
   sendReminders,
 } from "./send";
-import { retryPushes } from "./push";
+import { upperTools } from "./upper-tools-loader";
 import { appendSendLog, flushPendingSendLog } from "./send-log";
+
+/** Whether a sent period's figures still wait to reach the upper level (push.ts): only then load it. */
+function pushesWait(): boolean {
+  return Object.keys(PropertiesService.getDocumentProperties().getProperties()).some((k) =>
+    k.startsWith("ks.push."),
+  );
+}
 import { writeRollupTab } from "./rollup";
 
 export function rollupState(c: SheetContext, asked: unknown): RollupState {
@@ -191,7 +198,7 @@ export function onHourly(c: SheetContext): void {
     flushPendingSendLog(c.ss);
     lockNewlyApproved(sc);
     sendPending(sc);
-    retryPushes(sc);
+    if (pushesWait()) upperTools().retryPushes(sc);
   });
 }
 
@@ -212,7 +219,7 @@ export function onDaily(c: SheetContext): void {
     sendReminders(sc);
     remindChairman(sc, readApprovals());
     sendPending(sc);
-    retryPushes(sc);
+    if (pushesWait()) upperTools().retryPushes(sc);
   });
 }
 

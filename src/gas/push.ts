@@ -6,7 +6,8 @@
  * file holds: open, one read, one write. It runs in the send's execution, as the installer (the
  * account the upper level shared the file with). If it fails, the report has still gone: the rows wait
  * in a document property, the send log says why in Vietnamese (once a day), and the hourly trigger
- * tries again. No free text and no entry leaves the sheet this way.
+ * tries again. No free text and no entry leaves the sheet this way. Part of build/UpperTools.html:
+ * loaded by the send's execution when the settings name an intake file (send.ts).
  */
 import type { CellValue } from "../core/cell";
 import type { PeriodKey } from "../core/periods";
@@ -18,11 +19,9 @@ import {
   communeFileRows,
   replacePeriodRows,
 } from "../core/intake-file";
-import { spreadsheetIdOf } from "../core/settings";
-import { callerEmail } from "./context";
-import { messageOf, translateError } from "./guard";
+import { spreadsheetIdOf } from "../core/address";
 import type { SendContext } from "./send";
-import { appendSendLog, loggedToday } from "./send-log";
+import { host } from "./upper-host";
 
 const PENDING_PREFIX = "ks.push.";
 const LOG_KIND = "Số liệu gửi cấp trên";
@@ -52,8 +51,8 @@ function write(fileId: string, key: PeriodKey, rows: CellValue[][]): void {
 }
 
 function why(err: unknown, c: SendContext): string {
-  const text = messageOf(err);
-  const me = callerEmail();
+  const text = host.messageOf(err);
+  const me = host.callerEmail();
   if (/no tab /.test(text)) {
     return `Tệp nhận số liệu của cấp trên không còn trang "${COMMUNE_FILE_TAB}": hãy báo ${c.settings.upperLevelName} tạo lại tệp.`;
   }
@@ -65,7 +64,7 @@ function why(err: unknown, c: SendContext): string {
       `Hãy nhờ ${c.settings.upperLevelName} chia sẻ tệp cho ${me}, hoặc kiểm tra đường dẫn trong Cài đặt.`
     );
   }
-  return translateError(err);
+  return host.translateError(err);
 }
 
 /** Tries to write what waits for `key`; logs the outcome. */
@@ -83,9 +82,9 @@ function attempt(c: SendContext, key: PeriodKey, waiting: Waiting): boolean {
   try {
     write(fileId, key, rows);
   } catch (err) {
-    console.error(`${LOG_KIND} ${key}: ${messageOf(err)}`);
-    if (!loggedToday(`push.${key}`, c.today)) {
-      appendSendLog(
+    console.error(`${LOG_KIND} ${key}: ${host.messageOf(err)}`);
+    if (!host.loggedToday(`push.${key}`, c.today)) {
+      host.appendSendLog(
         c.ss,
         key,
         LOG_KIND,
@@ -96,7 +95,7 @@ function attempt(c: SendContext, key: PeriodKey, waiting: Waiting): boolean {
     return false;
   }
   props().deleteProperty(PENDING_PREFIX + key);
-  appendSendLog(
+  host.appendSendLog(
     c.ss,
     key,
     LOG_KIND,
@@ -126,7 +125,7 @@ export function retryPushes(c: SendContext): void {
     try {
       attempt(c, name.slice(PENDING_PREFIX.length), JSON.parse(all[name]!) as Waiting);
     } catch (err) {
-      console.error(`${LOG_KIND}: ${messageOf(err)}`);
+      console.error(`${LOG_KIND}: ${host.messageOf(err)}`);
     }
   }
 }

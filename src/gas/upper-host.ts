@@ -23,6 +23,7 @@ export interface UpperHost {
   recordedInstaller: typeof Context.recordedInstaller;
   recordInstaller: typeof Context.recordInstaller;
   today: typeof Context.today;
+  callerEmail: typeof Context.callerEmail;
   messageOf: typeof Guard.messageOf;
   translateError: typeof Guard.translateError;
   deliverOnce: typeof MailRecord.deliverOnce;
@@ -31,6 +32,7 @@ export interface UpperHost {
   runsAsInstaller: typeof Send.runsAsInstaller;
   appendSendLog: typeof SendLog.appendSendLog;
   flushPendingSendLog: typeof SendLog.flushPendingSendLog;
+  loggedToday: typeof SendLog.loggedToday;
   sendLogHeader: typeof SendLog.SEND_LOG_HEADER;
   ensureSheet: typeof Setup.ensureSheet;
   localise: typeof Setup.localise;

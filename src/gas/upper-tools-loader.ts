@@ -2,15 +2,15 @@
  * The upper level's part of the server, kept out of Code.js (build/UpperTools.html, see
  * scripts/build.mjs): compiled the first time an execution of an upper level's workbook needs it, once
  * per execution, and handed the functions of Code.js it uses (upper-host.ts). A commune's executions
- * never load it.
+ * load it only to write a sent period's figures into its intake file at the upper level (push.ts).
  */
 import { driveOwner, isUpperMode, recordedInstaller, recordedSetupAccount, recordInstaller } from "./context";
-import { recordSetupAccount, recordUpperMode, setupAccount, today } from "./context";
+import { callerEmail, recordSetupAccount, recordUpperMode, setupAccount, today } from "./context";
 import { messageOf, translateError } from "./guard";
 import { deliverOnce, mailRecord } from "./mail-record";
 import { protectOfficeOnly } from "./protect";
 import { runsAsInstaller } from "./send";
-import { appendSendLog, flushPendingSendLog, SEND_LOG_HEADER } from "./send-log";
+import { appendSendLog, flushPendingSendLog, loggedToday, SEND_LOG_HEADER } from "./send-log";
 import { ensureSheet, localise } from "./setup";
 import { DAILY_HANDLER, ensureOne, HOURLY_HANDLER } from "./triggers";
 import type * as Tools from "./upper-tools";
@@ -34,6 +34,7 @@ export function upperTools(): UpperTools {
       recordedInstaller,
       recordInstaller,
       today,
+      callerEmail,
       messageOf,
       translateError,
       deliverOnce,
@@ -42,6 +43,7 @@ export function upperTools(): UpperTools {
       runsAsInstaller,
       appendSendLog,
       flushPendingSendLog,
+      loggedToday,
       sendLogHeader: SEND_LOG_HEADER,
       ensureSheet,
       localise,

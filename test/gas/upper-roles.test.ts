@@ -80,7 +80,7 @@ describe("every exported function in an upper level's workbook, called by each p
           r = env.runFromClient(name, args);
         });
         expect(r.ok, `${name} as ${who}`).toBe(false);
-        expect(vietnameseOnly((r as { error: string }).error)).toMatch(/Chỉ .* mới /);
+        expect(vietnameseOnly((r as unknown as { error: string }).error)).toMatch(/Chỉ .* mới /);
         expect(effects, `${name} as ${who} changed something`).toEqual([]);
       }
       expect(digest(env)).toBe(before);
