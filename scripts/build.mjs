@@ -289,7 +289,13 @@ const pages = await buildPages();
 pages.push(["PlanTools.html", await buildTools("PlanTools.html", "src/gas/plan-tools.ts", ["applyPlanTab"])]);
 pages.push([
   "UpperTools.html",
-  await buildTools("UpperTools.html", "src/gas/upper-tools.ts", ["init", "upperPeople", "upperSetup", "pushPeriod", "retryPushes"]),
+  await buildTools("UpperTools.html", "src/gas/upper-tools.ts", [
+    "init",
+    "upperPeople",
+    "upperSetup",
+    "pushPeriod",
+    "retryPushes",
+  ]),
 ]);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(
