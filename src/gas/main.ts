@@ -140,7 +140,6 @@ function installJobs(title: string, c: SheetContext, report: SetupReport, instal
   }
 }
 
-
 /**
  * "Thiết lập làm bảng tổng hợp cấp trên (nhiều xã)": the choice, on a new spreadsheet, of an upper
  * level's workbook; later "Thiết lập / sửa bảng tính" repairs it (upper.ts).

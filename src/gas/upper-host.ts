@@ -7,6 +7,7 @@
 import type * as Context from "./context";
 import type * as Guard from "./guard";
 import type * as MailRecord from "./mail-record";
+import type * as PlanStore from "./plan-store";
 import type * as Protect from "./protect";
 import type * as Send from "./send";
 import type * as SendLog from "./send-log";
@@ -29,6 +30,8 @@ export interface UpperHost {
   deliverOnce: typeof MailRecord.deliverOnce;
   mailRecord: typeof MailRecord.mailRecord;
   protectOfficeOnly: typeof Protect.protectOfficeOnly;
+  storedPlan: typeof PlanStore.storedPlan;
+  storePlans: typeof PlanStore.storePlans;
   runsAsInstaller: typeof Send.runsAsInstaller;
   appendSendLog: typeof SendLog.appendSendLog;
   flushPendingSendLog: typeof SendLog.flushPendingSendLog;

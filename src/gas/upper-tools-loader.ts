@@ -8,6 +8,7 @@ import { driveOwner, isUpperMode, recordedInstaller, recordedSetupAccount, recor
 import { callerEmail, recordSetupAccount, recordUpperMode, setupAccount, today } from "./context";
 import { messageOf, translateError } from "./guard";
 import { deliverOnce, mailRecord } from "./mail-record";
+import { storedPlan, storePlans } from "./plan-store";
 import { protectOfficeOnly } from "./protect";
 import { runsAsInstaller } from "./send";
 import { appendSendLog, flushPendingSendLog, loggedToday, SEND_LOG_HEADER } from "./send-log";
@@ -40,6 +41,8 @@ export function upperTools(): UpperTools {
       deliverOnce,
       mailRecord,
       protectOfficeOnly,
+      storedPlan,
+      storePlans,
       runsAsInstaller,
       appendSendLog,
       flushPendingSendLog,

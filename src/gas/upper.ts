@@ -51,6 +51,8 @@ export function upperSetup(
   const people = upperPeopleOf(settings, host.setupAccount(first.ss));
   if (!people.office.includes(first.user))
     return refusal("upperSetup", people, { ...first.person, roles: [] });
+  // The plan its communes report on, kept like a commune's (every later execution reads it from there).
+  if (!host.storedPlan()) host.storePlans({ from: host.today(), plan: first.plan }, []);
   const report = setupUpperWorkbook(first.ss, first.plan, people.office);
   installJobs(first, report, () => ensureUpperTriggers(settings));
   report.problems.push(...shareWithLeaders(first.ss, settings.leaders));

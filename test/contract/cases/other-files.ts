@@ -1,11 +1,9 @@
 // Files other than the bound spreadsheet: what a script may open, read and write in a file of another
-// account as far as sharing and protections allow (the upper level's intake files), reading a whole tab,
-// growing one, and reading back a project file's text (code loaded on first use).
+// account as far as sharing and protections allow (the upper level's intake files); growing a tab.
 import { type ContractCase, EDITOR, fresh, type Json, OUTSIDER, OWNER } from "../case";
 
 const APP = "https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app";
 const SHEET = "https://developers.google.com/apps-script/reference/spreadsheet/sheet";
-const HTML = "https://developers.google.com/apps-script/reference/html/html-output";
 
 /** A script each account runs as itself: make a file shared with one editor, then read and write it. */
 const SCRIPT = `
@@ -65,12 +63,11 @@ export const otherFilesCases: ContractCase[] = [
     },
   },
   {
-    id: "sheet.data-range-and-insert-rows",
+    id: "sheet.insert-rows-after",
     behaviour:
-      "getDataRange is A1 to the last row and column holding data; insertRowsAfter adds empty rows, growing getMaxRows",
+      "insertRowsAfter(last row, n) adds n empty rows at the end, growing getMaxRows; the data range stays",
     source: `${SHEET}#insertRowsAfter(Integer,Integer)`,
-    note: `getDataRange: "Returns a Range corresponding to the dimensions in which data is present" (${SHEET}#getDataRange()).`,
-    covers: ["Sheet.getDataRange", "Sheet.insertRowsAfter", "Sheet.getMaxRows", "Range.getA1Notation"],
+    covers: ["Sheet.insertRowsAfter", "Sheet.getMaxRows", "Sheet.getDataRange", "Range.getA1Notation"],
     run(gas) {
       const sheet = fresh(gas, "data range").getSheets()[0]!;
       sheet.getRange("B3").setValue(5);
@@ -79,18 +76,5 @@ export const otherFilesCases: ContractCase[] = [
       return [sheet.getDataRange().getA1Notation(), before, sheet.getMaxRows()];
     },
     expected: ["A1:B3", 1000, 1500],
-  },
-  {
-    id: "html.file-content",
-    behaviour: "getContent of an HtmlOutput made from a project file returns the file's text as it is",
-    source: `${HTML}#getContent()`,
-    covers: ["HtmlService.createHtmlOutputFromFile", "HtmlOutput.getContent"],
-    script: `function text() { return HtmlService.createHtmlOutputFromFile("Tools").getContent(); }`,
-    pages: { Tools: '"use strict";return{a:1}' },
-    manual: 'Add a file Tools.html holding "use strict";return{a:1} and log its getContent().',
-    run(_gas, world) {
-      return world.run("text") as string;
-    },
-    expected: '"use strict";return{a:1}',
   },
 ];
