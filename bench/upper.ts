@@ -12,14 +12,8 @@ import { join } from "node:path";
 import type { CellValue } from "../src/core/cell";
 import type { Plan } from "../src/core/plan";
 import type { IntakeRecord } from "../src/core/upper";
-import {
-  communesForPeriod,
-  createIntake,
-  INTAKE_HEADER,
-  intakeRows,
-  mergeIntake,
-  readIntake,
-} from "../src/core/upper";
+import { communesForPeriod } from "../src/core/upper-report";
+import { createIntake, INTAKE_HEADER, intakeRows, mergeIntake, readIntake } from "../src/core/upper";
 import { COMMUNE_FILE_HEADER } from "../src/core/intake-file";
 import type { Environment } from "../src/local/emulator/index";
 import {

@@ -60,7 +60,7 @@ function buildSettingsSchema() {
 }
 
 /** The settings' schema, shared by the dialog and the server (built on first use). */
-export const settingsSchema = lazySchema(buildSettingsSchema);
+export const settingsSchema = /* @__PURE__ */ lazySchema(buildSettingsSchema);
 
 export type Settings = z.infer<ReturnType<typeof buildSettingsSchema>>;
 

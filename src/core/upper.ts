@@ -20,11 +20,11 @@
 import type { CellValue } from "./cell";
 import { isBlankCell } from "./cell";
 import { foldText, normalizeText } from "./parse";
-import type { IsoDate, PeriodKey, PeriodRule } from "./periods";
-import { addDays, civilDateOf, monthsElapsed, periodBounds, planPeriods } from "./periods";
+import type { PeriodKey, PeriodRule } from "./periods";
+import { monthsElapsed, planPeriods } from "./periods";
 import type { Indicator, Plan } from "./plan";
-import type { IndicatorResult, IndicatorStatus } from "./rollup";
-import { judgeFrequency, judgePercentage, targetText } from "./rollup";
+import type { IndicatorStatus } from "./rollup";
+import { judgeFrequency, judgePercentage } from "./rollup";
 import { COMMUNE_FILE_HEADER, periodOfCell } from "./intake-file";
 import { isEmail, spreadsheetIdOf } from "./address";
 
@@ -421,86 +421,4 @@ export function mergeIntake(
     }
   }
   return { added, replaced };
-}
-
-// ---- timeliness and each commune's results for a period ----
-
-export type Timeliness = "onTime" | "late" | "notSent";
-
-/** The day a period's figures are due: its last day plus `deadlineDays` (1: the day after, as the plan sends). */
-export function dueDateOf(key: PeriodKey, rule: PeriodRule, deadlineDays: number): IsoDate {
-  return addDays(periodBounds(key, rule).end, deadlineDays);
-}
-
-export interface CommunePeriod {
-  name: string;
-  timeliness: Timeliness;
-  /** When the period first arrived (ISO), or null. */
-  sentAt: string | null;
-  approvedBy: string;
-  due: IsoDate;
-  indicators: IndicatorResult[];
-}
-
-function resultOf(
-  plan: Plan,
-  ind: Indicator,
-  key: PeriodKey,
-  rule: PeriodRule,
-  x: IntakeRecord,
-): IndicatorResult {
-  return {
-    id: ind.id,
-    label: ind.label,
-    shortLabel: ind.shortLabel,
-    kind: ind.kind,
-    numerator: x.numerator,
-    denominator: x.denominator,
-    target:
-      ind.kind === "frequency"
-        ? { op: ">=", value: ind.minPerMonth }
-        : { op: ind.target.op, value: ind.target.value },
-    targetText: targetText(ind),
-    months: null,
-    periodCount: null,
-    ...judge(plan, ind, key, rule, x.numerator, x.denominator),
-  };
-}
-
-/** Each commune of the table for a period: whether and when it sent, and its results (none if it did not). */
-export function communesForPeriod(
-  plan: Plan,
-  rule: PeriodRule,
-  key: PeriodKey,
-  communes: readonly string[],
-  records: readonly IntakeRecord[],
-  deadlineDays: number,
-): CommunePeriod[] {
-  const due = dueDateOf(key, rule, deadlineDays);
-  const byCommune = new Map<string, IntakeRecord[]>();
-  for (const x of records) {
-    if (x.period !== key) continue;
-    const list = byCommune.get(x.commune) ?? [];
-    list.push(x);
-    byCommune.set(x.commune, list);
-  }
-  return communes.map((name) => {
-    const rows = byCommune.get(name) ?? [];
-    if (rows.length === 0)
-      return { name, timeliness: "notSent", sentAt: null, approvedBy: "", due, indicators: [] };
-    let first = rows[0]!.firstSentAt;
-    for (const x of rows) if (x.firstSentAt < first) first = x.firstSentAt;
-    const indicators = plan.indicators.flatMap((ind) => {
-      const x = rows.find((r) => r.indicatorId === ind.id);
-      return x ? [resultOf(plan, ind, key, rule, x)] : [];
-    });
-    return {
-      name,
-      timeliness: civilDateOf(new Date(first)) <= due ? "onTime" : "late",
-      sentAt: first,
-      approvedBy: rows.find((r) => r.approvedBy !== "")?.approvedBy ?? "",
-      due,
-      indicators,
-    };
-  });
 }

@@ -312,6 +312,16 @@ export function syncCommunesNow(): void {
   menuRun("Nhận số liệu các xã", "upperSync", (c) => upperTools().syncFromMenu(c));
 }
 
+/** "Báo cáo tổng hợp tháng…" (upper level): a period's report, as the leaders get it. */
+export function showUpperReport(): void {
+  menuRun("Báo cáo tổng hợp tháng", "upperView", (c) => upperTools().showReportFromMenu(c));
+}
+
+/** "Gửi báo cáo tổng hợp tháng…" (upper level). */
+export function sendUpperReportNow(): void {
+  menuRun("Gửi báo cáo tổng hợp", "upperSend", (c) => upperTools().sendReportFromMenu(c));
+}
+
 /** "Nhắc các xã chưa gửi số liệu" (upper level). */
 export function remindCommunesNow(): void {
   menuRun("Nhắc các xã", "upperSend", (c) => upperTools().remindFromMenu(c));

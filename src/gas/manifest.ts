@@ -58,8 +58,10 @@ export const MENU_ENTRIES: readonly (MenuEntry | null)[] = [
 
 /** The menu of an upper level's workbook ("cấp trên" mode), in the order its office sees it. */
 export const UPPER_MENU_ENTRIES: readonly (MenuEntry | null)[] = [
+  { caption: "Báo cáo tổng hợp tháng…", functionName: "showUpperReport", action: "upperView" },
   { caption: "Nhận số liệu các xã ngay", functionName: "syncCommunesNow", action: "upperSync" },
   null,
+  { caption: "Gửi báo cáo tổng hợp tháng…", functionName: "sendUpperReportNow", action: "upperSend" },
   { caption: "Nhắc các xã chưa gửi số liệu", functionName: "remindCommunesNow", action: "upperSend" },
   null,
   { caption: "Thiết lập / sửa bảng tính", functionName: "setupSpreadsheet", action: "upperSetup" },

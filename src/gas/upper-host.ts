@@ -12,6 +12,7 @@ import type * as Protect from "./protect";
 import type * as Send from "./send";
 import type * as SendLog from "./send-log";
 import type * as Setup from "./setup";
+import type * as Table from "./table";
 import type * as Triggers from "./triggers";
 
 export interface UpperHost {
@@ -40,6 +41,7 @@ export interface UpperHost {
   ensureSheet: typeof Setup.ensureSheet;
   localise: typeof Setup.localise;
   ensureOne: typeof Triggers.ensureOne;
+  writeTable: typeof Table.writeTable;
   dailyHandler: string;
   hourlyHandler: string;
 }

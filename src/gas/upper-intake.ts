@@ -253,3 +253,11 @@ export function syncCommunes(c: UpperContext): SyncResult {
   }
   return result;
 }
+
+/** The communes and the intake as they are, without reading any file (to show a report). */
+export function readIntakeOnly(c: UpperContext): Pick<SyncResult, "records" | "communes"> {
+  return {
+    communes: readCommunes(allValues(tab(c.ss, UPPER_TABS.communes), COMMUNES_HEADER.length), c.plan.id),
+    records: readIntake(allValues(tab(c.ss, UPPER_TABS.intake), INTAKE_HEADER.length)),
+  };
+}

@@ -4,6 +4,15 @@
  * by upper-tools-loader.ts, which calls init first with the functions of Code.js the tools use
  * (upper-host.ts); Code.js's own modules never import this file.
  */
-export { remindFromMenu, syncFromMenu, upperDaily, upperHourly, upperPeople, upperSetup } from "./upper";
+export {
+  remindFromMenu,
+  sendReportFromMenu,
+  showReportFromMenu,
+  syncFromMenu,
+  upperDaily,
+  upperHourly,
+  upperPeople,
+  upperSetup,
+} from "./upper";
 export { pushPeriod, retryPushes } from "./push";
 export { init } from "./upper-host";

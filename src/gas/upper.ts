@@ -9,14 +9,16 @@ import { formatDateVi, periodShortLabel, planPeriods } from "../core/periods";
 import type { Plan } from "../core/plan";
 import { mayClaimSetup, refusal } from "../core/roles";
 import type { CommuneEntry, Intake } from "../core/upper";
-import { COMMUNES_OWN_FROM, createIntake, dueDateOf, periodsReceived, UPPER_TABS } from "../core/upper";
+import { COMMUNES_OWN_FROM, createIntake, periodsReceived, UPPER_TABS } from "../core/upper";
+import { dueDateOf } from "../core/upper-report";
 import type { People } from "../core/roles";
 import { upperPeopleOf } from "../core/upper-settings";
 import type { SheetContext } from "./context";
 import type { SetupReport } from "./setup";
 import { host } from "./upper-host";
 import type { SyncResult, UpperContext } from "./upper-intake";
-import { syncCommunes } from "./upper-intake";
+import { readIntakeOnly, syncCommunes } from "./upper-intake";
+import { composeUpperReport, periodView, sendUpperReport, writeViews } from "./upper-report";
 import { ensureUpperTriggers, setupUpperWorkbook, shareWithLeaders, upperSettingsOf } from "./upper-setup";
 
 export function upperContext(c: SheetContext): UpperContext {
@@ -156,8 +158,16 @@ export function remindMissing(uc: UpperContext, r: SyncResult, key: PeriodKey, a
       );
       continue;
     }
-    table.getRange(e.row, COMMUNES_OWN_FROM + 4).setValue(key);
+    e.remindedFor = key;
     reminded.push(e.name);
+  }
+  // The table's "Đã nhắc kỳ" column, in one write.
+  const last = Math.max(0, ...r.communes.map((e) => e.row));
+  if (reminded.length > 0 && last > 1) {
+    const column = table.getRange(2, COMMUNES_OWN_FROM + 4, last - 1, 1);
+    const values = column.getValues();
+    for (const e of r.communes) if (e.remindedFor) values[e.row - 2]![0] = e.remindedFor;
+    column.setValues(values);
   }
   if (reminded.length > 0) {
     host.appendSendLog(
@@ -171,25 +181,41 @@ export function remindMissing(uc: UpperContext, r: SyncResult, key: PeriodKey, a
   return reminded;
 }
 
-/** Hourly: the communes' files. */
+/** The period the views show: the newest one due, or the plan's first before any is. */
+function viewPeriod(uc: UpperContext): PeriodKey {
+  return latestDuePeriod(uc) ?? planPeriods(uc.plan, uc.settings.rule)[0]!;
+}
+
+function names(r: Pick<SyncResult, "communes">): string[] {
+  return r.communes.filter((e) => !e.problem).map((e) => e.name);
+}
+
+/** Hourly: the communes' files, and the views when something arrived. */
 export function upperHourly(c: SheetContext): void {
   const uc = upperContext(c);
   try {
     host.flushPendingSendLog(c.ss);
-    syncAndLog(uc);
+    const r = syncAndLog(uc);
+    if (r.changed.length > 0) writeViews(uc, r.records, names(r), viewPeriod(uc));
   } catch (err) {
     console.error(`Nhận số liệu các xã: ${host.messageOf(err)}`);
     host.appendSendLog(c.ss, uc.today, "Nhận số liệu các xã", [], `Lỗi: ${host.translateError(err)}`);
   }
 }
 
-/** Daily, at the settings' hour: once a period is due, the reminders to communes that have not sent. */
+/**
+ * Daily, at the settings' hour: the views; once a period is due, its report to the leaders (once) and
+ * the reminders to communes that have not sent.
+ */
 export function upperDaily(c: SheetContext): void {
   const uc = upperContext(c);
   try {
     const r = syncAndLog(uc);
     const key = latestDuePeriod(uc);
-    if (key && uc.settings.remind) remindMissing(uc, r, key, false);
+    const view = writeViews(uc, r.records, names(r), viewPeriod(uc));
+    if (!key) return;
+    if (view && host.mailRecord("report", key)?.state !== "sent") sendUpperReport(uc, view, false, "trigger");
+    if (uc.settings.remind) remindMissing(uc, r, key, false);
   } catch (err) {
     console.error(`Việc hằng ngày (cấp trên): ${host.messageOf(err)}`);
     host.appendSendLog(c.ss, uc.today, "Việc hằng ngày", [], `Lỗi: ${host.translateError(err)}`);
@@ -209,6 +235,60 @@ export function remindFromMenu(c: SheetContext): string {
   return done.length
     ? `Đã nhắc ${done.length} xã chưa gửi số liệu ${periodShortLabel(key)}: ${done.join(", ")}.`
     : `Mọi xã đã gửi số liệu ${periodShortLabel(key)}: không cần nhắc.`;
+}
+
+/** "Báo cáo tổng hợp tháng…": a period's report as the leaders get it (the views written for it). */
+export function showReportFromMenu(c: SheetContext): string | undefined {
+  const uc = upperContext(c);
+  const ui = SpreadsheetApp.getUi();
+  const periods = planPeriods(uc.plan, uc.settings.rule);
+  const fallback = viewPeriod(uc);
+  const answer = ui.prompt(
+    "Báo cáo tổng hợp tháng",
+    `Tháng nào? Gõ dạng 4/2023; để trống: ${periodShortLabel(fallback)}.`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return undefined;
+  const typed = answer.getResponseText().trim();
+  const m = /^(?:tháng\s*)?(\d{1,2})\s*\/\s*(\d{4})$/i.exec(typed);
+  const key = typed === "" ? fallback : m ? `${m[2]}-${m[1]!.padStart(2, "0")}` : "";
+  if (!periods.includes(key)) {
+    return `"${typed.slice(0, 20)}" không phải một tháng của kế hoạch: hãy gõ dạng 4/2023, từ ${periodShortLabel(periods[0]!)} đến ${periodShortLabel(periods[periods.length - 1]!)}.`;
+  }
+  // Shown, not written: the tabs follow what arrives (and the leaders may only view the workbook).
+  const r = readIntakeOnly(uc);
+  if (names(r).length === 0) return `Chưa có xã nào trong trang "${UPPER_TABS.communes}".`;
+  const view = periodView(uc, r.records, names(r), key);
+  const page = HtmlService.createHtmlOutput(composeUpperReport(uc, view).html).setWidth(900).setHeight(640);
+  ui.showModalDialog(page, `Báo cáo tổng hợp ${periodShortLabel(key)}`);
+  return undefined;
+}
+
+/** "Gửi báo cáo tổng hợp tháng…": the newest due period's report to the leaders; again if asked. */
+export function sendReportFromMenu(c: SheetContext): string {
+  if (!host.runsAsInstaller()) {
+    return `Báo cáo tổng hợp gửi từ tài khoản ${host.recordedInstaller() || "chạy các việc tự động"}: hãy dùng tài khoản đó.`;
+  }
+  const uc = upperContext(c);
+  const key = latestDuePeriod(uc);
+  if (!key) return "Chưa đến hạn gửi số liệu kỳ nào: chưa có báo cáo tổng hợp để gửi.";
+  const sent = host.mailRecord("report", key);
+  let again = false;
+  if (sent) {
+    const ui = SpreadsheetApp.getUi();
+    const answer = ui.alert(
+      "Gửi báo cáo tổng hợp",
+      `Báo cáo tổng hợp ${periodShortLabel(key)} đã ${sent.state === "sent" ? "gửi" : "bắt đầu gửi"} lúc ${sent.at}. Gửi lại cho lãnh đạo?`,
+      ui.ButtonSet.YES_NO,
+    );
+    if (answer !== ui.Button.YES) return "Không gửi lại.";
+    again = true;
+  }
+  const r = syncAndLog(uc);
+  const view = writeViews(uc, r.records, names(r), key);
+  return view
+    ? sendUpperReport(uc, view, again, c.user)
+    : `Chưa có xã nào trong trang "${UPPER_TABS.communes}".`;
 }
 
 /** The people of this upper level's workbook (its office and leaders), for the roles' checks. */

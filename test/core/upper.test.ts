@@ -4,7 +4,6 @@ import { personOf, refusal } from "../../src/core/roles";
 import type { Rollup } from "../../src/core/rollup";
 import { COMMUNE_FILE_HEADER, communeFileRows, replacePeriodRows } from "../../src/core/intake-file";
 import {
-  communesForPeriod,
   createIntake,
   intakeRows,
   mergeIntake,
@@ -13,6 +12,7 @@ import {
   readCommunes,
   readIntake,
 } from "../../src/core/upper";
+import { communesForPeriod } from "../../src/core/upper-report";
 import { readUpperSettings, upperPeopleOf, upperSettingsRows } from "../../src/core/upper-settings";
 import { quangKhai2023 as plan } from "../../src/plans/quang-khai-2023";
 
@@ -201,7 +201,7 @@ describe("the upper level's intake: one row per commune, period and indicator", 
     });
     expect(intake.records[0]!.firstSentAt).toBe("2023-04-16T00:00:00.000Z");
     const [c] = communesForPeriod(plan, RULE, "2023-04", ["Tân Kỳ"], intake.records, 1);
-    expect(c!.timeliness).toBe("late");
+    expect(c!.report.timeliness).toBe("late");
   });
 
   it("each commune's period: on time, late, or not sent, with its results judged from the figures", () => {
@@ -228,7 +228,7 @@ describe("the upper level's intake: one row per commune, period and indicator", 
       intake.records,
       1,
     );
-    expect(view.map((c) => [c.name, c.timeliness, c.due])).toEqual([
+    expect(view.map((c) => [c.name, c.report.timeliness, c.report.due])).toEqual([
       ["Quang Khải", "onTime", "2023-04-15"],
       ["Quang Phục", "late", "2023-04-15"],
       ["Tân Kỳ", "notSent", "2023-04-15"],

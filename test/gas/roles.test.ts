@@ -33,7 +33,13 @@ const MENU_ITEMS = [
   "showPlanDialog",
 ];
 /** The upper level's workbook's own items: on a commune's sheet, refused to everyone. */
-const UPPER_ITEMS = ["setupUpperLevel", "syncCommunesNow", "remindCommunesNow"];
+const UPPER_ITEMS = [
+  "setupUpperLevel",
+  "syncCommunesNow",
+  "remindCommunesNow",
+  "showUpperReport",
+  "sendUpperReportNow",
+];
 const TRIGGERS = [
   "onEditInstalled",
   "onMonthlyTrigger",

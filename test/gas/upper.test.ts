@@ -36,10 +36,13 @@ function tab(env: Environment, name: string): unknown[][] {
 function displayed(env: Environment, name: string): string[][] {
   return (env.active as Ss).getSheetByName(name)!.getDataRange().getDisplayValues();
 }
+/** The send log's rows as text; a cell cut to three lines is read whole from its note. */
 function sendLog(env: Environment): string[] {
+  const s = (env.active as Ss).getSheetByName("Nhật ký gửi")!;
+  const notes = s.getDataRange().getNotes();
   return displayed(env, "Nhật ký gửi")
     .slice(1)
-    .map((r) => r.join(" | "));
+    .map((r, i) => r.map((v, c) => notes[i + 1]?.[c] || v).join(" | "));
 }
 function idOf(link: string): string {
   return /\/d\/([^/]+)/.exec(link)![1]!;
@@ -144,16 +147,34 @@ describe("an upper level and three communes, in the emulator through the built b
     expect(intakeOf(upper, C.name)).toEqual([]);
   });
 
-  it("the day after the deadline, the communes that have not sent are reminded, once", () => {
+  it("the day after the deadline, the communes that have not sent are reminded, once, and the leaders get the report", () => {
     const before = upper.outbox.length;
     at(worlds, vn("2023-04-16T07:00:00"));
+    const reports = upper.outbox.slice(before).filter((m) => m.subject.includes("Kết quả thực hiện"));
+    expect(reports).toHaveLength(1);
+    const report = reports[0]!;
+    expect(report.to).toEqual([UPPER_LEADER]);
+    expect(report.subject).toBe(
+      "[UBND huyện Tứ Kỳ] Kết quả thực hiện Kế hoạch phòng, chống mại dâm năm 2023 của 3 xã: Quang Khải, Quang Phục, Tân Kỳ, tháng 4/2023",
+    );
+    // The same administrative page as the commune's report and `consolidate --html`: issued by the upper level.
+    expect(report.htmlBody).toContain("BÁO CÁO TỔNG HỢP");
+    expect(report.htmlBody).toContain(
+      '<div>UỶ BAN NHÂN DÂN</div><div style="font-weight:bold">HUYỆN TỨ KỲ</div>',
+    );
+    expect(report.body).toContain("3 xã: 1 đúng hạn, 0 muộn, 2 chưa gửi.");
+    expect(report.body).toContain("Chưa gửi: Quang Phục, Tân Kỳ.");
+    // Only Quang Khải had sent: the totals are its figures.
+    expect(report.body).toContain("CT2a");
+    expect(report.body).toContain("12/40 (30 %) – Đạt");
+    expect(report.body).not.toMatch(/0912|Tin báo/);
     const reminders = upper.outbox.slice(before).filter((m) => m.subject.includes("Nhắc gửi số liệu"));
     expect(reminders.map((m) => m.to).sort()).toEqual([[B.office], [C.office]]);
     expect(reminders[0]!.subject).toBe("[UBND huyện Tứ Kỳ] Nhắc gửi số liệu tháng 4/2023 của Quang Phục");
     expect(reminders[1]!.body).toContain("hạn: hết ngày 15/04/2023");
   });
 
-  it("Quang Phục, approved on the 16th, arrives late; Tân Kỳ is still missing", () => {
+  it("Quang Phục, approved on the 16th, arrives late; Tân Kỳ is still missing; the totals are sums, by hand", () => {
     approve(b, B.chairman, "2023-04");
     at(worlds, vn("2023-04-16T10:00:00"));
     expect(intakeOf(upper, B.name).map((r) => r.slice(1, 5))).toEqual([
@@ -177,6 +198,54 @@ describe("an upper level and three communes, in the emulator through the built b
       /9 dòng mới, 0 dòng gửi lại thay số cũ; đã nhận tháng 4\/2023\.$/,
     );
     expect(statusOf(upper, C.name)).toMatch(/không có gì mới; chưa có số liệu\.$/);
+    // The period's tab, side by side: the total first, then each commune. By hand, Quang Khải + Quang Phục
+    // (Tân Kỳ sent nothing): CT2a (12 + 10) / (40 + 50) = 22/90 = 24,4 % (an average of 30 % and 20 % would
+    // say 25 %); CT2b 90/350 = 25,7 %; CT2c 400/1.100 = 36,4 %; CT3 (4 + 1)/(11 + 11) = 22,7 %;
+    // CT4 6/30 = 20 % (Đạt, ≥ 20 %); CT5 4/5 = 80 % (Chưa đạt, = 100 %); CT6 (0 + 1)/(0 + 2) = 50 %
+    // (Chưa đạt, ≥ 60 %); CT1a 2/2 commune-months met; CT1b 1/2 (Quang Phục posted nothing on the website).
+    const view = displayed(upper, "Tổng hợp các xã");
+    const header = view.findIndex((r) => r[0] === "Xã");
+    const rows = Object.fromEntries(view.slice(header + 1).map((r) => [r[0], r.slice(1)]));
+    expect(rows["Tổng cộng"]).toEqual([
+      "2 xã",
+      "",
+      "",
+      "2/2 tháng đạt Đạt",
+      "1/2 tháng đạt Chưa đạt",
+      "22/90 (24,4 %) Chưa đạt",
+      "90/350 (25,7 %) Chưa đạt",
+      "400/1.100 (36,4 %) Đạt",
+      "5/22 (22,7 %) Chưa đạt",
+      "6/30 (20 %) Đạt",
+      "4/5 (80 %) Chưa đạt",
+      "1/2 (50 %) Chưa đạt",
+    ]);
+    expect(rows[A.name]!.slice(0, 5)).toEqual([
+      "Đúng hạn",
+      "15/04/2023 11:00",
+      A.chairman,
+      "1/1 tháng đạt Đạt",
+      "1/1 tháng đạt Đạt",
+    ]);
+    expect(rows[B.name]!.slice(0, 3)).toEqual(["Muộn", "16/04/2023 10:00", B.chairman]);
+    expect(rows[B.name]![5]).toBe("10/50 (20 %) Chưa đạt");
+    expect(rows[C.name]).toEqual(["Chưa gửi", "", "", ...Array(9).fill("–")]);
+    expect(view.some((r) => r[0]?.startsWith("3 xã: 1 đúng hạn, 1 muộn, 1 chưa gửi."))).toBe(true);
+    // The year's trend: tháng 4/2023's totals and who sent.
+    const trend = displayed(upper, "Xu hướng");
+    expect(trend.find((r) => r[1] === "Số xã đã gửi (muộn)")?.[3]).toBe("2/3 (1 muộn)");
+    expect(trend.find((r) => r[0] === "CT2a")?.[3]).toBe("22/90 (24,4 %) Chưa đạt");
+  });
+
+  it("the office sees a month's report as the leaders get it, with the same sums", () => {
+    upper.setUser(UPPER_OFFICE);
+    upper.ui.respond({ text: "4/2023", button: "OK" });
+    upper.run("showUpperReport");
+    const dialog = upper.ui.dialogs.at(-1)!;
+    expect(dialog.title).toBe("Báo cáo tổng hợp tháng 4/2023");
+    expect(dialog.content).toContain("22/90 (24,4 %)");
+    expect(dialog.content).toContain("Quang Phục: gửi lúc 16/04/2023 10:00, muộn");
+    expect(dialog.content).toContain("Tân Kỳ: chưa gửi báo cáo");
   });
 
   it("a commune cannot read another commune's rows or the upper level's workbook, nor write but its own rows", () => {
@@ -217,9 +286,11 @@ describe("an upper level and three communes, in the emulator through the built b
       .value.settings;
     const saved = c.runFromClient("saveSettings", [{ ...settings, upperIntake: links[C.name] }]);
     expect(saved.ok).toBe(true);
-    // The next morning's daily run: Quang Phục and Tân Kỳ were reminded already, nobody again.
+    // The next morning's daily run: Quang Phục and Tân Kỳ were reminded already, nobody again; the
+    // report went once.
     at(worlds, vn("2023-04-17T07:00:00"));
     expect(upper.outbox.filter((m) => m.subject.includes("Nhắc gửi số liệu"))).toHaveLength(2);
+    expect(upper.outbox.filter((m) => m.subject.includes("Kết quả thực hiện"))).toHaveLength(1);
     at(worlds, vn("2023-04-17T10:00:00"));
     expect(sendLog(c).at(-1)).toContain("Đã ghi số liệu tháng 4/2023 (9 chỉ tiêu)");
     expect(intakeOf(upper, C.name).filter((r) => r[0] === "2023-04")).toHaveLength(9);
