@@ -175,7 +175,7 @@ export function periodTable(
   c: Consolidation,
   approvers: ReadonlyMap<string, string>,
 ): TableLayout {
-  const t = new TableBuilder([150, 80, 120, 190, ...plan.indicators.map(() => 150)]);
+  const t = new TableBuilder([150, 80, 120, 190, ...plan.indicators.map(() => 170)]);
   const due = c.communes[0]?.report.due ?? c.period.end;
   t.line(`KẾT QUẢ CÁC XÃ – ${c.period.label.toUpperCase()}`, { bold: true })
     .line(

@@ -42,6 +42,7 @@ export interface UpperHost {
   localise: typeof Setup.localise;
   ensureOne: typeof Triggers.ensureOne;
   writeTable: typeof Table.writeTable;
+  setWidths: typeof Table.setWidths;
   dailyHandler: string;
   hourlyHandler: string;
 }

@@ -45,15 +45,27 @@ export function upperSettingsOf(ss: Spreadsheet, plan: Plan): ReturnType<typeof 
 
 const DATE_TIME = "dd/MM/yyyy HH:mm";
 
+/** What each column of the communes table holds: the first three are typed, the rest are the add-in's. */
+const COMMUNES_NOTES = [
+  "Tên xã, như sẽ hiện trong báo cáo tổng hợp. Mỗi xã một dòng.",
+  "Email của văn phòng UBND xã: tài khoản chạy các việc tự động của bảng tính xã. Tệp nhận số liệu được chia sẻ cho địa chỉ này.",
+  "Mã kế hoạch xã dùng; để trống là kế hoạch của bảng tổng hợp này.",
+  "Tiện ích ghi: đường dẫn tệp nhận số liệu của xã (gửi cho xã qua email).",
+  "Tiện ích ghi: địa chỉ đã được chia sẻ tệp. Đổi email ở cột B thì tệp được chia sẻ lại.",
+  "Tiện ích ghi: lần đọc tệp của xã gần nhất.",
+  "Tiện ích ghi: kỳ gần nhất đã nhắc xã gửi số liệu.",
+  "Tiện ích ghi: kết quả lần đọc gần nhất.",
+] as const;
+
 export function setupUpperWorkbook(ss: Spreadsheet, plan: Plan, office: readonly string[]): SetupReport {
   const report: SetupReport = { created: [], repaired: [], problems: [] };
   host.localise(ss, report);
   const communes = host.ensureSheet(ss, UPPER_TABS.communes, report);
   header(communes, COMMUNES_HEADER);
   formats(communes, { 2: "@", 3: "@", 4: "@", 5: "@", 6: DATE_TIME, 7: "@", 8: "@" });
-  communes.setColumnWidths(1, 3, 160);
-  communes.setColumnWidth(4, 260);
-  communes.setColumnWidth(8, 360);
+  host.setWidths(communes, [150, 230, 130, 260, 230, 130, 90, 420]);
+  communes.getRange(1, 1, 1, COMMUNES_NOTES.length).setNotes([[...COMMUNES_NOTES]]);
+  communes.getRange(2, 8, Math.max(communes.getMaxRows() - 1, 1), 1).setWrap(true);
   const intake = host.ensureSheet(ss, UPPER_TABS.intake, report);
   header(intake, INTAKE_HEADER);
   formats(intake, { 1: "@", 2: "@", 3: "@", 4: "@", 7: "@", 8: DATE_TIME, 9: "@", 10: DATE_TIME });

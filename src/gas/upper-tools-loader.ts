@@ -13,7 +13,7 @@ import { protectOfficeOnly } from "./protect";
 import { runsAsInstaller } from "./send";
 import { appendSendLog, flushPendingSendLog, loggedToday, SEND_LOG_HEADER } from "./send-log";
 import { ensureSheet, localise } from "./setup";
-import { writeTable } from "./table";
+import { setWidths, writeTable } from "./table";
 import { DAILY_HANDLER, ensureOne, HOURLY_HANDLER } from "./triggers";
 import type * as Tools from "./upper-tools";
 
@@ -53,6 +53,7 @@ export function upperTools(): UpperTools {
       localise,
       ensureOne,
       writeTable,
+      setWidths,
       dailyHandler: DAILY_HANDLER,
       hourlyHandler: HOURLY_HANDLER,
     });
