@@ -14,6 +14,7 @@ import { quangKhai2023 as plan } from "../src/plans/quang-khai-2023";
 import { lazyZodSource } from "../test/build/lazy-zod";
 import { testSuite } from "./suite";
 import { typedText } from "./typed-text";
+import { workbenchBench } from "./workbench";
 import { upperBench } from "./upper";
 
 const root = join(import.meta.dirname, "..");
@@ -257,6 +258,7 @@ const sections: Array<() => string[] | Promise<string[]>> = [
   () => benchCliRollup(),
   () => benchConsolidate(),
   typedText,
+  () => workbenchBench(),
   upperBench,
   () => testSuite(root),
 ];

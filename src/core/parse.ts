@@ -35,10 +35,33 @@ export function normalizeForm(s: string, form: "NFC" | "NFD"): string {
     .join("");
 }
 
+/** Entries a cache below keeps before it is emptied, so that its memory stays bounded. */
+const CACHE_ENTRIES = 2000;
+
+/** `compute(key)`, remembered: a tab repeats the same few texts and dates down its rows. */
+function remembered<K, V>(cache: Map<K, V>, key: K, compute: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (cache.size >= CACHE_ENTRIES) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** normalizeText of short texts: normalizing is most of what reading a list column costs. */
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_MAX_LENGTH = 200;
+
 /** NFC, no-break and zero-width spaces made plain, trimmed. Inner line breaks are kept. */
 export function normalizeText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
-  const s = v instanceof Date ? dateText(v) : String(v);
+  if (v instanceof Date) return normalizeString(dateText(v));
+  if (typeof v !== "string" || v.length > NORMALIZED_MAX_LENGTH) return normalizeString(String(v));
+  return remembered(NORMALIZED, v, normalizeString);
+}
+
+function normalizeString(s: string): string {
   return normalizeForm(s, "NFC")
     .replace(/[\u200b\ufeff]/g, "")
     .replace(/\u00a0/g, " ")
@@ -159,6 +182,14 @@ const SERIAL_MAX = 2958465;
 const DMY_RE = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/;
 const YMD_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
+/** The Vietnam date of each instant a Date cell held, "" when it is no date from 1900 on. */
+const CIVIL_DATES = new Map<number, IsoDate>();
+
+function civilDateAt(time: number): IsoDate {
+  const iso = Number.isNaN(time) ? "" : civilDateOf(new Date(time));
+  return isValidIso(iso) && iso >= "1900" ? iso : "";
+}
+
 /**
  * Dates from `Date` values (read as Vietnam wall time), "dd/mm/yyyy", "d/m/yyyy" (also with "-" or "."),
  * "yyyy-mm-dd" (what a date input gives), and Sheets serial numbers (days since 30/12/1899).
@@ -166,8 +197,8 @@ const YMD_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 export function parseDate(v: CellValue, columnLabel: string): Parsed<IsoDate> {
   if (isBlankCell(v)) return fail(blankMessage(columnLabel, DATE_HINT));
   if (v instanceof Date) {
-    const iso = Number.isNaN(v.getTime()) ? "" : civilDateOf(v);
-    if (!isValidIso(iso) || iso < "1900") return fail(col(columnLabel) + ": ngày không hợp lệ. " + DATE_HINT);
+    const iso = remembered(CIVIL_DATES, v.getTime(), civilDateAt);
+    if (iso === "") return fail(col(columnLabel) + ": ngày không hợp lệ. " + DATE_HINT);
     return ok(iso);
   }
   if (typeof v === "number") {
@@ -222,16 +253,16 @@ export function parseYesNo(v: CellValue, columnLabel: string): Parsed<boolean> {
 }
 
 /** The option as written in the plan, whatever the case, spacing, composition or diacritics typed. */
-const FOLDED = new WeakMap<readonly string[], [string, string][]>();
+const FOLDED = new WeakMap<readonly string[], { nfc: string[]; folded: [string, string][] }>();
 
-/** Each option with its folded form, computed once per list (lists come from the plan). */
-function foldedOptions(options: readonly string[]): [string, string][] {
-  let folded = FOLDED.get(options);
-  if (!folded) {
-    folded = options.map((o) => [foldText(o), o]);
-    FOLDED.set(options, folded);
+/** Each option in NFC and folded, computed once per list (lists come from the plan). */
+function foldedOptions(options: readonly string[]): { nfc: string[]; folded: [string, string][] } {
+  let forms = FOLDED.get(options);
+  if (!forms) {
+    forms = { nfc: options.map((o) => o.normalize("NFC")), folded: options.map((o) => [foldText(o), o]) };
+    FOLDED.set(options, forms);
   }
-  return folded;
+  return forms;
 }
 
 export function matchOption(v: CellValue, options: readonly string[], columnLabel: string): Parsed<string> {
@@ -241,11 +272,11 @@ export function matchOption(v: CellValue, options: readonly string[], columnLabe
       : "Hãy chọn một mục trong danh sách thả xuống của ô.";
   if (isBlankCell(v)) return fail(blankMessage(columnLabel, hint));
   const exact = normalizeText(v);
-  for (const o of options) if (o.normalize("NFC") === exact) return ok(o);
+  const forms = foldedOptions(options);
+  const at = forms.nfc.indexOf(exact);
+  if (at >= 0) return ok(options[at] as string);
   const f = foldNormalized(exact);
-  const hits = foldedOptions(options)
-    .filter(([folded]) => folded === f)
-    .map(([, o]) => o);
+  const hits = forms.folded.filter(([folded]) => folded === f).map(([, o]) => o);
   if (hits.length === 1 && hits[0] !== undefined) return ok(hits[0]);
   return fail(col(columnLabel) + ": " + quoteNormalized(exact) + " không có trong danh sách. " + hint);
 }

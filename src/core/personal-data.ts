@@ -84,6 +84,21 @@ function emails(s: string, found: (start: number, end: number) => void): void {
   }
 }
 
+/**
+ * Whether `text` could hold anything screenPersonalData finds: every phone and ID number has at least 9
+ * digits, every email an "@" (normalizing adds or removes neither). Most activity texts have neither, and
+ * this one pass spares them the normalizing and the expressions.
+ */
+function mayHoldPersonalData(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 64) return true;
+    if (c >= 48 && c <= 57 && ++digits >= 9) return true;
+  }
+  return false;
+}
+
 function mask(s: string): string {
   const t = s.trim();
   return t.length <= 4 ? "…" : t.slice(0, 3) + "…";
@@ -94,8 +109,9 @@ function mask(s: string): string {
  * numbers) and position; a stretch found as one kind is not reported again as another. Linear time.
  */
 export function screenPersonalData(text: string): PersonalDataFinding[] {
-  const s = normalizeForm(text, "NFC");
   const out: PersonalDataFinding[] = [];
+  if (!mayHoldPersonalData(text)) return out;
+  const s = normalizeForm(text, "NFC");
   // Which characters a finding already covers; only allocated once something is found.
   let taken: Uint8Array | null = null;
   const add = (kind: PersonalDataFinding["kind"], start: number, end: number) => {
@@ -137,6 +153,7 @@ export function personalDataWarnings(header: string, text: string): string[] {
   const over = text.length > SCREEN_LIMIT;
   const findings = screenPersonalData(over ? text.slice(0, SCREEN_LIMIT) : text);
   const out: string[] = [];
+  if (findings.length === 0 && !over) return out;
   for (const kind of ["email", "phone", "idNumber"] as const) {
     const own = findings.filter((f) => f.kind === kind);
     if (own.length === 0) continue;

@@ -88,35 +88,54 @@ function parseElement(e: DataElement, raw: CellValue, label: string): Parsed<num
   };
 }
 
-function checkDate(plan: Plan, date: IsoDate, ctx: ValidateContext, column: Column): EntryIssue | null {
-  const span = planSpan(plan, ctx.rule ?? plan.periodRule);
-  const range = "Hãy nhập ngày từ " + formatDateVi(span.start) + " đến " + formatDateVi(span.end) + ".";
-  const head = 'Cột "' + column.header + '": ngày ' + formatDateVi(date);
-  if (date < span.start) {
-    return {
-      severity: "error",
-      column: column.key,
-      message: head + " trước ngày bắt đầu kế hoạch. " + range,
-    };
-  }
-  if (date > span.end) {
-    return {
-      severity: "error",
-      column: column.key,
-      message: head + " sau ngày cuối của kế hoạch năm " + plan.year + ". " + range,
-    };
-  }
-  if (isValidIso(ctx.today) && date > ctx.today) {
-    return {
-      severity: "error",
-      column: column.key,
-      message: head + " chưa đến (hôm nay là " + formatDateVi(ctx.today) + "). Hãy nhập ngày đã thực hiện.",
-    };
-  }
-  return null;
+/**
+ * What checking a row of one unit needs, worked out once per tab (or per single row) instead of once per
+ * row: the columns people type into with their elements and labels, the plan's span, today.
+ */
+interface RowCheck {
+  plan: Plan;
+  unit: Unit;
+  fields: { column: Column; element: DataElement | undefined; label: string }[];
+  span: { start: IsoDate; end: IsoDate };
+  /** ctx.today when it is a real date; later dates are refused. */
+  today: IsoDate | null;
 }
 
-function validateEntryUnsafe(plan: Plan, unit: Unit, input: EntryInput, ctx: ValidateContext) {
+function rowCheck(plan: Plan, unit: Unit, ctx: ValidateContext): RowCheck {
+  const elements = new Map(unitElements(plan, unit).map((e) => [e.id, e]));
+  const fields = unitColumns(plan, unit)
+    .filter((c) => !c.scriptOwned)
+    .map((column) => {
+      const element = column.elementId ? elements.get(column.elementId) : undefined;
+      return { column, element, label: element ? elementHeader(element) : column.header };
+    });
+  return {
+    plan,
+    unit,
+    fields,
+    span: planSpan(plan, ctx.rule ?? plan.periodRule),
+    today: isValidIso(ctx.today) ? ctx.today : null,
+  };
+}
+
+function checkDate(rc: RowCheck, date: IsoDate, column: Column): EntryIssue | null {
+  const { span, today } = rc;
+  const late = today !== null && date > today;
+  if (date >= span.start && date <= span.end && !late) return null;
+  const range = "Hãy nhập ngày từ " + formatDateVi(span.start) + " đến " + formatDateVi(span.end) + ".";
+  const head = 'Cột "' + column.header + '": ngày ' + formatDateVi(date);
+  const message =
+    date < span.start
+      ? head + " trước ngày bắt đầu kế hoạch. " + range
+      : date > span.end
+        ? head + " sau ngày cuối của kế hoạch năm " + rc.plan.year + ". " + range
+        : head + " chưa đến (hôm nay là " + formatDateVi(today as IsoDate) + "). Hãy nhập ngày đã thực hiện.";
+  return { severity: "error", column: column.key, message };
+}
+
+/** Checks one row whose i-th typed value (of rc.fields) is `row[at[i]]`, or empty when at[i] < 0. */
+function validateRow(rc: RowCheck, row: readonly CellValue[], at: readonly number[]) {
+  const { unit } = rc;
   const issues: EntryIssue[] = [];
   const entry: Entry = {
     unitId: unit.id,
@@ -128,61 +147,75 @@ function validateEntryUnsafe(plan: Plan, unit: Unit, input: EntryInput, ctx: Val
     content: "",
     notes: "",
   };
-  const elements = new Map(unitElements(plan, unit).map((e) => [e.id, e]));
-  const error = (column: Column, message: string) =>
-    issues.push({ severity: "error", column: column.key, message });
-
-  for (const c of unitColumns(plan, unit)) {
-    if (c.scriptOwned) continue;
-    const raw = input[c.key] ?? null;
+  let hasError = false;
+  for (let i = 0; i < rc.fields.length; i++) {
+    const { column: c, element, label } = rc.fields[i] as RowCheck["fields"][number];
+    const index = at[i] as number;
+    const raw = index < 0 ? null : (row[index] ?? null);
+    let error: string | null = null;
     if (isBlankCell(raw)) {
-      if (c.required) error(c, blankMessage(c.header, c.helpText));
-      continue;
-    }
-    switch (c.key) {
-      case "date": {
-        const r = parseDate(raw, c.header);
-        if (!r.ok) error(c, r.message);
-        else {
-          const problem = checkDate(plan, r.value, ctx, c);
-          if (problem) issues.push(problem);
-          entry.date = r.value;
+      if (c.required) error = blankMessage(c.header, c.helpText);
+    } else {
+      switch (c.key) {
+        case "date": {
+          const r = parseDate(raw, c.header);
+          if (!r.ok) error = r.message;
+          else {
+            const problem = checkDate(rc, r.value, c);
+            if (problem) {
+              issues.push(problem);
+              hasError = true;
+            }
+            entry.date = r.value;
+          }
+          break;
         }
-        break;
+        case "task":
+        case "form": {
+          const r = matchOption(raw, c.options ?? [], c.header);
+          if (!r.ok) error = r.message;
+          else if (c.key === "task") entry.task = r.value;
+          else entry.form = r.value;
+          break;
+        }
+        case "subUnit": {
+          const r = matchOption(raw, c.options ?? [], c.header);
+          if (!r.ok) error = r.message;
+          else entry.subUnit = (unit.subUnits ?? []).find((s) => s.name === r.value)?.id ?? null;
+          break;
+        }
+        case "content":
+        case "notes": {
+          const text = normalizeText(raw);
+          issues.push(...personalDataIssues(c, text));
+          if (c.key === "content") entry.content = text;
+          else entry.notes = text;
+          break;
+        }
+        default: {
+          if (!element) break;
+          const r = parseElement(element, raw, label);
+          if (!r.ok) error = r.message;
+          else entry.values[element.id] = r.value;
+        }
       }
-      case "task":
-      case "form": {
-        const r = matchOption(raw, c.options ?? [], c.header);
-        if (!r.ok) error(c, r.message);
-        else if (c.key === "task") entry.task = r.value;
-        else entry.form = r.value;
-        break;
-      }
-      case "subUnit": {
-        const r = matchOption(raw, c.options ?? [], c.header);
-        if (!r.ok) error(c, r.message);
-        else entry.subUnit = (unit.subUnits ?? []).find((s) => s.name === r.value)?.id ?? null;
-        break;
-      }
-      case "content":
-      case "notes": {
-        const text = normalizeText(raw);
-        issues.push(...personalDataIssues(c, text));
-        if (c.key === "content") entry.content = text;
-        else entry.notes = text;
-        break;
-      }
-      default: {
-        const e = c.elementId ? elements.get(c.elementId) : undefined;
-        if (!e) break;
-        const r = parseElement(e, raw, elementHeader(e));
-        if (!r.ok) error(c, r.message);
-        else entry.values[e.id] = r.value;
-      }
+    }
+    if (error !== null) {
+      issues.push({ severity: "error", column: c.key, message: error });
+      hasError = true;
     }
   }
-  const hasError = issues.some((i) => i.severity === "error");
   return { entry: hasError ? null : entry, issues };
+}
+
+function validateEntryUnsafe(plan: Plan, unit: Unit, input: EntryInput, ctx: ValidateContext) {
+  const rc = rowCheck(plan, unit, ctx);
+  const row = rc.fields.map((f) => input[f.column.key] ?? null);
+  return validateRow(
+    rc,
+    row,
+    row.map((_, i) => i),
+  );
 }
 
 /**
@@ -199,11 +232,15 @@ export function validateEntry(
     return validateEntryUnsafe(plan, unit, input ?? {}, ctx);
   } catch (err) {
     // A malformed plan or input object must not stop an edit trigger; report it as an issue instead.
-    return {
-      entry: null,
-      issues: [{ severity: "error", column: null, message: "Không kiểm tra được dòng này: " + String(err) }],
-    };
+    return uncheckable(err);
   }
+}
+
+function uncheckable(err: unknown): { entry: Entry | null; issues: EntryIssue[] } {
+  return {
+    entry: null,
+    issues: [{ severity: "error", column: null, message: "Không kiểm tra được dòng này: " + String(err) }],
+  };
 }
 
 export interface UnitTabRow {
@@ -246,23 +283,37 @@ export function readUnitTab(
       unit.tabName +
       '". Hãy chạy "Thiết lập / sửa bảng tính" để viết lại tiêu đề.',
   }));
-  const inputCols = columns.filter((c) => !c.scriptOwned && indexByKey[c.key] !== undefined);
+  // Where each typed column of rowCheck's fields is in the tab (-1: not found, read as empty).
+  const at = columns.filter((c) => !c.scriptOwned).map((c) => indexByKey[c.key] ?? -1);
   const rows: UnitTabRow[] = [];
+  type Checked = { entry: Entry | null; issues: EntryIssue[] };
+  // Worked out once for the tab; a plan that cannot be read fails each row as validateEntry would.
+  let check: (row: readonly CellValue[]) => Checked;
+  try {
+    const rc = rowCheck(plan, unit, ctx);
+    check = (row) => validateRow(rc, row, at);
+  } catch (err) {
+    check = () => uncheckable(err);
+  }
   for (let r = 1; r < (Array.isArray(values) ? values.length : 0); r++) {
     const row = Array.isArray(values[r]) ? (values[r] as CellValue[]) : [];
-    const input: EntryInput = {};
     let blank = true;
-    for (const c of inputCols) {
-      const v = row[indexByKey[c.key] as number];
-      if (v === undefined) continue;
-      input[c.key] = v;
-      if (!isBlankCell(v)) blank = false;
+    for (const i of at) {
+      if (i >= 0 && !isBlankCell(row[i])) {
+        blank = false;
+        break;
+      }
     }
     if (blank) {
       rows.push({ rowNumber: r + 1, blank: true, entry: null, issues: [] });
       continue;
     }
-    const res = validateEntry(plan, unit, input, ctx);
+    let res: Checked;
+    try {
+      res = check(row);
+    } catch (err) {
+      res = uncheckable(err);
+    }
     rows.push({ rowNumber: r + 1, blank: false, entry: res.entry, issues: res.issues });
   }
   return { headerIssues, indexByKey, columns, rows };

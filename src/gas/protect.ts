@@ -12,6 +12,7 @@ import { lockOn } from "../core/approval";
 import { parseDate } from "../core/parse";
 import type { Plan } from "../core/plan";
 import { SYSTEM_TABS } from "../core/plan";
+import { columnLetter } from "./unit-tab";
 import type { Settings } from "../core/settings";
 
 const MARK = "ke-hoach-sheet";
@@ -19,42 +20,68 @@ const LOCKED = `${MARK}: kỳ đã duyệt`;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
-function ours(sheet: Sheet, type: GoogleAppsScript.Spreadsheet.ProtectionType, description: string) {
+function ours(
+  sheet: Sheet,
+  type: GoogleAppsScript.Spreadsheet.ProtectionType,
+  description: string,
+  created = false,
+) {
+  // A tab made in this run has none.
+  if (created) return [];
   return sheet.getProtections(type).filter((p) => p.getDescription() === description);
 }
 
-/** Makes the protection's editors exactly `editors` (Google keeps the file's owner and the caller). */
-function syncEditors(protection: Protection, editors: readonly string[]): void {
+/**
+ * Makes the protection's editors exactly `editors` (Google keeps the file's owner and the caller).
+ * `fresh`: made in this run, so its list was never set.
+ */
+function syncEditors(protection: Protection, editors: readonly string[], fresh: boolean): void {
   const wanted = new Set(editors.map((e) => e.toLowerCase()).filter((e) => e !== ""));
   const current = protection.getEditors().map((u) => u.getEmail().toLowerCase());
   const remove = current.filter((e) => !wanted.has(e));
   const add = [...wanted].filter((e) => !current.includes(e));
   if (remove.length > 0) protection.removeEditors(remove);
-  // Always written: a protection whose list was never set follows the file's editors, so someone
-  // shared the file later would become its editor too.
-  if (add.length > 0 || remove.length === 0) protection.addEditors(add.length > 0 ? add : [...wanted]);
+  // A new protection's list is always written: until it is set, it follows the file's editors, so
+  // someone shared the file later would become its editor too. One of ours found as wanted is left.
+  if (add.length > 0 || (fresh && remove.length === 0))
+    protection.addEditors(add.length > 0 ? add : [...wanted]);
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }
 
-function protectSheet(sheet: Sheet, description: string, editors: readonly string[]): void {
+function protectSheet(sheet: Sheet, description: string, editors: readonly string[], created = false): void {
   const type = SpreadsheetApp.ProtectionType.SHEET;
-  const [first, ...extra] = ours(sheet, type, description);
+  const [first, ...extra] = ours(sheet, type, description, created);
   for (const p of extra) p.remove();
   const protection = first ?? sheet.protect().setDescription(description);
-  syncEditors(protection, editors);
+  syncEditors(protection, editors, first === undefined);
 }
 
-/** A tab the add-in writes: the office alone may change it. */
-export function protectOfficeOnly(sheet: Sheet, office: readonly string[]): void {
-  protectSheet(sheet, `${MARK}: ${sheet.getName()}`, office);
+/** A tab the add-in writes, called `name`: the office alone may change it. */
+export function protectOfficeOnly(
+  sheet: Sheet,
+  office: readonly string[],
+  name = sheet.getName(),
+  created = false,
+): void {
+  protectSheet(sheet, `${MARK}: ${name}`, office, created);
 }
 
-function protectHeader(sheet: Sheet, width: number, office: readonly string[]): void {
+/** "A1:J1": the header row of `columns` columns, as Range.getA1Notation writes it. */
+function headerA1(columns: number): string {
+  return columns === 1 ? "A1" : `A1:${columnLetter(columns)}1`;
+}
+
+function protectHeader(sheet: Sheet, width: number, office: readonly string[], created: boolean): void {
   const description = `${MARK}: tiêu đề`;
   const type = SpreadsheetApp.ProtectionType.RANGE;
-  for (const p of ours(sheet, type, description)) p.remove();
-  const protection = sheet.getRange(1, 1, 1, Math.max(width, 1)).protect().setDescription(description);
-  syncEditors(protection, office);
+  const columns = Math.max(width, 1);
+  const [first, ...extra] = ours(sheet, type, description, created);
+  for (const p of extra) p.remove();
+  // Kept when it still covers the header row exactly (a run with nothing to change re-makes nothing).
+  const kept = first?.getRange()?.getA1Notation() === headerA1(columns) ? first : undefined;
+  if (first && !kept) first.remove();
+  const protection = kept ?? sheet.getRange(1, 1, 1, columns).protect().setDescription(description);
+  syncEditors(protection, office, !kept);
 }
 
 /** The tab of a unit the plan no longer has: kept with its data, the office alone may change it. */
@@ -68,26 +95,41 @@ export function protectArchived(sheet: Sheet, office: readonly string[]): void {
   protectSheet(sheet, description, office);
 }
 
-/** Applies every protection the plan and settings call for; returns what it did, in Vietnamese. */
+/** A unit tab setup has just laid out: its width is final, and whether this run made it. */
+export interface LaidOutTab {
+  sheet: Sheet;
+  width: number;
+  created: boolean;
+}
+
+/**
+ * Applies every protection the plan and settings call for; returns what it did, in Vietnamese.
+ * `laidOut`: the unit tabs setup has just laid out (saves looking each one up again).
+ */
 export function applyProtections(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   plan: Plan,
   settings: Settings,
   office: readonly string[],
   planWidths: Map<string, number>,
+  laidOut?: Map<string, LaidOutTab>,
 ): string[] {
   const done: string[] = [];
   for (const unit of plan.units) {
-    const sheet = ss.getSheetByName(unit.tabName);
+    const tab = laidOut?.get(unit.tabName);
+    const sheet = tab?.sheet ?? ss.getSheetByName(unit.tabName);
     if (!sheet) continue;
     const staff = settings.unitEditors[unit.id] ?? [];
-    protectSheet(sheet, `${MARK}: ${unit.name}`, [...office, ...staff]);
-    protectHeader(sheet, Math.max(planWidths.get(unit.tabName) ?? 0, sheet.getLastColumn()), office);
+    const created = tab?.created ?? false;
+    protectSheet(sheet, `${MARK}: ${unit.name}`, [...office, ...staff], created);
+    const width = tab?.width ?? Math.max(planWidths.get(unit.tabName) ?? 0, sheet.getLastColumn());
+    protectHeader(sheet, width, office, created);
     done.push(`Trang "${unit.tabName}": văn phòng và ${staff.length} người được nhập liệu.`);
   }
   for (const name of Object.values(SYSTEM_TABS)) {
-    const sheet = ss.getSheetByName(name);
-    if (sheet) protectOfficeOnly(sheet, office);
+    const tab = laidOut?.get(name);
+    const sheet = tab?.sheet ?? ss.getSheetByName(name);
+    if (sheet) protectOfficeOnly(sheet, office, name, tab?.created ?? false);
   }
   return done;
 }
@@ -119,13 +161,16 @@ export function lockApprovedRows(
 ): number {
   let protectedRows = 0;
   const type = SpreadsheetApp.ProtectionType.RANGE;
+  // The spreadsheet's range protections in one listing rather than one per tab.
+  for (const p of ss.getProtections(type)) if (p.getDescription() === LOCKED) p.remove();
+  // Without an approved period there is nothing to lock: no tab is read.
+  if (locks.length === 0) return 0;
   for (const unit of plan.units) {
     const sheet = ss.getSheetByName(unit.tabName);
     if (!sheet) continue;
-    for (const p of ours(sheet, type, LOCKED)) p.remove();
     const column = dateColumn(sheet, unit.id);
     const last = sheet.getLastRow();
-    if (locks.length === 0 || column === null || last < 2) continue;
+    if (column === null || last < 2) continue;
     const dates = sheet.getRange(2, column, last - 1, 1).getValues() as CellValue[][];
     const rows: number[] = [];
     dates.forEach(([v], i) => {
@@ -135,7 +180,7 @@ export function lockApprovedRows(
     const width = Math.max(sheet.getLastColumn(), 1);
     for (const [first, count] of runsOf(rows)) {
       const protection = sheet.getRange(first, 1, count, width).protect().setDescription(LOCKED);
-      syncEditors(protection, office);
+      syncEditors(protection, office, true);
       protectedRows += count;
     }
   }

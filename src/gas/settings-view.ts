@@ -2,10 +2,10 @@
 import type { Plan } from "../core/plan";
 import type { Settings } from "../core/settings";
 import { settingsTable } from "../core/tables";
-import { writeTable } from "./table";
+import { writeTableIfChanged } from "./table";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export function writeSettingsView(sheet: Sheet, plan: Plan, settings: Settings): void {
-  writeTable(sheet, settingsTable(plan, settings));
+  writeTableIfChanged(sheet, settingsTable(plan, settings));
 }

@@ -19,6 +19,7 @@ import { CHANGE_LOG_LAYOUT, SEND_LOG_LAYOUT } from "../core/tables";
 import { applyProtections, protectArchived } from "./protect";
 import { writeSettingsView } from "./settings-view";
 import { layoutLog, setWidths } from "./table";
+import { columnLetter } from "./unit-tab";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -62,17 +63,21 @@ function validationFor(column: Column): GoogleAppsScript.Spreadsheet.DataValidat
  */
 function layoutUnitTab(
   sheet: Sheet,
+  created: boolean,
   plan: Plan,
   unit: Unit,
   report: SetupReport,
   history: PlanHistory,
 ): number {
   const columns = unitColumns(plan, unit);
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
+  // A tab made in this run is known empty: nothing of it is read.
+  const lastColumn = created ? 0 : sheet.getLastColumn();
+  // A tab with anything in it has a last column: its last row is read only when a column is placed.
+  const hasContent = lastColumn > 0;
   const width = Math.max(lastColumn, columns.length);
-  const header: CellValue[] =
-    lastRow > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[]) : new Array(width).fill("");
+  const header: CellValue[] = hasContent
+    ? (sheet.getSheetValues(1, 1, 1, width)[0] as CellValue[])
+    : new Array(width).fill("");
   const matched = matchHeaders(columns, header);
   const { indexByKey } = matched;
   let { missing, unknown } = matched;
@@ -95,7 +100,9 @@ function layoutUnitTab(
   // The whole tab is read only when a column has to be placed, to be sure it goes where nothing is.
   let values: CellValue[][] | null = null;
   const columnIsEmpty = (c: number) => {
-    values ??= lastRow > 0 ? (sheet.getRange(1, 1, lastRow, width).getValues() as CellValue[][]) : [];
+    values ??= hasContent
+      ? (sheet.getRange(1, 1, sheet.getLastRow(), width).getValues() as CellValue[][])
+      : [];
     return values.every((row) => row[c] === "" || row[c] === undefined);
   };
 
@@ -114,7 +121,7 @@ function layoutUnitTab(
     header[free] = column.header;
     indexByKey[column.key] = free;
     changedHeader = true;
-    if (lastRow > 0) report.repaired.push(`Trang "${unit.tabName}": thêm cột "${column.header}".`);
+    if (hasContent) report.repaired.push(`Trang "${unit.tabName}": thêm cột "${column.header}".`);
   }
   for (const extra of unknown) {
     report.problems.push(
@@ -131,9 +138,13 @@ function layoutUnitTab(
   // Formats and rules of the whole body in one read and one write each; columns that are not the
   // plan's (added by hand) keep theirs.
   const body = sheet.getRange(2, 1, maxRows - 1, used);
-  const formats = body.getNumberFormats();
+  const blank = () => Array.from({ length: maxRows - 1 }, () => new Array<string | null>(used).fill(null));
+  const formats = created ? (blank() as string[][]) : body.getNumberFormats();
   const formatsBefore = formats.map((r) => r.join("\u0000")).join("\n");
-  const rules = body.getDataValidations() as (GoogleAppsScript.Spreadsheet.DataValidation | null)[][];
+  const rules = created
+    ? (blank() as null[][])
+    : (body.getDataValidations() as (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]);
+  const rulesBefore = created ? null : rulesKey(rules);
   const widths: number[] = [];
   for (const column of columns) {
     const at = indexByKey[column.key];
@@ -148,14 +159,45 @@ function layoutUnitTab(
     }
   }
   if (formats.map((r) => r.join("\u0000")).join("\n") !== formatsBefore) body.setNumberFormats(formats);
-  body.setDataValidations(rules);
+  if (rulesBefore === null || rulesKey(rules) !== rulesBefore) body.setDataValidations(rules);
   // Widths, header notes and header style are set when the header is written (a new tab, a column
   // added or renamed) or the plan changed; a run that finds the header as it was leaves the widths
   // people may have adjusted, and saves a call per column (issue 17).
-  const relaid = changedHeader || lastRow === 0 || history.changes !== null;
+  const relaid = changedHeader || !hasContent || history.changes !== null;
   if (relaid) layoutHeader(sheet, used, widths, headerNotes);
-  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  if (created || sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   return used;
+}
+
+type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
+
+/** What a rule checks, as text: two rules with the same key behave the same. */
+function ruleKey(rule: Rule | null): string {
+  if (rule === null) return "";
+  return JSON.stringify([
+    rule.getCriteriaType(),
+    rule.getCriteriaValues(),
+    rule.getHelpText(),
+    rule.getAllowInvalid(),
+  ]);
+}
+
+/**
+ * The rules of a block, as text, to write them only when one differs (a run with nothing to change
+ * writes none). A column's rules are one object per cell: each distinct object is read once.
+ */
+function rulesKey(rules: (Rule | null)[][]): string {
+  const keys = new Map<Rule, string>();
+  const key = (r: Rule | null) => {
+    if (r === null) return "";
+    let k = keys.get(r);
+    if (k === undefined) {
+      k = ruleKey(r);
+      keys.set(r, k);
+    }
+    return k;
+  };
+  return rules.map((row) => row.map(key).join("\u0000")).join("\n");
 }
 
 function layoutHeader(sheet: Sheet, used: number, widths: number[], headerNotes: string[]): void {
@@ -167,12 +209,6 @@ function layoutHeader(sheet: Sheet, used: number, widths: number[], headerNotes:
     .setBackground(HEADER_BACKGROUND)
     .setWrap(true)
     .setVerticalAlignment("middle");
-}
-
-function columnLetter(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
 }
 
 /** Google's name for a new spreadsheet's first sheet, in the languages a commune may have. */
@@ -193,14 +229,23 @@ export function ensureSheet(
   name: string,
   report: SetupReport,
 ): Sheet {
+  return ensureTab(ss, name, report).sheet;
+}
+
+/** The tab called `name`, and whether this run made it. */
+function ensureTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  report: SetupReport,
+): { sheet: Sheet; created: boolean } {
   const existing = ss.getSheetByName(name);
-  if (existing) return existing;
+  if (existing) return { sheet: existing, created: false };
   report.created.push(`Tạo trang "${name}".`);
   // The new spreadsheet's empty first sheet becomes the first tab rather than lingering; looked for
   // once (each look reads every sheet's name).
   const spare = spareSought.has(ss) ? null : spareFirstSheet(ss);
   spareSought.add(ss);
-  return spare ? spare.setName(name) : ss.insertSheet(name);
+  return { sheet: spare ? spare.setName(name) : ss.insertSheet(name), created: true };
 }
 
 const LOCALE = "vi_VN";
@@ -269,16 +314,24 @@ export function setupSpreadsheet(
   const report: SetupReport = { created: [], repaired: [], problems: [] };
   localise(ss, report);
   const widths = new Map<string, number>();
+  const tabs = new Map<string, { sheet: Sheet; width: number; created: boolean }>();
   for (const unit of plan.units) {
-    const sheet = ensureSheet(ss, unit.tabName, report);
-    widths.set(unit.tabName, layoutUnitTab(sheet, plan, unit, report, history));
+    const { sheet, created } = ensureTab(ss, unit.tabName, report);
+    const width = layoutUnitTab(sheet, created, plan, unit, report, history);
+    widths.set(unit.tabName, width);
+    tabs.set(unit.tabName, { sheet, width, created });
   }
   archiveTabs(ss, plan, history, office);
-  writeSettingsView(ensureSheet(ss, SYSTEM_TABS.settings, report), plan, settings);
-  layoutChangeLog(ensureSheet(ss, SYSTEM_TABS.changeLog, report));
-  layoutLog(ensureSheet(ss, SYSTEM_TABS.sendLog, report), SEND_LOG_LAYOUT);
+  const system = (name: string) => {
+    const tab = ensureTab(ss, name, report);
+    tabs.set(name, { ...tab, width: 0 });
+    return tab.sheet;
+  };
+  writeSettingsView(system(SYSTEM_TABS.settings), plan, settings);
+  layoutChangeLog(system(SYSTEM_TABS.changeLog));
+  layoutLog(system(SYSTEM_TABS.sendLog), SEND_LOG_LAYOUT);
   // The rollup tab exists (and is protected) before the first rollup is written into it.
-  ensureSheet(ss, SYSTEM_TABS.rollup, report);
-  applyProtections(ss, plan, settings, office, widths);
+  system(SYSTEM_TABS.rollup);
+  applyProtections(ss, plan, settings, office, widths, tabs);
   return report;
 }

@@ -23,6 +23,20 @@ export function setWidths(sheet: Sheet, widths: readonly (number | undefined)[])
   }
 }
 
+/**
+ * Writes the table unless the sheet already shows exactly its values (a re-run of setup, settings saved
+ * unchanged): then one read instead of a dozen writes.
+ */
+export function writeTableIfChanged(sheet: Sheet, t: TableLayout): void {
+  const shown = sheet.getDataRange().getValues();
+  // What Sheets keeps of a written text: the apostrophe that made it text is not part of the value.
+  const same = (v: CellValue, w: unknown) => (typeof v === "string" ? v.replace(/^'/, "") : v) === w;
+  const unchanged =
+    shown.length === t.values.length &&
+    t.values.every((row, r) => row.length === shown[r]!.length && row.every((v, c) => same(v, shown[r]![c])));
+  if (!unchanged) writeTable(sheet, t);
+}
+
 export function writeTable(sheet: Sheet, t: TableLayout): void {
   const rows = t.values.length;
   const cols = t.widths.length;
@@ -53,18 +67,24 @@ export function writeTable(sheet: Sheet, t: TableLayout): void {
   sheet.setFrozenRows(t.frozenRows);
 }
 
-/** A log tab's header, widths, column formats and frozen header; writes the header only where empty. */
+/**
+ * A log tab's header, widths, column formats and frozen header; writes the header only where empty. A
+ * log laid out before (its body wraps, which only this sets) is left as it is, widths people adjusted
+ * included: setup run again costs two reads here.
+ */
 export function layoutLog(sheet: Sheet, layout: LogLayout): void {
   const width = layout.header.length;
   const header = sheet.getRange(1, 1, 1, width);
-  if (header.getValues()[0]!.every((v) => v === "")) header.setValues([[...layout.header]]);
+  const empty = header.getValues()[0]!.every((v) => v === "");
+  if (empty) header.setValues([[...layout.header]]);
+  else if (sheet.getRange(2, 1).getWrap()) return;
   header.setFontWeight("bold").setBackground(HEADER_BACKGROUND).setVerticalAlignment("top");
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   setWidths(sheet, layout.widths);
-  const body = sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), width);
-  body.setWrap(true).setVerticalAlignment("top");
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  sheet.getRange(2, 1, rows, width).setWrap(true).setVerticalAlignment("top");
   layout.formats.forEach((format, c) => {
-    if (format) sheet.getRange(2, c + 1, Math.max(sheet.getMaxRows() - 1, 1), 1).setNumberFormat(format);
+    if (format) sheet.getRange(2, c + 1, rows, 1).setNumberFormat(format);
   });
 }
 

@@ -104,3 +104,10 @@ export function readHeader(sheet: Sheet, minWidth: number): CellValue[] {
   const width = Math.max(sheet.getLastColumn(), minWidth, 1);
   return sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
 }
+
+/** Column number → its letters (1 → A, 27 → AA). */
+export function columnLetter(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}

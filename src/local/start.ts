@@ -1,8 +1,11 @@
 /**
  * `npm start`: the local workbench on the real bundle (build/ must be built: npm start builds first).
  * PORT picks the port (default 8080, 0 = any free one); WORKBENCH_DATA_DIR where the workbook is
- * kept (default .data/ in the repository, git-ignored); WORKBENCH_DEMO=cap-tren opens the upper level's
- * workbook with three communes instead of the commune's sheet. Only 127.0.0.1 is listened on.
+ * kept (default .data/ in the repository, git-ignored); WORKBENCH_SAVE_IDLE_MS how long it waits, idle,
+ * before writing its whole state (default 2000; 0: only after 100 actions and on a clean stop; every
+ * action is in the journal at once either way); WORKBENCH_DEMO=cap-tren opens the upper level's
+ * workbook with three communes instead of the commune's sheet (kept in cap-tren/ of that folder).
+ * Only 127.0.0.1 is listened on.
  */
 import { DEFAULT_DATA_DIR, startWorkbench } from "./workbench/server";
 
@@ -16,10 +19,21 @@ function portFrom(value: string | undefined): number {
   return port;
 }
 
+function idleFrom(value: string | undefined): { compactAfterMs?: number } {
+  if (value === undefined || value.trim() === "") return {};
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0) {
+    console.error(`WORKBENCH_SAVE_IDLE_MS="${value}" phải là số mili giây, 0 trở lên.`);
+    process.exit(2);
+  }
+  return { compactAfterMs: ms };
+}
+
 async function main(): Promise<void> {
   const running = await startWorkbench({
     port: portFrom(process.env.PORT),
     dataDir: process.env.WORKBENCH_DATA_DIR || DEFAULT_DATA_DIR,
+    ...idleFrom(process.env.WORKBENCH_SAVE_IDLE_MS),
     demo: process.env.WORKBENCH_DEMO === "cap-tren" ? "cap-tren" : "xa",
     log: (line) => console.log(line),
   });

@@ -96,4 +96,30 @@ describe("setup in a spreadsheet made in another locale and time zone", () => {
     setUp(env);
     expect(sheet(env, "Trang tính1").getRange("A1").getValue()).toBe("Ghi chú của văn phòng");
   });
+  it("in a spreadsheet switched back to en_US after setup, reads what it can the Vietnamese way and check-all says what to do", () => {
+    const env = fresh("vi_VN", "Asia/Ho_Chi_Minh");
+    setUp(env);
+    spreadsheet(env).setSpreadsheetLocale("en_US");
+    env.setNow(new Date("2023-05-16T09:00:00+07:00"));
+    const row = typeRow(env, OFFICE, "Trường học", {
+      Ngày: "15/04/2023",
+      "Nhiệm vụ": "Giáo dục đạo đức, lối sống, kỹ năng sống",
+      Trường: "Trường Tiểu học Quang Khải",
+      "Tổng số học sinh (người)": "1.234",
+    });
+    const school = sheet(env, "Trường học");
+    // Google leaves "15/04/2023" as text in en_US (no 15th month): the add-in still reads 15 April.
+    expect(school.getRange(row, columnOf(env, "Trường học", "Ngày")).getDisplayValue()).toBe("15/04/2023");
+    // "1.234" became 1.234 in en_US: refused as a count, with the value kept, not counted as 1,234 pupils.
+    expect(school.getRange(row, columnOf(env, "Trường học", "Tổng số học sinh (người)")).getValue()).toBe(
+      1.234,
+    );
+    expect(String(school.getRange(row, columnOf(env, "Trường học", "Trạng thái")).getValue())).toMatch(
+      /^✗ Lỗi: .*không phải số nguyên/,
+    );
+    env.run("checkAllData");
+    expect(lastAlert(env)).toContain(
+      'Bảng tính đang đặt ngôn ngữ en_US, múi giờ Asia/Ho_Chi_Minh: ngày và số gõ vào có thể bị hiểu sai. Hãy chạy "Thiết lập / sửa bảng tính"',
+    );
+  });
 });

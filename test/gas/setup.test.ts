@@ -10,6 +10,7 @@ import {
   lastAlert,
   OWNER,
   POLICE,
+  SETTINGS,
   setUpSheet,
   sheet,
   spreadsheet,
@@ -95,6 +96,27 @@ describe("setup on an empty spreadsheet", () => {
     expect(lastAlert(env)).toContain("không có gì phải sửa");
   });
 
+  it("leaves the settings tab and the logs as they are when run again, and rewrites the settings tab when they change", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    env.resetCalls();
+    env.run("setupSpreadsheet");
+    // Nothing written to the add-in's own tables: no clear, no widths, no wrap set again.
+    for (const call of [
+      "Sheet.clear",
+      "Range.setValues",
+      "Range.setWrap",
+      "Range.setWraps",
+      "Range.setNumberFormat",
+    ])
+      expect(env.calls.counts[call] ?? 0, call).toBe(0);
+    const view = () => sheet(env, "Cài đặt").getDataRange().getDisplayValues().flat();
+    expect(view()).toContain("UBND huyện Tứ Kỳ");
+    env.runFromClient("saveSettings", [{ ...SETTINGS, upperLevelName: "UBND huyện Thanh Hà" }]);
+    expect(view()).toContain("UBND huyện Thanh Hà");
+    expect(view()).not.toContain("UBND huyện Tứ Kỳ");
+  });
+
   it("protects each unit tab for its editors and the owner, the log and settings for the owner", () => {
     const env = bundleEnvironment();
     setUpSheet(env);
@@ -147,6 +169,31 @@ describe("setup on a damaged spreadsheet", () => {
     expect(alert).toContain("Người phụ trách");
     expect(alert).toContain("Nhiem vu chinh (sua tay)");
     expect(alert).toContain("không tự sửa để không mất số liệu");
+  });
+
+  it("run again, repairs a rule deleted deep in a column, a protection opened to someone, a removed header lock", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    const first = layout(env);
+    env.setUser(OWNER);
+    const s = sheet(env, "Công an xã");
+    const form = columnOf(env, "Công an xã", "Hình thức");
+    const deep = s.getRange(400, form);
+    const rule = deep.getDataValidation();
+    expect(rule).not.toBeNull();
+    deep.clearDataValidations();
+    s.getRange(2, 1, 1, s.getLastColumn()).clearDataValidations();
+    const type = protectionType(env);
+    s.getProtections(type.SHEET)[0]!.addEditor("nguoi.la@example.com");
+    for (const p of s.getProtections(type.RANGE)) p.remove();
+
+    env.run("setupSpreadsheet");
+
+    expect(layout(env)).toEqual(first);
+    expect(s.getRange(400, form).getDataValidation()?.getCriteriaValues()).toEqual(rule!.getCriteriaValues());
+    const header = s.getProtections(type.RANGE).filter((p) => p.getRange().getRow() === 1);
+    expect(header).toHaveLength(1);
+    expect(header[0]!.getEditors().map((u) => u.getEmail())).toEqual([OWNER]);
   });
 
   it("recreates a deleted unit tab and a header row that was cleared on an empty tab", () => {

@@ -196,109 +196,152 @@ export interface PageSession {
 
 const PAGE_URL = "https://n-sidebar.script.googleusercontent.test/userCodeAppPanel";
 
-/** Opens `html` in a new page of `browser` at the given size, its google.script.run wired to the emulator. */
+/** What one opening of a page sees: the test's sheet and what its page did. */
+interface SessionState {
+  env: Environment;
+  html: string;
+  calls: ClientCall[];
+  requests: string[];
+  errors: string[];
+  failure: string | null;
+  gate: Promise<void> | null;
+}
+
+/**
+ * One page per browser, reused by each test of a file: a new page costs Chromium a renderer process
+ * (0.5–1.5 s on a loaded 2-core machine), a navigation only a new document. Everything a test can see
+ * is per document (the page keeps nothing in storage), and the page's server calls, requests and errors
+ * go to the opening that is current.
+ */
+interface SharedPage {
+  page: Page;
+  state: SessionState | null;
+  endpoints: string;
+}
+
+const SHARED = new WeakMap<Browser, Promise<SharedPage>>();
+
+function sharedPage(browser: Browser): Promise<SharedPage> {
+  let shared = SHARED.get(browser);
+  if (!shared) {
+    shared = newSharedPage(browser);
+    SHARED.set(browser, shared);
+  }
+  return shared;
+}
+
+async function newSharedPage(browser: Browser): Promise<SharedPage> {
+  const context = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  // Playwright would wait 30 s for a missing element; a sidebar that works answers in well under 5.
+  context.setDefaultTimeout(5000);
+  const page = await context.newPage();
+  const shared: SharedPage = { page, state: null, endpoints: "" };
+  page.on("pageerror", (e) => shared.state?.errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") shared.state?.errors.push(m.text());
+  });
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    const state = shared.state;
+    if (url === PAGE_URL && state) {
+      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: state.html });
+      return;
+    }
+    state?.requests.push(url);
+    await route.abort();
+  });
+  await page.exposeFunction("__ksServerCall", async (name: string, args: unknown[]) => {
+    const state = shared.state;
+    if (!state) return { ok: false, error: "no page is open" };
+    state.calls.push({ name, args, user: state.env.user });
+    if (state.gate) await state.gate;
+    if (state.failure !== null) {
+      const message = state.failure;
+      state.failure = null;
+      return { ok: false, error: message };
+    }
+    return state.env.runFromClient(name, args);
+  });
+  return shared;
+}
+
+/** A `google.script.run` with one method per server function, forwarding to __ksServerCall. */
+function installScriptRun(endpoints: string[]): void {
+  type Handler = ((value: unknown) => void) | null;
+  const w = window as unknown as Record<string, unknown>;
+  const call = w["__ksServerCall"] as (
+    name: string,
+    args: unknown[],
+  ) => Promise<{ ok: true; value: unknown } | { ok: false; error: string }>;
+  // Like Google's: each with…Handler returns a new runner; one method per server function.
+  const runner = (success: Handler, failure: Handler): Record<string, unknown> => {
+    const r: Record<string, unknown> = {
+      withSuccessHandler: (f: Handler) => runner(f, failure),
+      withFailureHandler: (f: Handler) => runner(success, f),
+      withUserObject: () => runner(success, failure),
+    };
+    for (const name of endpoints) {
+      r[name] = (...args: unknown[]) => {
+        call(name, args).then(
+          (res) => {
+            if (res.ok) success?.(res.value);
+            else failure?.(new Error(res.error));
+          },
+          (err: unknown) => failure?.(err instanceof Error ? err : new Error(String(err))),
+        );
+      };
+    }
+    return r;
+  };
+  w["google"] = {
+    script: {
+      run: runner(null, null),
+      host: {
+        close: () => {
+          w["__ksHostClosed"] = true;
+        },
+        setHeight: () => {},
+        setWidth: () => {},
+        editor: { focus: () => {} },
+      },
+    },
+  };
+}
+
+/** Opens `html` in the browser's page at the given size, its google.script.run wired to the emulator. */
 export async function openPage(
   browser: Browser,
   { env, endpoints }: Emulated,
   html: string,
   size: { width: number; height: number },
 ): Promise<PageSession> {
-  const context = await browser.newContext({
-    viewport: size,
-    locale: "vi-VN",
-    timezoneId: "Asia/Ho_Chi_Minh",
-  });
-  // Playwright would wait 30 s for a missing element; a sidebar that works answers in well under 5.
-  context.setDefaultTimeout(5000);
-  const page = await context.newPage();
-  const calls: ClientCall[] = [];
-  const requests: string[] = [];
-  const errors: string[] = [];
-  let failure: string | null = null;
-  let gate: Promise<void> | null = null;
-
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  await context.route("**/*", async (route) => {
-    const url = route.request().url();
-    if (url === PAGE_URL) {
-      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
-      return;
-    }
-    requests.push(url);
-    await route.abort();
-  });
-
-  await page.exposeFunction("__ksServerCall", async (name: string, args: unknown[]) => {
-    calls.push({ name, args, user: env.user });
-    if (gate) await gate;
-    if (failure !== null) {
-      const message = failure;
-      failure = null;
-      return { ok: false, error: message };
-    }
-    return env.runFromClient(name, args);
-  });
-
-  await page.addInitScript((endpoints: string[]) => {
-    type Handler = ((value: unknown) => void) | null;
-    const w = window as unknown as Record<string, unknown>;
-    const call = w["__ksServerCall"] as (
-      name: string,
-      args: unknown[],
-    ) => Promise<{ ok: true; value: unknown } | { ok: false; error: string }>;
-    // Like Google's: each with…Handler returns a new runner; one method per server function.
-    const runner = (success: Handler, failure: Handler): Record<string, unknown> => {
-      const r: Record<string, unknown> = {
-        withSuccessHandler: (f: Handler) => runner(f, failure),
-        withFailureHandler: (f: Handler) => runner(success, f),
-        withUserObject: () => runner(success, failure),
-      };
-      for (const name of endpoints) {
-        r[name] = (...args: unknown[]) => {
-          call(name, args).then(
-            (res) => {
-              if (res.ok) success?.(res.value);
-              else failure?.(new Error(res.error));
-            },
-            (err: unknown) => failure?.(err instanceof Error ? err : new Error(String(err))),
-          );
-        };
-      }
-      return r;
-    };
-    w["google"] = {
-      script: {
-        run: runner(null, null),
-        host: {
-          close: () => {
-            w["__ksHostClosed"] = true;
-          },
-          setHeight: () => {},
-          setWidth: () => {},
-          editor: { focus: () => {} },
-        },
-      },
-    };
-  }, endpoints);
-
+  const shared = await sharedPage(browser);
+  const { page } = shared;
+  // Leave the last test's document first: nothing it still does is counted for this one.
+  await page.goto("about:blank");
+  const state: SessionState = { env, html, calls: [], requests: [], errors: [], failure: null, gate: null };
+  shared.state = state;
+  // Scripts added later run later: a page of another bundle gets its own functions.
+  if (shared.endpoints !== endpoints.join()) {
+    shared.endpoints = endpoints.join();
+    await page.addInitScript(installScriptRun, endpoints);
+  }
+  await page.setViewportSize(size);
   await page.goto(PAGE_URL);
   return {
     page,
     env,
-    calls,
-    requests,
-    errors,
+    calls: state.calls,
+    requests: state.requests,
+    errors: state.errors,
     failNextCall(message) {
-      failure = message;
+      state.failure = message;
     },
     holdCalls() {
       let release: () => void = () => {};
-      gate = new Promise<void>((resolve) => {
+      state.gate = new Promise<void>((resolve) => {
         release = () => {
-          gate = null;
+          state.gate = null;
           resolve();
         };
       });

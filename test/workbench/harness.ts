@@ -3,7 +3,7 @@
  * `npm test` made), on a free port, with a data folder of the test's own; and the page in Chromium.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +15,7 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const OWNER = "vanphong@quangkhai.example";
 export const SCHOOL = "thcs@quangkhai.example";
 export const POLICE = "congan@quangkhai.example";
+export const HEALTH = "tramyte@quangkhai.example";
 export const UPPER_LEVEL = "lanhdao@tuky.example";
 
 /** How long to wait for the page to show something: generous, the machines running the tests are shared. */
@@ -23,7 +24,8 @@ export const WAIT = { timeout: 30_000 };
 export interface RunningServer {
   url: string;
   output: string[];
-  stop(): Promise<void>;
+  /** SIGTERM: a clean stop (the whole state is written); SIGKILL: a crash, nothing more is written. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export function tempDataDir(): { dir: string; remove(): void } {
@@ -31,11 +33,14 @@ export function tempDataDir(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Starts `tsx src/local/start.ts` with PORT=0 and waits for the address it prints. */
+/**
+ * Starts `tsx src/local/start.ts` with PORT=0 and waits for the address it prints. The whole state is
+ * written only on a clean stop (or after 100 actions), so a kill finds the journal to replay.
+ */
 export function startServer(dataDir: string): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/local/start.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", WORKBENCH_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: "0", WORKBENCH_DATA_DIR: dataDir, WORKBENCH_SAVE_IDLE_MS: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
@@ -57,8 +62,8 @@ export function startServer(dataDir: string): Promise<RunningServer> {
       resolve({
         url: m[1]!,
         output,
-        stop: async () => {
-          if (child.exitCode === null) child.kill("SIGTERM");
+        stop: async (signal: NodeJS.Signals = "SIGTERM") => {
+          if (child.exitCode === null) child.kill(signal);
           await exited;
         },
       });
@@ -68,14 +73,17 @@ export function startServer(dataDir: string): Promise<RunningServer> {
   });
 }
 
+/** The page in a new browser context: by default a Vietnamese desktop browser in Vietnam's zone. */
 export async function openWorkbench(
   browser: Browser,
   url: string,
+  opts: { locale?: string; timezoneId?: string; width?: number; height?: number } = {},
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: "vi-VN",
-    timezoneId: "Asia/Ho_Chi_Minh",
+    viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 },
+    locale: opts.locale ?? "vi-VN",
+    timezoneId: opts.timezoneId ?? "Asia/Ho_Chi_Minh",
+    acceptDownloads: true,
   });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -124,4 +132,16 @@ export async function columnOf(page: Page, header: string): Promise<string> {
 
 export function sidebar(page: Page): FrameLocator {
   return page.frameLocator("#sidebar iframe");
+}
+
+/** A screenshot to look at, under test-results/ (never docs/: `npm run screenshots` makes those). */
+export async function snap(page: Page, name: string): Promise<void> {
+  mkdirSync(join(ROOT, "test-results"), { recursive: true });
+  await page.screenshot({ path: join(ROOT, "test-results", `${name}.png`) });
+}
+
+/** The workbench's status line says `text` (it may take a moment: the page asks the server first). */
+export async function says(page: Page, text: string | RegExp): Promise<void> {
+  const poll = expect.poll(() => status(page).textContent(), WAIT);
+  await (typeof text === "string" ? poll.toContain(text) : poll.toMatch(text));
 }

@@ -11,7 +11,9 @@ import { defaultPlan } from "../../src/plans";
 import { appWorld } from "../../src/local/app-world";
 import { createEnvironment } from "../../src/local/emulator/index";
 import * as z from "zod/mini";
+import { demoState } from "../../src/local/workbench/demo-cache";
 import {
+  createDemoEnvironment,
   DEMO_CHAIRMAN,
   DEMO_EDITORS,
   DEMO_NOW,
@@ -56,12 +58,25 @@ describe("the seeded demo", () => {
   });
 });
 
+describe("the demo kept between starts", () => {
+  it("is exactly the workbook typed afresh", () => {
+    const code = readFileSync(join(BUILD, "Code.js"), "utf8");
+    const ids = () => {
+      let n = 0;
+      return () => `id-${n++}`;
+    };
+    const kept = demoState(code, BUILD, ids());
+    expect(kept).toEqual(createDemoEnvironment({ code, htmlDir: BUILD, uuid: ids() }).snapshot());
+    expect(kept.now).toBe(DEMO_NOW.toISOString());
+  });
+});
+
 describe("the workbench over the real bundle", () => {
   const data = tempDataDir();
   let wb: Workbench;
 
   beforeAll(() => {
-    wb = new Workbench({ buildDir: BUILD, dataDir: data.dir });
+    wb = new Workbench({ buildDir: BUILD, dataDir: data.dir, compactAfterMs: 0 });
   });
   afterAll(() => data.remove());
 
@@ -115,7 +130,7 @@ describe("the workbench over the real bundle", () => {
     const r = wb.edit({ spreadsheetId: id, sheet: "Trường học", row: 20, column: 8, text: "Ghi thử" });
     expect(r.ok).toBe(true);
     expect(r.executions.map((e) => e.functionName)).toContain("onEditInstalled");
-    const again = new Workbench({ buildDir: BUILD, dataDir: data.dir });
+    const again = new Workbench({ buildDir: BUILD, dataDir: data.dir, compactAfterMs: 0 });
     expect(again.user).toBe(SCHOOL);
     expect(again.sheet(id, "Trường học")!.rows[19]![7]!.d).toBe("Ghi thử");
   });
@@ -123,7 +138,12 @@ describe("the workbench over the real bundle", () => {
   it("keeps a damaged state file aside and starts the demo again", () => {
     writeFileSync(join(data.dir, STATE_FILE), "{ not json");
     const lines: string[] = [];
-    const fresh = new Workbench({ buildDir: BUILD, dataDir: data.dir, log: (l) => lines.push(l) });
+    const fresh = new Workbench({
+      buildDir: BUILD,
+      dataDir: data.dir,
+      compactAfterMs: 0,
+      log: (l) => lines.push(l),
+    });
     expect(fresh.user).toBe(DEMO_OWNER);
     expect(readdirSync(data.dir).some((f) => f.startsWith(`${STATE_FILE}.hong-`))).toBe(true);
     expect(lines.join("\n")).toContain("Không đọc được");
@@ -342,7 +362,7 @@ function wipe() {
     const env = createEnvironment(appWorld({ owner: DEMO_OWNER, now: DEMO_NOW }));
     const saved = { format: "ke-hoach-sheet-workbench", version: 1, env: env.snapshot() };
     writeFileSync(join(data.dir, STATE_FILE), JSON.stringify(saved));
-    wb = new Workbench({ buildDir: build, dataDir: data.dir });
+    wb = new Workbench({ buildDir: build, dataDir: data.dir, compactAfterMs: 0 });
   });
   afterAll(() => data.remove());
 

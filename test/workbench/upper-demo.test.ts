@@ -20,7 +20,7 @@ describe("the upper level's demo in the workbench", () => {
       ["vanphong@tuky.example", "Văn phòng cấp trên (chủ bảng tính)"],
       ["chutich@tuky.example", "Chỉ xem: Tổng hợp phòng, chống mại dâm 2023 – huyện Tứ Kỳ"],
     ]);
-    expect(existsSync(join(data.dir, "workbench-cap-tren.json"))).toBe(true);
+    expect(existsSync(join(data.dir, "cap-tren", "workbench.json"))).toBe(true);
     expect(existsSync(join(data.dir, "workbench.json"))).toBe(false);
     // The office owns the three intake files; the communes' own sheets are not its to open.
     const files = state.spreadsheets.map((s) => s.name);

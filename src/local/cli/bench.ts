@@ -18,8 +18,7 @@ import { addDays, dayNumber, instantOfCivilDate, planSpan, unitColumns } from ".
 import { defaultPlan } from "../../plans";
 import { rawWorkbookBytes, rowXml } from "../xlsx/raw";
 import { openXlsx } from "../xlsx/read";
-import { MAX_COLUMNS } from "../xlsx/sheet";
-import { columnLetter } from "../xlsx/template";
+import { columnLetter, MAX_COLUMNS } from "../xlsx/sheet";
 import type { TabValues } from "../xlsx/write";
 import { workbookBytes, workbookFromTabs } from "../xlsx/write";
 import { zipEntries } from "../xlsx/zip";

@@ -4,7 +4,7 @@
  */
 import type { ColumnKey, Entry, Plan } from "../../core";
 import { checkRules, matchHeaders, periodBounds, periodLabel, periodOf, readUnitTab } from "../../core";
-import { columnLetter } from "../xlsx/template";
+import { columnLetter } from "../xlsx/sheet";
 import { clipText } from "./text";
 import type { PlanWorkbook, ReadContext } from "./workbook";
 import { mergeFinder, mergeHint } from "./workbook";

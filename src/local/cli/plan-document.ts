@@ -8,7 +8,6 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import mammoth from "mammoth";
 import type { PlanDraft } from "../../core";
 import { cellName, formatDateVi, PLAN_TAB, planToTabCells } from "../../core";
 import { describeFsError } from "../xlsx/fs-errors";
@@ -114,6 +113,8 @@ async function docxText(bytes: Buffer, name: string): Promise<string> {
     }
     throw new UsageError(`${broken}: tệp bị hỏng hoặc không phải .docx. ${SAVE_HINT}`);
   }
+  // Loaded here, for the one command that reads a .docx: loading mammoth is most of a start-up's CPU.
+  const { default: mammoth } = await import("mammoth");
   try {
     return (await mammoth.extractRawText({ buffer: bytes })).value;
   } catch {

@@ -34,8 +34,7 @@ import { defaultPlan } from "../../plans";
 import type { XlsxWorkbook } from "../xlsx/read";
 import { openXlsxFile, XlsxReadError } from "../xlsx/read";
 import type { MergeRange, SheetRead } from "../xlsx/sheet";
-import { HEAD_ROWS, MAX_COLUMNS } from "../xlsx/sheet";
-import { columnLetter } from "../xlsx/template";
+import { columnLetter, HEAD_ROWS, MAX_COLUMNS } from "../xlsx/sheet";
 import { clipText } from "./text";
 
 /** How far down a header row is looked for. */

@@ -5,12 +5,28 @@
 import { type Counter, expose, unwrap } from "./expose";
 import { isArrayLike } from "./realm";
 
+/** A blob's content, or how to make it: a conversion (a PDF) is made when first read. */
+export type BlobData = Uint8Array | (() => Uint8Array);
+
 export class BlobImpl {
+  private data: BlobData;
+
   constructor(
-    public bytes: Uint8Array,
+    bytes: BlobData,
     public contentType: string | null,
     public name: string | null,
-  ) {}
+  ) {
+    this.data = bytes;
+  }
+
+  /** The content; made on first read when the blob is a conversion Google would make on its side. */
+  get bytes(): Uint8Array {
+    if (typeof this.data === "function") this.data = this.data();
+    return this.data;
+  }
+  set bytes(b: Uint8Array) {
+    this.data = b;
+  }
 
   getBytes(): number[] {
     return Array.from(this.bytes, (b) => (b > 127 ? b - 256 : b));
@@ -64,7 +80,7 @@ export function toBytes(data: unknown): Uint8Array {
   throw new Error("Invalid argument: data");
 }
 
-export function makeBlob(count: Counter, bytes: Uint8Array, contentType: string | null, name: string | null) {
+export function makeBlob(count: Counter, bytes: BlobData, contentType: string | null, name: string | null) {
   return expose("Blob", new BlobImpl(bytes, contentType, name), count);
 }
 

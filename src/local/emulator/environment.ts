@@ -143,7 +143,7 @@ export function createEnvironment(options: EnvironmentOptions): Environment {
     // The user's language, as Session.getActiveUserLocale gives it ("vi", "en").
     locale: settings.locale.split("_")[0] ?? settings.locale,
   });
-  const { utilities, logger, console: consoleObj } = createUtilities(rt);
+  const { utilities, logger, console: consoleObj } = createUtilities(rt, options.uuid);
   const { ui, log: uiLog } = createUi(rt);
 
   const host: SheetsHost = {

@@ -34,5 +34,6 @@ export type {
   EncodedSpreadsheet,
   EncodedValue,
   SheetsState,
+  SnapshotCells,
 } from "./spreadsheet/state";
 export { fromLocal, localFields } from "./timezone";

@@ -50,6 +50,8 @@ export interface WorldOptions {
    * same Workspace domain as whoever the code runs as. Consumer accounts and other domains are blank.
    */
   workspaceDomains?: string[];
+  /** Where Utilities.getUuid's values come from (default: random, like Google's). */
+  uuid?: () => string;
   /**
    * Another world's Drive, shared: its spreadsheets are this world's too, and this world's bound
    * spreadsheet joins them. Each world keeps its own script, bound file, properties, triggers, clock and
@@ -68,6 +70,8 @@ export interface Drive {
 export interface RestoreOptions {
   state: EnvironmentState;
   htmlDir?: string;
+  /** As in WorldOptions: a tool replaying recorded actions wants the same ids each time. */
+  uuid?: () => string;
 }
 
 export type EnvironmentOptions = WorldOptions | RestoreOptions;

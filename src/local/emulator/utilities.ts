@@ -54,7 +54,7 @@ export function formatLog(args: unknown[], appendRest = false): string {
   return appendRest && i < rest.length ? [text, ...rest.slice(i).map(show)].join(" ") : text;
 }
 
-export function createUtilities(rt: Runtime) {
+export function createUtilities(rt: Runtime, uuid: () => string = randomUUID) {
   const count = rt.count.bind(rt);
   const utilities = {
     formatDate(date: Date, timeZone: string, format: string): string {
@@ -70,7 +70,7 @@ export function createUtilities(rt: Runtime) {
       return makeBlob(count, toBytes(data), contentType ?? null, name ?? null);
     },
     getUuid(): string {
-      return randomUUID();
+      return uuid();
     },
     base64Encode(data: unknown): string {
       return Buffer.from(toBytes(data)).toString("base64");

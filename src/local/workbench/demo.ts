@@ -15,8 +15,11 @@ import { createEnvironment, type Environment } from "../emulator/index";
 
 export const DEMO_SEED = 20230315;
 
-/** The emulator's clock after the demo is typed: inside the plan year, after the June cut-off. */
-export const DEMO_NOW = new Date("2023-06-20T09:00:00+07:00");
+/**
+ * The emulator's clock after the demo is typed: the afternoon of the June cut-off (14/06/2023), so the
+ * next thing the clock brings is the draft of tháng 6/2023, due the next morning at 07:00.
+ */
+export const DEMO_NOW = new Date("2023-06-14T16:00:00+07:00");
 
 /** The commune office keeps the sheet; the chairman receives the report. Example domains only. */
 export const DEMO_OWNER = "vanphong@quangkhai.example";
@@ -503,6 +506,8 @@ export interface DemoOptions {
   /** Where the built pages are (build/). */
   htmlDir?: string;
   seed?: number;
+  /** Utilities.getUuid's source (the workbench replays actions and wants the same ids each time). */
+  uuid?: () => string;
 }
 
 /**
@@ -516,6 +521,7 @@ export function createDemoEnvironment(opts: DemoOptions): Environment {
       owner: DEMO_OWNER,
       now: new Date("2023-03-15T08:00:00+07:00"),
       ...(opts.htmlDir ? { htmlDir: opts.htmlDir } : {}),
+      ...(opts.uuid ? { uuid: opts.uuid } : {}),
     }),
   );
   env.load(opts.code);

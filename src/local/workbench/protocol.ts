@@ -33,7 +33,11 @@ export interface SpreadsheetChoice {
 }
 
 export interface TriggerView {
+  /** The script's function name (onMonthlyTrigger). */
   handler: string;
+  /** Vietnamese: what people call it ("Báo cáo tháng") and what it does. */
+  label: string;
+  does: string;
   /** Vietnamese: when it runs ("ngày 15 hằng tháng, 07:00", "khi sửa bảng tính"). */
   when: string;
   owner: string;
@@ -85,8 +89,14 @@ export interface StateView {
   sidebar: PanelView | null;
   dialog: PanelView | null;
   outboxCount: number;
-  /** The monthly report's day and hour from the time-driven triggers, for the date picker's default. */
+  /**
+   * When the next monthly report is due, never before the clock (ISO day, "HH:MM"): the run picker's
+   * default. Time only moves forward in the workbench, as it does for Google.
+   */
   suggestedRunDate: string;
+  suggestedRunTime: string;
+  /** The tab the acting user lands on: where they last looked, else their own (the unit they enter for). */
+  place: { spreadsheetId: string; sheet: string } | null;
 }
 
 export interface CellView {
@@ -145,9 +155,15 @@ export interface SheetView {
 export interface ExecutionView {
   id: number;
   functionName: string;
+  /** Vietnamese: the trigger's name or the menu item's caption; the function name for a page's call. */
+  label: string;
+  /** Vietnamese: what a trigger does ("" for other runs). */
+  does: string;
   kind: string;
   user: string;
   at: string;
+  /** "15/06/2023 07:00" in the spreadsheet's zone (not the browser's language or zone). */
+  atText: string;
   ok: boolean;
   error?: string;
   logs: string[];
@@ -162,6 +178,8 @@ export interface ActionResult {
   alerts: AlertView[];
   toasts: ToastView[];
   newMail: number;
+  /** The title of the page (sidebar or dialog) the action opened, if it opened one. */
+  opened?: string;
   /** The script asked something: answer it and send the action again with the answers so far. */
   question?: QuestionView;
   answers?: Answer[];
@@ -181,6 +199,11 @@ export interface MailView {
   attachments: { index: number; name: string; contentType: string; size: number }[];
   /** The links to spreadsheets the mail carries, so each recipient can be tried on them. */
   links: MailLink[];
+  /**
+   * Menu items the mail tells its reader to choose once the sheet is open (`menu "…" → "…"`), as
+   * paths from the menu's caption: the workbench can follow a link and then that step.
+   */
+  menuSteps: string[][];
 }
 
 export interface MailLink {

@@ -21,6 +21,8 @@ import {
 } from "./protocol";
 import { Workbench, type WorkbenchOptions } from "./workbench";
 
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "../../..");
 export const DEFAULT_BUILD_DIR = join(ROOT, "build");
@@ -225,13 +227,19 @@ function attachmentName(name: string): string {
 
 export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningWorkbench> {
   const host = opts.host ?? "127.0.0.1";
-  const assets = await buildAssets();
+  // esbuild bundles the page in its own process while this one opens the workbook.
+  const building = buildAssets();
+  // Handled here too, so that a failure to open the workbook below does not leave it unheard.
+  building.catch(() => undefined);
   const workbench = new Workbench({
     buildDir: opts.buildDir ?? DEFAULT_BUILD_DIR,
     dataDir: opts.dataDir ?? DEFAULT_DATA_DIR,
     ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.compactAfterMs === undefined ? {} : { compactAfterMs: opts.compactAfterMs }),
+    ...(opts.compactEvery === undefined ? {} : { compactEvery: opts.compactEvery }),
     ...(opts.demo ? { demo: opts.demo } : {}),
   });
+  const assets = await building;
   let port = opts.port ?? 8080;
 
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
@@ -262,6 +270,21 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
         return sendJson(res, 200, view);
       }
       if (path === "/api/outbox") return sendJson(res, 200, workbench.outbox());
+      if (path === "/api/xlsx") {
+        const file = workbench.download(url.searchParams.get("ss") ?? "");
+        if (!file) throw new HttpError(404, "Bạn không mở được bảng tính này.");
+        // exceljs takes a second or two to load: only when someone downloads.
+        const { workbookBytes, workbookFromTabs } = await import("../xlsx/write");
+        const book = workbookFromTabs(file.tabs);
+        file.tabs.forEach((t, i) => {
+          if (t.hidden) book.worksheets[i]!.state = "hidden";
+        });
+        const name = `${file.name}.xlsx`;
+        return send(res, 200, XLSX_TYPE, await workbookBytes(book), {
+          "Content-Disposition": `attachment; filename="${attachmentName(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+          "Content-Security-Policy": "sandbox; default-src 'none'",
+        });
+      }
       if (path === "/api/log") return sendJson(res, 200, workbench.executions());
       let m = /^\/panel\/(\d{1,9})$/.exec(path);
       if (m) {
@@ -358,7 +381,11 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
     workbench,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => {
+          // A clean stop leaves no journal to replay.
+          workbench.close();
+          resolve();
+        });
         server.closeAllConnections();
       }),
   };

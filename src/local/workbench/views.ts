@@ -4,6 +4,7 @@
  */
 import {
   displayValue,
+  fromLocal,
   type EncodedCell,
   type EncodedSheet,
   type EncodedSpreadsheet,
@@ -53,6 +54,35 @@ function wallTime(
 export function formatDateTimeVi(d: Date, timeZone: string): string {
   const w = wallTime(d, timeZone);
   return `${pad(w.d)}/${pad(w.m)}/${w.y} ${pad(w.hh)}:${pad(w.mm)}`;
+}
+
+/**
+ * When the next monthly report is due after `now` (local day and "HH:MM"): the next firing of a
+ * day-of-month trigger (the one due this very minute has run already); `now` itself when there is none.
+ */
+export function nextMonthlyRun(
+  triggers: readonly TriggerRecord[],
+  now: Date,
+  timeZone: string,
+): { date: string; time: string } {
+  const w = wallTime(now, timeZone);
+  const minute = Math.floor(now.getTime() / 60_000) * 60_000;
+  let best: Date | undefined;
+  for (const t of triggers) {
+    const c = t.clock;
+    if (t.eventType !== "CLOCK" || c?.kind !== "monthDay" || c.monthDay === undefined) continue;
+    for (let k = 0; k < 3; k++) {
+      const y = w.y + Math.floor((w.m - 1 + k) / 12);
+      const m = ((w.m - 1 + k) % 12) + 1;
+      const at = fromLocal(c.timeZone || timeZone, y, m, c.monthDay, c.hour ?? 0, c.minute ?? 0);
+      // A day the month does not have (31 in June) rolls over in Date: not that month's run.
+      if (wallTime(at, timeZone).m !== m) continue;
+      if (at.getTime() > minute && (!best || at < best)) best = at;
+      if (at.getTime() > minute) break;
+    }
+  }
+  const when = wallTime(best ?? now, timeZone);
+  return { date: `${when.y}-${pad(when.m)}-${pad(when.d)}`, time: `${pad(when.hh)}:${pad(when.mm)}` };
 }
 
 /** "2023-06-20" in the given zone. */
@@ -293,5 +323,38 @@ export function describeTrigger(t: TriggerRecord, timeZone: string): TriggerView
       else if (c.kind === "hours") when = `${c.every ?? 1} giờ một lần`;
       else when = `${c.every ?? 1} phút một lần`;
   }
-  return { handler: t.handler, when, owner: t.owner, clock: t.eventType === "CLOCK" };
+  const what = TRIGGER_WORK[t.handler];
+  return {
+    handler: t.handler,
+    label: what?.label ?? t.handler,
+    does: what?.does ?? "",
+    when,
+    owner: t.owner,
+    clock: t.eventType === "CLOCK",
+  };
 }
+
+/**
+ * What each of the add-in's triggers does, in the words of the people who use it: the time bar and
+ * the run log name a trigger by this, its function name only beside it.
+ */
+export const TRIGGER_WORK: Readonly<Record<string, { label: string; does: string }>> = {
+  onOpen: { label: "Mở bảng tính", does: "dựng menu của tiện ích cho người vừa mở" },
+  onEditInstalled: {
+    label: "Kiểm tra khi sửa",
+    does: "kiểm tra các dòng vừa sửa, tô màu và ghi chú ô sai, ghi nhật ký sửa",
+  },
+  onMonthlyTrigger: {
+    label: "Báo cáo tháng",
+    does: "gửi dự thảo báo cáo của kỳ vừa chốt cho Chủ tịch và văn phòng (gửi thẳng cấp trên nếu Cài đặt chọn không cần duyệt)",
+  },
+  onDailyTrigger: {
+    label: "Việc hằng ngày",
+    does: "nhắc đơn vị chưa báo cáo trước ngày chốt, nhắc Chủ tịch duyệt dự thảo đang chờ, gửi những gì đang chờ",
+  },
+  onHourlyTrigger: {
+    label: "Việc hằng giờ",
+    does: "gửi cấp trên báo cáo vừa được duyệt, khoá số liệu tháng đã duyệt, gửi lại lần gửi lỗi",
+  },
+  retryMonthlyReport: { label: "Gửi lại báo cáo tháng", does: "thử gửi lại báo cáo tháng đã gửi lỗi" },
+};

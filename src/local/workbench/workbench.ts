@@ -1,25 +1,32 @@
 /**
  * The workbench's application layer, without HTTP: one emulated spreadsheet running the real bundle,
- * the person acting, the pages the script showed, and the file the state is kept in. Every action goes
+ * the person acting, the pages the script showed, and the state kept on disk. Every action goes
  * through the emulator exactly as the person's action would reach Google (userEdit for typing,
- * clickMenu for the menu, runFromClient for google.script.run, runTimeTriggers for the clock), and the
- * state is written to disk after each one.
+ * clickMenu for the menu, runFromClient for google.script.run, runTimeTriggers for the clock).
+ *
+ * Each action that changes anything is one line of a journal (store.ts), applied by `apply`, the one
+ * function both a live action and the replay at start go through: what is replayed is what was done.
+ * The emulator's random ids are drawn from the action's number, so a replay gives the same workbook.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import * as z from "zod/mini";
+import type { CellValue } from "../../core/cell";
 import { APP_TIME_ZONE } from "../app-world";
 import {
   createEnvironment,
   type Environment,
   type EnvironmentState,
   type ExecutionRecord,
+  fromLocal,
   type MenuEntry,
   type PanelRecord,
   type SentMail,
+  type SheetsState,
 } from "../emulator/index";
-import { fromLocal } from "../emulator/index";
-import { createDemoEnvironment, DEMO_NOW } from "./demo";
+import { DEMO_NOW } from "./demo";
+import { demoState } from "./demo-cache";
+import { type Person, readPeople } from "./people";
 import { createUpperDemo, UPPER_DEMO_NOW } from "./upper-demo";
 import type {
   ActionResult,
@@ -39,24 +46,27 @@ import type {
   StateView,
   UserChoice,
 } from "./protocol";
-import { a1Of, describeTrigger, formatDateTimeVi, isoDayOf, menuItemsView, sheetView } from "./views";
+import { type Base, type Line, type Op, type Places, Store } from "./store";
+import {
+  a1Of,
+  describeTrigger,
+  formatDateTimeVi,
+  menuItemsView,
+  nextMonthlyRun,
+  sheetView,
+  TRIGGER_WORK,
+} from "./views";
 
-export const STATE_FILE = "workbench.json";
-const FILE_FORMAT = "ke-hoach-sheet-workbench";
+export { JOURNAL_FILE, STATE_FILE } from "./store";
+
 const HISTORY_LIMIT = 200;
 
-/** The saved file: the emulator's snapshot, wrapped so a foreign or damaged file is recognised. */
-const SavedSchema = z.object({
-  format: z.literal(FILE_FORMAT),
-  version: z.literal(1),
-  env: z.looseObject({
-    version: z.literal(1),
-    now: z.string(),
-    owner: z.string(),
-    activeUser: z.string(),
-    spreadsheets: z.looseObject({ spreadsheets: z.array(z.unknown()) }),
-  }),
-});
+export interface DownloadTab {
+  name: string;
+  hidden: boolean;
+  /** Row 1 first; dates as instants, null where a row has a gap. */
+  values: CellValue[][];
+}
 
 export interface WorkbenchOptions {
   /** Directory of build/Code.js and the built pages. */
@@ -65,7 +75,11 @@ export interface WorkbenchOptions {
   dataDir: string;
   /** Where to say what happened at start (a damaged state file, a fresh demo). */
   log?: (line: string) => void;
-  /** "cap-tren": an upper level's workbook with three communes (kept in a file of its own). */
+  /** Quiet time after an action before the base is rewritten (default 2 s; 0: only on close or by count). */
+  compactAfterMs?: number;
+  /** Actions after which the base is rewritten at once (default 100): a replay after a kill stays short. */
+  compactEvery?: number;
+  /** "cap-tren": an upper level's workbook with three communes, kept in a folder of its own (cap-tren/). */
   demo?: "xa" | "cap-tren";
 }
 
@@ -102,20 +116,47 @@ function readOnlyCall(name: string): boolean {
   return /^(get|is|can|has)/.test(method) || name.startsWith("Logger.") || name.startsWith("console.");
 }
 
+/** `chọn menu "Phòng, chống mại dâm 2023" → "Duyệt báo cáo tháng…"` → the path, once per path. */
+export function menuStepsOf(text: string): string[][] {
+  const out: string[][] = [];
+  for (const m of text.matchAll(/menu\s+"([^"\n]{1,200})"((?:\s*→\s*"[^"\n]{1,200}")+)/g)) {
+    const path = [m[1]!, ...[...m[2]!.matchAll(/"([^"\n]+)"/g)].map((x) => x[1]!)];
+    if (!out.some((p) => p.join("\u0000") === path.join("\u0000"))) out.push(path);
+  }
+  return out;
+}
+
+const done = (): ActionResult => ({ ok: true, executions: [], alerts: [], toasts: [], newMail: 0 });
+
 export class Workbench {
   readonly code: string;
   private readonly htmlDir: string;
-  private readonly statePath: string;
+  private readonly store: Store;
   private readonly log: (line: string) => void;
+  private readonly compactAfterMs: number;
+  private readonly compactEvery: number;
+  private readonly upper: boolean;
   private env!: Environment;
   private functions: string[] = [];
-  private saved!: EnvironmentState;
-  private cachedUsers: UserChoice[] = [];
+  /** The base on disk (as written: a rebuild parses it afresh) and the journal's actions since. */
+  private baseText = "";
+  private lines: Line[] = [];
+  /** Number of the last action applied; the emulator's ids of an action are drawn from it. */
+  private seq = 0;
+  private uuidCount = 0;
+  private places: Places = {};
+  private people: Person[] = [];
+  /** The account that set the workbook up (the emulator world's owner). */
+  private owner = "";
+  /** Executions the workbench ran for itself (reading the settings), left out of what people see. */
+  private readonly ownRuns = new Set<number>();
   private history: ExecutionView[] = [];
   private sidebar: Panel | null = null;
   private dialog: Panel | null = null;
   private panelSeq = 0;
-  private readonly upper: boolean;
+  private meta: { version: number; state: SheetsState } | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  timeZone = APP_TIME_ZONE;
   version = 0;
 
   constructor(opts: WorkbenchOptions) {
@@ -125,176 +166,236 @@ export class Workbench {
     }
     this.code = readFileSync(codePath, "utf8");
     this.htmlDir = opts.buildDir;
-    mkdirSync(opts.dataDir, { recursive: true });
+    this.compactAfterMs = opts.compactAfterMs ?? 2000;
+    this.compactEvery = opts.compactEvery ?? 100;
     this.upper = opts.demo === "cap-tren";
-    this.statePath = join(opts.dataDir, this.upper ? "workbench-cap-tren.json" : STATE_FILE);
+    // The upper level's demo is another workbook: its base and journal never mix with the commune's.
+    const dataDir = this.upper ? join(opts.dataDir, "cap-tren") : opts.dataDir;
+    mkdirSync(dataDir, { recursive: true });
     this.log = opts.log ?? (() => {});
+    this.store = new Store(dataDir, this.log);
     if (!this.loadSaved()) this.startDemo();
   }
 
   // ---- state on disk ----
 
+  /** A uuid from the action's number and its count within the action: the same on every replay. */
+  private uuid = (): string => {
+    const h = createHash("sha1")
+      .update(`${this.seq}:${this.uuidCount++}`)
+      .digest("hex");
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  };
+
   private loadSaved(): boolean {
-    if (!existsSync(this.statePath)) return false;
-    try {
-      const parsed = SavedSchema.parse(JSON.parse(readFileSync(this.statePath, "utf8")));
-      this.adopt(parsed.env as unknown as EnvironmentState);
-      this.log(`Đã mở lại bảng tính đã lưu: ${this.statePath}`);
-      return true;
-    } catch (e) {
-      // Never overwrite what cannot be read: keep it aside for whoever wants to look at it.
-      const aside = `${this.statePath}.hong-${Date.now()}`;
-      renameSync(this.statePath, aside);
-      this.log(
-        `Không đọc được ${this.statePath} (${e instanceof Error ? e.message : String(e)}); đã đổi tên thành ${aside} và tạo bảng tính mẫu mới.`,
-      );
-      return false;
+    const loaded = this.store.load();
+    if (!loaded) return false;
+    this.baseText = readFileSync(this.store.basePath, "utf8");
+    this.rebuild(loaded.base, loaded.lines);
+    const replayed = loaded.lines.length;
+    this.log(
+      `Đã mở lại bảng tính đã lưu: ${this.store.basePath}` +
+        (replayed > 0 ? ` (và ${replayed} thao tác từ nhật ký ${this.store.journalPath}).` : "."),
+    );
+    return true;
+  }
+
+  /** The base's world, then every action of the journal after it, as they were done. */
+  private rebuild(base: Base, lines: Line[]): void {
+    this.places = { ...base.places };
+    this.seq = base.seq;
+    this.adopt(base.env);
+    this.lines = [];
+    for (const line of lines) {
+      this.seq = line.seq;
+      try {
+        this.apply(line.op);
+      } catch (e) {
+        this.log(`Không chạy lại được thao tác ${line.seq} (${line.op.op}): ${String(e)}; dừng ở đó.`);
+        break;
+      }
+      this.lines.push(line);
     }
   }
 
   private startDemo(): void {
-    this.env = this.upper
-      ? createUpperDemo({ code: this.code, htmlDir: this.htmlDir })
-      : createDemoEnvironment({ code: this.code, htmlDir: this.htmlDir });
-    this.functions = this.publicFunctions(this.env);
-    this.env.open();
+    this.seq = 0;
+    const state = this.upper
+      ? createUpperDemo({ code: this.code, htmlDir: this.htmlDir }).snapshot()
+      : demoState(this.code, this.htmlDir, this.uuid);
+    this.places = {};
     this.sidebar = null;
     this.dialog = null;
     this.history = [];
-    this.commit();
+    this.adopt(state);
+    clearTimeout(this.timer);
+    this.baseText = this.store.writeBase({ seq: 0, places: {}, env: state });
+    this.lines = [];
     const now = this.upper ? UPPER_DEMO_NOW : DEMO_NOW;
     this.log(`Đã tạo bảng tính mẫu (giờ giả lập ${formatDateTimeVi(now, this.timeZone)}).`);
   }
 
   /** A fresh environment from a snapshot, the bundle loaded, opened by the acting user. */
   private adopt(state: EnvironmentState): void {
-    const env = createEnvironment({ state, htmlDir: this.htmlDir });
+    const env = createEnvironment({ state, htmlDir: this.htmlDir, uuid: this.uuid });
+    this.timeZone = state.timeZone ?? APP_TIME_ZONE;
+    this.owner = state.owner;
     this.functions = this.publicFunctions(env);
     env.open();
     this.env = env;
-    this.saved = env.snapshot();
-    this.cachedUsers = this.computeUsers();
-    this.version++;
+    this.changed();
   }
 
   private publicFunctions(env: Environment): string[] {
     return Object.keys(env.load(this.code)).filter((name) => !name.endsWith("_"));
   }
 
-  /** Snapshot, write to disk (atomically: a crash leaves the old file or the new one), bump the version. */
-  private commit(): void {
-    this.saved = this.env.snapshot();
-    const body = JSON.stringify({ format: FILE_FORMAT, version: 1, env: this.saved });
-    const tmp = `${this.statePath}.tmp`;
-    writeFileSync(tmp, body);
-    renameSync(tmp, this.statePath);
-    this.cachedUsers = this.computeUsers();
+  /** Something changed: views computed before are stale, and the people may have changed. */
+  private changed(): void {
     this.version++;
+    this.meta = null;
+    this.people = readPeople(
+      this.env,
+      this.functions,
+      this.metaState(),
+      this.owner,
+      this.ownRuns,
+      this.upper,
+    );
   }
 
-  get timeZone(): string {
-    return this.saved?.timeZone ?? APP_TIME_ZONE;
+  /** After an action that changed something: its journal line, then the base when it is time. */
+  private record(op: Op): void {
+    const line: Line = { seq: this.seq, at: this.env.now().toISOString(), op };
+    this.store.append(line);
+    this.lines.push(line);
+    if (this.lines.length >= this.compactEvery) this.compact();
+    else if (this.compactAfterMs > 0) {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => {
+        try {
+          this.compact();
+        } catch (e) {
+          // The journal still holds every action: nothing is lost, the next start replays it.
+          this.log(`Chưa ghi được bản lưu đầy đủ (${e instanceof Error ? e.message : String(e)}).`);
+        }
+      }, this.compactAfterMs);
+      this.timer.unref();
+    }
   }
+
+  /** Writes the whole state as the new base; the journal starts again empty. */
+  compact(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.lines.length === 0 && this.baseText !== "") return;
+    this.baseText = this.store.writeBase({ seq: this.seq, places: this.places, env: this.env.snapshot() });
+    this.lines = [];
+  }
+
+  /** Journal lines since the last base (for tests and the bench). */
+  get journalLength(): number {
+    return this.lines.length;
+  }
+
+  /** A clean stop: everything into the base, so the next start replays nothing. */
+  close(): void {
+    this.compact();
+  }
+
+  /** The whole state now (for tests: a replay must give exactly this). */
+  snapshot(): EnvironmentState {
+    return this.env.snapshot();
+  }
+
+  /**
+   * The one way the workbook changes. Deterministic: the same action on the same state gives the same
+   * state, live or replayed. Throws when the emulator refuses (nothing changed then).
+   */
+  private apply(op: Op): unknown {
+    this.uuidCount = 0;
+    const env = this.env;
+    let result: unknown;
+    switch (op.op) {
+      case "user": {
+        env.setUser(op.email);
+        const place = this.placeOf(op.email);
+        if (place && place.spreadsheetId === this.boundId()) env.setActiveSheet(place.sheet);
+        result = env.open();
+        break;
+      }
+      case "open":
+        result = env.open();
+        break;
+      case "edit":
+        result = env.userEdit(op.req.sheet, a1Of(op.req.row, op.req.column), [[op.req.text]], {
+          typed: true,
+        });
+        break;
+      case "activate":
+        if (op.spreadsheetId === this.boundId()) env.setActiveSheet(op.sheet);
+        this.places[env.user.toLowerCase()] = { spreadsheetId: op.spreadsheetId, sheet: op.sheet };
+        break;
+      case "menu": {
+        for (const a of op.answers) env.ui.respond(a.text === undefined ? { button: a.button } : a);
+        const path = [...op.path];
+        const menu = env.ui.menus.find((x) => (x.caption || "Tiện ích") === path[0]);
+        if (menu && menu.caption === "") path.shift();
+        result = env.clickMenu(...path);
+        break;
+      }
+      case "run":
+        result = env.runFromClient(op.name, op.args);
+        break;
+      case "triggers":
+        result = env.runTimeTriggers(this.instant(op.at));
+        break;
+      case "clock":
+        env.setNow(this.instant(op.at));
+        break;
+    }
+    this.changed();
+    return result;
+  }
+
+  // ---- who can act ----
 
   get user(): string {
     return this.env.user;
   }
 
-  // ---- who can act ----
+  private metaState(): SheetsState {
+    if (this.meta?.version !== this.version) {
+      this.meta = { version: this.version, state: this.env.sheets.snapshot("none") };
+    }
+    return this.meta.state;
+  }
 
   private boundId(): string {
-    return this.saved.spreadsheets.boundId ?? "";
-  }
-
-  /**
-   * The people of the sheet: the office (the owner who set it up, and the administrators), the
-   * chairman, each unit's editors and the upper level from the stored settings (read through the
-   * settings endpoint, as the owner), and anyone the files are shared with.
-   */
-  private computeUsers(): UserChoice[] {
-    const owner = this.saved.owner;
-    const office = this.upper ? "Văn phòng cấp trên" : "Văn phòng UBND xã";
-    const out: UserChoice[] = [{ email: owner, label: `${office} (chủ bảng tính)`, group: "owner" }];
-    const labels = new Map<string, { units: string[]; group: UserChoice["group"]; label?: string }>();
-    const note = (email: string, group: UserChoice["group"], unit?: string, label?: string) => {
-      const key = email.trim().toLowerCase();
-      if (key === "" || key === owner.toLowerCase()) return;
-      const entry = labels.get(key) ?? { units: [], group };
-      if (unit && !entry.units.includes(unit)) entry.units.push(unit);
-      if (label && !entry.label) entry.label = label;
-      labels.set(key, entry);
-    };
-    const settings = this.readSettings();
-    if (settings) {
-      for (const email of settings.settings.adminEmails ?? [])
-        note(email, "owner", undefined, "Văn phòng UBND xã");
-      for (const unit of settings.units) {
-        for (const email of settings.settings.unitEditors[unit.id] ?? []) note(email, "editor", unit.tabName);
-      }
-      if (settings.settings.chairmanEmail)
-        note(settings.settings.chairmanEmail, "chairman", undefined, "Chủ tịch UBND xã");
-      for (const email of settings.settings.upperLevelEmails) {
-        note(email, "upperLevel", undefined, `Cấp trên: ${settings.settings.upperLevelName}`);
-      }
-    }
-    for (const ss of this.saved.spreadsheets.spreadsheets) {
-      // The upper level's demo holds its communes' files too: only its own workbook's people act here.
-      if (ss.deleted || (this.upper && ss.id !== this.boundId())) continue;
-      for (const email of ss.editors) note(email, "editor");
-      for (const email of ss.viewers) note(email, "upperLevel", undefined, `Chỉ xem: ${ss.name}`);
-    }
-    for (const [email, v] of labels) {
-      const label =
-        v.units.length > 0 ? `Nhập liệu: ${v.units.join(", ")}` : (v.label ?? "Người được chia sẻ bảng tính");
-      const group =
-        v.group === "owner" || v.group === "chairman" ? v.group : v.units.length > 0 ? "editor" : v.group;
-      out.push({
-        email,
-        label: group === "owner" || group === "chairman" ? (v.label ?? label) : label,
-        group,
-      });
-    }
-    const order: Record<UserChoice["group"], number> = { owner: 0, editor: 1, chairman: 2, upperLevel: 3 };
-    return out.sort((a, b) => order[a.group] - order[b.group]);
-  }
-
-  private readSettings():
-    | {
-        settings: {
-          unitEditors: Record<string, string[]>;
-          chairmanEmail: string;
-          upperLevelEmails: string[];
-          upperLevelName: string;
-          adminEmails?: string[] | undefined;
-        };
-        units: { id: string; tabName: string }[];
-      }
-    | undefined {
-    if (!this.functions.includes("getSettingsState")) return undefined;
-    const acting = this.env.user;
-    try {
-      this.env.setUser(this.saved.owner);
-      const r = this.env.runFromClient("getSettingsState", []);
-      const Shape = z.object({
-        settings: z.object({
-          unitEditors: z.record(z.string(), z.array(z.string())),
-          chairmanEmail: z.string(),
-          upperLevelEmails: z.array(z.string()),
-          upperLevelName: z.string(),
-          adminEmails: z.optional(z.array(z.string())),
-        }),
-        units: z.array(z.object({ id: z.string(), tabName: z.string() })),
-      });
-      const parsed = r.ok ? z.safeParse(Shape, r.value) : undefined;
-      return parsed?.success ? parsed.data : undefined;
-    } finally {
-      // The workbench's own read: it runs between actions, so it never shows in their results.
-      this.env.setUser(acting);
-    }
+    return this.metaState().boundId ?? "";
   }
 
   users(): UserChoice[] {
-    return this.cachedUsers;
+    return this.people.map(({ email, label, group }) => ({ email, label, group }));
+  }
+
+  /**
+   * Where a person lands: the tab they last looked at (if they still may), else their own unit's tab,
+   * else the first tab they can see of the first spreadsheet they can open.
+   */
+  private placeOf(user: string): { spreadsheetId: string; sheet: string } | null {
+    const state = this.metaState();
+    const open = state.spreadsheets.filter((s) => !s.deleted && this.env.sheets.role(s.id, user) !== "none");
+    const has = (id: string, sheet: string) =>
+      open.some((s) => s.id === id && s.sheets.some((t) => t.name === sheet && !t.hidden));
+    const remembered = this.places[user.toLowerCase()];
+    if (remembered && has(remembered.spreadsheetId, remembered.sheet)) return remembered;
+    const bound = open.find((s) => s.id === state.boundId);
+    const own = this.people.find((p) => p.email.toLowerCase() === user.toLowerCase())?.units[0];
+    if (bound && own && has(bound.id, own)) return { spreadsheetId: bound.id, sheet: own };
+    const first = bound ?? open[0];
+    const tab = first?.sheets.find((t) => !t.hidden);
+    return first && tab ? { spreadsheetId: first.id, sheet: tab.name } : null;
   }
 
   // ---- what the page shows ----
@@ -302,7 +403,7 @@ export class Workbench {
   state(): StateView {
     const env = this.env;
     const tz = this.timeZone;
-    const triggers = env.triggers.map((t) => describeTrigger(t, tz));
+    const next = nextMonthlyRun(env.triggers, env.now(), tz);
     return {
       version: this.version,
       planName: env.ui.menus[0]?.caption ?? "Kế hoạch",
@@ -312,30 +413,14 @@ export class Workbench {
       users: this.users(),
       menus: env.ui.menus.map((m) => ({ caption: m.caption || "Tiện ích", items: menuItemsView(m.items) })),
       spreadsheets: this.spreadsheetsFor(env.user),
-      triggers,
+      triggers: env.triggers.map((t) => describeTrigger(t, tz)),
       sidebar: this.sidebar ? this.panelView(this.sidebar) : null,
       dialog: this.dialog ? this.panelView(this.dialog) : null,
       outboxCount: env.outbox.length,
-      suggestedRunDate: this.suggestedRunDate(),
+      suggestedRunDate: next.date,
+      suggestedRunTime: next.time,
+      place: this.placeOf(env.user),
     };
-  }
-
-  /**
-   * The last day a monthly (month-day) trigger was due, on or before today (the report the demo has
-   * not sent yet); today when there is no such trigger.
-   */
-  private suggestedRunDate(): string {
-    const tz = this.timeZone;
-    const today = isoDayOf(this.env.now(), tz);
-    const days = this.env.triggers
-      .filter((t) => t.eventType === "CLOCK" && t.clock?.kind === "monthDay")
-      .map((t) => t.clock?.monthDay ?? 1);
-    if (days.length === 0) return today;
-    const [y, m, d] = today.split("-").map(Number) as [number, number, number];
-    const day = Math.min(...days);
-    const pad = (n: number) => String(n).padStart(2, "0");
-    if (d >= day) return `${y}-${pad(m)}-${pad(day)}`;
-    return m === 1 ? `${y - 1}-12-${pad(day)}` : `${y}-${pad(m - 1)}-${pad(day)}`;
   }
 
   private panelView(p: Panel): PanelView {
@@ -344,34 +429,70 @@ export class Workbench {
 
   private spreadsheetsFor(user: string): SpreadsheetChoice[] {
     const out: SpreadsheetChoice[] = [];
-    for (const ss of this.saved.spreadsheets.spreadsheets) {
+    const bound = this.boundId();
+    for (const ss of this.metaState().spreadsheets) {
       if (ss.deleted) continue;
       const role = this.env.sheets.role(ss.id, user);
       if (role === "none") continue;
-      out.push({ id: ss.id, name: ss.name, bound: ss.id === this.boundId(), role });
+      out.push({ id: ss.id, name: ss.name, bound: ss.id === bound, role });
     }
     return out.sort((a, b) => Number(b.bound) - Number(a.bound));
   }
 
-  /** A tab as the acting user sees it; undefined when they may not open that spreadsheet or it has no such tab. */
+  /**
+   * A tab as the acting user sees it (without a name: where they land); undefined when they may not
+   * open that spreadsheet or it has no such tab. Only that tab's cells are read from the model.
+   */
   sheet(spreadsheetId: string, name: string | undefined): SheetView | undefined {
     const user = this.env.user;
     const role = this.env.sheets.role(spreadsheetId, user);
     if (role === "none") return undefined;
-    const ss = this.saved.spreadsheets.spreadsheets.find((s) => s.id === spreadsheetId && !s.deleted);
+    const ss = this.metaState().spreadsheets.find((s) => s.id === spreadsheetId && !s.deleted);
     if (!ss) return undefined;
-    const visible = ss.sheets.filter((s) => !s.hidden);
-    const active = ss.sheets.find((s) => s.sheetId === ss.activeSheetId && !s.hidden);
-    const tab = name ?? active?.name ?? visible[0]?.name ?? ss.sheets[0]?.name;
-    if (tab === undefined) return undefined;
+    const place = this.placeOf(user);
+    const wanted = name ?? (place?.spreadsheetId === spreadsheetId ? place.sheet : undefined);
+    const tab =
+      (wanted === undefined
+        ? undefined
+        : (ss.sheets.find((s) => s.name === wanted) ??
+          ss.sheets.find((s) => s.name.toLowerCase() === wanted.toLowerCase()))) ??
+      (name === undefined ? (ss.sheets.find((s) => !s.hidden) ?? ss.sheets[0]) : undefined);
+    if (!tab) return undefined;
     return sheetView({
-      state: this.saved.spreadsheets,
+      state: this.env.sheets.snapshot({ spreadsheetId, sheetName: tab.name }),
       spreadsheetId,
-      sheetName: tab,
+      sheetName: tab.name,
       user,
       role,
-      canEdit: (row, col) => this.env.sheets.canEdit(spreadsheetId, tab, row, col, user),
+      canEdit: (row, col) => this.env.sheets.canEdit(spreadsheetId, tab.name, row, col, user),
     });
+  }
+
+  /**
+   * A spreadsheet's tabs as values (what Google's File → Download → .xlsx holds), for whoever may open
+   * it; undefined otherwise. Hidden tabs come too, marked hidden, as in Google's file.
+   */
+  download(spreadsheetId: string): { name: string; tabs: DownloadTab[] } | undefined {
+    if (this.env.sheets.role(spreadsheetId, this.env.user) === "none") return undefined;
+    const ss = this.metaState().spreadsheets.find((s) => s.id === spreadsheetId && !s.deleted);
+    if (!ss) return undefined;
+    const tabs = ss.sheets.map((tab) => {
+      const state = this.env.sheets.snapshot({ spreadsheetId, sheetName: tab.name });
+      const cells = state.spreadsheets
+        .find((s) => s.id === spreadsheetId)!
+        .sheets.find((t) => t.name === tab.name)!.cells;
+      const values: CellValue[][] = [];
+      for (const c of cells) {
+        if (c.v === undefined || c.v === "") continue;
+        values[c.r - 1] ??= [];
+        const row = values[c.r - 1]!;
+        while (row.length < c.c - 1) row.push(null);
+        row[c.c - 1] = typeof c.v === "object" ? new Date(c.v.$date) : c.v;
+      }
+      for (let r = 0; r < values.length; r++) values[r] ??= [];
+      return { name: tab.name, hidden: tab.hidden, values };
+    });
+    return { name: ss.name, tabs };
   }
 
   executions(): ExecutionView[] {
@@ -392,6 +513,7 @@ export class Workbench {
       hasHtml: m.htmlBody !== undefined,
       text: m.body,
       links: this.linksOf(m),
+      menuSteps: menuStepsOf(m.body),
       attachments: m.attachments.map((a, k) => ({
         index: k,
         name: a.name ?? `tep-dinh-kem-${k + 1}`,
@@ -408,12 +530,13 @@ export class Workbench {
   private linksOf(m: SentMail): MailLink[] {
     const out: MailLink[] = [];
     const seen = new Set<string>();
+    const all = this.metaState().spreadsheets;
     const add = (url: string, text: string) => {
       const found =
         /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([A-Za-z0-9_-]+)[^#\s]*(?:#gid=(\d+))?/.exec(url);
       if (!found || seen.has(url)) return;
       seen.add(url);
-      const ss = this.saved.spreadsheets.spreadsheets.find((x) => x.id === found[1] && !x.deleted);
+      const ss = all.find((x) => x.id === found[1] && !x.deleted);
       if (!ss) return;
       const tab = found[2] === undefined ? undefined : ss.sheets.find((t) => String(t.sheetId) === found[2]);
       out.push({ text, spreadsheetId: ss.id, sheetName: tab?.name ?? null });
@@ -457,13 +580,40 @@ export class Workbench {
     };
   }
 
+  /** What a run is called in the log: a trigger's Vietnamese name, a menu item's caption. */
+  private labelOf(r: ExecutionRecord): string {
+    const trigger = TRIGGER_WORK[r.functionName];
+    if (trigger && r.kind !== "client" && r.kind !== "menu") return trigger.label;
+    if (r.kind === "menu") {
+      const find = (items: readonly MenuEntry[]): string | undefined => {
+        for (const it of items) {
+          if (it.type === "item" && it.functionName === r.functionName) return it.caption;
+          if (it.type === "submenu") {
+            const inner = find(it.items);
+            if (inner) return inner;
+          }
+        }
+        return undefined;
+      };
+      for (const m of this.env.ui.menus) {
+        const caption = find(m.items);
+        if (caption) return `Menu: ${caption}`;
+      }
+    }
+    if (r.kind === "client") return `Trang của tiện ích gọi ${r.functionName}`;
+    return r.functionName;
+  }
+
   private executionView(r: ExecutionRecord): ExecutionView {
     const view: ExecutionView = {
       id: r.id,
       functionName: r.functionName,
+      label: this.labelOf(r),
+      does: r.kind === "client" || r.kind === "menu" ? "" : (TRIGGER_WORK[r.functionName]?.does ?? ""),
       kind: r.kind,
       user: r.effectiveUser,
       at: r.startedAt.toISOString(),
+      atText: formatDateTimeVi(r.startedAt, this.timeZone),
       ok: r.ok,
       logs: this.env.logs.filter((l) => l.executionId === r.id).map((l) => l.message),
     };
@@ -474,7 +624,11 @@ export class Workbench {
   /** What happened since `m`: the executions, alerts, toasts and mail; new pages become the open ones. */
   private since(m: Mark): ActionResult {
     const env = this.env;
-    const executions = env.executions.slice(m.executions).map((r) => this.executionView(r));
+    // The workbench's own reads of the settings (people.ts) are not the person's doing.
+    const executions = env.executions
+      .slice(m.executions)
+      .filter((r) => !this.ownRuns.has(r.id))
+      .map((r) => this.executionView(r));
     this.history.push(...executions);
     if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
     const alerts: AlertView[] = env.ui.alerts.slice(m.alerts).map((a) => ({
@@ -491,13 +645,16 @@ export class Workbench {
       .toasts()
       .slice(m.toasts)
       .map((t) => ({ title: t.title, message: t.message }));
-    return {
+    const result: ActionResult = {
       ok: executions.every((e) => e.ok),
       executions,
       alerts,
       toasts,
       newMail: env.outbox.length - m.outbox,
     };
+    const opened = newDialog ?? newSidebar;
+    if (opened) result.opened = opened.title || (opened.kind === "sidebar" ? "Thanh bên" : "Hộp thoại");
+    return result;
   }
 
   private toPanel(p: PanelRecord): Panel {
@@ -513,18 +670,34 @@ export class Workbench {
     };
   }
 
-  /** Pick who acts; they open the spreadsheet (their menu is built by onOpen, if Google runs it for them). */
+  /** A live action: applied, then recorded when it changed something (always, unless `wrote` says). */
+  private act(op: Op, wrote?: () => boolean): unknown {
+    this.seq++;
+    this.env.resetCalls();
+    let value: unknown;
+    try {
+      value = this.apply(op);
+    } catch (e) {
+      this.seq--;
+      throw e;
+    }
+    if (wrote && !wrote()) this.seq--;
+    else this.record(op);
+    return value;
+  }
+
+  private wroteSomething = (): boolean =>
+    Object.keys(this.env.calls.counts).some((name) => !readOnlyCall(name));
+
+  /** Pick who acts; they open the spreadsheet at their tab (their menu is built by onOpen, if Google runs it for them). */
   setUser(email: string): ActionResult {
     const chosen = this.users().find((u) => u.email.toLowerCase() === email.trim().toLowerCase());
     if (!chosen) return this.refused("Người này không có trong danh sách người dùng của bảng tính.");
     const m = this.mark();
-    this.env.setUser(chosen.email);
     this.sidebar = null;
     this.dialog = null;
-    this.env.open();
-    const result = this.since(m);
-    this.commit();
-    return result;
+    this.act({ op: "user", email: chosen.email });
+    return this.since(m);
   }
 
   /**
@@ -535,13 +708,8 @@ export class Workbench {
     const m = this.mark();
     this.sidebar = null;
     this.dialog = null;
-    this.env.resetCalls();
-    this.env.open();
-    const wrote = Object.keys(this.env.calls.counts).some((name) => !readOnlyCall(name));
-    const result = this.since(m);
-    if (wrote) this.commit();
-    else this.version++;
-    return result;
+    this.act({ op: "open" }, this.wroteSomething);
+    return this.since(m);
   }
 
   private refused(message: string): ActionResult {
@@ -555,26 +723,27 @@ export class Workbench {
     }
     const m = this.mark();
     try {
-      this.env.userEdit(req.sheet, a1Of(req.row, req.column), [[req.text]], { typed: true });
+      this.act({ op: "edit", req });
     } catch (e) {
       return this.refused(refusal(e));
     }
-    const result = this.since(m);
-    this.commit();
-    return result;
+    return this.since(m);
   }
 
-  /** The tab the user clicked becomes the active one (what SpreadsheetApp.getActiveSheet gives). */
+  /** The tab the user clicked: the script's getActiveSheet in the bound spreadsheet, and where they come back to. */
   activate(spreadsheetId: string, sheet: string): ActionResult {
-    const done: ActionResult = { ok: true, executions: [], alerts: [], toasts: [], newMail: 0 };
-    if (spreadsheetId !== this.boundId()) return done;
+    const ss = this.metaState().spreadsheets.find((s) => s.id === spreadsheetId && !s.deleted);
+    if (!ss || this.env.sheets.role(spreadsheetId, this.env.user) === "none")
+      return this.refused("Bạn không mở được bảng tính này.");
+    if (!ss.sheets.some((s) => s.name === sheet)) return this.refused(`Không có trang "${sheet}".`);
+    const place = this.places[this.env.user.toLowerCase()];
+    if (place?.spreadsheetId === spreadsheetId && place.sheet === sheet) return done();
     try {
-      this.env.setActiveSheet(sheet);
+      this.act({ op: "activate", spreadsheetId, sheet });
     } catch (e) {
       return this.refused(refusal(e));
     }
-    this.commit();
-    return done;
+    return done();
   }
 
   private findMenuItem(path: readonly string[]): MenuEntry | undefined {
@@ -593,26 +762,28 @@ export class Workbench {
 
   /**
    * A menu item, as the acting user. The emulator answers dialogs from a queue; when the script asks a
-   * question nobody has answered yet, the click is undone (the state restored from the last save) and
-   * the question goes to the page, which sends the click again with the answers.
+   * question nobody has answered yet, the click is undone (the world rebuilt from the base and the
+   * journal, which the click is not in) and the question goes to the page, which sends the click again
+   * with the answers.
    */
   clickMenu(req: MenuRequest): ActionResult {
     if (!this.findMenuItem(req.path)) return this.refused("Không có mục menu này.");
     const answers = req.answers ?? [];
     const m = this.mark();
-    for (const a of answers) this.env.ui.respond(a.text === undefined ? { button: a.button } : a);
-    const path = [...req.path];
-    const menu = this.env.ui.menus.find((x) => (x.caption || "Tiện ích") === path[0]);
-    if (menu && menu.caption === "") path.shift();
-    this.env.clickMenu(...path);
+    this.seq++;
+    this.env.resetCalls();
+    this.apply({ op: "menu", path: req.path, answers });
     const question = this.unanswered(m, answers.length);
     if (question) {
-      this.adopt(this.saved);
-      return { ok: true, executions: [], alerts: [], toasts: [], newMail: 0, question, answers };
+      this.seq--;
+      const saved = JSON.parse(this.baseText) as { seq: number; places: Places; env: EnvironmentState };
+      const history = this.history;
+      this.rebuild({ seq: saved.seq, places: saved.places, env: saved.env }, this.lines);
+      this.history = history;
+      return { ...done(), question, answers };
     }
-    const result = this.since(m);
-    this.commit();
-    return result;
+    this.record({ op: "menu", path: req.path, answers });
+    return this.since(m);
   }
 
   private unanswered(m: Mark, answered: number): QuestionView | undefined {
@@ -644,12 +815,12 @@ export class Workbench {
       return { ok: false, error, result: this.refused(error) };
     }
     const m = this.mark();
-    this.env.resetCalls();
-    const r = this.env.runFromClient(req.name, req.args);
-    const wrote = Object.keys(this.env.calls.counts).some((name) => !readOnlyCall(name));
+    const before = this.env.outbox.length;
+    const r = this.act(
+      { op: "run", name: req.name, args: req.args },
+      () => this.wroteSomething() || this.env.outbox.length > before,
+    ) as { ok: true; value: unknown } | { ok: false; error: string };
     const result = this.since(m);
-    if (wrote || result.newMail > 0) this.commit();
-    else this.version++;
     return r.ok ? { ok: true, value: r.value, result } : { ok: false, error: r.error, result };
   }
 
@@ -666,40 +837,46 @@ export class Workbench {
     return fromLocal(this.timeZone, y, m, d, hh, mm);
   }
 
-  /**
-   * The time-driven triggers due at that minute run, as whoever installed them. A later date moves the
-   * clock there (time passed); an earlier one is a replay of that morning, and the clock comes back, so
-   * what people typed since is not suddenly "in the future".
-   */
-  runTimeTriggers(req: ClockRequest): ActionResult {
-    const m = this.mark();
-    const before = this.env.now();
+  /** Time moves forward only, as it does for Google: an earlier minute would make today's entries "future". */
+  private backwards(req: ClockRequest): ActionResult | undefined {
     const at = this.instant(req);
-    this.env.runTimeTriggers(at);
-    if (at.getTime() < before.getTime()) this.env.setNow(before);
+    const now = this.env.now();
+    if (Math.floor(at.getTime() / 60_000) >= Math.floor(now.getTime() / 60_000)) return undefined;
+    return this.refused(
+      `Giờ giả lập đang là ${formatDateTimeVi(now, this.timeZone)}: thời gian không lùi lại được (trên Google cũng vậy). ` +
+        "Hãy chọn từ lúc đó trở đi, hoặc bấm Làm lại từ đầu để về bảng tính mẫu.",
+    );
+  }
+
+  /** The time-driven triggers due at that minute run, as whoever installed them; the clock moves there. */
+  runTimeTriggers(req: ClockRequest): ActionResult {
+    const refused = this.backwards(req);
+    if (refused) return refused;
+    const m = this.mark();
+    this.act({ op: "triggers", at: req });
     const result = this.since(m);
-    this.commit();
     if (result.executions.length === 0) {
       const due = this.env.triggers
         .filter((t) => t.eventType === "CLOCK")
         .map((t) => describeTrigger(t, this.timeZone));
       result.message =
         `Không có trình kích hoạt theo giờ nào đến hạn lúc ${req.time} ngày ${req.date.split("-").reverse().join("/")}.` +
-        (due.length > 0 ? ` Lịch chạy: ${due.map((t) => `${t.handler} – ${t.when}`).join("; ")}.` : "");
+        (due.length > 0 ? ` Lịch chạy: ${due.map((t) => `${t.label} – ${t.when}`).join("; ")}.` : "");
     }
     return result;
   }
 
   /** Set the emulator's clock without running anything. */
   setClock(req: ClockRequest): ActionResult {
-    this.env.setNow(this.instant(req));
-    this.commit();
-    return { ok: true, executions: [], alerts: [], toasts: [], newMail: 0 };
+    const refused = this.backwards(req);
+    if (refused) return refused;
+    this.act({ op: "clock", at: req });
+    return done();
   }
 
   /** "Làm lại từ đầu": the demo workbook again, as on the first start. */
   reset(): ActionResult {
     this.startDemo();
-    return { ok: true, executions: [], alerts: [], toasts: [], newMail: 0 };
+    return done();
   }
 }

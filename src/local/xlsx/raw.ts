@@ -5,7 +5,7 @@
  * could hand the command line; the reader must answer each of them sensibly.
  */
 import { deflateRawSync } from "node:zlib";
-import { columnLetter } from "./template";
+import { columnLetter } from "./sheet";
 
 const CRC_TABLE = (() => {
   const t = new Int32Array(256);

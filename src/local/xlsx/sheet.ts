@@ -154,6 +154,13 @@ export function utf8(s: string): string {
   return s;
 }
 
+/** 1 → "A", 28 → "AB": a 1-based column's letters. */
+export function columnLetter(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
 /** "AB12" → 0-based column and row; null when it is not a cell reference within the sheet's limits. */
 export function parseRef(ref: string): CellAt | null {
   let col = 0;

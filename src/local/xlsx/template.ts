@@ -15,6 +15,7 @@
 import ExcelJS from "exceljs";
 import type { Column, Plan } from "../../core";
 import { foldText, PLAN_TAB, planToTabCells, SYSTEM_TABS, unitColumns } from "../../core";
+import { columnLetter } from "./sheet";
 
 /** Rows a new Google Sheet has, and so the rows setup formats and validates. */
 export const TEMPLATE_ROWS = 1000;
@@ -33,12 +34,6 @@ export const TEMPLATE_FORMATS: Partial<Record<Column["kind"], string>> = {
 const PROMPT_MAX = 255;
 const PROMPT_TITLE_MAX = 32;
 const INLINE_LIST_MAX = 255;
-
-export function columnLetter(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 /** Pixels (as setup gives Sheets) to Excel's width in characters of a 7-pixel digit plus padding. */
 export function pixelsToWidth(px: number): number {

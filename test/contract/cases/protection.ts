@@ -51,6 +51,45 @@ export const protectionCases: ContractCase[] = [
     },
   },
   {
+    id: "protection.spreadsheet-listing",
+    behaviour:
+      "Spreadsheet.getProtections(type) lists the protections of every tab of that type; a removed one is no longer listed",
+    source:
+      "https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getProtections(ProtectionType)",
+    note: '"Gets an array of objects representing all protected ranges or sheets in the spreadsheet."',
+    covers: [
+      "Spreadsheet.getProtections",
+      "Range.protect",
+      "Protection.setDescription",
+      "Protection.getDescription",
+      "Protection.remove",
+      "Spreadsheet.insertSheet",
+    ],
+    reads: ["SpreadsheetApp.ProtectionType", "ProtectionType.RANGE", "ProtectionType.SHEET"],
+    run(gas) {
+      const ss = fresh(gas, "protections of the spreadsheet");
+      const first = ss.getSheets()[0]!;
+      const second = ss.insertSheet("Công an xã");
+      first.getRange("A1:C1").protect().setDescription("Tiêu đề 1");
+      const locked = second.getRange("A2:C5").protect().setDescription("Kỳ đã duyệt");
+      second.getRange("A1:C1").protect().setDescription("Tiêu đề 2");
+      const types = gas.SpreadsheetApp.ProtectionType;
+      const listed = () =>
+        ss
+          .getProtections(types.RANGE)
+          .map((p) => p.getDescription())
+          .sort();
+      const before = listed();
+      locked.remove();
+      return { before, after: listed(), sheets: ss.getProtections(types.SHEET).length };
+    },
+    expected: {
+      before: ["Kỳ đã duyệt", "Tiêu đề 1", "Tiêu đề 2"],
+      after: ["Tiêu đề 1", "Tiêu đề 2"],
+      sheets: 0,
+    },
+  },
+  {
     id: "protection.editors",
     behaviour:
       "A protection's editors can be replaced (removeEditors(getEditors()) then addEditors): the owner always stays one; canDomainEdit is false until setDomainEdit(true)",

@@ -31,6 +31,20 @@ export const sheetCases: ContractCase[] = [
     },
   },
   {
+    id: "sheet.get-sheet-values",
+    behaviour:
+      "getSheetValues(row, column, numRows, numColumns) gives the same grid as getRange(…).getValues(), blanks as empty strings, numbers as numbers",
+    source: `${REF}#getSheetValues(Integer,Integer,Integer,Integer)`,
+    note: '"Returns the rectangular grid of values for this range starting at the given coordinates."',
+    covers: ["Sheet.getSheetValues", "Sheet.getRange", "Range.setValues"],
+    run(gas) {
+      const sheet = fresh(gas, "sheet values").getSheets()[0]!;
+      sheet.getRange("A1:C1").setValues([["Ngày", "", 12]]);
+      return json(sheet.getSheetValues(1, 1, 1, 4));
+    },
+    expected: [["Ngày", "", 12, ""]],
+  },
+  {
     id: "sheet.tab-color",
     behaviour:
       "A new tab has no colour (getTabColor is null); setTabColor sets one in CSS hex notation; null resets it",

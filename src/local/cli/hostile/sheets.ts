@@ -1,7 +1,7 @@
 /** Hostile cases about a workbook's layout: its tabs, header rows, merged cells and far cells. */
 import type { CellValue } from "../../../core";
 import { rawWorkbookBytes } from "../../xlsx/raw";
-import { columnLetter } from "../../xlsx/template";
+import { columnLetter } from "../../xlsx/sheet";
 import type { HostileCase } from "./workbook";
 import {
   otherTabs,

@@ -10,7 +10,7 @@ import { instantOfCivilDate, unitColumns } from "../../../core";
 import { defaultPlan } from "../../../plans";
 import type { RawSheet } from "../../xlsx/raw";
 import { rawWorkbookBytes, rowXml } from "../../xlsx/raw";
-import { columnLetter } from "../../xlsx/template";
+import { columnLetter } from "../../xlsx/sheet";
 
 export type Family =
   | "kiểu ô"

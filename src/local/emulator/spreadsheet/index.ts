@@ -14,8 +14,8 @@
 // - Protections and sharing are enforced against host.actingUser(); the owner can always edit.
 //   A blank acting user ("" — Google's blank active user) is not checked: the model cannot tell
 //   who it is, so the environment should pass the real user for enforcement.
-// - Spreadsheet.getAs("application/pdf") is a real, small PDF of the display values, Vietnamese
-//   transliterated to ASCII (the built-in PDF font has no Vietnamese letters).
+// - Spreadsheet.getAs("application/pdf") is a real PDF of the display values, a grid per visible
+//   sheet in a Unicode font (Vietnamese as it is).
 import { parseA1, resolveRef } from "./a1";
 import { newSpreadsheetData, SpreadsheetAppImpl } from "./spreadsheet-app";
 import { displayValue } from "./format";
@@ -39,12 +39,12 @@ import { RangeImpl } from "./range";
 import { SheetImpl } from "./sheet";
 import { removeSheet } from "./sheets";
 import { SpreadsheetImpl } from "./spreadsheet";
-import { restore, type SheetsState, snapshot } from "./state";
+import { restore, type SheetsState, type SnapshotCells, snapshot } from "./state";
 import { toSerial } from "./time";
 import { type CheckContext, rejectionMessage, satisfies } from "./validation-rules";
 import { type CellValue, isDate, parseEntered } from "./values";
 
-export type { SheetsState } from "./state";
+export type { SheetsState, SnapshotCells } from "./state";
 export type { SpreadsheetData, Toast } from "./model";
 export { DataValidationImpl } from "./data-validation";
 export { DataValidationBuilderImpl } from "./data-validation-builder";
@@ -69,7 +69,8 @@ export interface SheetsHost extends SheetsHostLike {
   /** SpreadsheetApp.getUi() delegates here. */
   getUi(): unknown;
   /** A Blob from the services side (used by getAs PDF). */
-  newBlob(bytes: Uint8Array, contentType: string, name: string): unknown;
+  /** A Blob; `bytes` may be a function that makes them when they are first read (a conversion). */
+  newBlob(bytes: Uint8Array | (() => Uint8Array), contentType: string, name: string): unknown;
 }
 
 /** Where the bound file lives and who it is shared with. */
@@ -141,7 +142,8 @@ export interface SheetsModel {
   role(spreadsheetId: string, user: string): "owner" | "editor" | "viewer" | "none";
   /** Toasts shown with Spreadsheet.toast, oldest first. */
   toasts(): Toast[];
-  snapshot(): SheetsState;
+  /** Every spreadsheet as data; `cells` says whose cells come with it (default: all). */
+  snapshot(cells?: SnapshotCells): SheetsState;
 }
 
 function eventString(v: CellValue | "" | undefined, tz: string): string | undefined {
@@ -346,6 +348,6 @@ export function createSheetsModel(
       return canView(ss, user) ? "viewer" : "none";
     },
     toasts: () => ctx.toasts.map((t) => ({ ...t, at: new Date(t.at.getTime()) })),
-    snapshot: () => snapshot(ctx),
+    snapshot: (cells) => snapshot(ctx, cells),
   };
 }

@@ -14,7 +14,8 @@ export interface SheetsHostLike {
    */
   newFiles: { locale: string; timeZone: string };
   getUi(): unknown;
-  newBlob(bytes: Uint8Array, contentType: string, name: string): unknown;
+  /** A Blob; `bytes` may be a function that makes them when they are first read (a conversion). */
+  newBlob(bytes: Uint8Array | (() => Uint8Array), contentType: string, name: string): unknown;
 }
 
 export interface CellData {

@@ -1,75 +1,155 @@
-// Spreadsheet.getAs("application/pdf"): a small but valid PDF of every visible sheet's display
-// values, one text line per row, cells separated by " | ". The built-in Helvetica font has no
-// Vietnamese letters, so text is transliterated to ASCII ("Công an xã" -> "Cong an xa").
+// Spreadsheet.getAs("application/pdf"): a PDF of every visible sheet's display values as Google's
+// export draws them, a grid of cells on landscape A4 pages, bold where the cell is bold, text wrapped
+// in its column, a block merged across columns as one cell. Written with PDFKit (a maintained PDF
+// library whose output can be read synchronously, as a blob's bytes must be) in DejaVu Sans, a Unicode
+// font that has every Vietnamese letter: names and statuses read as they do in the sheet ("Công an xã",
+// "Chưa đạt"), not "?" or "Cong an xa". What the sheet shows is taken at getAs (pdfContent); the file
+// is made when first read (renderPdf). Node only: the emulator is never part of the Apps Script bundle.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type PDFKit from "pdfkit";
+import type { Rect } from "./a1";
 import type { CellData, SheetData, SpreadsheetData } from "./model";
-import { lastColWithContent, lastRowWithContent } from "./model";
+import { DEFAULT_COL_WIDTH, lastColWithContent, lastRowWithContent } from "./model";
 
-const LINES_PER_PAGE = 60;
-const MAX_LINE = 130;
+const require = createRequire(import.meta.url);
 
-export function toAscii(text: string): string {
-  return text
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^\x20-\x7e]/g, "?");
+/** PDFKit, loaded when the first PDF is made (it takes a second or so to load; most runs make none). */
+let pdfkit: typeof PDFKit | undefined;
+
+/** The fonts, read once per process (DejaVu Sans is 740 KB; each PDF embeds only the letters it uses). */
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+function dejaVu(): { regular: Buffer; bold: Buffer } {
+  fonts ??= {
+    regular: readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf")),
+    bold: readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf")),
+  };
+  return fonts;
 }
 
-function pdfString(text: string): string {
-  return `(${toAscii(text).replace(/[\\()]/g, (m) => `\\${m}`)})`;
+// Landscape A4 in points, Google's default margins (0.75 in) and a 9 pt font, a sheet pixel ≈ 0.75 pt.
+const PAGE = { width: 842, height: 595 };
+const MARGIN = 54;
+const FONT_SIZE = 9;
+const PAD = 3;
+const PX_TO_PT = 0.75;
+
+interface PdfCell {
+  text: string;
+  bold: boolean;
+  right: boolean;
+  /** Columns it spans (a merged block's first cell), 1 otherwise. */
+  span: number;
 }
 
-export function renderPdf(
+/** What a PDF of the spreadsheet shows: per visible sheet, its name, column widths and rows of cells. */
+export interface PdfContent {
+  title: string;
+  sheets: { name: string; widths: number[]; rows: PdfCell[][] }[];
+}
+
+/** Column widths in points: the sheet's, scaled down together when wider than the page. */
+function columnWidths(sheet: SheetData, lastCol: number): number[] {
+  const pts: number[] = [];
+  for (let c = 1; c <= lastCol; c++) pts.push((sheet.colWidths[c] ?? DEFAULT_COL_WIDTH) * PX_TO_PT);
+  const total = pts.reduce((a, b) => a + b, 0);
+  const room = PAGE.width - 2 * MARGIN;
+  return total > room ? pts.map((w) => (w * room) / total) : pts;
+}
+
+/** The display values and looks of every visible sheet, as they are now. */
+export function pdfContent(
   ss: SpreadsheetData,
   display: (sheet: SheetData, c: CellData | undefined) => string,
-): Uint8Array {
-  const lines: string[] = [ss.name, ""];
-  for (const sheet of ss.sheets) {
-    if (sheet.hidden) continue;
-    lines.push(`== ${sheet.name} ==`);
-    const lastRow = lastRowWithContent(sheet);
-    const lastCol = lastColWithContent(sheet);
-    for (let r = 1; r <= lastRow; r++) {
-      const cells: string[] = [];
-      for (let c = 1; c <= lastCol; c++) cells.push(display(sheet, sheet.rows[r]?.[c]));
-      const line = cells.join(" | ");
-      lines.push(line.length > MAX_LINE ? `${line.slice(0, MAX_LINE - 3)}...` : line);
+): PdfContent {
+  const sheets = ss.sheets
+    .filter((s) => !s.hidden)
+    .map((sheet) => {
+      const lastRow = lastRowWithContent(sheet);
+      const lastCol = lastColWithContent(sheet);
+      const merges = (sheet as SheetData & { merges?: Rect[] }).merges ?? [];
+      const rows: PdfCell[][] = [];
+      for (let r = 1; r <= lastRow; r++) {
+        const row: PdfCell[] = [];
+        for (let c = 1; c <= lastCol; c++) {
+          const merge = merges.find(
+            (m) => r >= m.row && r < m.row + m.numRows && c >= m.col && c < m.col + m.numCols,
+          );
+          const span = merge ? Math.min(merge.col + merge.numCols, lastCol + 1) - c : 1;
+          const cell = sheet.rows[r]?.[c];
+          const first = !merge || (merge.row === r && merge.col === c);
+          row.push({
+            text: first ? display(sheet, cell) : "",
+            bold: cell?.fw === "bold",
+            right: cell?.ha === "right" || (cell?.ha === undefined && typeof cell?.v === "number"),
+            span,
+          });
+          c += span - 1;
+        }
+        rows.push(row);
+      }
+      return { name: sheet.name, widths: columnWidths(sheet, lastCol), rows };
+    });
+  return { title: ss.name, sheets };
+}
+
+/** The PDF of `content` made at `now` (the emulated clock: the same content at the same time, the same bytes). */
+export function renderPdf(content: PdfContent, now: Date): Uint8Array {
+  const { regular, bold } = dejaVu();
+  pdfkit ??= require("pdfkit") as typeof PDFKit;
+  const doc = new pdfkit({
+    size: [PAGE.width, PAGE.height],
+    margin: MARGIN,
+    autoFirstPage: false,
+    info: { Title: content.title, CreationDate: now },
+  });
+  doc.registerFont("regular", regular);
+  doc.registerFont("bold", bold);
+  doc.fontSize(FONT_SIZE).lineGap(1);
+
+  for (const sheet of content.sheets) {
+    doc.addPage();
+    doc
+      .font("bold")
+      .fontSize(FONT_SIZE + 2)
+      .text(sheet.name, MARGIN, MARGIN);
+    doc.fontSize(FONT_SIZE);
+    let y = doc.y + 6;
+    for (const row of sheet.rows) {
+      let x = MARGIN;
+      let col = 0;
+      const cells = row.map((cell) => {
+        const width = sheet.widths.slice(col, col + cell.span).reduce((a, b) => a + b, 0);
+        col += cell.span;
+        const inner = Math.max(1, width - 2 * PAD);
+        doc.font(cell.bold ? "bold" : "regular");
+        const height = cell.text === "" ? 0 : doc.heightOfString(cell.text, { width: inner });
+        const at = { ...cell, x, width, inner, height };
+        x += width;
+        return at;
+      });
+      const height = Math.max(FONT_SIZE + 2, ...cells.map((c) => c.height)) + 2 * PAD;
+      if (y + height > PAGE.height - MARGIN) {
+        doc.addPage();
+        y = MARGIN;
+      }
+      for (const c of cells) {
+        doc.lineWidth(0.3).strokeColor("#9aa0a6").rect(c.x, y, c.width, height).stroke();
+        if (c.text !== "")
+          doc
+            .font(c.bold ? "bold" : "regular")
+            .fillColor("#000000")
+            .text(c.text, c.x + PAD, y + PAD, { width: c.inner, align: c.right ? "right" : "left" });
+      }
+      y += height;
     }
-    lines.push("");
   }
-  const pages: string[][] = [];
-  for (let i = 0; i < lines.length; i += LINES_PER_PAGE) pages.push(lines.slice(i, i + LINES_PER_PAGE));
+  if (content.sheets.length === 0) doc.addPage();
 
-  // Object numbers: 1 catalog, 2 page tree, 3 font, then (page, content) pairs.
-  const objects: string[] = [];
-  const kids = pages.map((_, i) => `${4 + i * 2} 0 R`).join(" ");
-  objects.push("<< /Type /Catalog /Pages 2 0 R >>");
-  objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`);
-  objects.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
-  pages.forEach((pageLines, i) => {
-    const body = ["BT", "/F1 9 Tf", "11 TL", "36 806 Td"];
-    for (const l of pageLines) body.push(`${pdfString(l)} Tj T*`);
-    body.push("ET");
-    const stream = body.join("\n");
-    objects.push(
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`,
-    );
-    objects.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
-  });
-
-  let out = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) out += `${String(off).padStart(10, "0")} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  // Everything above is ASCII, so one char is one byte.
-  const bytes = new Uint8Array(out.length);
-  for (let i = 0; i < out.length; i++) bytes[i] = out.charCodeAt(i);
-  return bytes;
+  doc.end();
+  // PDFKit pushes the whole file into its stream when the document ends: read it back at once.
+  const chunks: Buffer[] = [];
+  for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null)
+    chunks.push(chunk);
+  return new Uint8Array(Buffer.concat(chunks));
 }

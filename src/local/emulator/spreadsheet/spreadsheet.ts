@@ -24,7 +24,7 @@ import {
   type SpreadsheetData,
   sameEmail,
 } from "./model";
-import { renderPdf } from "./pdf";
+import { pdfContent, renderPdf } from "./pdf";
 import { localeRules } from "./locale";
 import { zoneOffsetMinutes } from "./time";
 import { emailOf, valueOfCell, whereOf } from "./cells";
@@ -305,10 +305,13 @@ export class SpreadsheetImpl extends Base {
       throw new Error(MSG.notImplemented(`Spreadsheet.getAs(${String(contentType)})`));
     }
     const ss = this._live();
-    const bytes = renderPdf(ss, (sheet, c) =>
+    // What the sheet shows now is taken now; the file itself is made when someone reads it (Google
+    // converts on its side; here most PDFs made are never read, as when the mail quota is out).
+    const content = pdfContent(ss, (sheet, c) =>
       displayValue(valueOfCell(this._c, ss, sheet, c), c?.nf, whereOf(ss)),
     );
-    return this._c.host.newBlob(bytes, "application/pdf", `${ss.name}.pdf`);
+    const now = this._c.host.now();
+    return this._c.host.newBlob(() => renderPdf(content, now), "application/pdf", `${ss.name}.pdf`);
   }
   getBlob(): unknown {
     return this.getAs("application/pdf");

@@ -116,7 +116,14 @@ function sparse(arr: (number | undefined)[]): [number, number][] {
   return out;
 }
 
-export function snapshot(ctx: Ctx): SheetsState {
+/**
+ * Whose cells a snapshot carries: every sheet's (a state to save), none (who may open what, the
+ * tabs), or one sheet's (what a tool shows of it), so a look at one tab costs that tab, not the
+ * workbook.
+ */
+export type SnapshotCells = "all" | "none" | { spreadsheetId: string; sheetName: string };
+
+export function snapshot(ctx: Ctx, which: SnapshotCells = "all"): SheetsState {
   const rules: EncodedRule[] = [];
   const ruleIndex = new Map<RuleData, number>();
   const ruleId = (r: RuleData): number => {
@@ -133,19 +140,22 @@ export function snapshot(ctx: Ctx): SheetsState {
     }
     return i;
   };
-  const encSheet = (s: SheetData): EncodedSheet => {
+  const encSheet = (ss: SpreadsheetData, s: SheetData): EncodedSheet => {
     const cells: EncodedCell[] = [];
-    s.rows.forEach((row, r) => {
-      row?.forEach((c, col) => {
-        if (!c) return;
-        const e: EncodedCell = { r, c: col };
-        if (c.v !== undefined) e.v = encValue(c.v);
-        for (const k of PLAIN_KEYS)
-          if (c[k] !== undefined) (e as unknown as Record<string, unknown>)[k] = c[k];
-        if (c.dv) e.dv = ruleId(c.dv);
-        if (Object.keys(e).length > 2) cells.push(e);
+    const wanted =
+      which === "all" || (which !== "none" && which.spreadsheetId === ss.id && which.sheetName === s.name);
+    if (wanted)
+      s.rows.forEach((row, r) => {
+        row?.forEach((c, col) => {
+          if (!c) return;
+          const e: EncodedCell = { r, c: col };
+          if (c.v !== undefined) e.v = encValue(c.v);
+          for (const k of PLAIN_KEYS)
+            if (c[k] !== undefined) (e as unknown as Record<string, unknown>)[k] = c[k];
+          if (c.dv) e.dv = ruleId(c.dv);
+          if (Object.keys(e).length > 2) cells.push(e);
+        });
       });
-    });
     return {
       sheetId: s.sheetId,
       name: s.name,
@@ -183,7 +193,7 @@ export function snapshot(ctx: Ctx): SheetsState {
     })),
     metadata: structuredClone(ss.metadata),
     nextMetadataId: ss.nextMetadataId,
-    sheets: ss.sheets.map(encSheet),
+    sheets: ss.sheets.map((s) => encSheet(ss, s)),
   }));
   return {
     version: 1,

@@ -53,3 +53,23 @@ export function viDate(iso: string): string {
   const [y, m, d] = iso.split("-");
   return y && m && d ? `${d}/${m}/${y}` : iso;
 }
+
+/** "15/06/2023" (also 15/6/2023, 15-06-2023, 15.06.2023) → "2023-06-15"; null when not a calendar day. */
+export function isoFromVi(text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** "7:00", "07:00", "7h30", "19.30", "7" → "07:00" (24 hours); null otherwise (no AM/PM here). */
+export function hourMinute(text: string): string | null {
+  const m = /^\s*(\d{1,2})(?:\s*[:h.]\s*(\d{2})?)?\s*$/i.exec(text);
+  if (!m) return null;
+  const hh = Number(m[1]);
+  const mm = Number(m[2] ?? "0");
+  if (hh > 23 || mm > 59) return null;
+  return `${String(hh).padStart(2, "0")}:${String(mm).padStart(2, "0")}`;
+}

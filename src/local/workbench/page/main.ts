@@ -15,7 +15,7 @@ import type {
 } from "../protocol";
 import { ApiError, get, post } from "./api";
 import { buttonsOf, showDialog } from "./dialogs";
-import { byId, clear, h, viDate } from "./dom";
+import { byId, clear, h, hourMinute, isoFromVi, viDate } from "./dom";
 import { columnLetters, Grid } from "./grid";
 import { Panels } from "./panels";
 
@@ -28,7 +28,8 @@ const app = {
   sheetName: undefined as string | undefined,
   view: "book" as View,
   selectedMail: -1,
-  runDateTouched: false,
+  /** The person changed the run's date or time: keep what they typed instead of the suggestion. */
+  runTouched: false,
   busy: 0,
 };
 
@@ -90,13 +91,39 @@ function layout(): void {
     h(
       "section",
       { class: "timebar", "aria-label": "Thời gian" },
+      // Text fields, not the browser's date and time pickers: those follow the browser's language
+      // (06/15/2023, 07:00 AM), and here everything is read the Vietnamese way.
       h(
         "label",
         {},
         "Ngày ",
-        h("input", { type: "date", id: "run-date", onchange: onRunDate, oninput: onRunDate }),
+        h("input", {
+          type: "text",
+          id: "run-date",
+          class: "run-date",
+          inputmode: "numeric",
+          placeholder: "ngày/tháng/năm",
+          "aria-describedby": "run-hint",
+          autocomplete: "off",
+          oninput: onRunDate,
+          onchange: onRunDate,
+        }),
       ),
-      h("label", {}, "lúc ", h("input", { type: "time", id: "run-time", value: "07:00" })),
+      h(
+        "label",
+        {},
+        "lúc ",
+        h("input", {
+          type: "text",
+          id: "run-time",
+          class: "run-time",
+          inputmode: "numeric",
+          placeholder: "giờ:phút",
+          "aria-describedby": "run-hint",
+          autocomplete: "off",
+          oninput: onRunDate,
+        }),
+      ),
       h(
         "button",
         { type: "button", id: "run-triggers", class: "primary", onclick: () => void runTriggers() },
@@ -107,7 +134,8 @@ function layout(): void {
         { type: "button", id: "set-clock", onclick: () => void setClock() },
         "Đặt làm giờ hiện tại",
       ),
-      h("span", { id: "trigger-list", class: "muted" }),
+      h("span", { id: "run-hint", class: "muted" }, "ngày/tháng/năm, giờ 24 giờ (07:00, 18:30)"),
+      h("details", { id: "trigger-list", class: "triggers" }),
     ),
     h("div", { id: "status", class: "status", role: "status", "aria-live": "polite" }),
     h(
@@ -124,6 +152,8 @@ function layout(): void {
             "aria-label": "Bảng tính",
             onchange: () => void chooseSpreadsheet(),
           }),
+          // Google's File → Download → Microsoft Excel (.xlsx): what the command line reads.
+          h("a", { id: "download-xlsx", class: "download", hidden: true }, "Tải xuống .xlsx"),
         ),
         h(
           "div",
@@ -192,10 +222,19 @@ async function report(result: ActionResult | null | undefined, what: string): Pr
   const failed = result.executions.filter((e) => !e.ok);
   if (result.message && !result.ok) say(result.message, true);
   else if (failed.length > 0)
-    say(failed.map((e) => `Lỗi khi chạy ${e.functionName}: ${e.error ?? ""}`).join(" "), true);
+    say(failed.map((e) => `Lỗi khi chạy ${e.label}: ${e.error ?? ""}`).join(" "), true);
   else if (result.message) say(result.message);
   else if (result.newMail > 0) say(`${what}: đã gửi ${result.newMail} thư (xem Hộp thư đi).`);
-  else if (what) say(`${what}: xong.`);
+  // Opening a page, or an alert already shown, says enough; "xong" only for work that showed nothing.
+  else if (what && !result.opened && result.alerts.length === 0 && result.toasts.length === 0)
+    say(`${what}: xong.`);
+  else if (result.opened) clearStatus();
+}
+
+function clearStatus(): void {
+  const el = byId("status");
+  el.textContent = "";
+  el.className = "status";
 }
 
 // ---- state ----
@@ -230,12 +269,13 @@ function renderTop(state: StateView): void {
   renderMenus(state);
 
   const date = byId<HTMLInputElement>("run-date");
-  if (!app.runDateTouched || date.value === "") date.value = state.suggestedRunDate;
+  const time = byId<HTMLInputElement>("run-time");
+  if (!app.runTouched || date.value === "") {
+    date.value = viDate(state.suggestedRunDate);
+    time.value = state.suggestedRunTime;
+  }
   onRunDate();
-  const clocks = state.triggers.filter((t) => t.clock);
-  byId("trigger-list").textContent = clocks.length
-    ? `Trình kích hoạt theo giờ: ${clocks.map((t) => `${t.handler} (${t.when})`).join("; ")}`
-    : "Chưa có trình kích hoạt theo giờ (chủ bảng tính chạy Thiết lập để cài).";
+  renderTriggers(state);
 
   byId("view-outbox").textContent = `Hộp thư đi (${state.outboxCount})`;
   for (const v of ["book", "outbox", "log"] as View[]) {
@@ -251,18 +291,57 @@ function renderTop(state: StateView): void {
     );
   }
   if (!state.spreadsheets.some((s) => s.id === app.spreadsheetId)) {
-    app.spreadsheetId = state.spreadsheets[0]?.id ?? "";
-    app.sheetName = undefined;
+    // Nothing chosen yet (a reload, another person): where this person lands.
+    app.spreadsheetId = state.place?.spreadsheetId ?? state.spreadsheets[0]?.id ?? "";
+    app.sheetName = state.place?.spreadsheetId === app.spreadsheetId ? state.place.sheet : undefined;
   }
   ss.value = app.spreadsheetId;
   ss.hidden = state.spreadsheets.length === 0;
+  const download = byId<HTMLAnchorElement>("download-xlsx");
+  const chosen = state.spreadsheets.find((s) => s.id === app.spreadsheetId);
+  download.hidden = !chosen;
+  if (chosen) {
+    download.href = `/api/xlsx?ss=${encodeURIComponent(chosen.id)}`;
+    download.download = `${chosen.name}.xlsx`;
+  }
 }
 
 function onRunDate(): void {
-  const date = byId<HTMLInputElement>("run-date");
-  byId("run-triggers").textContent = date.value
-    ? `Chạy báo cáo tháng cho ngày ${viDate(date.value)}`
-    : "Chạy báo cáo tháng";
+  const iso = isoFromVi(byId<HTMLInputElement>("run-date").value);
+  const time = hourMinute(byId<HTMLInputElement>("run-time").value);
+  byId("run-triggers").textContent =
+    iso && time ? `Chạy việc tự động lúc ${time} ngày ${viDate(iso)}` : "Chạy việc tự động";
+}
+
+/** The time-driven triggers, by what they do: "Báo cáo tháng (ngày 15 hằng tháng, 07:00)". */
+function renderTriggers(state: StateView): void {
+  const box = byId<HTMLDetailsElement>("trigger-list");
+  const wasOpen = box.open;
+  clear(box);
+  const clocks = state.triggers.filter((t) => t.clock);
+  if (clocks.length === 0) {
+    box.append(
+      h("summary", {}, "Chưa có việc tự động theo giờ (văn phòng chạy Thiết lập / sửa bảng tính để cài)."),
+    );
+    return;
+  }
+  box.append(
+    h("summary", {}, `Việc tự động: ${clocks.map((t) => `${t.label} (${t.when})`).join("; ")}`),
+    h(
+      "ul",
+      {},
+      clocks.map((t) =>
+        h(
+          "li",
+          {},
+          h("strong", {}, t.label),
+          ` – ${t.when}: ${t.does}`,
+          h("span", { class: "muted" }, ` (hàm ${t.handler}, chạy với quyền ${t.owner})`),
+        ),
+      ),
+    ),
+  );
+  box.open = wasOpen;
 }
 
 // ---- menus ----
@@ -393,6 +472,8 @@ async function chooseUser(): Promise<void> {
   const email = byId<HTMLSelectElement>("user").value;
   await busy(async () => {
     const result = await post<ActionResult>("/api/user", { email });
+    // Where this person lands: the server knows where they last looked, or their own unit's tab.
+    app.spreadsheetId = "";
     app.sheetName = undefined;
     await refresh();
     await report(result, "");
@@ -400,15 +481,29 @@ async function chooseUser(): Promise<void> {
   });
 }
 
+/** The run's date and time as typed, or a Vietnamese message saying what to type. */
+function runAt(): { date: string; time: string } | string {
+  const dateText = byId<HTMLInputElement>("run-date").value;
+  const timeText = byId<HTMLInputElement>("run-time").value;
+  const date = isoFromVi(dateText);
+  if (!date)
+    return `Ngày "${dateText}" không đúng: hãy gõ ngày/tháng/năm, ví dụ ${viDate(app.state?.suggestedRunDate ?? "2023-06-15")}.`;
+  const time = hourMinute(timeText);
+  if (!time) return `Giờ "${timeText}" không đúng: hãy gõ giờ:phút theo 24 giờ, ví dụ 07:00 hoặc 18:30.`;
+  return { date, time };
+}
+
 async function runTriggers(): Promise<void> {
-  const date = byId<HTMLInputElement>("run-date").value;
-  const time = byId<HTMLInputElement>("run-time").value || "07:00";
-  if (!date) return say("Hãy chọn ngày.", true);
+  const at = runAt();
+  if (typeof at === "string") return say(at, true);
+  const { date, time } = at;
   await busy(async () => {
     const result = await post<ActionResult>("/api/triggers", { date, time });
+    // The next run the clock brings is suggested again.
+    if (result.ok || result.executions.length > 0) app.runTouched = false;
     await refresh();
     const ran = result.executions.map(
-      (e) => `${e.functionName} ${e.ok ? "✓" : `✗ ${e.error ?? ""}`} (chạy với quyền ${e.user})`,
+      (e) => `${e.label} ${e.ok ? "✓" : `✗ ${e.error ?? ""}`} (chạy với quyền ${e.user})`,
     );
     await report(result, "");
     if (result.executions.length > 0) {
@@ -425,12 +520,14 @@ async function runTriggers(): Promise<void> {
 }
 
 async function setClock(): Promise<void> {
-  const date = byId<HTMLInputElement>("run-date").value;
-  const time = byId<HTMLInputElement>("run-time").value || "07:00";
-  if (!date) return say("Hãy chọn ngày.", true);
+  const at = runAt();
+  if (typeof at === "string") return say(at, true);
+  const { date, time } = at;
   await busy(async () => {
-    await post<ActionResult>("/api/clock", { date, time });
+    const result = await post<ActionResult>("/api/clock", { date, time });
+    if (result.ok) app.runTouched = false;
     await refresh();
+    if (!result.ok) return report(result, "");
     say(`Giờ giả lập: ${time} ngày ${viDate(date)}.`);
   });
 }
@@ -479,7 +576,7 @@ const grid = new Grid({
 async function chooseSpreadsheet(): Promise<void> {
   app.spreadsheetId = byId<HTMLSelectElement>("spreadsheet").value;
   app.sheetName = undefined;
-  await busy(loadSheet);
+  await busy(refresh);
 }
 
 async function loadSheet(): Promise<void> {
@@ -535,11 +632,11 @@ function renderTabs(view: SheetView): void {
 }
 
 async function openTab(name: string): Promise<void> {
-  app.sheetName = name;
   await busy(async () => {
-    // The tab the person looks at is the script's getActiveSheet() (the entry form starts on its unit).
-    if (app.sheet?.bound)
-      await post<ActionResult>("/api/activate", { spreadsheetId: app.spreadsheetId, sheet: name });
+    // The tab the person looks at is the script's getActiveSheet() (the entry form starts on its unit),
+    // and where they come back to: the server knows it before the page shows the tab.
+    await post<ActionResult>("/api/activate", { spreadsheetId: app.spreadsheetId, sheet: name });
+    app.sheetName = name;
     await loadSheet();
   });
 }
@@ -557,8 +654,8 @@ async function showView(view: View): Promise<void> {
 async function loadOutbox(): Promise<void> {
   const mails = await get<MailView[]>("/api/outbox");
   const box = byId("outbox");
-  clear(box);
   if (mails.length === 0) {
+    clear(box);
     box.append(
       h(
         "p",
@@ -569,6 +666,11 @@ async function loadOutbox(): Promise<void> {
     return;
   }
   if (app.selectedMail < 0 || app.selectedMail >= mails.length) app.selectedMail = mails.length - 1;
+  // The same mail already shown stays as it is: a new frame would be blank while it loads again.
+  const shown = box.querySelector<HTMLElement>(".mail-detail");
+  if (shown?.dataset["index"] === String(app.selectedMail) && box.dataset["count"] === String(mails.length))
+    return;
+  box.dataset["count"] = String(mails.length);
   const list = h("ul", { class: "mail-list", "aria-label": "Các thư đã gửi" });
   for (const m of [...mails].reverse()) {
     list.append(
@@ -596,7 +698,7 @@ async function loadOutbox(): Promise<void> {
   const header = (label: string, value: string) => (value ? [h("dt", {}, label), h("dd", {}, value)] : []);
   const detail = h(
     "article",
-    { class: "mail-detail", "aria-label": "Thư" },
+    { class: "mail-detail", "aria-label": "Thư", "data-index": String(m.index) },
     h("h2", {}, m.subject || "(không có chủ đề)"),
     h(
       "dl",
@@ -637,6 +739,7 @@ async function loadOutbox(): Promise<void> {
     h("h3", {}, "Phần văn bản thuần"),
     h("pre", { class: "mail-text" }, m.text),
   );
+  clear(box);
   box.append(list, detail);
 }
 
@@ -670,13 +773,31 @@ function linksOf(m: MailView): HTMLElement {
               `Mở với tư cách ${email}`,
             ),
           ),
+          // The mail says what to choose once the sheet is open: follow the link, then that step.
+          m.menuSteps.map((path) =>
+            h(
+              "div",
+              { class: "menu-steps" },
+              people.map((email) =>
+                h(
+                  "button",
+                  {
+                    type: "button",
+                    class: "open-link follow",
+                    onclick: () => void openLink(link, email, path),
+                  },
+                  `Mở với tư cách ${email} rồi chọn “${path[path.length - 1]}”`,
+                ),
+              ),
+            ),
+          ),
         ),
       ),
     ),
   );
 }
 
-async function openLink(link: MailLink, email: string): Promise<void> {
+async function openLink(link: MailLink, email: string, menuPath?: string[]): Promise<void> {
   await busy(async () => {
     if (!(app.state?.users ?? []).some((u) => u.email === email)) {
       say(`${email} không có trong danh sách người dùng của bàn thử.`, true);
@@ -695,11 +816,35 @@ async function openLink(link: MailLink, email: string): Promise<void> {
       say(`${email} mở liên kết nhưng không có quyền xem bảng tính này.`, true);
       return;
     }
-    if (link.sheetName && app.sheet?.bound) {
+    if (link.sheetName) {
       await post<ActionResult>("/api/activate", { spreadsheetId: link.spreadsheetId, sheet: link.sheetName });
     }
     say(`Đang dùng với tư cách ${email}: đã mở liên kết “${link.text}”.`);
   });
+  if (menuPath) await followMenu(email, menuPath);
+}
+
+/** The menu step a mail names, as its reader would take it: refused in Vietnamese if their menu lacks it. */
+async function followMenu(email: string, path: string[]): Promise<void> {
+  const item = path[path.length - 1] ?? "";
+  const has = (items: MenuItemView[]): boolean =>
+    items.some((i) => (i.type === "item" && i.caption === item) || (i.type === "submenu" && has(i.items)));
+  const menu = app.state?.menus.find((m) => m.caption === path[0]);
+  if (!menu || !has(menu.items)) {
+    say(`Menu của ${email} không có mục “${item}” mà thư nói tới.`, true);
+    return;
+  }
+  const full = (items: MenuItemView[], at: string[]): string[] | undefined => {
+    for (const i of items) {
+      if (i.type === "item" && i.caption === item) return [...at, i.caption];
+      if (i.type === "submenu") {
+        const inner = full(i.items, [...at, i.caption]);
+        if (inner) return inner;
+      }
+    }
+    return undefined;
+  };
+  await clickMenu(full(menu.items, [menu.caption]) ?? path);
 }
 
 async function loadLog(): Promise<void> {
@@ -719,7 +864,7 @@ async function loadLog(): Promise<void> {
       h(
         "tr",
         {},
-        ["Lúc", "Hàm", "Cách chạy", "Chạy với quyền", "Kết quả", "Nhật ký"].map((t) =>
+        ["Lúc", "Việc", "Cách chạy", "Chạy với quyền", "Kết quả", "Nhật ký"].map((t) =>
           h("th", { scope: "col" }, t),
         ),
       ),
@@ -731,8 +876,14 @@ async function loadLog(): Promise<void> {
       h(
         "tr",
         { class: r.ok ? "" : "failed" },
-        h("td", {}, new Date(r.at).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" })),
-        h("td", {}, r.functionName),
+        h("td", {}, r.atText),
+        h(
+          "td",
+          {},
+          r.label,
+          r.label === r.functionName ? null : h("span", { class: "muted fn" }, ` (${r.functionName})`),
+          r.does ? h("div", { class: "muted does" }, r.does) : null,
+        ),
         h("td", {}, KIND_LABEL[r.kind] ?? r.kind),
         h("td", {}, r.user),
         h("td", {}, r.ok ? "✓" : `✗ ${r.error ?? ""}`),
@@ -754,9 +905,10 @@ const panels = new Panels({
     });
   },
 });
-byId("run-date").addEventListener("input", () => {
-  app.runDateTouched = true;
-});
+for (const id of ["run-date", "run-time"])
+  byId(id).addEventListener("input", () => {
+    app.runTouched = true;
+  });
 // Loading the page is opening the spreadsheet: pages left open close, onOpen builds the menu.
 void busy(async () => {
   await post<ActionResult>("/api/open", {});

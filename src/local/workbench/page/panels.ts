@@ -26,6 +26,11 @@ export class Panels {
 
   constructor(private readonly handlers: PanelHandlers) {
     window.addEventListener("message", (ev) => void this.onMessage(ev));
+    // Escape on the sidebar's own bar (its title, its ✕) closes it; a modal dialog's is its cancel event.
+    document.addEventListener("keydown", (ev) => {
+      if (ev.key !== "Escape" || ev.defaultPrevented || !this.sidebar || this.dialog) return;
+      if (this.sidebar.container.contains(document.activeElement)) void this.close(this.sidebar.view.seq);
+    });
   }
 
   update(state: StateView): void {
@@ -146,7 +151,7 @@ export class Panels {
     if (!panel) return;
     const d = ev.data as Record<string, unknown> | null;
     if (!d || typeof d !== "object" || d["seq"] !== panel.view.seq) return;
-    if (d["ks"] === "close") return this.close(panel.view.seq);
+    if (d["ks"] === "close" || d["ks"] === "escape") return this.close(panel.view.seq);
     if (d["ks"] === "size") {
       if (panel === this.dialog) {
         const width = Number(d["width"]);

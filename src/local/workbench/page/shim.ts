@@ -71,6 +71,12 @@ function runner(success: Handler, failure: Handler, userObject: unknown): Record
   return r;
 }
 
+// Escape inside the script's page closes it, as Google's dialog and sidebar frames do; the page's own
+// use of Escape (one that prevents the default) keeps it open.
+window.addEventListener("keydown", (ev: KeyboardEvent) => {
+  if (ev.key === "Escape" && !ev.defaultPrevented) post({ ks: "escape" });
+});
+
 w["google"] = {
   script: {
     run: runner(null, null, undefined),

@@ -27,7 +27,14 @@ export function setup(opts: { state?: SheetsState; user?: string } = {}) {
     now: () => new Date(run.now.getTime()),
     newFiles: { locale: "vi_VN", timeZone: "Asia/Ho_Chi_Minh" },
     getUi: () => ({ ui: true }),
-    newBlob: (bytes, contentType, name): FakeBlob => ({ bytes, contentType, name }),
+    // A conversion's bytes are made when read, as the real Blob does.
+    newBlob: (bytes, contentType, name): FakeBlob => ({
+      get bytes() {
+        return typeof bytes === "function" ? bytes() : bytes;
+      },
+      contentType,
+      name,
+    }),
   };
   const model = createSheetsModel(host, opts.state);
   const ss = opts.state ? model.active() : model.createBound("Kế hoạch PCMD 2023 - xã Quang Khải", OWNER);

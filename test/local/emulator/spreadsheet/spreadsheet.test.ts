@@ -5,6 +5,7 @@
 //                  https://developers.google.com/apps-script/guides/triggers/events (edit event)
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
+import { pdfText } from "../pdf-text";
 import { DISTRICT, errorOf, type FakeBlob, OWNER, POLICE, setup, TEACHER, vnDate } from "./helpers";
 
 describe("SpreadsheetApp", () => {
@@ -114,14 +115,13 @@ describe("spreadsheet properties", () => {
     ]);
   });
 
-  it("getAs('application/pdf') gives a valid PDF blob of the display values", () => {
+  it("getAs('application/pdf') gives a valid PDF blob of the display values, Vietnamese as it is", () => {
     // spreadsheet#getAs(contentType): the file converted, as a Blob; PDF is the supported type.
-    // Emulator note: Vietnamese is transliterated to ASCII inside the PDF.
     const { ss } = setup();
     const s = ss.getActiveSheet();
-    s.getRange("A1:B2").setValues([
-      ["Chỉ tiêu", "Tỷ lệ"],
-      ["Học sinh được tuyên truyền", 0.333],
+    s.getRange("A1:C2").setValues([
+      ["Chỉ tiêu", "Tỷ lệ", "Đánh giá"],
+      ["Học sinh được tuyên truyền", 0.333, "Chưa đạt – đúng tiến độ"],
     ]);
     s.getRange("B2").setNumberFormat("0.0%");
     const blob = ss.getAs("application/pdf") as FakeBlob;
@@ -130,7 +130,6 @@ describe("spreadsheet properties", () => {
     const text = Buffer.from(blob.bytes).toString("latin1");
     expect(text.startsWith("%PDF-1.")).toBe(true);
     expect(text.trimEnd().endsWith("%%EOF")).toBe(true);
-    expect(text).toContain("(Hoc sinh duoc tuyen truyen | 33,3%)");
     // The cross-reference table points at each object exactly.
     const start = Number(/startxref\n(\d+)/.exec(text)?.[1]);
     expect(text.slice(start, start + 4)).toBe("xref");
@@ -138,6 +137,23 @@ describe("spreadsheet properties", () => {
     offsets.forEach((off, i) => {
       expect(text.slice(off, off + `${i + 1} 0 obj`.length)).toBe(`${i + 1} 0 obj`);
     });
+    // What a reader extracts (the font's ToUnicode map), every letter a glyph of the embedded font; a
+    // cell wider than its column wraps onto lines of its own.
+    const { runs, codes } = pdfText(blob.bytes);
+    const all = runs.join("");
+    for (const shown of ["Chỉ tiêu", "Học sinh được tuyên truyền", "33,3%", "Chưa đạt – đúng tiến độ"])
+      expect(all).toContain(shown);
+    expect(all).not.toMatch(/[?\uFFFD]/);
+    expect(codes).not.toContain("0000");
+    // What the sheet showed at getAs, even when the file is read after a change.
+    const before = ss.getAs("application/pdf") as FakeBlob;
+    s.getRange("A2").setValue("Đã đổi sau khi xuất");
+    expect(pdfText(before.bytes).runs.join("")).toContain("Học sinh được tuyên truyền");
+    s.getRange("A2").setValue("Học sinh được tuyên truyền");
+    // Made at the emulated clock: the same sheet at the same time is the same file.
+    expect(Buffer.from((ss.getAs("application/pdf") as FakeBlob).bytes).equals(Buffer.from(blob.bytes))).toBe(
+      true,
+    );
   });
 
   it("other export types throw 'Not implemented in the emulator'", () => {
