@@ -37,7 +37,7 @@ export interface UpperHost {
   appendSendLog: typeof SendLog.appendSendLog;
   flushPendingSendLog: typeof SendLog.flushPendingSendLog;
   loggedToday: typeof SendLog.loggedToday;
-  sendLogHeader: typeof SendLog.SEND_LOG_HEADER;
+  layoutLog: typeof Table.layoutLog;
   ensureSheet: typeof Setup.ensureSheet;
   localise: typeof Setup.localise;
   ensureOne: typeof Triggers.ensureOne;

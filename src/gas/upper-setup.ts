@@ -7,7 +7,8 @@
  */
 import { SYSTEM_TABS } from "../core/plan";
 import type { Plan } from "../core/plan";
-import { COMMUNES_HEADER, INTAKE_HEADER, UPPER_TABS } from "../core/upper";
+import { SEND_LOG_LAYOUT } from "../core/tables";
+import { COMMUNES_HEADER, INTAKE_HEADER, INTAKE_WIDTHS, UPPER_TABS } from "../core/upper";
 import type { UpperSettings } from "../core/upper-settings";
 import { defaultUpperSettings, readUpperSettings, upperSettingsRows } from "../core/upper-settings";
 import type { SetupReport } from "./setup";
@@ -69,16 +70,22 @@ export function setupUpperWorkbook(ss: Spreadsheet, plan: Plan, office: readonly
   const intake = host.ensureSheet(ss, UPPER_TABS.intake, report);
   header(intake, INTAKE_HEADER);
   formats(intake, { 1: "@", 2: "@", 3: "@", 4: "@", 7: "@", 8: DATE_TIME, 9: "@", 10: DATE_TIME });
+  host.setWidths(intake, INTAKE_WIDTHS);
+  // A long plan code, commune name or approver's address wraps rather than being cut.
+  intake.getRange(2, 1, Math.max(intake.getMaxRows() - 1, 1), INTAKE_HEADER.length).setWrap(true);
   const settings = host.ensureSheet(ss, UPPER_TABS.settings, report);
   if (settings.getLastRow() === 0) {
     const rows = upperSettingsRows(upperSettingsOf(ss, plan).settings);
     settings.getRange(1, 1, rows.length, 3).setNumberFormat("@").setValues(rows);
     settings.getRange(1, 1, 1, 3).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
-    settings.setColumnWidths(1, 3, 280);
   }
+  // Label, value and what to type: the hint wraps in its column instead of being cut at the edge.
+  host.setWidths(settings, [270, 260, 430]);
+  settings.getRange(1, 1, Math.max(settings.getLastRow(), 1), 3).setWrap(true).setVerticalAlignment("top");
   host.ensureSheet(ss, UPPER_TABS.report, report);
   host.ensureSheet(ss, UPPER_TABS.trends, report);
-  header(host.ensureSheet(ss, SYSTEM_TABS.sendLog, report), host.sendLogHeader);
+  // Laid out as a commune's send log is: the period as text ("2023-04", not a date), widths, wrap.
+  host.layoutLog(host.ensureSheet(ss, SYSTEM_TABS.sendLog, report), SEND_LOG_LAYOUT);
   for (const name of [...Object.values(UPPER_TABS), SYSTEM_TABS.sendLog]) {
     const sheet = ss.getSheetByName(name);
     if (sheet) host.protectOfficeOnly(sheet, office);

@@ -11,9 +11,9 @@ import { deliverOnce, mailRecord } from "./mail-record";
 import { storedPlan, storePlans } from "./plan-store";
 import { protectOfficeOnly } from "./protect";
 import { runsAsInstaller } from "./send";
-import { appendSendLog, flushPendingSendLog, loggedToday, SEND_LOG_HEADER } from "./send-log";
+import { appendSendLog, flushPendingSendLog, loggedToday } from "./send-log";
 import { ensureSheet, localise } from "./setup";
-import { setWidths, writeTable } from "./table";
+import { layoutLog, setWidths, writeTable } from "./table";
 import { DAILY_HANDLER, ensureOne, HOURLY_HANDLER } from "./triggers";
 import type * as Tools from "./upper-tools";
 
@@ -48,7 +48,7 @@ export function upperTools(): UpperTools {
       appendSendLog,
       flushPendingSendLog,
       loggedToday,
-      sendLogHeader: SEND_LOG_HEADER,
+      layoutLog,
       ensureSheet,
       localise,
       ensureOne,

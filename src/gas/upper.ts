@@ -79,7 +79,8 @@ function syncSummary(r: SyncResult): string {
 function syncAndLog(uc: UpperContext): SyncResult {
   const r = syncCommunes(uc);
   if (r.changed.length + r.failed.length + r.created.length > 0) {
-    host.appendSendLog(uc.ss, uc.today, "Nhận số liệu các xã", [], syncSummary(r));
+    // A read is of every period at once: the "Kỳ" column stays empty (the time is in the first column).
+    host.appendSendLog(uc.ss, "", "Nhận số liệu các xã", [], syncSummary(r));
   }
   return r;
 }
@@ -199,7 +200,7 @@ export function upperHourly(c: SheetContext): void {
     if (r.changed.length > 0) writeViews(uc, r.records, names(r), viewPeriod(uc));
   } catch (err) {
     console.error(`Nhận số liệu các xã: ${host.messageOf(err)}`);
-    host.appendSendLog(c.ss, uc.today, "Nhận số liệu các xã", [], `Lỗi: ${host.translateError(err)}`);
+    host.appendSendLog(c.ss, "", "Nhận số liệu các xã", [], `Lỗi: ${host.translateError(err)}`);
   }
 }
 
@@ -218,7 +219,7 @@ export function upperDaily(c: SheetContext): void {
     if (uc.settings.remind) remindMissing(uc, r, key, false);
   } catch (err) {
     console.error(`Việc hằng ngày (cấp trên): ${host.messageOf(err)}`);
-    host.appendSendLog(c.ss, uc.today, "Việc hằng ngày", [], `Lỗi: ${host.translateError(err)}`);
+    host.appendSendLog(c.ss, "", "Việc hằng ngày", [], `Lỗi: ${host.translateError(err)}`);
   }
 }
 

@@ -3,8 +3,11 @@ import type { CellValue } from "../../src/core/cell";
 import { personOf, refusal } from "../../src/core/roles";
 import type { Rollup } from "../../src/core/rollup";
 import { COMMUNE_FILE_HEADER, communeFileRows, replacePeriodRows } from "../../src/core/intake-file";
+import { PAD_PX, textWidth } from "../../src/core/layout";
 import {
   createIntake,
+  INTAKE_HEADER,
+  INTAKE_WIDTHS,
   intakeRows,
   mergeIntake,
   periodsReceived,
@@ -327,5 +330,32 @@ describe("the communes table and the upper level's settings", () => {
     expect(refusal("enter", people, personOf("vp@tuky.example", people))).toBe(
       "Chỉ bảng tính của xã mới có việc này; đây là bảng tổng hợp của cấp trên.",
     );
+  });
+});
+
+describe("the intake tab's columns", () => {
+  it("fit their header in bold and the longest value the add-in writes there on one line", () => {
+    // One column each: the plan code, a commune, a period, an indicator, two counts, the longest status,
+    // a send time, an approver's address, the first arrival, the count of versions.
+    const longest = [
+      plan.id,
+      "Quang Phục",
+      "2023-12",
+      "CT2c",
+      "100000",
+      "100000",
+      "Không phát sinh",
+      "15/04/2023 11:00",
+      "chutich@quangkhai.example",
+      "15/04/2023 11:00",
+      "12",
+    ];
+    expect(INTAKE_WIDTHS).toHaveLength(INTAKE_HEADER.length);
+    // With the layout model's margin of 4 % (core/layout.ts).
+    const fits = (text: string, bold = false) => (textWidth(text, bold) + PAD_PX) * 1.04;
+    INTAKE_HEADER.forEach((name, c) => {
+      expect(fits(name, true), name).toBeLessThanOrEqual(INTAKE_WIDTHS[c]!);
+      expect(fits(longest[c]!), longest[c]).toBeLessThanOrEqual(INTAKE_WIDTHS[c]!);
+    });
   });
 });
