@@ -339,3 +339,45 @@ function createProbe(upper: Environment, office: string): Environment {
   env.load(PROBE);
   return env;
 }
+
+describe("a province: beyond 20 communes the leaders' email holds the totals, not a column per commune", () => {
+  // 25 communes in the table; 24 send April's figures on time (written into their files as their add-in
+  // writes them), the 25th sends nothing. CT2a: commune i counts i of 50 workers, so the total is
+  // 1 + 2 + … + 24 = 300 of 24 × 50 = 1,200, 25 % (below the plan's 30 %).
+  const communes = Array.from({ length: 25 }, (_, i) => {
+    const tag = String(i + 1).padStart(2, "0");
+    return { name: `Xã ${tag}`, office: `vanphong@xa${tag}.example`, chairman: `chutich@xa${tag}.example` };
+  });
+  const upper = upperWorkbook(CODE, vn("2023-04-10T09:00:00"), { communes });
+  upper.setUser(UPPER_OFFICE);
+  upper.run("syncCommunesNow");
+  tab(upper, "Danh sách xã")
+    .slice(1, 25)
+    .forEach((row, i) => {
+      const rows = plan.indicators.map((ind) => {
+        const [n, d] = ind.id === "CT2a" ? [i + 1, 50] : ind.kind === "frequency" ? [1, 1] : [1, 2];
+        return [plan.id, row[0], "2023-04", ind.id, n, d, "", vn("2023-04-15T08:00:00"), ""];
+      });
+      const file = upper.spreadsheets.byId(idOf(String(row[3]))) as unknown as Ss;
+      file.getSheets()[0]!.getRange(2, 1, rows.length, rows[0]!.length).setValues(rows);
+    });
+
+  it("sums the 24 that sent, names the one missing, and points to the period's tab for each commune", () => {
+    const before = upper.outbox.length;
+    at([upper], vn("2023-04-16T07:00:00"));
+    const report = upper.outbox.slice(before).find((m) => m.subject.includes("Kết quả thực hiện"))!;
+    expect(report.subject).toContain("của 25 xã");
+    expect(report.body).toContain("25 xã: 24 đúng hạn, 0 muộn, 1 chưa gửi.");
+    expect(report.body).toContain("Chưa gửi: Xã 25.");
+    expect(report.body).toContain("300/1.200 (25 %) – Chưa đạt");
+    const html = report.htmlBody ?? "";
+    expect(html).toContain("300/1.200");
+    // The results table has the indicator and the total only: no commune's heading in it.
+    expect(html).not.toMatch(/<th[^>]*>Xã \d\d<\/th>/);
+    expect(html).toContain("Kết quả của từng xã: trang &quot;Tổng hợp các xã&quot; của bảng tổng hợp");
+    // And the period's tab has every commune's row, the total first.
+    const period = displayed(upper, "Tổng hợp các xã");
+    expect(period.filter((r) => /^Xã \d\d$/.test(r[0]!))).toHaveLength(25);
+    expect(period.find((r) => r[0] === "Tổng cộng")![1]).toBe("24 xã");
+  });
+});
