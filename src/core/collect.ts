@@ -6,6 +6,7 @@
 import type { LockContext } from "./approval";
 import { applyLocks } from "./approval";
 import type { CellValue } from "./cell";
+import type { ColumnIndex } from "./columns";
 import type { Plan } from "./plan";
 import type { PeriodRule } from "./periods";
 import type { DataProblem } from "./rollup";
@@ -26,7 +27,7 @@ export interface CollectedEntries {
 export function collectEntries(
   plan: Plan,
   tabs: ReadonlyMap<string, CellValue[][] | null>,
-  ctx: { today: string; rule?: PeriodRule; locks?: LockContext },
+  ctx: { today: string; rule?: PeriodRule; locks?: LockContext; columns?: ReadonlyMap<string, ColumnIndex> },
 ): CollectedEntries {
   const out: CollectedEntries = { entries: [], problems: [], missingTabs: [] };
   for (const unit of plan.units) {
@@ -43,7 +44,7 @@ export function collectEntries(
       });
       continue;
     }
-    const read = readUnitTab(plan, unit, values, ctx);
+    const read = readUnitTab(plan, unit, values, ctx, ctx.columns?.get(unit.id));
     // Rows typed into a period the chairman approved count only when the office made them.
     if (ctx.locks) applyLocks(read, values, ctx.locks);
     for (const issue of read.headerIssues) {

@@ -3,6 +3,7 @@
  * CLI find columns by them, so a tab whose columns were moved or that gained extra columns still reads.
  */
 import type { CellValue } from "./cell";
+import { isBlankCell } from "./cell";
 import { widthForLines } from "./layout";
 import { collapseSpaces, foldText, formatWholeNumber } from "./parse";
 import type { DataElement, Plan, Unit } from "./plan";
@@ -265,4 +266,76 @@ export function matchHeaders(
   });
   const missing = columns.filter((c) => indexByKey[c.key] === undefined);
   return { indexByKey, missing, unknown };
+}
+
+/**
+ * The developer-metadata key setup puts on each of the add-in's columns of a unit tab (its value: the
+ * column's key). Metadata moves with its column and no one can type it, so a column someone adds and
+ * heads "Trạng thái" is never taken for the add-in's own.
+ */
+export const COLUMN_MARK = "ks.column";
+
+/** Where a unit tab's columns are, 0-based, by key. */
+export type ColumnIndex = Partial<Record<ColumnKey, number>>;
+
+/**
+ * Whether a value could have been written by the add-in into one of its own columns: the status it
+ * writes, an address, a time. Before writing into a column it found by header text (a sheet set up by
+ * an earlier version) or through a layout that may be stale, every cell to be replaced must pass this,
+ * so what a person typed into a column that only looks like ours is never replaced.
+ */
+export function mayOverwrite(column: Column, v: CellValue | undefined): boolean {
+  if (isBlankCell(v)) return true;
+  if (column.key === "status") return typeof v === "string" && /^[✓✗⚠]/.test(v);
+  if (column.key === "enteredBy") return typeof v === "string" && /^[^\s@]+@[^\s@]+$/.test(v);
+  if (column.key === "updatedAt") return Object.prototype.toString.call(v) === "[object Date]";
+  return false;
+}
+
+/**
+ * Columns of a sheet set up before columns were marked, by header text: as matchHeaders, except for a
+ * script column whose header appears more than once. Then it is one whose body (`body()`, read only
+ * then) holds nothing a person typed: preferably one holding what the add-in writes, else the nearest
+ * to where setup put it (after the column before it in the plan). None when every one holds typed text.
+ */
+export function adoptByHeader(
+  columns: Column[],
+  header: CellValue[],
+  body: () => CellValue[][],
+): ReturnType<typeof matchHeaders> {
+  const found = matchHeaders(columns, header);
+  columns.forEach((c, k) => {
+    if (!c.scriptOwned) return;
+    const key = headerKey(c.header);
+    const same = header.flatMap((h, i) => (headerKey(h) === key ? [i] : []));
+    if (same.length < 2) return;
+    const rows = body();
+    const expected = (found.indexByKey[columns[k - 1]?.key ?? c.key] ?? -1) + 1;
+    const score = (i: number) => (rows.some((r) => !isBlankCell(r[i])) ? 0 : 1e6) + Math.abs(i - expected);
+    const ours = same
+      .filter((i) => rows.every((r) => mayOverwrite(c, r[i])))
+      .sort((a, b) => score(a) - score(b))[0];
+    found.unknown = found.unknown.filter((u) => !same.includes(u.index));
+    for (const i of same) if (i !== ours) found.unknown.push({ index: i, text: String(header[i] ?? "") });
+    if (ours === undefined) {
+      delete found.indexByKey[c.key];
+      found.missing.push(c);
+    } else found.indexByKey[c.key] = ours;
+  });
+  return found;
+}
+
+/** A marked tab's columns as matchHeaders reports them: unmarked headed columns are not the plan's. */
+export function byMarks(
+  columns: Column[],
+  header: CellValue[],
+  marks: ColumnIndex,
+): ReturnType<typeof matchHeaders> {
+  const indexByKey: ColumnIndex = {};
+  for (const c of columns) if (marks[c.key] !== undefined) indexByKey[c.key] = marks[c.key];
+  const ours = new Set(Object.values(indexByKey));
+  const unknown = header.flatMap((h, index) =>
+    ours.has(index) || headerKey(h) === "" ? [] : [{ index, text: String(h ?? "") }],
+  );
+  return { indexByKey, missing: columns.filter((c) => indexByKey[c.key] === undefined), unknown };
 }

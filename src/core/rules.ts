@@ -3,6 +3,10 @@
  * the rollup and "Kiểm tra toàn bộ", and over the unit's rows of a row's period when the row is entered
  * (the entry sidebar as you type, its server on submit, the edit trigger), always with the same message.
  */
+import type { CellValue } from "./cell";
+import { isBlankCell } from "./cell";
+import type { ColumnIndex } from "./columns";
+import { unitColumns } from "./columns";
 import type { IsoDate, PeriodRule } from "./periods";
 import { isValidIso, periodBounds, periodLabel, periodOf, shiftPeriod } from "./periods";
 import { formatWholeNumber } from "./parse";
@@ -98,8 +102,32 @@ export function checkRules(
 
 /** Whether the plan has a cross-field rule between two of this unit's elements. */
 export function unitHasRules(plan: Plan, unit: Unit): boolean {
+  return judgedElements(plan, unit).size > 0;
+}
+
+/** The elements of the unit that its cross-field rules compare. */
+export function judgedElements(plan: Plan, unit: Unit): Set<string> {
   const ids = new Set(unitElements(plan, unit).map((e) => e.id));
-  return plan.rules.some((r) => ids.has(r.left) && ids.has(r.right));
+  const rules = plan.rules.filter((r) => ids.has(r.left) && ids.has(r.right));
+  return new Set(rules.flatMap((r) => [r.left, r.right]));
+}
+
+/**
+ * Whether any of `rows` (a unit tab's rows, its columns where `at` says) has something in a column of
+ * an element the unit's rules compare. A row with none gets no rule issue (entryRuleChecker), so the
+ * unit's other rows need not be read for it.
+ */
+export function rowsMeetRules(
+  plan: Plan,
+  unit: Unit,
+  rows: readonly CellValue[][],
+  at: ColumnIndex,
+): boolean {
+  const judged = judgedElements(plan, unit);
+  const places = unitColumns(plan, unit)
+    .filter((c) => c.elementId !== undefined && judged.has(c.elementId))
+    .flatMap((c) => (at[c.key] === undefined ? [] : [at[c.key]!]));
+  return places.length > 0 && rows.some((row) => places.some((i) => !isBlankCell(row[i])));
 }
 
 /**

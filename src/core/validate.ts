@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "./cell";
 import { isBlankCell } from "./cell";
-import type { Column, ColumnKey } from "./columns";
+import type { Column, ColumnIndex, ColumnKey } from "./columns";
 import { elementHeader, matchHeaders, unitColumns } from "./columns";
 import type { Parsed } from "./parse";
 import {
@@ -261,18 +261,22 @@ export interface UnitTabRead {
 }
 
 /**
- * Reads a whole tab as `getValues()` gives it: row 1 the headers, then data rows. Columns are found by
- * header text; script-owned columns are ignored on input; blank rows are reported as blank and skipped.
+ * Reads a whole tab as `getValues()` gives it: row 1 the headers, then data rows. Columns are where
+ * `marks` says (the add-in's marks), or else found by header text; script-owned columns are ignored on
+ * input; blank rows are reported as blank and skipped.
  */
 export function readUnitTab(
   plan: Plan,
   unit: Unit,
   values: CellValue[][],
   ctx: ValidateContext,
+  marks?: ColumnIndex,
 ): UnitTabRead {
   const columns = unitColumns(plan, unit);
   const header = Array.isArray(values) && Array.isArray(values[0]) ? values[0] : [];
-  const { indexByKey, missing } = matchHeaders(columns, header);
+  const { indexByKey, missing } = marks
+    ? { indexByKey: marks, missing: columns.filter((c) => marks[c.key] === undefined) }
+    : matchHeaders(columns, header);
   const headerIssues: EntryIssue[] = missing.map((c) => ({
     severity: c.required ? "error" : "warning",
     column: c.key,

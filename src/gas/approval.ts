@@ -10,8 +10,6 @@
 import * as z from "zod/mini";
 import type { ApprovalRecord } from "../core/approval";
 import { approvalReminderDue, COMMENT_MAX, figuresOf } from "../core/approval";
-import { matchHeaders, unitColumns } from "../core/columns";
-import type { CellValue } from "../core/cell";
 import type { PeriodKey } from "../core/periods";
 import { formatDateTimeVi, periodLabel } from "../core/periods";
 import { hasRole } from "../core/roles";
@@ -26,6 +24,7 @@ import { mailRecord } from "./mail-record";
 import { recordedInstaller } from "./context";
 import { choosePeriod, periodOptions, sendContext } from "./options";
 import { lockApprovedRows } from "./protect";
+import { tabColumns } from "./tab-columns";
 import type { SendContext } from "./send";
 import { composeReport, queueSend, readData, runsAsInstaller, sendFinalReport } from "./send";
 import { appendSendLog } from "./send-log";
@@ -83,8 +82,7 @@ export function relockRows(c: SendContext): number {
   const dateColumn = (sheet: GoogleAppsScript.Spreadsheet.Sheet, unitId: string): number | null => {
     const unit = c.plan.units.find((u) => u.id === unitId);
     if (!unit) return null;
-    const header = sheet.getRange(1, 1, 1, Math.max(sheet.getLastColumn(), 1)).getValues()[0] as CellValue[];
-    const at = matchHeaders(unitColumns(c.plan, unit), header).indexByKey.date;
+    const at = tabColumns(() => sheet, c.plan, unit).indexByKey.date;
     return at === undefined ? null : at + 1;
   };
   const locks = lockContext(c.people, c.settings).locks;

@@ -54,21 +54,14 @@ function runsAsOffice(office: readonly string[]): boolean {
   return office.includes(Session.getEffectiveUser().getEmail().toLowerCase());
 }
 
-/** Appends entries that waited for an office execution; does nothing in anyone else's. */
-export function flushPendingChanges(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  office: readonly string[],
-): void {
-  if (!runsAsOffice(office)) return;
-  const sheet = ss.getSheetByName(SYSTEM_TABS.changeLog);
-  if (!sheet) return;
+/** The lines that waited for an office execution, oldest first, and how to forget them once written. */
+function pendingLines(): { rows: CellValue[][]; forget(): void } {
   const props = PropertiesService.getDocumentProperties();
   const all = props.getProperties();
   const keys = Object.keys(all)
     .filter((k) => k.startsWith(PENDING_PREFIX))
     .sort();
   const dropped = Number(all[DROPPED_KEY] ?? 0);
-  if (keys.length === 0 && dropped === 0) return;
   const rows = keys.map((k) => {
     const p = JSON.parse(all[k]!) as Omit<LoggedChange, "at"> & { at: string };
     return changeCells({ ...p, at: new Date(p.at) });
@@ -86,9 +79,55 @@ export function flushPendingChanges(
       }),
     );
   }
-  appendLogRows(sheet, CHANGE_LOG_LAYOUT, rows);
-  for (const k of keys) props.deleteProperty(k);
-  if (dropped > 0) props.deleteProperty(DROPPED_KEY);
+  return {
+    rows,
+    forget() {
+      for (const k of keys) props.deleteProperty(k);
+      if (dropped > 0) props.deleteProperty(DROPPED_KEY);
+    },
+  };
+}
+
+/** Writes lines (the waiting ones first) to the log in one call; the log's sheet when it exists. */
+function writeLines(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lines: CellValue[][]): void {
+  const sheet = ss.getSheetByName(SYSTEM_TABS.changeLog);
+  if (!sheet) return; // Before setup there is no log; setup creates it.
+  const pending = pendingLines();
+  appendLogRows(sheet, CHANGE_LOG_LAYOUT, [...pending.rows, ...lines]);
+  pending.forget();
+}
+
+/** Appends entries that waited for an office execution; does nothing in anyone else's. */
+export function flushPendingChanges(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  office: readonly string[],
+): void {
+  if (runsAsOffice(office)) writeLines(ss, []);
+}
+
+/**
+ * Logs changes: an office execution writes them (after any that waited), anyone else's leaves them
+ * waiting in document properties.
+ */
+export function appendChanges(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  changes: readonly LoggedChange[],
+  office: readonly string[],
+): void {
+  if (runsAsOffice(office)) {
+    writeLines(ss, changes.map(changeCells));
+    return;
+  }
+  const props = PropertiesService.getDocumentProperties();
+  for (const change of changes) {
+    const key = `${PENDING_PREFIX}${change.at.toISOString()}.${Utilities.getUuid().slice(0, 8)}`;
+    try {
+      props.setProperty(key, JSON.stringify({ ...change, at: change.at.toISOString() }));
+    } catch (_) {
+      // The store is full (the owner has run nothing for a very long time): count what could not wait.
+      props.setProperty(DROPPED_KEY, String(Number(props.getProperty(DROPPED_KEY) ?? 0) + 1));
+    }
+  }
 }
 
 export function appendChange(
@@ -96,19 +135,5 @@ export function appendChange(
   change: LoggedChange,
   office: readonly string[],
 ): void {
-  const sheet = ss.getSheetByName(SYSTEM_TABS.changeLog);
-  if (!sheet) return; // Before setup there is no log; setup creates it.
-  if (runsAsOffice(office)) {
-    flushPendingChanges(ss, office);
-    appendLogRows(sheet, CHANGE_LOG_LAYOUT, [changeCells(change)]);
-    return;
-  }
-  const props = PropertiesService.getDocumentProperties();
-  const key = `${PENDING_PREFIX}${change.at.toISOString()}.${Utilities.getUuid().slice(0, 8)}`;
-  try {
-    props.setProperty(key, JSON.stringify({ ...change, at: change.at.toISOString() }));
-  } catch (_) {
-    // The store is full (the owner has run nothing for a very long time): count what could not wait.
-    props.setProperty(DROPPED_KEY, String(Number(props.getProperty(DROPPED_KEY) ?? 0) + 1));
-  }
+  appendChanges(ss, [change], office);
 }

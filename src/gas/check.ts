@@ -4,11 +4,12 @@
  */
 import type { LockContext } from "../core/approval";
 import type { CellValue } from "../core/cell";
-import { unitColumns } from "../core/columns";
 import type { Plan } from "../core/plan";
 import type { Settings } from "../core/settings";
 import { checkRulesByPeriod } from "../core/rules";
-import { markBlock, readHeader } from "./unit-tab";
+import { tabColumns } from "./tab-columns";
+import type { BlockResult } from "./unit-tab";
+import { markBlock } from "./unit-tab";
 
 export interface CheckSummary {
   rows: number;
@@ -32,13 +33,17 @@ export function checkAllTabs(
       continue;
     }
     const lastRow = sheet.getLastRow();
-    const width = Math.max(sheet.getLastColumn(), unitColumns(plan, unit).length);
-    const values = (
-      lastRow >= 1 ? sheet.getRange(1, 1, lastRow, width).getValues() : [readHeader(sheet, width)]
-    ) as CellValue[][];
-    const result = markBlock(plan, unit, sheet, values[0]!, 2, values.slice(1), today, undefined, locks, {
-      rule: settings.periodRule,
-    });
+    let columns = tabColumns(() => sheet, plan, unit);
+    let result: BlockResult;
+    for (let attempt = 0; ; attempt++) {
+      const block = lastRow >= 2 ? sheet.getRange(2, 1, lastRow - 1, columns.width) : null;
+      const rows = block ? (block.getValues() as CellValue[][]) : [];
+      result = markBlock(plan, unit, block, columns, rows, today, undefined, locks, {
+        rule: settings.periodRule,
+      });
+      if (!result.recheck || attempt > 0) break;
+      columns = tabColumns(() => sheet, plan, unit, { refresh: true });
+    }
     summary.rows += result.checked;
     summary.errors += result.errors;
     summary.warnings += result.warnings;

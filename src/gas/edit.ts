@@ -1,70 +1,90 @@
 /**
- * The installable on-edit trigger: validates the rows a person just edited on a unit tab (one cell, a
- * row or a pasted block of hundreds) and marks them, then logs the edit. A handful of calls whatever
- * the size of the block: the header, the block's values, its notes and colours, one write of each.
+ * The installable on-edit trigger: logs every edit a person makes, on any tab, then validates the rows
+ * they edited on a unit tab (one cell, a row or a pasted block of hundreds) and marks them. Its calls
+ * do not grow with the block: where the edit is, the tab (by id, its name and columns kept by
+ * tab-columns.ts), the block's values, notes and colours, the marks that changed, the log line; when
+ * the block has figures a cross-field rule compares, the whole tab's values too.
  * A row staff type into a period the chairman approved stays as typed, marked, and is not counted.
- * Edits on the add-in's own tabs (office only) are logged too.
  */
 import type { CellValue } from "../core/cell";
-import { unitColumns } from "../core/columns";
-import { SYSTEM_TABS } from "../core/plan";
-import { unitHasRules } from "../core/rules";
+import { rowsMeetRules } from "../core/rules";
 import { lockContext } from "./approvals";
 import { appendChange } from "./change-log";
 import { currentPeople, getPlan, loadSettings, today, unitOfTab } from "./context";
-import { countedEntries, markBlock, readHeader } from "./unit-tab";
+import { keptTab, learnTab, tabColumns } from "./tab-columns";
+import type { RuleContext } from "./unit-tab";
+import { countedEntries, markBlock } from "./unit-tab";
 
-const OWN_TABS: readonly string[] = Object.values(SYSTEM_TABS);
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+function letters(s: string): number {
+  let n = 0;
+  for (const ch of s) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** Where a range is, from its A1 notation (one call); a whole-row or whole-column one asks Google. */
+function placeOf(range: Range): { a1: string; row: number; column: number; rows: number; columns: number } {
+  const a1 = range.getA1Notation();
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a1);
+  if (!m) {
+    const [row, column] = [range.getRow(), range.getColumn()];
+    return { a1, row, column, rows: range.getNumRows(), columns: range.getNumColumns() };
+  }
+  const row = Number(m[2]);
+  const column = letters(m[1]!);
+  const rows = m[4] ? Number(m[4]) - row + 1 : 1;
+  const columns = m[3] ? letters(m[3]) - column + 1 : 1;
+  return { a1, row, column, rows, columns };
+}
 
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
-  const sheet = range.getSheet();
+  const place = placeOf(range);
+  const id = String(range.getGridId());
+  const sheetOf = () => range.getSheet();
+  const kept = keptTab(id) ?? learnTab(sheetOf(), id);
   const plan = getPlan();
-  const tab = sheet.getName();
-  const unit = unitOfTab(plan, tab);
-  // Writing the change log is itself an edit of its tab by the script: no trigger fires for that.
-  if (!unit && !OWN_TABS.includes(tab)) return;
+  const unit = unitOfTab(plan, kept.n);
   const settings = loadSettings(plan);
-  const ss = e.source ?? sheet.getParent();
+  const ss = e.source;
   const people = currentPeople(ss, settings);
   const user = e.user ? e.user.getEmail().toLowerCase() : "";
-  const numRows = range.getNumRows();
-  const numColumns = range.getNumColumns();
   appendChange(
     ss,
     {
       at: new Date(),
       user,
-      tab,
-      a1: range.getA1Notation(),
+      tab: kept.n,
+      a1: place.a1,
       oldValue: e.oldValue,
       newValue: e.value,
-      cells: numRows * numColumns,
+      cells: place.rows * place.columns,
     },
     people.office,
   );
   if (!unit) return;
 
-  // Rows below the header that the edit touched, clipped to where there is content.
-  const lastRow = sheet.getLastRow();
-  const first = Math.max(range.getRow(), 2);
-  const last = Math.min(range.getRow() + numRows - 1, Math.max(lastRow, first));
-  if (last < first) return;
-  const stamp = { user, at: new Date() };
+  // Rows below the header that the edit touched.
+  const first = Math.max(place.row, 2);
+  const count = place.row + place.rows - first;
+  if (count < 1) return;
   const locks = lockContext(people, settings);
-  if (unitHasRules(plan, unit)) {
-    // The rules judge a row with the unit's other rows of its period: one read of the whole tab instead
-    // of the block's.
-    const rule = settings.periodRule;
-    const width = Math.max(sheet.getLastColumn(), unitColumns(plan, unit).length);
-    const values = sheet.getRange(1, 1, Math.max(lastRow, last), width).getValues() as CellValue[][];
-    const outside = [values[0]!, ...values.slice(1, first - 1), ...values.slice(last)];
-    const others = countedEntries(plan, unit, outside, today(), rule, locks);
-    const rows = values.slice(first - 1, last);
-    markBlock(plan, unit, sheet, values[0]!, first, rows, today(), stamp, locks, { rule, others });
-    return;
+  const stamp = { user, at: new Date() };
+  const rule = settings.periodRule;
+  let columns = tabColumns(sheetOf, plan, unit, { id, kept });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const block = range.offset(first - place.row, 1 - place.column, count, columns.width);
+    const rows = block.getValues() as CellValue[][];
+    let rules: RuleContext | undefined;
+    if (rowsMeetRules(plan, unit, rows, columns.indexByKey)) {
+      // The rules judge a row with figures they compare together with the unit's other rows of its
+      // period: the tab is read whole, for those edits only.
+      const values = sheetOf().getDataRange().getValues() as CellValue[][];
+      const outside = [values[0] ?? [], ...values.slice(1, first - 1), ...values.slice(first - 1 + count)];
+      rules = { rule, others: countedEntries(plan, unit, outside, columns.indexByKey, today(), rule, locks) };
+    }
+    if (!markBlock(plan, unit, block, columns, rows, today(), stamp, locks, rules).recheck) return;
+    columns = tabColumns(sheetOf, plan, unit, { id, refresh: true });
   }
-  const header = readHeader(sheet, unitColumns(plan, unit).length);
-  const rows = sheet.getRange(first, 1, last - first + 1, header.length).getValues() as CellValue[][];
-  markBlock(plan, unit, sheet, header, first, rows, today(), stamp, locks);
 }

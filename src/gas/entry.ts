@@ -7,12 +7,12 @@ import * as z from "zod/mini";
 import type { LockContext } from "../core/approval";
 import { lockOn, lockedRowMessage } from "../core/approval";
 import type { CellValue } from "../core/cell";
-import { matchHeaders, unitColumns } from "../core/columns";
-import { entryRow } from "../core/marks";
+import { unitColumns } from "../core/columns";
+import { entryRow, statusText } from "../core/marks";
 import type { PeriodRule } from "../core/periods";
 import type { Plan, Unit } from "../core/plan";
 import { enterRefusal, hasRole, mayEnter } from "../core/roles";
-import { entryRuleChecker, ruleContext, unitHasRules } from "../core/rules";
+import { entryRuleChecker, judgedElements, ruleContext, unitHasRules } from "../core/rules";
 import type { Entry, EntryInput, EntryIssue } from "../core/validate";
 import { validateEntry } from "../core/validate";
 import type { EntryFormState, EntrySubmission, SubmitResult } from "./api";
@@ -21,30 +21,29 @@ import { lockContext } from "./approvals";
 import { appendChange } from "./change-log";
 import type { SheetContext } from "./context";
 import { today, unitById, unitOfTab } from "./context";
+import type { TabColumns } from "./tab-columns";
+import { tabColumns } from "./tab-columns";
 import { countedEntries, markBlock } from "./unit-tab";
 
 const ASK_FOR_SETUP = 'Hãy nhờ người quản lý chạy "Thiết lập / sửa bảng tính".';
 const NOT_WRITTEN = "Báo cáo chưa được ghi: hãy sửa các lỗi được đánh dấu.";
 
 /**
- * A unit tab's header row and, with `rows`, the entries that count (valid, not locked out by an
- * approval), from one read (null when the tab is missing). Only units with cross-field rules need rows.
+ * The entries of a unit tab that count (valid, not locked out by an approval), in one read: what the
+ * cross-field rules judge a row with. Only units with rules need it.
  */
-function readTab(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+function countedOf(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
   plan: Plan,
   unit: Unit,
+  columns: TabColumns,
   ctx: { today: string; rule: PeriodRule },
   locks: LockContext,
-  rows: boolean,
-): { sheet: GoogleAppsScript.Spreadsheet.Sheet; header: CellValue[]; entries: Entry[] } | null {
-  const sheet = ss.getSheetByName(unit.tabName);
-  if (!sheet) return null;
-  const width = Math.max(sheet.getLastColumn(), unitColumns(plan, unit).length);
-  const height = rows ? Math.max(sheet.getLastRow(), 1) : 1;
-  const values = sheet.getRange(1, 1, height, width).getValues() as CellValue[][];
-  const entries = rows ? countedEntries(plan, unit, values, ctx.today, ctx.rule, locks) : [];
-  return { sheet, header: values[0]!, entries };
+): Entry[] {
+  const lastRow = sheet.getLastRow();
+  if (lastRow < 2) return [];
+  const values = sheet.getRange(1, 1, lastRow, columns.width).getValues() as CellValue[][];
+  return countedEntries(plan, unit, values, columns.indexByKey, ctx.today, ctx.rule, locks);
 }
 
 export function entryFormState(c: SheetContext): EntryFormState {
@@ -54,14 +53,16 @@ export function entryFormState(c: SheetContext): EntryFormState {
   const units = plan.units.map((unit) => {
     const canEdit = mayEnter(c.person, unit.id);
     // The rules are judged as the user types: the sidebar gets the figures they need, no free text.
-    const tab = canEdit && unitHasRules(plan, unit) ? readTab(ss, plan, unit, ctx, locks, true) : null;
+    const sheet = canEdit && unitHasRules(plan, unit) ? ss.getSheetByName(unit.tabName) : null;
+    const columns = sheet ? tabColumns(() => sheet, plan, unit) : null;
+    const entries = sheet && columns ? countedOf(sheet, plan, unit, columns, ctx, locks) : null;
     return {
       id: unit.id,
       tabName: unit.tabName,
       name: unit.name,
       columns: unitColumns(plan, unit),
       canEdit,
-      ruleEntries: tab ? ruleContext(plan, unit, tab.entries, ctx.today, ctx.rule) : [],
+      ruleEntries: entries ? ruleContext(plan, unit, entries, ctx.today, ctx.rule) : [],
     };
   });
   const active = unitOfTab(plan, ss.getActiveSheet().getName());
@@ -105,38 +106,51 @@ export function submitEntry(c: SheetContext, input: unknown): SubmitResult {
       },
     ]);
   }
+  const sheet = ss.getSheetByName(unit.tabName);
+  if (!sheet) return refuse(`Chưa có trang "${unit.tabName}". ${ASK_FOR_SETUP}`);
 
   const docLock = LockService.getDocumentLock();
   if (!docLock.tryLock(15000)) {
     return refuse("Đang có người khác ghi vào bảng. Nội dung bạn nhập vẫn còn: hãy bấm Ghi lại sau ít giây.");
   }
   try {
-    const columns = unitColumns(plan, unit);
-    // Read under the lock: the rules judge the row with the unit's rows as they are now.
-    const rules = unitHasRules(plan, unit);
-    const tab = readTab(ss, plan, unit, ctx, locks, rules);
-    if (!tab) return refuse(`Chưa có trang "${unit.tabName}". ${ASK_FOR_SETUP}`);
-    const { sheet, header } = tab;
-    const width = header.length;
-    const ruleIssues = rules ? entryRuleChecker(plan, unit, [...tab.entries, entry], ctx.rule)(entry) : [];
+    const columns = tabColumns(() => sheet, plan, unit);
+    // Read under the lock: the rules judge a row with figures they compare with the unit's rows as they
+    // are now (a row with none gets no rule issue: nothing to read).
+    const judged = judgedElements(plan, unit);
+    const rules = Object.keys(entry.values).some((id) => judged.has(id));
+    const others = rules ? countedOf(sheet, plan, unit, columns, ctx, locks) : [];
+    const ruleIssues = rules ? entryRuleChecker(plan, unit, [...others, entry], ctx.rule)(entry) : [];
     const issues = [...checked.issues, ...ruleIssues];
     if (ruleIssues.some((i) => i.severity === "error")) return refuse(NOT_WRITTEN, issues);
-    const { indexByKey, missing } = matchHeaders(columns, header);
     // Writing a row the tab cannot show in full would lose what was typed: refuse instead.
-    const lost = missing.filter((col) => !col.scriptOwned);
+    const lost = unitColumns(plan, unit).filter(
+      (col) => !col.scriptOwned && columns.indexByKey[col.key] === undefined,
+    );
     if (lost.length > 0) {
       const names = lost.map((c) => `"${c.header}"`).join(", ");
       return refuse(
         `Trang "${unit.tabName}" thiếu cột ${names}. Nội dung bạn nhập vẫn còn. ${ASK_FOR_SETUP}`,
       );
     }
-    const row = entryRow(entry, unit, indexByKey, width);
+    // The row goes in with its status, who and when: one write. Only a row with warnings needs marks
+    // (a note and a colour), which the new row's notes and colours are read for.
+    const row = entryRow(entry, unit, columns.indexByKey, columns.width);
+    const stamp = { user, at: new Date() };
+    const at = columns.indexByKey;
+    if (columns.marked) {
+      if (at.status !== undefined) row[at.status] = statusText(issues);
+      if (at.enteredBy !== undefined) row[at.enteredBy] = user;
+      if (at.updatedAt !== undefined) row[at.updatedAt] = stamp.at;
+    }
     sheet.appendRow(row);
     const rowNumber = sheet.getLastRow();
-    // The script's own write fires no trigger: mark and stamp the new row here.
-    const stamp = { user, at: new Date() };
-    const others = rules ? { rule: ctx.rule, others: tab.entries } : undefined;
-    markBlock(plan, unit, sheet, header, rowNumber, [row], ctx.today, stamp, locks, others);
+    if (issues.length > 0 || !columns.marked) {
+      // The script's own write fires no trigger: mark (and, by header text, stamp) the new row here.
+      const block = sheet.getRange(rowNumber, 1, 1, columns.width);
+      const context = rules ? { rule: ctx.rule, others } : undefined;
+      markBlock(plan, unit, block, columns, [row], ctx.today, stamp, locks, context);
+    }
     appendChange(
       ss,
       {

@@ -30,6 +30,7 @@ import {
   sheetContext,
   today,
 } from "./context";
+import { handleChange, rememberTabs } from "./changes";
 import { handleEdit } from "./edit";
 import { entryFormState, submitEntry as submitEntryImpl } from "./entry";
 import { clientRun, menuRun, triggerRun } from "./guard";
@@ -104,6 +105,11 @@ export function onOpen(): void {
 /** Installable on-edit trigger (installed by setup, runs as the installer). */
 export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   triggerRun("onEditInstalled", e, () => handleEdit(e));
+}
+
+/** Installable on-change trigger: rows, columns and tabs inserted, removed or renamed, logged. */
+export function onChangeInstalled(e: GoogleAppsScript.Events.SheetsOnChange): void {
+  triggerRun("onChangeInstalled", e, () => handleChange(e));
 }
 
 /** Whether this sheet was set up before the setup account was recorded (its logs exist). */
@@ -205,6 +211,7 @@ export function setupSpreadsheet(): void {
     };
     const report = runSetup(c.ss, c.plan, c.settings, people.office, step);
     report.repaired.unshift(...step.done);
+    rememberTabs(c.ss);
     installJobs(title, c, report, () => ensureTriggers(c.ss, c.settings));
     const locked = relockRows(sendContext(c));
     if (locked > 0) report.repaired.push(`Khoá ${locked} dòng của các kỳ đã duyệt (chỉ văn phòng sửa được).`);

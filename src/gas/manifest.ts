@@ -67,9 +67,10 @@ export const UPPER_MENU_ENTRIES: readonly (MenuEntry | null)[] = [
   { caption: "Thiết lập / sửa bảng tính", functionName: "setupSpreadsheet", action: "upperSetup" },
 ];
 
-/** Handlers that setup installs as installable triggers (time-driven, on-edit). */
+/** Handlers that setup installs as installable triggers (time-driven, on-edit, on-change). */
 export const TRIGGER_HANDLERS: readonly string[] = [
   "onEditInstalled",
+  "onChangeInstalled",
   "onMonthlyTrigger",
   "onDailyTrigger",
   "onHourlyTrigger",

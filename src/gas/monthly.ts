@@ -34,6 +34,7 @@ import {
 } from "./send";
 import { upperTools } from "./upper-tools-loader";
 import { appendSendLog, flushPendingSendLog } from "./send-log";
+import { periodsUpTo, writeRollupTab } from "./rollup";
 
 /** Whether a sent period's figures still wait to reach the upper level (push.ts): only then load it. */
 function pushesWait(): boolean {
@@ -41,19 +42,20 @@ function pushesWait(): boolean {
     k.startsWith("ks.push."),
   );
 }
-import { writeRollupTab } from "./rollup";
 
 export function rollupState(c: SheetContext, asked: unknown): RollupState {
   const periods = periodOptions(c);
   const periodKey = choosePeriod(asked, periods);
-  const rollup = readData(sendContext(c)).rollupOf(periodKey);
+  const rollup = readData(sendContext(c), true).rollupOf(periodKey);
   return { periods, periodKey, rollup, canWrite: may(c.person, "rollupWrite") };
 }
 
 export function writeRollupToTab(c: SheetContext, asked: unknown): ActionResult {
   const key = choosePeriod(asked, periodOptions(c));
-  const sc = sendContext(c);
-  const { rollup, history } = composeReport(sc, readData(sc), key, {});
+  // The figures only: the tab needs the rollup and its history, not the report's text.
+  const data = readData(sendContext(c));
+  const history = periodsUpTo(c.plan, c.settings, key).map((k) => data.rollupOf(k));
+  const rollup = data.rollupOf(key);
   writeRollupTab(c.ss, c.plan, rollup, history);
   return { ok: true, message: `Đã ghi tổng hợp ${rollup.period.label} vào trang "Tổng hợp".` };
 }

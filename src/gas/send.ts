@@ -162,8 +162,13 @@ function sender(plan: Plan): string {
   return `UBND ${plan.commune.level} ${plan.commune.name}`;
 }
 
-export function readData(c: SendContext): SheetData {
-  return readSheetData(c.ss, c.plan, c.settings, c.today, new Date(), lockContext(c.people, c.settings));
+/**
+ * The tabs as a report needs them: `all` also reads free text and the status, for pages that show its
+ * warnings (the rollup sidebar, a unit's status); a report shows none, so it reads only the figures.
+ */
+export function readData(c: SendContext, all = false): SheetData {
+  const locks = lockContext(c.people, c.settings);
+  return readSheetData(c.ss, c.plan, c.settings, c.today, new Date(), locks, !all);
 }
 
 export interface Composed {

@@ -7,7 +7,7 @@
  */
 import type { CellValue } from "../core/cell";
 import type { Column } from "../core/columns";
-import { headerKey, matchHeaders, unitColumns } from "../core/columns";
+import { adoptByHeader, byMarks, headerKey, matchHeaders, unitColumns } from "../core/columns";
 import type { PlanChanges, PlanVersion } from "../core/plan-versions";
 import { archivedUnits, formerHeaders } from "../core/plan-versions";
 import { HEADER_BACKGROUND } from "../core/layout";
@@ -18,6 +18,7 @@ import type { Settings } from "../core/settings";
 import { CHANGE_LOG_LAYOUT, SEND_LOG_LAYOUT } from "../core/tables";
 import { applyProtections, protectArchived } from "./protect";
 import { writeSettingsView } from "./settings-view";
+import { setupMarks } from "./tab-columns";
 import { layoutLog, setWidths } from "./table";
 import { columnLetter } from "./unit-tab";
 
@@ -78,13 +79,25 @@ function layoutUnitTab(
   const header: CellValue[] = hasContent
     ? (sheet.getSheetValues(1, 1, 1, width)[0] as CellValue[])
     : new Array(width).fill("");
-  const matched = matchHeaders(columns, header);
+  // The whole tab is read only when a column has to be placed or told apart, to be sure of what is there.
+  let values: CellValue[][] | null = null;
+  const all = () =>
+    (values ??= hasContent
+      ? (sheet.getRange(1, 1, sheet.getLastRow(), width).getValues() as CellValue[][])
+      : []);
+  const columnIsEmpty = (c: number) => all().every((row) => row[c] === "" || row[c] === undefined);
+  // The add-in's columns are those it marked (tab-columns.ts); a sheet of an earlier version's are
+  // adopted by header text, then marked.
+  const marking = setupMarks(sheet, unit, created);
+  const matched = marking.marks
+    ? byMarks(columns, header, marking.marks)
+    : adoptByHeader(columns, header, () => all().slice(1));
   const { indexByKey } = matched;
   let { missing, unknown } = matched;
   let changedHeader = false;
   // A column relabelled in the plan keeps its place and data: its old header is rewritten.
-  for (const r of history.changes?.renamedColumns ?? []) {
-    if (r.tabName !== unit.tabName) continue;
+  const renamed = (history.changes?.renamedColumns ?? []).filter((r) => r.tabName === unit.tabName);
+  for (const r of renamed) {
     const at = unknown.find((u) => headerKey(u.text) === headerKey(r.from));
     const column = missing.find((c) => c.elementId === r.elementId);
     if (!at || !column) continue;
@@ -94,27 +107,38 @@ function layoutUnitTab(
     unknown = unknown.filter((u) => u !== at);
     changedHeader = true;
   }
+  // A marked column's header: written again when emptied or relabelled in the plan, reported when typed over.
+  const formerLabels = new Set(renamed.map((r) => headerKey(r.from)));
+  for (const column of columns) {
+    const at = indexByKey[column.key];
+    if (at === undefined || matchHeaders([column], [header[at] ?? ""]).missing.length === 0) continue;
+    if (header[at] === "" || header[at] === undefined || formerLabels.has(headerKey(header[at]))) {
+      header[at] = column.header;
+      changedHeader = true;
+    } else {
+      report.problems.push(
+        `Trang "${unit.tabName}": cột ${columnLetter(at + 1)} là cột "${column.header}" của tiện ích nhưng tiêu đề đã bị sửa thành ${quoteCell(String(header[at]))}; ` +
+          "tiện ích vẫn dùng cột này. Nên gõ lại đúng tiêu đề để mọi người khỏi nhầm.",
+      );
+    }
+  }
   // Columns of an earlier version of the plan keep their data and are not the office's mistake.
   const former = new Set([...formerHeaders(unit.id, history.earlier)].map(headerKey));
   unknown = unknown.filter((u) => !former.has(headerKey(u.text)));
-  // The whole tab is read only when a column has to be placed, to be sure it goes where nothing is.
-  let values: CellValue[][] | null = null;
-  const columnIsEmpty = (c: number) => {
-    values ??= hasContent
-      ? (sheet.getRange(1, 1, sheet.getLastRow(), width).getValues() as CellValue[][])
-      : [];
-    return values.every((row) => row[c] === "" || row[c] === undefined);
-  };
 
   let nextFree = header.length;
   for (const column of missing) {
     // Preferred place: the column's position in the plan's order, if nothing at all is there.
     const preferred = columns.indexOf(column);
+    const taken = new Set(Object.values(indexByKey));
     const free =
-      preferred < header.length && columnIsEmpty(preferred) && header[preferred] === ""
+      preferred < header.length &&
+      !taken.has(preferred) &&
+      columnIsEmpty(preferred) &&
+      header[preferred] === ""
         ? preferred
         : (() => {
-            while (nextFree < width && !columnIsEmpty(nextFree)) nextFree++;
+            while (nextFree < width && (taken.has(nextFree) || !columnIsEmpty(nextFree))) nextFree++;
             return nextFree++;
           })();
     while (header.length <= free) header.push("");
@@ -126,11 +150,14 @@ function layoutUnitTab(
   for (const extra of unknown) {
     report.problems.push(
       `Trang "${unit.tabName}": cột ${columnLetter(extra.index + 1)} có tiêu đề ${quoteCell(extra.text)} không thuộc kế hoạch; ` +
-        "số liệu trong cột này được giữ nguyên nhưng không được tính. Nếu đó là một cột của kế hoạch bị sửa tiêu đề, " +
-        "hãy gõ lại đúng tiêu đề (xem ghi chú ở các ô tiêu đề).",
+        "số liệu trong cột này được giữ nguyên nhưng không được tính." +
+        (marking.marks
+          ? ""
+          : " Nếu đó là một cột của kế hoạch bị sửa tiêu đề, hãy gõ lại đúng tiêu đề (xem ghi chú ở các ô tiêu đề)."),
     );
   }
   if (changedHeader) sheet.getRange(1, 1, 1, header.length).setValues([header]);
+  marking.mark(indexByKey);
 
   const used = header.length;
   const maxRows = Math.max(sheet.getMaxRows(), 2);

@@ -16,7 +16,7 @@ export function unitStatus(c: SheetContext): UnitStatusState {
   const sc = sendContext(c);
   const key = openPeriod(sc.today, c.settings.periodRule);
   const { start, end } = periodBounds(key, c.settings.periodRule);
-  const rollup = readData(sc).rollupOf(key);
+  const rollup = readData(sc, true).rollupOf(key);
   const office = hasRole(c.person, "office");
   const mine = (id: string) => office || c.person.units.includes(id);
   const approvals = readApprovals();

@@ -102,7 +102,11 @@ export function appendLogRows(sheet: Sheet, layout: LogLayout, rows: CellValue[]
     if (noted) sheet.getRange(sheet.getLastRow(), 1, 1, width).setNotes([fitted[0]!.notes]);
     return;
   }
-  const range = sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, width);
+  // appendRow grows the sheet; a range past its last row does not: grow it first.
+  const at = sheet.getLastRow() + 1;
+  const max = sheet.getMaxRows();
+  if (at + rows.length - 1 > max) sheet.insertRowsAfter(max, at + rows.length - 1 - max);
+  const range = sheet.getRange(at, 1, rows.length, width);
   range.setValues(fitted.map((f) => f.values));
   if (noted) range.setNotes(fitted.map((f) => f.notes));
 }

@@ -8,6 +8,7 @@ import type { Settings } from "../core/settings";
 import { recordInstaller } from "./context";
 
 export const EDIT_HANDLER = "onEditInstalled";
+export const CHANGE_HANDLER = "onChangeInstalled";
 export const MONTHLY_HANDLER = "onMonthlyTrigger";
 export const DAILY_HANDLER = "onDailyTrigger";
 export const HOURLY_HANDLER = "onHourlyTrigger";
@@ -41,6 +42,9 @@ export function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, set
   ) {
     done.push("Cài trình kiểm tra khi sửa ô.");
   }
+  const change = () => ScriptApp.newTrigger(CHANGE_HANDLER).forSpreadsheet(ss).onChange().create();
+  if (ensureOne(CHANGE_HANDLER, change, false))
+    done.push("Cài trình ghi nhật ký khi chèn, xoá dòng, cột, trang.");
   const props = PropertiesService.getDocumentProperties();
   const schedule = `${settings.sendDay}@${settings.sendHour}`;
   const changed = props.getProperty(SCHEDULE_KEY) !== schedule && byHandler(MONTHLY_HANDLER).length > 0;

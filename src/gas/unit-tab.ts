@@ -1,11 +1,14 @@
 /**
  * Validating a block of rows of a unit's tab and marking the result: status column, a note and a colour
- * on each offending cell. One read of the values, notes and colours of the block, one write of each;
- * the user's values are never written.
+ * on each offending cell. One read of the values, notes and colours of the block; notes and colours are
+ * written only when they change, the script's columns in one write per run of adjacent columns; the
+ * user's values are never written, and a cell of a column the add-in did not make is never replaced.
  */
 import type { LockContext } from "../core/approval";
 import { applyLocks } from "../core/approval";
 import type { CellValue } from "../core/cell";
+import type { ColumnIndex } from "../core/columns";
+import { mayOverwrite, unitColumns } from "../core/columns";
 import type { MarkedRows, Stamp } from "../core/marks";
 import { markRows } from "../core/marks";
 import type { PeriodRule } from "../core/periods";
@@ -13,27 +16,46 @@ import type { Plan, Unit } from "../core/plan";
 import { entryRuleChecker, withRuleIssues } from "../core/rules";
 import type { Entry, UnitTabRead } from "../core/validate";
 import { readUnitTab } from "../core/validate";
+import type { TabColumns } from "./tab-columns";
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export interface BlockResult extends Omit<MarkedRows, "notes" | "backgrounds" | "scriptColumns"> {
   read: UnitTabRead;
+  /**
+   * Nothing was written: a column the kept layout calls the add-in's holds what the add-in could not
+   * have written, so the layout may be out of date. Read the marks again and mark again.
+   */
+  recheck: boolean;
 }
 
-/** Writes column values for rows [firstRow, firstRow + n): contiguous columns go in one call. */
-function writeColumns(sheet: Sheet, firstRow: number, columns: Map<number, CellValue[]>): void {
+/**
+ * Writes the script's column values into `range` (the block, whose values are `rows`) in one call per
+ * run of adjacent script columns, from the first that changed to the last (one call when the user alone
+ * is the same: status and time change, who does not).
+ */
+function writeColumns(range: Range, rows: CellValue[][], columns: Map<number, CellValue[]>): void {
+  const changed = (c: number) => columns.get(c)!.some((v, r) => v !== rows[r]?.[c]);
   const indexes = [...columns.keys()].sort((a, b) => a - b);
   let start = 0;
   while (start < indexes.length) {
     let end = start;
     while (end + 1 < indexes.length && indexes[end + 1] === indexes[end]! + 1) end++;
     const run = indexes.slice(start, end + 1);
-    const height = columns.get(run[0]!)!.length;
-    const block: CellValue[][] = [];
-    for (let r = 0; r < height; r++) block.push(run.map((c) => columns.get(c)![r] ?? ""));
-    sheet.getRange(firstRow, run[0]! + 1, height, run.length).setValues(block);
+    while (run.length > 0 && !changed(run[0]!)) run.shift();
+    while (run.length > 0 && !changed(run[run.length - 1]!)) run.pop();
+    if (run.length > 0) {
+      const height = columns.get(run[0]!)!.length;
+      const block: CellValue[][] = [];
+      for (let r = 0; r < height; r++) block.push(run.map((c) => columns.get(c)![r] ?? ""));
+      range.offset(0, run[0]!, height, run.length).setValues(block);
+    }
     start = end + 1;
   }
+}
+
+function differs<T>(a: readonly (readonly T[])[], b: readonly (readonly T[])[]): boolean {
+  return a.some((row, r) => row.some((v, c) => v !== b[r]![c]));
 }
 
 /**
@@ -46,63 +68,68 @@ export interface RuleContext {
 }
 
 /**
- * The entries that count among `values` (a tab's rows as read, header first): valid, and not left out
- * by an approved period's lock. What the cross-field rules judge a row with.
+ * The entries that count among `values` (a tab's rows as read, header first, its columns where `at`
+ * says): valid, and not left out by an approved period's lock. What the cross-field rules judge a row
+ * with.
  */
 export function countedEntries(
   plan: Plan,
   unit: Unit,
   values: CellValue[][],
+  at: ColumnIndex,
   today: string,
   rule: PeriodRule,
   locks?: LockContext,
 ): Entry[] {
-  const read = readUnitTab(plan, unit, values, { today, rule });
+  const read = readUnitTab(plan, unit, values, { today, rule }, at);
   if (locks) applyLocks(read, values, locks);
   return read.rows.flatMap((r) => (r.entry ? [r.entry] : []));
 }
 
 /**
- * Validates rows [firstRow, firstRow + rows.length) given their values and the header row, and marks
- * them. `width` is the number of columns read. With a stamp, the rows also get who/when; with locks,
- * rows of approved periods that do not count are marked so; with rules, the cross-field rules over
- * each row's period too.
+ * Validates `rows` (the values of `range`: whole rows of a unit tab from column 1, as wide as
+ * `columns.width`, below the header) and marks them. With a stamp, the rows also get who/when; with
+ * locks, rows of approved periods that do not count are marked so; with rules, the cross-field rules
+ * over each row's period too.
  */
 export function markBlock(
   plan: Plan,
   unit: Unit,
-  sheet: Sheet,
-  header: CellValue[],
-  firstRow: number,
+  range: Range | null,
+  columns: TabColumns,
   rows: CellValue[][],
   today: string,
   stamp?: Stamp,
   locks?: LockContext,
   rules?: RuleContext,
 ): BlockResult {
-  const width = header.length;
-  const values = [header, ...rows];
+  const values = [[], ...rows];
   const rule = locks?.rule ?? rules?.rule;
-  let read = readUnitTab(plan, unit, values, rule ? { today, rule } : { today });
+  let read = readUnitTab(plan, unit, values, rule ? { today, rule } : { today }, columns.indexByKey);
   if (locks) applyLocks(read, values, locks, stamp);
   if (rules) {
     const own = read.rows.flatMap((r) => (r.entry ? [r.entry] : []));
     read = withRuleIssues(read, entryRuleChecker(plan, unit, [...(rules.others ?? []), ...own], rules.rule));
   }
-  if (rows.length === 0 || width === 0) return { read, checked: 0, errors: 0, warnings: 0, entries: [] };
-  const range = sheet.getRange(firstRow, 1, rows.length, width);
-  const marked = markRows(read, rows, range.getNotes(), range.getBackgrounds(), stamp);
-  range.setNotes(marked.notes);
-  range.setBackgrounds(marked.backgrounds as string[][]);
-  writeColumns(sheet, firstRow, marked.scriptColumns);
+  const none = { read, checked: 0, errors: 0, warnings: 0, entries: [], recheck: false };
+  if (!range || rows.length === 0) return none;
+  const notes = range.getNotes();
+  const backgrounds = range.getBackgrounds();
+  const marked = markRows(read, rows, notes, backgrounds, stamp);
+  for (const c of unitColumns(plan, unit)) {
+    const at = columns.indexByKey[c.key];
+    if (!c.scriptOwned || at === undefined || !marked.scriptColumns.has(at) || columns.fresh) continue;
+    if (rows.every((r) => mayOverwrite(c, r[at]))) continue;
+    // Marked, from the kept copy: perhaps stale. Found by header text: not ours to replace.
+    if (columns.marked) return { ...none, recheck: true };
+    marked.scriptColumns.delete(at);
+    console.warn(`${unit.tabName}: cột ${at + 1} có nội dung do người nhập; tiện ích không ghi đè.`);
+  }
+  if (differs(marked.notes, notes)) range.setNotes(marked.notes);
+  if (differs(marked.backgrounds, backgrounds)) range.setBackgrounds(marked.backgrounds as string[][]);
+  writeColumns(range, rows, marked.scriptColumns);
   const { checked, errors, warnings, entries } = marked;
-  return { read, checked, errors, warnings, entries };
-}
-
-/** The header row of a tab, at least `minWidth` wide (the plan's columns), in one read. */
-export function readHeader(sheet: Sheet, minWidth: number): CellValue[] {
-  const width = Math.max(sheet.getLastColumn(), minWidth, 1);
-  return sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
+  return { read, checked, errors, warnings, entries, recheck: false };
 }
 
 /** Column number → its letters (1 → A, 27 → AA). */

@@ -160,6 +160,28 @@ describe("cross-field rules when a row is typed into a tab (built bundle, edit t
     expect(status(env, "congAnXa", next)).toBe("✓ Hợp lệ");
   });
 
+  it("reads the unit's other rows only for a row with a figure the rules compare, and then judges it with them", () => {
+    const env = ready();
+    env.setNow(new Date("2023-04-20T09:00:00+07:00"));
+    typeRow(
+      env,
+      "congAnXa",
+      { ...base("congAnXa", "20/03/2023"), tinTiepNhan: "7", tinXuLyKipThoi: "5" },
+      POLICE,
+    );
+    env.resetCalls();
+    const r = typeRow(env, "congAnXa", base("congAnXa", "02/04/2023"), POLICE);
+    expect(status(env, "congAnXa", r)).toBe("✓ Hợp lệ");
+    expect(env.calls.counts["Sheet.getDataRange"] ?? 0).toBe(0);
+    // The figure typed later into the same row is judged with the period's first row: 8 handled, 7 received.
+    const handled = cellOf(env, "congAnXa", r, "el:tinXuLyKipThoi");
+    env.userEdit("Công an xã", handled.getA1Notation(), "3", { typed: true });
+    expect(env.calls.counts["Sheet.getDataRange"]).toBe(1);
+    expect(status(env, "congAnXa", r)).toMatch(
+      /^✗ Lỗi: Số tin xử lý kịp thời không được lớn hơn số tin tiếp nhận/,
+    );
+  });
+
   it("'Kiểm tra toàn bộ số liệu' marks the same rows with the same message", () => {
     const env = ready();
     const r = typeRow(

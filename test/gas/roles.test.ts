@@ -42,6 +42,7 @@ const UPPER_ITEMS = [
 ];
 const TRIGGERS = [
   "onEditInstalled",
+  "onChangeInstalled",
   "onMonthlyTrigger",
   "onDailyTrigger",
   "onHourlyTrigger",

@@ -34,9 +34,12 @@ export function launchBrowserServer(): Promise<BrowserServer> {
   return chromium.launchServer(options());
 }
 
-/** The run's Chromium for a test file; a Chromium of its own when the run has none. */
+/**
+ * The run's Chromium for a test file; a Chromium of its own when the run has none, or outside vitest
+ * (`npm run screenshots`, where vitest's inject throws).
+ */
 export function launchBrowser(): Promise<Browser> {
-  const endpoint = inject("chromiumEndpoint");
+  const endpoint = process.env.VITEST ? inject("chromiumEndpoint") : undefined;
   return endpoint ? chromium.connect(endpoint) : chromium.launch(options());
 }
 

@@ -5,7 +5,7 @@
 
 import { notImplemented } from "./errors";
 
-export type Counter = (name: string) => void;
+export type Counter = ((name: string) => void) & { enter?(): void; leave?(): void };
 
 const targets = new WeakMap<object, object>();
 
@@ -56,8 +56,13 @@ export function expose<T extends object>(service: string, target: T, count: Coun
         const method = value as (...a: unknown[]) => unknown;
         fn = function (this: unknown, ...args: unknown[]): unknown {
           count(`${service}.${prop}`);
-          const result = method.apply(t, args);
-          return result === t ? proxy : result;
+          count.enter?.();
+          try {
+            const result = method.apply(t, args);
+            return result === t ? proxy : result;
+          } finally {
+            count.leave?.();
+          }
         };
         wrapped.set(prop, fn);
       }

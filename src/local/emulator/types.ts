@@ -135,6 +135,13 @@ export interface CallCounts {
   readonly counts: Readonly<Record<string, number>>;
   readonly total: number;
   get(name: string): number;
+  /**
+   * Milliseconds the emulator itself spent serving those calls (copying cells, checking protections):
+   * Google's side of the work, which a benchmark takes out of the script's own time.
+   */
+  readonly serviceMs: number;
+  /** Cells the script's range reads and writes moved (values, notes, colours, formats…). */
+  readonly cells: number;
 }
 
 export interface EditResult {

@@ -38,7 +38,7 @@ export const developerMetadataCases: ContractCase[] = [
       "DeveloperMetadataLocation.getRow",
       "Range.getA1Notation",
     ],
-    reads: ["DeveloperMetadataVisibility.PROJECT"],
+    reads: ["DeveloperMetadataVisibility.PROJECT", "SpreadsheetApp.DeveloperMetadataVisibility"],
     run(gas) {
       const sheet = fresh(gas, "metadata column").getSheets()[0]!;
       const column = sheet.getRange("G:G");
@@ -254,5 +254,33 @@ export const developerMetadataCases: ContractCase[] = [
       return { column: column.getA1Notation(), header: String(column.getCell(1, 1).getValue()) };
     },
     expected: { column: "D:D", header: "Trạng thái" },
+  },
+  {
+    id: "developer-metadata.columns-of-a-range-list",
+    behaviour:
+      "Sheet.getRangeList gives the ranges of its A1 notations, in order; whole columns from it carry column metadata like getRange's",
+    source: "https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String)",
+    note: "RangeList.getRanges: https://developers.google.com/apps-script/reference/spreadsheet/range-list#getRanges()",
+    covers: [
+      "Sheet.getRangeList",
+      "RangeList.getRanges",
+      "Range.addDeveloperMetadata",
+      "Sheet.createDeveloperMetadataFinder",
+    ],
+    run(gas) {
+      const sheet = fresh(gas, "metadata range list").getSheets()[0]!;
+      const ranges = sheet.getRangeList(["D:D", "B:B", "C2:E4"]).getRanges();
+      ranges[0]!.addDeveloperMetadata("column", "d");
+      ranges[1]!.addDeveloperMetadata("column", "b");
+      return {
+        ranges: ranges.map((r) => r.getA1Notation()),
+        marked: sheet
+          .createDeveloperMetadataFinder()
+          .withKey("column")
+          .find()
+          .map((m) => `${m.getValue()}@${m.getLocation().getColumn()!.getA1Notation()}`),
+      };
+    },
+    expected: { ranges: ["D:D", "B:B", "C2:E4"], marked: ["d@D:D", "b@B:B"] },
   },
 ];

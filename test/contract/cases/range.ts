@@ -186,4 +186,29 @@ export const rangeCases: ContractCase[] = [
     },
     expected: { formats: ["dd/mm/yyyy", "#,##0", "@", "0.0%"], bold: "bold", wrap: true, vertical: "middle" },
   },
+  {
+    id: "range.offset-and-grid",
+    behaviour:
+      "Range.offset(rows, columns, height, width) is a range of that size moved from the range's top-left cell (negative offsets go up and left); getGridId is its sheet's id; a new sheet has 26 columns whatever its content",
+    source: `${REF}#offset(Integer,Integer,Integer,Integer)`,
+    note: 'getGridId: https://developers.google.com/apps-script/reference/spreadsheet/range#getGridId() ("the grid ID of the range\'s parent sheet"); getMaxColumns: https://developers.google.com/apps-script/reference/spreadsheet/sheet#getMaxColumns()',
+    covers: [
+      "Range.offset",
+      "Range.getGridId",
+      "Sheet.getMaxColumns",
+      "Sheet.getSheetId",
+      "Range.getA1Notation",
+    ],
+    run(gas) {
+      const sheet = fresh(gas, "offset").getSheets()[0]!;
+      const d5 = sheet.getRange("D5");
+      return {
+        right: sheet.getRange("A1").offset(0, 1, 3, 3).getA1Notation(),
+        back: d5.offset(-3, -3, 2, 4).getA1Notation(),
+        grid: d5.getGridId() === sheet.getSheetId(),
+        columns: sheet.getMaxColumns(),
+      };
+    },
+    expected: { right: "B1:D3", back: "A2:D3", grid: true, columns: 26 },
+  },
 ];

@@ -191,6 +191,32 @@ export const sheetCases: ContractCase[] = [
     },
   },
   {
+    id: "sheet.insert-rows-after-the-last",
+    behaviour:
+      "insertRowsAfter(getMaxRows(), n) grows the grid by n rows below its last, which can then be written and read; the rows above keep their values",
+    source: `${REF}#insertRowsAfter(Integer,Integer)`,
+    note: '"Inserts a number of rows after the given row position." What a log grows by before a write of many lines past its last row.',
+    covers: [
+      "Sheet.insertRowsAfter",
+      "Sheet.getMaxRows",
+      "Sheet.getRange",
+      "Range.setValues",
+      "Range.getValues",
+    ],
+    run(gas) {
+      const sheet = fresh(gas, "rows after").getSheets()[0]!;
+      const before = sheet.getMaxRows();
+      sheet.getRange(before, 1).setValues([["cuối"]]);
+      sheet.insertRowsAfter(before, 3);
+      sheet.getRange(before + 1, 1, 3, 1).setValues([["a"], ["b"], ["c"]]);
+      return {
+        grown: sheet.getMaxRows() - before,
+        values: json(sheet.getRange(before, 1, 4, 1).getValues()),
+      };
+    },
+    expected: { grown: 3, values: [["cuối"], ["a"], ["b"], ["c"]] },
+  },
+  {
     id: "sheet.names-are-unique",
     behaviour: "A spreadsheet refuses a second tab with a name it already has, whatever the case",
     source: "https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#insertSheet(String)",

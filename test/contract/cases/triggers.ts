@@ -369,4 +369,51 @@ export const triggerCases: ContractCase[] = [
       timeDriven: `${OWNER} | ${OWNER}`,
     },
   },
+  {
+    id: "triggers.on-change-where",
+    behaviour:
+      "An on-change event names no range: the tab a person changed is the source's active sheet (the one displayed to them), and the rows they inserted or deleted are what they have selected; only the sheet's size says how many",
+    source: "https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getActiveSheet()",
+    note: 'Spreadsheet.getActiveSheet: "the sheet that is being displayed in the spreadsheet UI"; SpreadsheetApp.getActiveRange: "the selected range in the active sheet" (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#getActiveRange()). That Sheets selects the rows it just inserted, and keeps the position of deleted ones, is the UI\'s behaviour, to check by hand; a trigger that runs late sees the selection as it is then.',
+    covers: [
+      "Spreadsheet.getActiveSheet",
+      "SpreadsheetApp.getActiveRange",
+      "Sheet.getName",
+      "Sheet.getMaxRows",
+      "Range.getRow",
+      "Range.getNumRows",
+      "Range.getColumn",
+    ],
+    reads: ["SheetsOnChange.changeType", "SheetsOnChange.source"],
+    world: WORLD,
+    script: `
+function whereChanged(e) {
+  var p = PropertiesService.getScriptProperties();
+  var seen = JSON.parse(p.getProperty("where") || "[]");
+  var sheet = e.source.getActiveSheet();
+  var selected = SpreadsheetApp.getActiveRange();
+  seen.push([String(e.changeType), sheet.getName(), sheet.getMaxRows(), selected.getRow(), selected.getNumRows(), selected.getColumn()]);
+  p.setProperty("where", JSON.stringify(seen));
+}
+function installWhere() { ScriptApp.newTrigger("whereChanged").forSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).onChange().create(); }
+`,
+    manual:
+      "Install an on-change trigger logging getActiveSheet().getName(), getMaxRows() and getActiveRange(); on a second tab insert 3 rows after row 4, delete rows 2-3, then insert a column after B.",
+    run(gas, world) {
+      world.run("installWhere");
+      world.setUser(EDITOR);
+      world.userInsertSheet("Thứ hai");
+      world.setActiveSheet(TAB);
+      world.userInsertRows("Thứ hai", 4, 3);
+      world.userDeleteRows("Thứ hai", 2, 2);
+      world.userInsertColumns("Thứ hai", 2, 1);
+      return JSON.parse(gas.PropertiesService.getScriptProperties().getProperty("where") ?? "[]") as Json;
+    },
+    expected: [
+      ["INSERT_GRID", "Thứ hai", 1000, 1, 1, 1],
+      ["INSERT_ROW", "Thứ hai", 1003, 5, 3, 1],
+      ["REMOVE_ROW", "Thứ hai", 1001, 2, 2, 1],
+      ["INSERT_COLUMN", "Thứ hai", 1001, 1, 1001, 3],
+    ],
+  },
 ];

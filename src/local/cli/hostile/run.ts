@@ -268,11 +268,13 @@ export function reliabilityMarkdown(
   return lines;
 }
 
-const BEGIN = "<!-- cli:hostile:begin -->";
-const END = "<!-- cli:hostile:end -->";
-
-/** Writes the section into RELIABILITY.md between its markers, leaving other sections alone. */
-export function writeReliabilitySection(file: string, lines: readonly string[]): void {
+/**
+ * Writes a section into RELIABILITY.md between its markers (`<!-- name:begin -->`, the command line's
+ * by default), leaving other sections alone.
+ */
+export function writeReliabilitySection(file: string, lines: readonly string[], name = "cli:hostile"): void {
+  const BEGIN = `<!-- ${name}:begin -->`;
+  const END = `<!-- ${name}:end -->`;
   const section = [BEGIN, ...lines, END].join("\n");
   const current = existsSync(file) ? readFileSync(file, "utf8") : "# Reliability\n";
   const start = current.indexOf(BEGIN);

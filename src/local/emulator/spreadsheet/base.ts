@@ -2,7 +2,7 @@
 // arguments of the wrong type, and the instrumentation that counts each public method call as
 // "Class.method" (and makes the methods Google has but the emulator lacks say so).
 import { GOOGLE_METHODS } from "./google-api";
-import { type Ctx, MSG } from "./model";
+import { type Ctx, MSG, type SheetsHostLike } from "./model";
 import { isDate } from "./values";
 
 function typeName(v: unknown): string {
@@ -51,14 +51,33 @@ function publicMethods(proto: object): string[] {
  * Counts every public method call of `cls` (its own and inherited) as "label.method", and installs the
  * methods Google has but the emulator lacks as stubs that say so.
  */
+/** Range methods that read or write every cell of the range (counted as cells moved, for benchmarks). */
+const MOVES_CELLS =
+  /^(get|set)(Values|DisplayValues|Formulas|Notes|Backgrounds|NumberFormats|DataValidations|FontWeights|RichTextValues)$/;
+
 export function instrument(cls: { prototype: object }, label: string): void {
   const proto = cls.prototype as Record<string, unknown>;
   const own = publicMethods(proto);
   for (const name of own) {
     const fn = proto[name] as (...a: unknown[]) => unknown;
+    const moves = label === "Range" && MOVES_CELLS.test(name);
     proto[name] = function (this: Base, ...args: unknown[]): unknown {
-      this._c.host.count(`${label}.${name}`);
-      return fn.apply(this, args);
+      const count = this._c.host.count as SheetsHostLike["count"] & {
+        enter?(): void;
+        leave?(): void;
+        cells?(n: number): void;
+      };
+      count(`${label}.${name}`);
+      if (moves) {
+        const r = (this as unknown as { _rect?: { numRows: number; numCols: number } })._rect;
+        if (r) count.cells?.(r.numRows * r.numCols);
+      }
+      count.enter?.();
+      try {
+        return fn.apply(this, args);
+      } finally {
+        count.leave?.();
+      }
     };
   }
   for (const name of GOOGLE_METHODS[label] ?? []) {

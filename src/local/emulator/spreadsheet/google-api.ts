@@ -71,6 +71,11 @@ export const GOOGLE_METHODS: Record<string, string[]> = {
     setTextRotations setTextStyle setTextStyles setValue setValues setVerticalAlignment setVerticalAlignments
     setVerticalText setWrap setWrapStrategies setWrapStrategy setWraps shiftColumnGroupDepth shiftRowGroupDepth sort
     splitTextToColumns trimWhitespace uncheck`),
+  RangeList: w(`activate breakApart check clear clearContent clearDataValidations clearFormat clearNote
+    getRanges insertCheckboxes removeCheckboxes setBackground setBackgroundRGB setBorder setFontColor setFontFamily
+    setFontLine setFontSize setFontStyle setFontWeight setFormula setFormulaR1C1 setHorizontalAlignment setNote
+    setNumberFormat setShowHyperlink setTextDirection setTextRotation setValue setVerticalAlignment setVerticalText
+    setWrap setWrapStrategy trimWhitespace uncheck`),
   Protection:
     w(`addEditor addEditors canDomainEdit canEdit getDescription getEditors getProtectionType getRange
     getRangeName getUnprotectedRanges isWarningOnly remove removeEditor removeEditors setDescription setDomainEdit

@@ -194,6 +194,12 @@ export function createSheetsModel(
     const ss = bound();
     return new SheetImpl(asUser(user), ss, sheetNamed(ss, sheetName));
   };
+  /** A person acts on the sheet they are looking at, and their action leaves these cells selected. */
+  const select = (sheet: SheetImpl, row: number, col: number, numRows: number, numCols: number): void => {
+    const ss = sheet._ssData;
+    ss.activeSheetId = sheet._sheet.sheetId;
+    ss.selection = { sheetId: sheet._sheet.sheetId, row, col, numRows, numCols };
+  };
 
   return {
     spreadsheetApp: app,
@@ -221,6 +227,7 @@ export function createSheetsModel(
       const s = sheetNamed(ss, name);
       s.hidden = false;
       ss.activeSheetId = s.sheetId;
+      ss.selection = undefined;
     },
     userEdit(sheetName, a1, values, user, typed) {
       const ss = bound();
@@ -286,6 +293,7 @@ export function createSheetsModel(
         });
       });
       ss.activeSheetId = sheet.sheetId;
+      ss.selection = { sheetId: sheet.sheetId, ...rect };
       const newRaw = single ? valueOfCell(ctx, ss, sheet, cellAt(sheet, rect.row, rect.col)) : "";
       const result: UserEditResult = {
         range: new RangeImpl(ctx, ss, sheet, rect),
@@ -303,19 +311,26 @@ export function createSheetsModel(
       return result;
     },
     userInsertRows(sheetName, afterRow, count, user) {
-      userSheet(sheetName, user).insertRowsAfter(afterRow, count);
+      const sheet = userSheet(sheetName, user).insertRowsAfter(afterRow, count);
+      // The inserted rows are what the person has selected afterwards.
+      select(sheet, afterRow + 1, 1, count, sheet._sheet.maxCols);
     },
     userDeleteRows(sheetName, row, count, user) {
-      userSheet(sheetName, user).deleteRows(row, count);
+      const sheet = userSheet(sheetName, user);
+      sheet.deleteRows(row, count);
+      select(sheet, row, 1, count, sheet._sheet.maxCols);
     },
     userInsertColumns(sheetName, afterColumn, count, user) {
-      userSheet(sheetName, user).insertColumnsAfter(afterColumn, count);
+      const sheet = userSheet(sheetName, user).insertColumnsAfter(afterColumn, count);
+      select(sheet, 1, afterColumn + 1, sheet._sheet.maxRows, count);
     },
     userDeleteColumns(sheetName, column, count, user) {
-      userSheet(sheetName, user).deleteColumns(column, count);
+      const sheet = userSheet(sheetName, user);
+      sheet.deleteColumns(column, count);
+      select(sheet, 1, column, sheet._sheet.maxRows, count);
     },
     userRenameSheet(oldName, newName, user) {
-      userSheet(oldName, user).setName(newName);
+      select(userSheet(oldName, user).setName(newName), 1, 1, 1, 1);
     },
     userDeleteSheet(sheetName, user) {
       const ss = bound();
@@ -323,15 +338,19 @@ export function createSheetsModel(
       assertCanEditSheet(ss, sheet, user, true);
       if (ss.sheets.length <= 1) throw new Error(MSG.lastSheet);
       removeSheet(ss, sheet);
+      ss.selection = undefined;
     },
     userInsertSheet(sheetName, user) {
-      new SpreadsheetImpl(asUser(user), bound()).insertSheet(sheetName);
+      const ss = bound();
+      new SpreadsheetImpl(asUser(user), ss).insertSheet(sheetName);
+      ss.selection = undefined;
     },
     userFormat(sheetName, a1, format, user) {
       const range = userSheet(sheetName, user).getRange(a1);
       if (format.background !== undefined) range.setBackground(format.background);
       if (format.numberFormat !== undefined) range.setNumberFormat(format.numberFormat);
       if (format.fontWeight !== undefined) range.setFontWeight(format.fontWeight);
+      select(range.getSheet(), range._rect.row, range._rect.col, range._rect.numRows, range._rect.numCols);
     },
     canEdit(spreadsheetId, sheetName, row, col, user) {
       const ss = ctx.spreadsheets.get(spreadsheetId);

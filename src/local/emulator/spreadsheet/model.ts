@@ -95,6 +95,11 @@ export interface SpreadsheetData {
   locale: string;
   sheets: SheetData[];
   activeSheetId: number;
+  /**
+   * What the person has selected on the active sheet (a person's last action leaves it: the cells typed,
+   * the rows inserted); A1 when absent or on another sheet. Not kept in snapshots.
+   */
+  selection?: { sheetId: number; row: number; col: number; numRows: number; numCols: number };
   protections: ProtectionData[];
   metadata: MetadataData[];
   deleted: boolean;

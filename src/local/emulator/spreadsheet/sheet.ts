@@ -37,6 +37,7 @@ import { localeRules } from "./locale";
 import { colorArg, entryOf, isInt, valueOfCell, whereOf, writeCell } from "./cells";
 import { newProtection, ProtectionImpl } from "./protection";
 import { RangeImpl } from "./range";
+import { RangeListImpl } from "./range-list";
 import { checkRect, cloneSheet, findSheetByName, newSheetId, validateSheetName } from "./sheets";
 import { SpreadsheetImpl } from "./spreadsheet";
 
@@ -367,6 +368,22 @@ export class SheetImpl extends Base {
       numRows: c === undefined ? 1 : (c as number),
       numCols: d === undefined ? 1 : (d as number),
     });
+  }
+  getRangeList(a1Notations: unknown): RangeListImpl {
+    this._live();
+    if (
+      !Array.isArray(a1Notations) ||
+      a1Notations.length === 0 ||
+      !a1Notations.every((a) => typeof a === "string")
+    )
+      throw signatureError("Sheet", "getRangeList", [a1Notations]);
+    const ranges = a1Notations.map((a1: string) => {
+      const ref = parseA1(a1);
+      if (!ref || ref.sheetName !== undefined) throw new Error("Range not found");
+      const rect = checkRect(this._sheet, resolveRef(ref, this._sheet.maxRows, this._sheet.maxCols));
+      return new RangeImpl(this._c, this._ssData, this._sheet, rect, ref);
+    });
+    return new RangeListImpl(this._c, this._ssData, this._sheet, ranges);
   }
   getSheetValues(row: unknown, col: unknown, numRows: unknown, numCols: unknown): (CellValue | "")[][] {
     this._live();

@@ -118,9 +118,15 @@ export class SpreadsheetAppImpl {
     return new SheetImpl(this._c, b._data, b._active());
   }
   getActiveRange(): RangeImpl {
-    // The user's selection: the emulator keeps it at A1 of the active sheet.
+    // The person's selection on the active sheet (what their last action left selected), clipped to it.
     const b = this._boundOrThrow();
-    return new RangeImpl(this._c, b._data, b._active(), { row: 1, col: 1, numRows: 1, numCols: 1 });
+    const sheet = b._active();
+    const sel = b._data.selection;
+    const row = sel?.sheetId === sheet.sheetId ? Math.min(sel.row, sheet.maxRows) : 1;
+    const col = sel?.sheetId === sheet.sheetId ? Math.min(sel.col, sheet.maxCols) : 1;
+    const numRows = sel?.sheetId === sheet.sheetId ? Math.min(sel.numRows, sheet.maxRows - row + 1) : 1;
+    const numCols = sel?.sheetId === sheet.sheetId ? Math.min(sel.numCols, sheet.maxCols - col + 1) : 1;
+    return new RangeImpl(this._c, b._data, sheet, { row, col, numRows, numCols });
   }
   getCurrentCell(): RangeImpl {
     return this.getActiveRange();
