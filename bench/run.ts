@@ -14,6 +14,7 @@ import { editPath, fill, leastPair, OWNER, setUp, sheetsCalls } from "./edit-pat
 import { testSuite } from "./suite";
 import { typedText } from "./typed-text";
 import { workbenchBench } from "./workbench";
+import { upperBench } from "./upper";
 
 const root = join(import.meta.dirname, "..");
 const buildDir = join(root, "build");
@@ -197,6 +198,7 @@ const sections: Array<() => string[] | Promise<string[]>> = [
   () => benchConsolidate(),
   typedText,
   () => workbenchBench(),
+  upperBench,
   () => testSuite(root),
 ];
 

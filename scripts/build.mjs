@@ -5,7 +5,9 @@
  *   appsscript.json  the manifest, copied
  *   <Page>.html      one per folder in src/ui/pages/ (index.html with its main.ts and style.css inlined)
  *   PlanTools.html   the plan-editing part of the server (src/gas/plan-tools.ts), as script text that
- *                    Code.js compiles on first use (src/gas/plan-tools-loader.ts): see buildPlanTools
+ *                    Code.js compiles on first use (src/gas/plan-tools-loader.ts): see buildTools
+ *   UpperTools.html  an upper level's part of the server (src/gas/upper-tools.ts), as script text that
+ *                    Code.js compiles on first use (src/gas/upper-tools-loader.ts): see buildTools
  *
  * Fails, naming the function, when a menu item or trigger handler in src/gas/manifest.ts is not
  * exported by the entry, and when the bundle uses something Apps Script V8 lacks.
@@ -158,7 +160,7 @@ async function importTs(file) {
 async function buildCode(exportsList, sources) {
   const manifest = await importTs(join(root, "src/gas/manifest.ts"));
   const exported = new Set(exportsList);
-  for (const item of manifest.MENU_ENTRIES) {
+  for (const item of [...manifest.MENU_ENTRIES, ...(manifest.UPPER_MENU_ENTRIES ?? [])]) {
     if (item && !exported.has(item.functionName)) {
       fail(
         `menu item "${item.caption}" names function "${item.functionName}", which src/gas/main.ts does not export`,
@@ -257,26 +259,24 @@ async function buildPages() {
 }
 
 /**
- * The plan's tab, its checks, the bundled plan, drafting from a document and next year's plan are
- * needed by setup and a few office dialogs, never by an edit or a trigger. They go into a project file
- * of their own, as the text of a function body returning the exports, which Code.js turns into code
- * with `new Function` the first time an execution needs it (as the lazy zod does). Every execution
- * loads Code.js whole; this part is loaded by the executions that use it. A .html file because it is
- * the one kind of project file a script can read back (HtmlService.createHtmlOutputFromFile).
+ * Code that only some executions need goes into a project file of its own, as the text of a function
+ * body returning the exports, which Code.js turns into code with `new Function` the first time an
+ * execution needs it (as the lazy zod does): every execution loads Code.js whole, this part only the
+ * executions that use it. A .html file because it is the one kind of project file a script can read
+ * back (HtmlService.createHtmlOutputFromFile). `exports` must all be functions of the entry. The plan's tools (its tab, checks,
+ * the bundled plan, drafting from a document) are needed by setup and a few office dialogs; the upper
+ * level's, by an upper level's workbook and a commune's push.
  */
-async function buildPlanTools() {
-  const result = await esbuild.build({
-    ...APPS_SCRIPT_ESM,
-    entryPoints: [join(root, "src/gas/plan-tools.ts")],
-  });
+async function buildTools(file, entry, exports) {
+  const result = await esbuild.build({ ...APPS_SCRIPT_ESM, entryPoints: [join(root, entry)] });
   const { body, returned } = splitExports(result.outputFiles[0].text);
   const code = `"use strict";${body}return{${returned}}`;
   for (const [pattern, name] of FORBIDDEN) {
-    if (pattern.test(code)) fail(`build/PlanTools.html uses ${name}, which Apps Script V8 does not provide`);
+    if (pattern.test(code)) fail(`build/${file} uses ${name}, which Apps Script V8 does not provide`);
   }
   const api = vm.runInNewContext(`(function(){${code}})()`, {});
-  if (typeof api.applyPlanTab !== "function") fail("src/gas/plan-tools.ts must export applyPlanTab");
-  writeFileSync(join(out, "PlanTools.html"), code);
+  for (const name of exports) if (typeof api[name] !== "function") fail(`${entry} must export ${name}`);
+  writeFileSync(join(out, file), code);
   return Buffer.byteLength(code);
 }
 
@@ -286,7 +286,17 @@ const { exports: exportsList, sources } = await entryExports();
 const codeBytes = await buildCode(exportsList, sources);
 writeFileSync(join(out, "appsscript.json"), readFileSync(join(root, "appsscript.json")));
 const pages = await buildPages();
-pages.push(["PlanTools.html", await buildPlanTools()]);
+pages.push(["PlanTools.html", await buildTools("PlanTools.html", "src/gas/plan-tools.ts", ["applyPlanTab"])]);
+pages.push([
+  "UpperTools.html",
+  await buildTools("UpperTools.html", "src/gas/upper-tools.ts", [
+    "init",
+    "upperPeople",
+    "upperSetup",
+    "pushPeriod",
+    "retryPushes",
+  ]),
+]);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(
   `build/Code.js ${kb(Buffer.byteLength(readFileSync(join(out, "Code.js"))))} (${codeBytes} chars), globals: ${exportsList.join(", ")}`,

@@ -25,6 +25,8 @@ export interface CommuneRollup {
   rollup: Rollup;
   /** The workbook's send log tab as read (header first), or null when it has none. */
   sendLog?: CellValue[][] | null;
+  /** Whether and when it sent, when known otherwise (the upper level's intake): then no send log is read. */
+  report?: CommuneReport;
 }
 
 export type Timeliness = "onTime" | "late" | "notSent" | "noLog";
@@ -196,7 +198,7 @@ export function consolidateRollups(plan: Plan, communes: readonly CommuneRollup[
         errors: c.rollup.problems.filter((p) => p.severity === "error").length,
         warnings: c.rollup.problems.filter((p) => p.severity === "warning").length,
       },
-      report: communeReport(c.sendLog, r0.period.key, r0.rule),
+      report: c.report ?? communeReport(c.sendLog, r0.period.key, r0.rule),
       indicators: c.rollup.indicators,
     })),
     totals,

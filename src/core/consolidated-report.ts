@@ -38,6 +38,12 @@ export interface ConsolidatedReportOptions {
   reportDate: IsoDate;
   /** The upper level issuing the report; the plan's by default. */
   upperLevelName?: string;
+  /**
+   * false: the results table shows the total only (an email to a province's leaders: 300 columns would
+   * be over Gmail's size), with `detailsText` saying where each commune's results are.
+   */
+  communeColumns?: boolean;
+  detailsText?: string;
 }
 
 /** Titles name the communes while the list stays short; a longer list is in section I. */
@@ -85,15 +91,15 @@ function reportLine(x: Consolidation["communes"][number]): string {
   const sent = r.sentAt
     ? "gửi lúc " + formatDateTimeVi(r.sentAt) + ", " + TIMELINESS[r.timeliness]
     : TIMELINESS[r.timeliness];
+  // The upper level's intake knows a commune's indicators, not its units.
+  const units = x.summary.unitsTotal
+    ? "; " + x.summary.unitsReported + "/" + x.summary.unitsTotal + " đơn vị đã báo cáo trong kỳ"
+    : "";
   return (
     x.name +
     ": " +
     sent +
-    "; " +
-    x.summary.unitsReported +
-    "/" +
-    x.summary.unitsTotal +
-    " đơn vị đã báo cáo trong kỳ" +
+    units +
     (x.problems.errors ? "; " + formatWholeNumber(x.problems.errors) + " lỗi số liệu" : "") +
     "."
   );
@@ -163,12 +169,12 @@ function totalExtra(t: ConsolidatedIndicator): string {
   return lines.map((l) => tag("div", SMALL, escapeHtml(l))).join("");
 }
 
-function matrix(c: Consolidation): string {
+function matrix(c: Consolidation, withCommunes: boolean): string {
   const th = (text: string) => tag("th", CELL + ";background:#f5f5f5;font-weight:bold", escapeHtml(text));
   const head =
     "<thead><tr>" +
     th("Chỉ tiêu") +
-    c.communes.map((x) => th(x.name)).join("") +
+    (withCommunes ? c.communes.map((x) => th(x.name)).join("") : "") +
     th("Tổng cộng") +
     "</tr></thead>";
   const rows = c.totals.map((t) => {
@@ -181,7 +187,7 @@ function matrix(c: Consolidation): string {
         escapeHtml(t.shortLabel) +
         tag("div", MUTED, "Mục tiêu: " + escapeHtml(t.targetText)),
     );
-    const communes = c.communes
+    const communes = (withCommunes ? c.communes : [])
       .map((x) =>
         resultCell(
           x.name,
@@ -246,7 +252,8 @@ export function renderConsolidatedHtml(
         s.indicatorsTotal +
         " chỉ tiêu. Cột Tổng cộng cộng tử số và mẫu số của các xã rồi mới tính tỉ lệ (không lấy trung bình các tỉ lệ).",
     ) +
-    matrix(c) +
+    matrix(c, opts.communeColumns !== false) +
+    (opts.detailsText ? note(opts.detailsText) : "") +
     meaningLines(c.totals)
       .map((l) => note(l))
       .join("") +

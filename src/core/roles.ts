@@ -10,12 +10,15 @@
  * - staff: each unit's editors in settings; enter their own unit's rows while the period is open.
  * - upperLevel: the upper level's addresses; they get the report and the read-only copy, nothing in
  *   the main sheet.
+ * In an upper level's own workbook ("cấp trên" mode, People.upper set) the roles are its office
+ * (upperOffice: the setup account and the office members in its settings tab) and its leaders (leader),
+ * and only the upper level's actions exist there; a commune's sheet has none of them.
  * A person may hold several roles (an office clerk who also enters for a unit). Pure: no Apps Script.
  */
 import type { Plan } from "./plan";
 import type { Settings } from "./settings";
 
-export type Role = "office" | "chairman" | "staff" | "upperLevel";
+export type Role = "office" | "chairman" | "staff" | "upperLevel" | "upperOffice" | "leader";
 
 export interface People {
   /** Office addresses: the setup account first, then the administrators from settings. */
@@ -24,6 +27,8 @@ export interface People {
   upperLevel: string[];
   /** unit id → its editors. */
   staff: Record<string, string[]>;
+  /** Set in an upper level's workbook: the upper level's name ("UBND huyện Tứ Kỳ"). */
+  upper?: string;
 }
 
 export interface Person {
@@ -48,7 +53,11 @@ export type Action =
   | "approvalView"
   | "enter"
   | "status"
-  | "help";
+  | "help"
+  | "upperSetup"
+  | "upperSync"
+  | "upperView"
+  | "upperSend";
 
 /** Who may do each action. Entering for a given unit is checked further by `mayEnter`. */
 const ALLOWED: Record<Action, readonly Role[]> = {
@@ -65,7 +74,13 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   enter: ["office", "staff"],
   status: ["office", "staff"],
   help: [],
+  upperSetup: ["upperOffice"],
+  upperSync: ["upperOffice"],
+  upperView: ["upperOffice", "leader"],
+  upperSend: ["upperOffice"],
 };
+
+const UPPER_ACTIONS: readonly Action[] = ["upperSetup", "upperSync", "upperView", "upperSend"];
 
 function clean(email: string): string {
   return email.normalize("NFC").trim().toLowerCase();
@@ -92,6 +107,11 @@ export function personOf(email: string, people: People): Person {
   const me = clean(email);
   const person: Person = { email: me, roles: [], units: [] };
   if (me === "") return person;
+  if (people.upper !== undefined) {
+    if (people.office.includes(me)) person.roles.push("upperOffice");
+    if (people.upperLevel.includes(me)) person.roles.push("leader");
+    return person;
+  }
   if (people.office.includes(me)) person.roles.push("office");
   if (people.chairman === me) person.roles.push("chairman");
   for (const [unit, list] of Object.entries(people.staff)) if (list.includes(me)) person.units.push(unit);
@@ -116,9 +136,8 @@ export function mayEnter(person: Person, unitId: string): boolean {
 }
 
 function officeText(people: People): string {
-  return people.office.length > 0
-    ? "văn phòng UBND xã (" + people.office.join(", ") + ")"
-    : "văn phòng UBND xã";
+  const office = people.upper !== undefined ? "văn phòng " + people.upper : "văn phòng UBND xã";
+  return people.office.length > 0 ? office + " (" + people.office.join(", ") + ")" : office;
 }
 
 const VERB: Record<Action, string> = {
@@ -135,6 +154,10 @@ const VERB: Record<Action, string> = {
   enter: "mới nhập được báo cáo",
   status: "mới xem được tình hình báo cáo",
   help: "mới xem được hướng dẫn",
+  upperSetup: "mới thiết lập được bảng tổng hợp",
+  upperSync: "mới nhận được số liệu các xã",
+  upperView: "mới xem được báo cáo tổng hợp",
+  upperSend: "mới gửi được báo cáo tổng hợp và lời nhắc",
 };
 
 /**
@@ -142,10 +165,17 @@ const VERB: Record<Action, string> = {
  * address (they see only their own unit's people); the office and the chairman are the contacts.
  */
 export function refusal(action: Action, people: People, person: Person): string {
+  const upperAction = UPPER_ACTIONS.includes(action);
+  if (upperAction !== (people.upper !== undefined)) {
+    return upperAction
+      ? "Chỉ bảng tổng hợp của cấp trên mới có việc này; bảng tính này là bảng của xã."
+      : "Chỉ bảng tính của xã mới có việc này; đây là bảng tổng hợp của cấp trên.";
+  }
   const who = person.email === "" ? "Google không cho biết tài khoản của bạn. " : "";
   const roles = ALLOWED[action];
   const names: string[] = [];
-  if (roles.includes("office")) names.push(officeText(people));
+  if (roles.includes("office") || roles.includes("upperOffice")) names.push(officeText(people));
+  if (roles.includes("leader")) names.push("lãnh đạo " + people.upper);
   if (roles.includes("chairman")) {
     names.push("Chủ tịch UBND xã" + (people.chairman ? " (" + people.chairman + ")" : ""));
   }
@@ -188,6 +218,8 @@ export function roleNames(person: Person): string[] {
     chairman: "Chủ tịch UBND xã",
     staff: "Người nhập liệu",
     upperLevel: "Cấp trên",
+    upperOffice: "Văn phòng cấp trên",
+    leader: "Lãnh đạo cấp trên",
   };
   return person.roles.map((r) => names[r]);
 }

@@ -6,14 +6,10 @@
 import * as z from "zod/mini";
 import { normalizeForm } from "./parse";
 import type { Plan } from "./plan";
+import { isEmail, spreadsheetIdOf } from "./address";
 import { intIn, lazySchema, periodRuleSchema } from "./schema-kit";
 
-const EMAIL_RE = /^[^\s@"<>(),;:]+@[^\s@"<>(),;:]+\.[^\s@"<>(),;:]{2,}$/;
-
-/** No address is longer than 254 characters (RFC 5321); the bound also keeps the test linear. */
-export function isEmail(s: string): boolean {
-  return s.length <= 254 && EMAIL_RE.test(s);
-}
+export { isEmail, spreadsheetIdOf };
 
 function buildSettingsSchema() {
   const Email = z.string().check(z.refine(isEmail, "địa chỉ email không hợp lệ"));
@@ -28,6 +24,17 @@ function buildSettingsSchema() {
     upperLevelEmails: z
       .array(Email)
       .check(z.refine((a: string[]) => a.length <= 50, "tối đa 50 địa chỉ (giới hạn mỗi thư)")),
+    /**
+     * The link of the intake file the upper level made for this commune ("" or absent until it sends
+     * one): on approval and send, the period's aggregates go there too (gas/push.ts).
+     */
+    upperIntake: z.optional(
+      z
+        .string()
+        .check(
+          z.refine((s: string) => s === "" || spreadsheetIdOf(s) !== null, "không phải đường dẫn bảng tính"),
+        ),
+    ),
     /** unit id → addresses allowed to edit that unit's tab. */
     unitEditors: z.record(z.string(), z.array(Email)),
     /** Office administrators besides the account that ran the first setup. */
@@ -53,7 +60,7 @@ function buildSettingsSchema() {
 }
 
 /** The settings' schema, shared by the dialog and the server (built on first use). */
-export const settingsSchema = lazySchema(buildSettingsSchema);
+export const settingsSchema = /* @__PURE__ */ lazySchema(buildSettingsSchema);
 
 export type Settings = z.infer<ReturnType<typeof buildSettingsSchema>>;
 
@@ -65,6 +72,7 @@ export function defaultSettings(plan: Plan): Settings {
     chairmanEmail: "",
     upperLevelName: plan.upperLevel,
     upperLevelEmails: [],
+    upperIntake: "",
     unitEditors,
     periodRule: plan.periodRule,
     sendDay: plan.periodRule === "cutoff" ? 15 : 1,
@@ -81,6 +89,7 @@ export const SETTINGS_LABELS: Record<keyof Settings, string> = {
   chairmanEmail: "Email Chủ tịch",
   upperLevelName: "Tên cấp trên",
   upperLevelEmails: "Email cấp trên",
+  upperIntake: "Tệp nhận số liệu của cấp trên",
   unitEditors: "Người được nhập liệu",
   periodRule: "Cách tính kỳ báo cáo",
   sendDay: "Ngày gửi báo cáo",
@@ -95,6 +104,8 @@ const FIELD_HINT: Record<string, string> = {
   chairmanEmail: "Hãy nhập một địa chỉ email, ví dụ chutich@example.com, hoặc để trống.",
   upperLevelName: "Hãy nhập tên cơ quan cấp trên, ví dụ UBND huyện Tứ Kỳ.",
   upperLevelEmails: "Hãy nhập các địa chỉ email, mỗi địa chỉ một dòng hoặc cách nhau bằng dấu phẩy.",
+  upperIntake:
+    "Hãy dán đường dẫn cấp trên gửi (dạng https://docs.google.com/spreadsheets/d/…), hoặc để trống.",
   unitEditors: "Hãy nhập email của người được nhập liệu cho đơn vị.",
   periodRule: 'Hãy chọn "cutoff" (15 tháng trước – 14 tháng này) hoặc "calendar" (tháng dương lịch).',
   sendDay: "Hãy nhập số nguyên từ 1 đến 28.",
@@ -131,6 +142,7 @@ function normalize(input: unknown): unknown {
   if (typeof o.chairmanEmail === "string")
     o.chairmanEmail = normalizeForm(o.chairmanEmail, "NFC").trim().toLowerCase();
   if (typeof o.upperLevelName === "string") o.upperLevelName = normalizeForm(o.upperLevelName, "NFC").trim();
+  if (typeof o.upperIntake === "string") o.upperIntake = o.upperIntake.trim();
   if ("upperLevelEmails" in o) o.upperLevelEmails = normalizeEmails(o.upperLevelEmails);
   if ("adminEmails" in o) o.adminEmails = normalizeEmails(o.adminEmails);
   if (o.unitEditors !== null && typeof o.unitEditors === "object" && !Array.isArray(o.unitEditors)) {

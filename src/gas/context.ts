@@ -12,12 +12,15 @@ import { defaultSettings, validateSettings } from "../core/settings";
 import { todayIso } from "../core/periods";
 import { currentPlan } from "./plan-store";
 import { planTools } from "./plan-tools-loader";
+import { upperTools } from "./upper-tools-loader";
 
 const SETTINGS_KEY = "ks.settings";
 /** The account that ran the first setup: the first member of the office. */
 const SETUP_ACCOUNT_KEY = "ks.setupAccount";
 /** The account whose installable triggers run the add-in's automatic jobs. */
 const INSTALLER_KEY = "ks.installer";
+/** "upper" once the workbook was set up as an upper level's ("cấp trên"); absent for a commune's sheet. */
+const MODE_KEY = "ks.mode";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -118,6 +121,21 @@ export function setupAccount(ss: Spreadsheet): string {
   return recordedSetupAccount() || driveOwner(ss);
 }
 
+/** Whether this workbook is an upper level's, set up in "cấp trên" mode. */
+export function isUpperMode(): boolean {
+  return PropertiesService.getDocumentProperties().getProperty(MODE_KEY) === "upper";
+}
+
+export function recordUpperMode(): void {
+  PropertiesService.getDocumentProperties().setProperty(MODE_KEY, "upper");
+}
+
+function peopleHere(ss: Spreadsheet, plan: Plan, settings: Settings): People {
+  return isUpperMode()
+    ? upperTools().upperPeople(ss, plan, setupAccount(ss))
+    : peopleOf(settings, setupAccount(ss));
+}
+
 export function unitOfTab(plan: Plan, tabName: string): Unit | undefined {
   return plan.units.find((u) => u.tabName === tabName);
 }
@@ -146,11 +164,11 @@ export function sheetContext(): SheetContext {
   const plan = getPlan();
   const settings = loadSettings(plan);
   const user = callerEmail();
-  const people = peopleOf(settings, setupAccount(ss));
+  const people = peopleHere(ss, plan, settings);
   return { ss, plan, settings, user, people, person: personOf(user, people) };
 }
 
 /** The office as the add-in knows it now, without a caller (triggers, logs). */
 export function currentPeople(ss: Spreadsheet, settings: Settings): People {
-  return peopleOf(settings, setupAccount(ss));
+  return peopleHere(ss, getPlan(), settings);
 }

@@ -16,13 +16,13 @@ import {
   relockRows,
   returnReport as returnImpl,
 } from "./approval";
-import { adoptCarriedSettings } from "./carried-settings";
 import { checkAllTabs } from "./check";
 import { lockContext } from "./approvals";
 import type { SheetContext } from "./context";
 import {
   driveOwner,
   getPlan,
+  isUpperMode,
   loadSettings,
   recordedInstaller,
   recordedSetupAccount,
@@ -36,7 +36,7 @@ import { handleEdit } from "./edit";
 import { entryFormState, submitEntry as submitEntryImpl } from "./entry";
 import { clientRun, menuRun, triggerRun } from "./guard";
 import type { MenuEntry } from "./manifest";
-import { MENU_ENTRIES, OFFICE_SUBMENU, TRIGGER_HANDLERS } from "./manifest";
+import { MENU_ENTRIES, OFFICE_SUBMENU, TRIGGER_HANDLERS, UPPER_MENU_ENTRIES } from "./manifest";
 import {
   onDaily,
   onHourly,
@@ -55,9 +55,10 @@ import { planTools } from "./plan-tools-loader";
 import { protectArchived } from "./protect";
 import { readSheetData } from "./rollup";
 import { shareAsSettingsSay } from "./sharing";
-import { setupSpreadsheet as runSetup } from "./setup";
 import { unitStatus } from "./status";
+import type { SetupReport } from "./setup";
 import { ensureTriggers } from "./triggers";
+import { upperTools } from "./upper-tools-loader";
 
 /**
  * Simple trigger: the plan's menu, fitted to the person when Google says who it is (what staff need
@@ -72,14 +73,16 @@ export function onOpen(): void {
   } catch (err) {
     console.warn(`onOpen: ${String(err)}`);
   }
-  const shows = (e: MenuEntry) => person === null || may(person, e.action);
+  const upper = isUpperMode();
+  const fresh = !upper && recordedSetupAccount() === "";
+  const shows = (e: MenuEntry) => (person === null || may(person, e.action)) && (!e.firstRun || fresh);
   const ui = SpreadsheetApp.getUi();
-  const menu = ui.createMenu(getPlan().shortName);
+  const menu = ui.createMenu(getPlan().shortName + (upper ? " – cấp trên" : ""));
   const office = ui.createMenu(OFFICE_SUBMENU);
   let top = 0;
   let sub = 0;
   let pendingSeparator = false;
-  for (const entry of MENU_ENTRIES) {
+  for (const entry of upper ? UPPER_MENU_ENTRIES : MENU_ENTRIES) {
     if (entry === null) {
       pendingSeparator = top > 0;
       continue;
@@ -121,8 +124,62 @@ function runsTriggers(): boolean {
   return ScriptApp.getProjectTriggers().some((t) => TRIGGER_HANDLERS.includes(t.getHandlerFunction()));
 }
 
+/**
+ * Installs the automatic jobs under the caller's account, asking first when another account runs them
+ * (only when that account can no longer be used should they move).
+ */
+function installJobs(title: string, c: SheetContext, report: SetupReport, install: () => string[]): void {
+  const installer = recordedInstaller();
+  if (installer === "" || installer === c.user) {
+    report.created.push(...install());
+    return;
+  }
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.alert(
+    title,
+    `Các việc tự động (gửi báo cáo, nhắc nhở, kiểm tra khi sửa ô) đang chạy dưới tài khoản ${installer}. ` +
+      `Chuyển sang tài khoản của bạn (${c.user})? Chỉ chọn "Có" khi tài khoản kia không còn dùng được.`,
+    ui.ButtonSet.YES_NO,
+  );
+  if (answer === ui.Button.YES) {
+    report.created.push(...install());
+    report.repaired.push(`Các việc tự động nay chạy dưới tài khoản ${c.user}.`);
+  } else {
+    report.repaired.push(`Các việc tự động vẫn chạy dưới tài khoản ${installer}.`);
+  }
+}
+
+/**
+ * "Thiết lập làm bảng tổng hợp cấp trên (nhiều xã)": the choice, on a new spreadsheet, of an upper
+ * level's workbook; later "Thiết lập / sửa bảng tính" repairs it (upper.ts).
+ */
+export function setupUpperLevel(): void {
+  const title = "Thiết lập bảng tổng hợp cấp trên";
+  menuRun(title, null, (first) => {
+    // A commune's sheet (set up by anyone, or holding the add-in's tabs) stays one.
+    const commune =
+      !isUpperMode() &&
+      (recordedSetupAccount() !== "" ||
+        [SYSTEM_TABS.sendLog, ...first.plan.units.map((u) => u.tabName)].some((n) =>
+          first.ss.getSheetByName(n),
+        ));
+    if (commune) {
+      return (
+        "Chỉ bảng tính chưa thiết lập mới dùng được làm bảng tổng hợp cấp trên; bảng tính này đã là bảng của xã. " +
+        'Hãy tạo một bảng tính mới, đưa tiện ích vào, rồi chọn "Thiết lập làm bảng tổng hợp cấp trên (nhiều xã)".'
+      );
+    }
+    const report = upperTools().upperSetup(first, (c, r, install) => installJobs(title, c, r, install));
+    return typeof report === "string" ? report : setupReportText(report);
+  });
+}
+
 /** "Thiết lập / sửa bảng tính": the first run makes the caller the office; later runs, the office only. */
 export function setupSpreadsheet(): void {
+  if (isUpperMode()) {
+    setupUpperLevel();
+    return;
+  }
   const title = "Thiết lập bảng tính";
   menuRun(title, null, (first) => {
     const claim = {
@@ -152,10 +209,11 @@ export function setupSpreadsheet(): void {
     if (claim.recorded === "") recordSetupAccount(first.user);
     const people = peopleOf(first.settings, setupAccount(first.ss));
     // The plan tab first: checked whole, and on any problem nothing changes.
-    const step = planTools().applyPlanTab(first.ss, today(), first.settings.periodRule);
+    const tools = planTools();
+    const step = tools.applyPlanTab(first.ss, today(), first.settings.periodRule);
     if (!step.ok) return planProblemsText(step.problems);
     // A sheet made by "Tạo kế hoạch năm mới" takes up last year's settings and sharing at its first setup.
-    const adopted = claim.recorded === "" ? adoptCarriedSettings(first.ss, step.plan, people) : null;
+    const adopted = claim.recorded === "" ? tools.adoptCarriedSettings(first.ss, step.plan, people) : null;
     const loaded = adopted ? loadSettings(step.plan) : first.settings;
     const settings = settingsForPlan(loaded, step.plan);
     const everyone = adopted ? peopleOf(settings, setupAccount(first.ss)) : people;
@@ -166,27 +224,10 @@ export function setupSpreadsheet(): void {
       people: everyone,
       person: personOf(first.user, everyone),
     };
-    const report = runSetup(c.ss, c.plan, c.settings, everyone.office, step);
+    const report = tools.setupSpreadsheet(c.ss, c.plan, c.settings, everyone.office, step);
     report.repaired.unshift(...step.done, ...(adopted ?? []));
     rememberTabs(c.ss);
-    const installer = recordedInstaller();
-    if (installer === "" || installer === c.user) {
-      report.created.push(...ensureTriggers(c.ss, c.settings));
-    } else {
-      const ui = SpreadsheetApp.getUi();
-      const answer = ui.alert(
-        title,
-        `Các việc tự động (gửi báo cáo, nhắc nhở, kiểm tra khi sửa ô) đang chạy dưới tài khoản ${installer}. ` +
-          `Chuyển sang tài khoản của bạn (${c.user})? Chỉ chọn "Có" khi tài khoản kia không còn dùng được.`,
-        ui.ButtonSet.YES_NO,
-      );
-      if (answer === ui.Button.YES) {
-        report.created.push(...ensureTriggers(c.ss, c.settings));
-        report.repaired.push(`Các việc tự động nay chạy dưới tài khoản ${c.user}.`);
-      } else {
-        report.repaired.push(`Các việc tự động vẫn chạy dưới tài khoản ${installer}.`);
-      }
-    }
+    installJobs(title, c, report, () => ensureTriggers(c.ss, c.settings));
     const locked = relockRows(sendContext(c));
     if (locked > 0) report.repaired.push(`Khoá ${locked} dòng của các kỳ đã duyệt (chỉ văn phòng sửa được).`);
     return setupReportText(report);
@@ -243,12 +284,16 @@ export function onMonthlyTrigger(e: unknown): void {
 
 /** Installable, time-driven, daily: reminders, waiting drafts, what waits to be sent. */
 export function onDailyTrigger(e: unknown): void {
-  triggerRun("onDailyTrigger", e, () => onDaily(sheetContext()));
+  triggerRun("onDailyTrigger", e, () =>
+    isUpperMode() ? upperTools().upperDaily(sheetContext()) : onDaily(sheetContext()),
+  );
 }
 
 /** Installable, time-driven, hourly: what waits to be sent (an approval, a request, a retry). */
 export function onHourlyTrigger(e: unknown): void {
-  triggerRun("onHourlyTrigger", e, () => onHourly(sheetContext()));
+  triggerRun("onHourlyTrigger", e, () =>
+    isUpperMode() ? upperTools().upperHourly(sheetContext()) : onHourly(sheetContext()),
+  );
 }
 
 /** A one-off retry trigger left by an earlier version: the hourly work once, then it goes. */
@@ -305,6 +350,26 @@ export function showSettingsDialog(): void {
 /** "Kế hoạch: nhập, xuất, soạn từ văn bản…": the plan as JSON, out and in; a draft from a document. */
 export function showPlanDialog(): void {
   menuRun("Kế hoạch", "setup", () => showPage("PlanDialog", "Kế hoạch", [720, 600]));
+}
+
+/** "Nhận số liệu các xã ngay" (upper level). */
+export function syncCommunesNow(): void {
+  menuRun("Nhận số liệu các xã", "upperSync", (c) => upperTools().syncFromMenu(c));
+}
+
+/** "Báo cáo tổng hợp tháng…" (upper level): a period's report, as the leaders get it. */
+export function showUpperReport(): void {
+  menuRun("Báo cáo tổng hợp tháng", "upperView", (c) => upperTools().showReportFromMenu(c));
+}
+
+/** "Gửi báo cáo tổng hợp tháng…" (upper level). */
+export function sendUpperReportNow(): void {
+  menuRun("Gửi báo cáo tổng hợp", "upperSend", (c) => upperTools().sendReportFromMenu(c));
+}
+
+/** "Nhắc các xã chưa gửi số liệu" (upper level). */
+export function remindCommunesNow(): void {
+  menuRun("Nhắc các xã", "upperSend", (c) => upperTools().remindFromMenu(c));
 }
 
 /** "Hướng dẫn": the how-to, in Vietnamese (a page, so its text is not in every execution's bundle). */

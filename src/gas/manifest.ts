@@ -15,6 +15,8 @@ export interface MenuEntry {
   action: Action;
   /** Office actions are grouped under one submenu, after what staff and the chairman need. */
   office?: true;
+  /** Shown only on a sheet nobody has set up yet (the choice of an upper level's workbook). */
+  firstRun?: true;
 }
 
 /** The caption of the office's submenu. */
@@ -51,6 +53,24 @@ export const MENU_ENTRIES: readonly (MenuEntry | null)[] = [
     action: "newYear",
     office: true,
   },
+  {
+    caption: "Thiết lập làm bảng tổng hợp cấp trên (nhiều xã)",
+    functionName: "setupUpperLevel",
+    action: "upperSetup",
+    office: true,
+    firstRun: true,
+  },
+];
+
+/** The menu of an upper level's workbook ("cấp trên" mode), in the order its office sees it. */
+export const UPPER_MENU_ENTRIES: readonly (MenuEntry | null)[] = [
+  { caption: "Báo cáo tổng hợp tháng…", functionName: "showUpperReport", action: "upperView" },
+  { caption: "Nhận số liệu các xã ngay", functionName: "syncCommunesNow", action: "upperSync" },
+  null,
+  { caption: "Gửi báo cáo tổng hợp tháng…", functionName: "sendUpperReportNow", action: "upperSend" },
+  { caption: "Nhắc các xã chưa gửi số liệu", functionName: "remindCommunesNow", action: "upperSend" },
+  null,
+  { caption: "Thiết lập / sửa bảng tính", functionName: "setupSpreadsheet", action: "upperSetup" },
 ];
 
 /** Handlers that setup installs as installable triggers (time-driven, on-edit, on-change). */

@@ -32,8 +32,16 @@ import {
   sendPending,
   sendReminders,
 } from "./send";
+import { upperTools } from "./upper-tools-loader";
 import { appendSendLog, flushPendingSendLog } from "./send-log";
 import { periodsUpTo, writeRollupTab } from "./rollup";
+
+/** Whether a sent period's figures still wait to reach the upper level (push.ts): only then load it. */
+function pushesWait(): boolean {
+  return Object.keys(PropertiesService.getDocumentProperties().getProperties()).some((k) =>
+    k.startsWith("ks.push."),
+  );
+}
 
 export function rollupState(c: SheetContext, asked: unknown): RollupState {
   const periods = periodOptions(c);
@@ -192,6 +200,7 @@ export function onHourly(c: SheetContext): void {
     flushPendingSendLog(c.ss);
     lockNewlyApproved(sc);
     sendPending(sc);
+    if (pushesWait()) upperTools().retryPushes(sc);
   });
 }
 
@@ -212,6 +221,7 @@ export function onDaily(c: SheetContext): void {
     sendReminders(sc);
     remindChairman(sc, readApprovals());
     sendPending(sc);
+    if (pushesWait()) upperTools().retryPushes(sc);
   });
 }
 

@@ -1,6 +1,9 @@
 /**
  * Entry of build/PlanTools.html: what only setup and the office's plan dialogs need (the plan tab,
- * its checks, the bundled plan). Loaded by plan-tools-loader.ts; never imported by Code.js's modules.
+ * its checks, the bundled plan, setup itself and the settings a new year's copy carries: setup always
+ * loads this file for the plan tab, so nothing of it needs to be in Code.js, which every execution
+ * loads). Loaded by plan-tools-loader.ts; never imported by Code.js's modules. The gas modules hold
+ * no module-level state, so a module bundled here and in Code.js behaves the same from either.
  */
 import type { Plan } from "../core/plan";
 import { loadDefaultPlan } from "../plans";
@@ -8,6 +11,8 @@ import { loadDefaultPlan } from "../plans";
 export { draftIntoTab, importPlanJson, planDialogState } from "./plan-io";
 export { createNextYear, madeNextYear, nextYearQuestion } from "./new-year";
 export { applyPlanTab } from "./plan-setup";
+export { adoptCarriedSettings } from "./carried-settings";
+export { setupSpreadsheet } from "./setup";
 export { writePlanTab } from "./plan-tab";
 
 /** The plan the add-in ships with, for a sheet not set up yet. */

@@ -33,6 +33,8 @@ import { messageOf, translateError } from "./guard";
 import type { MailKind } from "./mail-record";
 import { deliverOnce, mailRecord } from "./mail-record";
 import { protectOfficeOnly } from "./protect";
+import { spreadsheetIdOf } from "../core/address";
+import { upperTools } from "./upper-tools-loader";
 import type { SheetData } from "./rollup";
 import { periodsUpTo, readSheetData, writeRollupTab } from "./rollup";
 import { appendSendLog, loggedToday } from "./send-log";
@@ -339,6 +341,9 @@ export function sendFinalReport(c: SendContext, request: ReportRequest): SendOut
     const resent = again && previous !== null;
     const message = `${SENT_RESULT_PREFIX} báo cáo ${label} cho ${recipients.length} người nhận${resent ? " (gửi lại)" : ""}.`;
     appendSendLog(c.ss, key, resent ? `${REPORT_LOG} (gửi lại)` : REPORT_LOG, recipients, message);
+    if (spreadsheetIdOf(c.settings.upperIntake ?? "")) {
+      upperTools().pushPeriod(c, composed.rollup, delivery.at, approval.approvedBy);
+    }
     return { status: "sent", message };
   });
 }

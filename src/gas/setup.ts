@@ -251,7 +251,11 @@ function spareFirstSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet | 
 /** Spreadsheets whose spare first sheet was looked for in this execution: there is one at most. */
 const spareSought = new WeakSet<object>();
 
-function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, report: SetupReport): Sheet {
+export function ensureSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  report: SetupReport,
+): Sheet {
   return ensureTab(ss, name, report).sheet;
 }
 
@@ -279,7 +283,7 @@ const TIME_ZONE = "Asia/Ho_Chi_Minh";
  * "1.234" is 1.234) and dates fall on the day of its time zone: the add-in reads them the Vietnamese
  * way, so the spreadsheet must be in vi_VN and Asia/Ho_Chi_Minh.
  */
-function localise(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: SetupReport): void {
+export function localise(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: SetupReport): void {
   const locale = ss.getSpreadsheetLocale();
   if (locale !== LOCALE) {
     ss.setSpreadsheetLocale(LOCALE);

@@ -20,7 +20,7 @@ function byHandler(handler: string): GoogleAppsScript.Script.Trigger[] {
 }
 
 /** Keeps one trigger for `handler`, creating it when there is none; says what it did. */
-function ensureOne(handler: string, create: () => void, recreate: boolean): boolean {
+export function ensureOne(handler: string, create: () => void, recreate: boolean): boolean {
   const existing = byHandler(handler);
   const drop = recreate ? existing : existing.slice(1);
   for (const t of drop) ScriptApp.deleteTrigger(t);

@@ -3,7 +3,9 @@
  * PORT picks the port (default 8080, 0 = any free one); WORKBENCH_DATA_DIR where the workbook is
  * kept (default .data/ in the repository, git-ignored); WORKBENCH_SAVE_IDLE_MS how long it waits, idle,
  * before writing its whole state (default 2000; 0: only after 100 actions and on a clean stop; every
- * action is in the journal at once either way). Only 127.0.0.1 is listened on.
+ * action is in the journal at once either way); WORKBENCH_DEMO=cap-tren opens the upper level's
+ * workbook with three communes instead of the commune's sheet (kept in cap-tren/ of that folder).
+ * Only 127.0.0.1 is listened on.
  */
 import { DEFAULT_DATA_DIR, startWorkbench } from "./workbench/server";
 
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     port: portFrom(process.env.PORT),
     dataDir: process.env.WORKBENCH_DATA_DIR || DEFAULT_DATA_DIR,
     ...idleFrom(process.env.WORKBENCH_SAVE_IDLE_MS),
+    demo: process.env.WORKBENCH_DEMO === "cap-tren" ? "cap-tren" : "xa",
     log: (line) => console.log(line),
   });
   console.log(`Bàn thử đang chạy tại ${running.url}`);

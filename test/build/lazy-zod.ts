@@ -9,7 +9,7 @@ const MARK = "new Function(";
 
 /** The source text the bundle hands to `new Function` (one function body ending in `return{…}`). */
 export function lazyZodSource(code: string): string {
-  // The zod one compiles a string literal; PlanTools.html's loader compiles the text of a file.
+  // The zod one compiles a string literal; the tools loaders compile the text of a file.
   const literals: number[] = [];
   for (let i = code.indexOf(MARK); i >= 0; i = code.indexOf(MARK, i + 1)) {
     if ("'\"`".includes(code[i + MARK.length] ?? "")) literals.push(i);

@@ -34,13 +34,13 @@ export function tempDataDir(): { dir: string; remove(): void } {
 }
 
 /**
- * Starts `tsx src/local/start.ts` with PORT=0 and waits for the address it prints. The whole state is
+ * Starts `tsx src/local/start.ts` with PORT=0 (and `env`, e.g. WORKBENCH_DEMO) and waits for the address it prints. The whole state is
  * written only on a clean stop (or after 100 actions), so a kill finds the journal to replay.
  */
-export function startServer(dataDir: string): Promise<RunningServer> {
+export function startServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/local/start.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", WORKBENCH_DATA_DIR: dataDir, WORKBENCH_SAVE_IDLE_MS: "0" },
+    env: { ...process.env, PORT: "0", WORKBENCH_DATA_DIR: dataDir, WORKBENCH_SAVE_IDLE_MS: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];

@@ -19,8 +19,14 @@ import { createRunner } from "./runner";
 import { createScriptApp, isDue } from "./script-app";
 import { createSession } from "./session";
 import { encodeMail, storesOf } from "./snapshot";
-import { createSheetsModel, type SheetsHost, type SheetsModel } from "./spreadsheet/index";
+import {
+  createSheetsModel,
+  type SheetsHost,
+  type SheetsModel,
+  type SpreadsheetData,
+} from "./spreadsheet/index";
 import type {
+  Drive,
   Environment,
   EnvironmentOptions,
   ExecutionResult,
@@ -50,6 +56,9 @@ const UNIMPLEMENTED_SERVICES = [
   "CardService",
   "Browser",
 ];
+
+/** The files behind each Drive handle a world gives out. */
+const DRIVES = new WeakMap<Drive, Map<string, SpreadsheetData>>();
 
 /** A Date constructor whose "now" is the emulated clock; its instances are ordinary (host) Dates. */
 function emulatedDate(nowMs: () => number): DateConstructor {
@@ -148,7 +157,12 @@ export function createEnvironment(options: EnvironmentOptions): Environment {
     },
     newBlob: (bytes, contentType, name) => makeBlob(count, bytes, contentType, name),
   };
-  model = createSheetsModel(host, st?.spreadsheets);
+  const shared = options.state === undefined ? options.drive : undefined;
+  const files = shared ? DRIVES.get(shared) : new Map<string, SpreadsheetData>();
+  if (!files) throw new Error("createEnvironment: drive must come from another world's env.drive");
+  const drive: Drive = shared ?? { files: "drive" };
+  DRIVES.set(drive, files);
+  model = createSheetsModel(host, st?.spreadsheets, files);
   if (bound) model.createBound(bound.name, settings.owner, bound.place);
 
   const globals: Record<string, unknown> = {
@@ -335,6 +349,7 @@ export function createEnvironment(options: EnvironmentOptions): Environment {
     get active() {
       return sheets().active();
     },
+    drive,
 
     boundCopy(spreadsheetId) {
       const state = env.snapshot();

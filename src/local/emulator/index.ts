@@ -2,6 +2,7 @@
 // and triggers do, read what happened. Everything else in this folder is the emulator's own.
 export { createEnvironment } from "./environment";
 export type {
+  Drive,
   EditResult,
   EncodedMail,
   Environment,

@@ -52,7 +52,18 @@ export interface WorldOptions {
   workspaceDomains?: string[];
   /** Where Utilities.getUuid's values come from (default: random, like Google's). */
   uuid?: () => string;
+  /**
+   * Another world's Drive, shared: its spreadsheets are this world's too, and this world's bound
+   * spreadsheet joins them. Each world keeps its own script, bound file, properties, triggers, clock and
+   * mail, like scripts bound to different spreadsheets; sharing and protections decide who opens what.
+   */
+  drive?: Drive;
   state?: undefined;
+}
+
+/** A world's Drive, to share with another world (WorldOptions.drive). */
+export interface Drive {
+  readonly files: "drive";
 }
 
 /** A world continued from a snapshot (the html directory is where this machine keeps the pages). */
@@ -204,6 +215,8 @@ export interface Environment {
   readonly spreadsheets: { all(): object[]; byId(id: string): object | undefined };
   /** The spreadsheet the script is bound to. */
   readonly active: object;
+  /** This world's Drive, for a world that shares it (WorldOptions.drive). */
+  readonly drive: Drive;
 
   snapshot(): EnvironmentState;
   /**

@@ -52,13 +52,20 @@ export function readPeople(
   sheets: SheetsState,
   owner: string,
   runs: Set<number>,
+  /** An upper level's workbook: its office's label, and only its own file's people (not the communes'). */
+  upper = false,
 ): Person[] {
   const before = env.executions.length;
   const settings = readSettings(env, functions, owner);
   for (const r of env.executions.slice(before)) runs.add(r.id);
 
   const out: Person[] = [
-    { email: owner, label: "Văn phòng UBND xã (chủ bảng tính)", group: "owner", units: [] },
+    {
+      email: owner,
+      label: `${upper ? "Văn phòng cấp trên" : "Văn phòng UBND xã"} (chủ bảng tính)`,
+      group: "owner",
+      units: [],
+    },
   ];
   const labels = new Map<string, { units: string[]; group: UserChoice["group"]; label?: string }>();
   const note = (email: string, group: UserChoice["group"], unit?: string, label?: string) => {
@@ -82,7 +89,8 @@ export function readPeople(
     }
   }
   for (const ss of sheets.spreadsheets) {
-    if (ss.deleted) continue;
+    // The upper level's demo holds its communes' files too: only its own workbook's people act there.
+    if (ss.deleted || (upper && ss.id !== sheets.boundId)) continue;
     for (const email of ss.editors) note(email, "editor");
     for (const email of ss.viewers) note(email, "upperLevel", undefined, `Chỉ xem: ${ss.name}`);
   }

@@ -238,6 +238,7 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
     ...(opts.log ? { log: opts.log } : {}),
     ...(opts.compactAfterMs === undefined ? {} : { compactAfterMs: opts.compactAfterMs }),
     ...(opts.compactEvery === undefined ? {} : { compactEvery: opts.compactEvery }),
+    ...(opts.demo ? { demo: opts.demo } : {}),
   });
   const assets = await building;
   let port = opts.port ?? 8080;

@@ -27,6 +27,7 @@ import {
 import { DEMO_NOW } from "./demo";
 import { demoState } from "./demo-cache";
 import { type Person, readPeople } from "./people";
+import { createUpperDemo, UPPER_DEMO_NOW } from "./upper-demo";
 import type {
   ActionResult,
   AlertView,
@@ -78,6 +79,8 @@ export interface WorkbenchOptions {
   compactAfterMs?: number;
   /** Actions after which the base is rewritten at once (default 100): a replay after a kill stays short. */
   compactEvery?: number;
+  /** "cap-tren": an upper level's workbook with three communes, kept in a folder of its own (cap-tren/). */
+  demo?: "xa" | "cap-tren";
 }
 
 interface Panel extends PanelView {
@@ -132,6 +135,7 @@ export class Workbench {
   private readonly log: (line: string) => void;
   private readonly compactAfterMs: number;
   private readonly compactEvery: number;
+  private readonly upper: boolean;
   private env!: Environment;
   private functions: string[] = [];
   /** The base on disk (as written: a rebuild parses it afresh) and the journal's actions since. */
@@ -164,9 +168,12 @@ export class Workbench {
     this.htmlDir = opts.buildDir;
     this.compactAfterMs = opts.compactAfterMs ?? 2000;
     this.compactEvery = opts.compactEvery ?? 100;
-    mkdirSync(opts.dataDir, { recursive: true });
+    this.upper = opts.demo === "cap-tren";
+    // The upper level's demo is another workbook: its base and journal never mix with the commune's.
+    const dataDir = this.upper ? join(opts.dataDir, "cap-tren") : opts.dataDir;
+    mkdirSync(dataDir, { recursive: true });
     this.log = opts.log ?? (() => {});
-    this.store = new Store(opts.dataDir, this.log);
+    this.store = new Store(dataDir, this.log);
     if (!this.loadSaved()) this.startDemo();
   }
 
@@ -213,7 +220,9 @@ export class Workbench {
 
   private startDemo(): void {
     this.seq = 0;
-    const state = demoState(this.code, this.htmlDir, this.uuid);
+    const state = this.upper
+      ? createUpperDemo({ code: this.code, htmlDir: this.htmlDir }).snapshot()
+      : demoState(this.code, this.htmlDir, this.uuid);
     this.places = {};
     this.sidebar = null;
     this.dialog = null;
@@ -222,7 +231,8 @@ export class Workbench {
     clearTimeout(this.timer);
     this.baseText = this.store.writeBase({ seq: 0, places: {}, env: state });
     this.lines = [];
-    this.log(`Đã tạo bảng tính mẫu (giờ giả lập ${formatDateTimeVi(DEMO_NOW, this.timeZone)}).`);
+    const now = this.upper ? UPPER_DEMO_NOW : DEMO_NOW;
+    this.log(`Đã tạo bảng tính mẫu (giờ giả lập ${formatDateTimeVi(now, this.timeZone)}).`);
   }
 
   /** A fresh environment from a snapshot, the bundle loaded, opened by the acting user. */
@@ -246,7 +256,14 @@ export class Workbench {
   private changed(): void {
     this.version++;
     this.meta = null;
-    this.people = readPeople(this.env, this.functions, this.metaState(), this.owner, this.ownRuns);
+    this.people = readPeople(
+      this.env,
+      this.functions,
+      this.metaState(),
+      this.owner,
+      this.ownRuns,
+      this.upper,
+    );
   }
 
   /** After an action that changed something: its journal line, then the base when it is time. */

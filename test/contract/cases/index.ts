@@ -14,6 +14,7 @@ import { uiCases } from "./ui";
 import { developerMetadataCases } from "./developer-metadata";
 import { driveCases } from "./drive";
 import { localeCases } from "./locale";
+import { otherFilesCases } from "./other-files";
 import { triggerCases } from "./triggers";
 
 export const CASES: ContractCase[] = [
@@ -31,4 +32,5 @@ export const CASES: ContractCase[] = [
   ...serviceCases,
   ...uiCases,
   ...cellLayoutCases,
+  ...otherFilesCases,
 ];

@@ -168,4 +168,46 @@ export const uiCases: ContractCase[] = [
     },
     expected: { yes: "YES", no: "NO", buttons: "YES_NO" },
   },
+  {
+    id: "ui.prompt",
+    behaviour:
+      "Ui.prompt(title, prompt, ButtonSet.OK_CANCEL) asks for a line of text; the response gives the button pressed and the text typed",
+    source: `${UI}#prompt(String,String,ButtonSet)`,
+    covers: ["Ui.prompt", "PromptResponse.getSelectedButton", "PromptResponse.getResponseText"],
+    reads: ["Ui.ButtonSet", "ButtonSet.OK_CANCEL", "Ui.Button", "Button.OK"],
+    script: `function askMonth() {
+  var ui = SpreadsheetApp.getUi();
+  var r = ui.prompt("Báo cáo tổng hợp tháng", "Tháng nào?", ui.ButtonSet.OK_CANCEL);
+  return [r.getSelectedButton() === ui.Button.OK ? "OK" : "other", r.getResponseText()];
+}`,
+    manual: "Run askMonth, type 4/2023 and press OK: it returns OK and the text.",
+    run(_gas, world) {
+      world.ui.respond({ button: "OK", text: "4/2023" });
+      return world.run("askMonth") as string[];
+    },
+    expected: ["OK", "4/2023"],
+  },
+  {
+    id: "html.output-from-string",
+    behaviour:
+      "HtmlService.createHtmlOutput(html) makes a page of that HTML, shown as a modal dialog of the size set",
+    source: "https://developers.google.com/apps-script/reference/html/html-service#createHtmlOutput(String)",
+    covers: [
+      "HtmlService.createHtmlOutput",
+      "HtmlOutput.setWidth",
+      "HtmlOutput.setHeight",
+      "Ui.showModalDialog",
+    ],
+    script: `function show() {
+  var page = HtmlService.createHtmlOutput("<p>Báo cáo</p>").setWidth(900).setHeight(640);
+  SpreadsheetApp.getUi().showModalDialog(page, "Báo cáo tổng hợp");
+}`,
+    manual: "Run show: a dialog titled Báo cáo tổng hợp shows the paragraph.",
+    run(_gas, world) {
+      world.run("show");
+      const d = world.ui.dialogs[0]!;
+      return [d.title, d.content, d.width, d.height];
+    },
+    expected: ["Báo cáo tổng hợp", "<p>Báo cáo</p>", 900, 640],
+  },
 ];

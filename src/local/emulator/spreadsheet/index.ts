@@ -45,7 +45,7 @@ import { type CheckContext, rejectionMessage, satisfies } from "./validation-rul
 import { type CellValue, isDate, parseEntered } from "./values";
 
 export type { SheetsState, SnapshotCells } from "./state";
-export type { Toast } from "./model";
+export type { SpreadsheetData, Toast } from "./model";
 export { DataValidationImpl } from "./data-validation";
 export { DataValidationBuilderImpl } from "./data-validation-builder";
 export { ProtectionImpl } from "./protection";
@@ -153,8 +153,16 @@ function eventString(v: CellValue | "" | undefined, tz: string): string | undefi
   return String(v);
 }
 
-export function createSheetsModel(host: SheetsHost, state?: SheetsState): SheetsModel {
-  const ctx: Ctx = { host, spreadsheets: new Map(), boundId: undefined, idSeq: 0, toasts: [] };
+/**
+ * `files`: the Drive this model's spreadsheets live in. Worlds that share one see each other's files
+ * (each still binds its own), as scripts bound to different spreadsheets do on Google.
+ */
+export function createSheetsModel(
+  host: SheetsHost,
+  state?: SheetsState,
+  files: Map<string, SpreadsheetData> = new Map(),
+): SheetsModel {
+  const ctx: Ctx = { host, spreadsheets: files, boundId: undefined, idSeq: 0, toasts: [] };
   if (state) restore(ctx, state);
   const app = new SpreadsheetAppImpl(ctx);
 

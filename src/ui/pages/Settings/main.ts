@@ -99,6 +99,7 @@ function collect(): Record<string, unknown> {
     chairmanEmail: value("chairmanEmail"),
     upperLevelName: value("upperLevelName"),
     upperLevelEmails: value("upperLevelEmails"),
+    upperIntake: value("upperIntake"),
     unitEditors,
     periodRule: value("periodRule"),
     sendDay: value("sendDay"),
@@ -158,6 +159,7 @@ function fill(settings: Settings): void {
   set("chairmanEmail", settings.chairmanEmail);
   set("upperLevelName", settings.upperLevelName);
   set("upperLevelEmails", settings.upperLevelEmails.join("\n"));
+  set("upperIntake", settings.upperIntake ?? "");
   for (const u of state.units) set("unitEditors." + u.id, (settings.unitEditors[u.id] ?? []).join("\n"));
   set("periodRule", settings.periodRule);
   set("sendDay", String(settings.sendDay));
@@ -198,6 +200,13 @@ function renderForm(): void {
     "Email cấp trên",
     emailList("upperLevelEmails", 3),
     "Mỗi địa chỉ một dòng, hoặc cách nhau bằng dấu phẩy. Những người này nhận báo cáo tháng và được xem bản sao chỉ đọc.",
+  );
+  addField(
+    recipients,
+    "upperIntake",
+    "Tệp nhận số liệu của cấp trên",
+    textInput("upperIntake"),
+    "Đường dẫn cấp trên gửi cho xã (nếu có). Khi báo cáo tháng được gửi, số tổng hợp của kỳ cũng được ghi vào tệp này, chỉ số liệu, không có chữ nhập tay. Tệp phải được chia sẻ cho tài khoản chạy các việc tự động của xã.",
   );
 
   const editors = byId("editors");
