@@ -62,18 +62,6 @@ function layout(): void {
         h("select", { id: "user", "aria-label": "Người dùng", onchange: () => void chooseUser() }),
       ),
       h("div", { class: "clock" }, "Giờ giả lập: ", h("output", { id: "now" }, "")),
-      h(
-        "label",
-        { class: "plan-doc", title: "Soạn trang Kế hoạch từ văn bản kế hoạch (.txt, .docx)" },
-        "Nhập văn bản kế hoạch…",
-        h("input", {
-          type: "file",
-          id: "plan-doc",
-          accept:
-            ".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-          onchange: (e: Event) => void importPlanDocument(e.target as HTMLInputElement),
-        }),
-      ),
       h("button", { type: "button", id: "reset", onclick: () => void resetDemo() }, "Làm lại từ đầu"),
     ),
     h(
@@ -166,6 +154,19 @@ function layout(): void {
           }),
           // Google's File → Download → Microsoft Excel (.xlsx): what the command line reads.
           h("a", { id: "download-xlsx", class: "download", hidden: true }, "Tải xuống .xlsx"),
+          // A file action on the spreadsheet, as the download is: the plan's document drafted into its plan tab.
+          h(
+            "label",
+            { class: "plan-doc", title: "Soạn trang Kế hoạch từ văn bản kế hoạch (.txt, .docx)" },
+            "Nhập văn bản kế hoạch…",
+            h("input", {
+              type: "file",
+              id: "plan-doc",
+              accept:
+                ".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+              onchange: (e: Event) => void importPlanDocument(e.target as HTMLInputElement),
+            }),
+          ),
         ),
         h(
           "div",
