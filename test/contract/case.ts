@@ -30,6 +30,8 @@ export interface Gas {
   Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
+  /** The Sheets advanced service (src/gas/sheets-advanced.d.ts types the part the add-in uses). */
+  Sheets: SheetsAdvanced.Service;
 }
 
 export interface ContractCase {

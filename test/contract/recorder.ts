@@ -33,6 +33,7 @@ export function recordContract(): string {
     Session,
     Utilities,
     HtmlService,
+    Sheets,
   };
   const recording: Recording = {
     format: "contract-results@1",
