@@ -28,7 +28,9 @@ const TASK = "Kiểm tra, xử lý vi phạm về phòng, chống mại dâm";
 export function sheetsCalls(env: Environment): number {
   return Object.entries(env.calls.counts)
     .filter(([name]) =>
-      /^(Range|RangeList|Sheet|Spreadsheet|SpreadsheetApp|Protection|DeveloperMetadata\w*|Sheets\.Spreadsheets)\./.test(name),
+      /^(Range|RangeList|Sheet|Spreadsheet|SpreadsheetApp|Protection|DeveloperMetadata\w*|Sheets\.Spreadsheets)\./.test(
+        name,
+      ),
     )
     .filter(([name]) => name !== "SpreadsheetApp.newDataValidation")
     .filter(([name]) => !/^DeveloperMetadataFinder\.(with|on)/.test(name))
