@@ -85,31 +85,20 @@ export function setupMarks(
   sheet: Sheet,
   unit: Unit,
   created = false,
-): { marks: ColumnIndex | null; mark(at: ColumnIndex): void } {
+  sheetId?: number,
+): { marks: ColumnIndex | null; mark(at: ColumnIndex, write: (add: [ColumnKey, number][]) => void): void } {
   const store = load();
   const kept = Object.entries(store.t).find(([, k]) => k.n === unit.tabName && k.c);
   // A tab made in this run has no marks yet.
   const marks = kept?.[1].c ?? (created ? null : readMarks(sheet));
   return {
     marks,
-    mark(at) {
+    mark(at, write) {
       const add = (Object.entries(at) as [ColumnKey, number][]).filter(([key, i]) => marks?.[key] !== i);
-      // Whole columns, fetched as one range list: a metadata per column is the only way to mark one.
-      const columns =
-        add.length > 0
-          ? sheet
-              .getRangeList(add.map(([, i]) => `${columnLetter(i + 1)}:${columnLetter(i + 1)}`))
-              .getRanges()
-          : [];
-      for (const [k, [key]] of add.entries()) {
-        columns[k]!.addDeveloperMetadata(
-          COLUMN_MARK,
-          key,
-          SpreadsheetApp.DeveloperMetadataVisibility.PROJECT,
-        );
-      }
+      // Into the caller's batch (sheets-batch.ts): SpreadsheetApp marks one column per call.
+      if (add.length > 0) write(add);
       if (add.length > 0 || !kept)
-        keep(kept?.[0] ?? String(sheet.getSheetId()), { n: unit.tabName, c: at }, store.e);
+        keep(kept?.[0] ?? String(sheetId ?? sheet.getSheetId()), { n: unit.tabName, c: at }, store.e);
     },
   };
 }

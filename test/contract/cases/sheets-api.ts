@@ -1,7 +1,7 @@
 // The Sheets advanced service (Sheets API v4 in Apps Script), for what setup reads and writes with it:
 // one spreadsheets.get with a field mask, one batchUpdate. What it writes, SpreadsheetApp reads, and the
 // other way round: both work on the same spreadsheet.
-import { type ContractCase, EDITOR, fresh, json, OWNER, thrown } from "../case";
+import { type ContractCase, EDITOR, fresh, type Json, json, OWNER, thrown } from "../case";
 
 const REST = "https://developers.google.com/sheets/api/reference/rest/v4";
 const REQUEST = `${REST}/spreadsheets/request`;
@@ -16,8 +16,29 @@ export const sheetsApiCases: ContractCase[] = [
       "Field masks: https://developers.google.com/sheets/api/guides/field-masks. ProtectedRange, GridRange and Editors: " +
       `${REST}/spreadsheets/sheets#protectedrange and #gridrange ("Missing indexes indicate the range is unbounded on that side"). ` +
       "Proto3 JSON leaves default values out (https://protobuf.dev/programming-guides/proto3/#json).",
+    reads: [
+      "Sheets.Spreadsheets",
+      "Spreadsheet.sheets",
+      "Sheet.properties",
+      "Sheet.protectedRanges",
+      "SheetProperties.gridProperties",
+      "SheetProperties.sheetId",
+      "SheetProperties.title",
+      "GridProperties.frozenRowCount",
+      "GridProperties.rowCount",
+      "ProtectedRange.description",
+      "ProtectedRange.editors",
+      "ProtectedRange.protectedRangeId",
+      "ProtectedRange.range",
+      "GridRange.endColumnIndex",
+      "GridRange.endRowIndex",
+      "GridRange.startColumnIndex",
+      "GridRange.startRowIndex",
+      "Editors.domainUsersCanEdit",
+      "Editors.users",
+    ],
     covers: [
-      "Sheets.Spreadsheets.get",
+      "SpreadsheetsCollection.get",
       "Sheet.protect",
       "Range.protect",
       "Protection.setDescription",
@@ -31,17 +52,31 @@ export const sheetsApiCases: ContractCase[] = [
       sheet.getRange("A1:C1").protect().setDescription("tiêu đề").addEditors([EDITOR]);
       const got = gas.Sheets.Spreadsheets.get(ss.getId(), {
         fields:
-          "sheets(properties(sheetId,title,gridProperties(frozenRowCount)),protectedRanges(range,description,editors))",
+          "sheets(properties(sheetId,title,gridProperties(rowCount,frozenRowCount)),protectedRanges(protectedRangeId,range,description,editors))",
       });
-      return json(got);
+      // Ids are Google's to choose: only their type is compared.
+      const sheets = (got.sheets ?? []).map((sh) => ({
+        properties: json(sh.properties),
+        protectedRanges: (sh.protectedRanges ?? []).map((p) => ({
+          ...(json(p) as { [key: string]: Json }),
+          protectedRangeId: typeof p.protectedRangeId,
+        })),
+      }));
+      return { sheets };
     },
     expected: {
       sheets: [
         {
-          properties: { title: "Trang tính1", gridProperties: {} },
+          properties: { title: "Trang tính1", gridProperties: { rowCount: 1000 } },
           protectedRanges: [
-            { range: {}, description: "cả trang", editors: { users: [OWNER, EDITOR] } },
             {
+              protectedRangeId: "number",
+              range: {},
+              description: "cả trang",
+              editors: { users: [OWNER, EDITOR] },
+            },
+            {
+              protectedRangeId: "number",
               range: { endRowIndex: 1, endColumnIndex: 3 },
               description: "tiêu đề",
               editors: { users: [OWNER, EDITOR] },
@@ -57,7 +92,7 @@ export const sheetsApiCases: ContractCase[] = [
       "batchUpdate addProtectedRange protects a whole sheet (a range with its sheetId alone) or a range, with the description and editors given, and replies with the new protectedRangeId; SpreadsheetApp sees both",
     source: `${REQUEST}#addprotectedrangerequest`,
     covers: [
-      "Sheets.Spreadsheets.batchUpdate",
+      "SpreadsheetsCollection.batchUpdate",
       "Sheet.getProtections",
       "Protection.getDescription",
       "Protection.getEditors",
@@ -127,8 +162,8 @@ export const sheetsApiCases: ContractCase[] = [
     source: `${REQUEST}#updateprotectedrangerequest`,
     note: `deleteProtectedRange: ${REQUEST}#deleteprotectedrangerequest. The owner "is always able to edit" (https://developers.google.com/apps-script/reference/spreadsheet/protection#removeEditors(String)).`,
     covers: [
-      "Sheets.Spreadsheets.batchUpdate",
-      "Sheets.Spreadsheets.get",
+      "SpreadsheetsCollection.batchUpdate",
+      "SpreadsheetsCollection.get",
       "Sheet.getProtections",
       "Protection.getEditors",
     ],
@@ -169,7 +204,7 @@ export const sheetsApiCases: ContractCase[] = [
     behaviour:
       "batchUpdate updateDimensionProperties (COLUMNS, startIndex inclusive, endIndex exclusive, properties.pixelSize, fields 'pixelSize') sets those columns' widths, as Sheet.getColumnWidth reads them",
     source: `${REQUEST}#updatedimensionpropertiesrequest`,
-    covers: ["Sheets.Spreadsheets.batchUpdate", "Sheet.getColumnWidth"],
+    covers: ["SpreadsheetsCollection.batchUpdate", "Sheet.getColumnWidth"],
     run(gas) {
       const ss = fresh(gas, "sheets api widths");
       const sheet = ss.getSheets()[0]!;
@@ -198,7 +233,7 @@ export const sheetsApiCases: ContractCase[] = [
     source: `${REQUEST}#createdevelopermetadatarequest`,
     note: `DeveloperMetadataLocation.dimensionRange: ${REST}/spreadsheets.developerMetadata#developermetadatalocation`,
     covers: [
-      "Sheets.Spreadsheets.batchUpdate",
+      "SpreadsheetsCollection.batchUpdate",
       "Sheet.createDeveloperMetadataFinder",
       "DeveloperMetadataFinder.withKey",
       "DeveloperMetadataFinder.find",
@@ -251,7 +286,7 @@ export const sheetsApiCases: ContractCase[] = [
     behaviour:
       "batchUpdate updateSheetProperties with fields 'gridProperties.frozenRowCount' freezes rows, as Sheet.getFrozenRows and spreadsheets.get read them",
     source: `${REQUEST}#updatesheetpropertiesrequest`,
-    covers: ["Sheets.Spreadsheets.batchUpdate", "Sheets.Spreadsheets.get", "Sheet.getFrozenRows"],
+    covers: ["SpreadsheetsCollection.batchUpdate", "SpreadsheetsCollection.get", "Sheet.getFrozenRows"],
     run(gas) {
       const ss = fresh(gas, "sheets api frozen");
       const sheet = ss.getSheets()[0]!;
@@ -281,7 +316,7 @@ export const sheetsApiCases: ContractCase[] = [
       "A batchUpdate with one invalid request (a protection on a sheet id that does not exist) fails and applies none of its requests",
     source: `${REST}/spreadsheets/batchUpdate`,
     note: 'The page: "if any request is not valid, the entire request will fail and nothing will be applied".',
-    covers: ["Sheets.Spreadsheets.batchUpdate", "Sheet.getColumnWidth", "Sheet.getProtections"],
+    covers: ["SpreadsheetsCollection.batchUpdate", "Sheet.getColumnWidth", "Sheet.getProtections"],
     run(gas) {
       const ss = fresh(gas, "sheets api atomic");
       const sheet = ss.getSheets()[0]!;

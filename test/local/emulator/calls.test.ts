@@ -76,16 +76,16 @@ describe("call counting", () => {
       }
       function values() { return Sheets.Spreadsheets.getByDataFilter({}, "x"); }`);
     expect(env.run("widths")).toBe(1);
-    expect(env.calls.get("Sheets.Spreadsheets.batchUpdate")).toBe(1);
-    expect(env.calls.get("Sheets.Spreadsheets.get")).toBe(1);
+    expect(env.calls.get("SpreadsheetsCollection.batchUpdate")).toBe(1);
+    expect(env.calls.get("SpreadsheetsCollection.get")).toBe(1);
     expect(() => env.run("merge")).toThrow(
-      'Not implemented in the emulator: Sheets.Spreadsheets.batchUpdate request "mergeCells"',
+      'Not implemented in the emulator: SpreadsheetsCollection.batchUpdate request "mergeCells"',
     );
     expect(() => env.run("grid")).toThrow(
-      'Not implemented in the emulator: Sheets.Spreadsheets.get option "includeGridData"',
+      'Not implemented in the emulator: SpreadsheetsCollection.get option "includeGridData"',
     );
     expect(() => env.run("values")).toThrow(
-      "Not implemented in the emulator: Sheets.Spreadsheets.getByDataFilter",
+      "Not implemented in the emulator: SpreadsheetsCollection.getByDataFilter",
     );
   });
 });

@@ -1,7 +1,7 @@
 // The Sheets advanced service (Sheets API v4 through Apps Script: `Sheets.Spreadsheets.get` and
 // `Sheets.Spreadsheets.batchUpdate`), for exactly what the add-in's setup uses, on the same model as
 // SpreadsheetApp: what one writes, the other reads. Each call is one request, counted as one call
-// ("Sheets.Spreadsheets.get"), as Google bills it. Anything else throws "Not implemented in the emulator".
+// ("SpreadsheetsCollection.get", the class of Sheets.Spreadsheets in Google's types), as Google bills it. Anything else throws "Not implemented in the emulator".
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/get
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/batchUpdate
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request
@@ -260,7 +260,7 @@ const REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
     const fields = fieldsOf(r);
     for (const f of fields)
       if (!["description", "editors", "warningOnly", "*"].includes(f))
-        notImplemented(`Sheets.Spreadsheets.batchUpdate updateProtectedRange field "${f}"`);
+        notImplemented(`SpreadsheetsCollection.batchUpdate updateProtectedRange field "${f}"`);
     const all = fields.includes("*");
     const users = usersOf(pr.editors);
     return {
@@ -295,7 +295,7 @@ const REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
     const sheet = sheetById(b, range.sheetId);
     const fields = fieldsOf(r);
     if (fields.some((f) => f !== "pixelSize"))
-      notImplemented(`Sheets.Spreadsheets.batchUpdate updateDimensionProperties fields "${r.fields}"`);
+      notImplemented(`SpreadsheetsCollection.batchUpdate updateDimensionProperties fields "${r.fields}"`);
     const columns = range.dimension === "COLUMNS";
     if (!columns && range.dimension !== "ROWS") throw invalid("range.dimension must be ROWS or COLUMNS.");
     const max = columns ? sheet.maxCols : sheet.maxRows;
@@ -351,7 +351,7 @@ const REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
     const sheet = sheetById(b, props.sheetId);
     const fields = fieldsOf(r);
     if (fields.some((f) => f !== "gridProperties.frozenRowCount"))
-      notImplemented(`Sheets.Spreadsheets.batchUpdate updateSheetProperties fields "${r.fields}"`);
+      notImplemented(`SpreadsheetsCollection.batchUpdate updateSheetProperties fields "${r.fields}"`);
     const frozen = props.gridProperties?.frozenRowCount ?? 0;
     if (frozen < 0 || frozen >= sheet.maxRows) throw invalid(`frozenRowCount ${frozen} is out of the grid.`);
     return {
@@ -382,7 +382,7 @@ export function createSheetsApi(ctx: Ctx): SheetsApi {
       const { ss, user } = open(spreadsheetId, false);
       const args = (optionalArgs ?? {}) as Obj;
       for (const k of Object.keys(args))
-        if (k !== "fields") notImplemented(`Sheets.Spreadsheets.get option "${k}"`);
+        if (k !== "fields") notImplemented(`SpreadsheetsCollection.get option "${k}"`);
       const resource: Obj = {
         spreadsheetId: ss.id,
         properties: { title: ss.name, locale: ss.locale, timeZone: ss.timeZone },
@@ -403,7 +403,7 @@ export function createSheetsApi(ctx: Ctx): SheetsApi {
         if (kinds.length !== 1) throw invalid("each request must set exactly one kind.");
         const kind = kinds[0]!;
         const make = REQUESTS[kind];
-        if (!make) return notImplemented(`Sheets.Spreadsheets.batchUpdate request "${kind}"`);
+        if (!make) return notImplemented(`SpreadsheetsCollection.batchUpdate request "${kind}"`);
         return make(batch, (request as Obj)[kind] as Obj);
       });
       const replies = prepared.map((p) => p.apply() ?? {});
