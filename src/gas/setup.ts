@@ -19,7 +19,7 @@ import { CHANGE_LOG_LAYOUT, SEND_LOG_LAYOUT } from "../core/tables";
 import { applyProtections, protectArchived } from "./protect";
 import { writeSettingsView } from "./settings-view";
 import type { TabState } from "./sheets-batch";
-import { freezeHeader, markRequests, readTabs, widthRequests } from "./sheets-batch";
+import { freezeHeader, headerStyle, markRequests, readTabs, widthRequests } from "./sheets-batch";
 import { forgetColumns, setupMarks } from "./tab-columns";
 import { layoutLog } from "./table";
 import { columnLetter } from "./unit-tab";
@@ -196,8 +196,8 @@ function layoutUnitTab(
   // people may have adjusted, and saves a call per column (issue 17).
   const relaid = changedHeader || !hasContent || history.changes !== null;
   if (relaid) {
-    batch.push(...widthRequests(tab.sheetId, widths));
-    layoutHeader(sheet, used, headerNotes);
+    batch.push(...widthRequests(tab.sheetId, widths), headerStyle(tab.sheetId, used, HEADER_BACKGROUND));
+    sheet.getRange(1, 1, 1, used).setNotes([headerNotes]);
   }
   if (tab.frozen !== 1) batch.push(freezeHeader(tab.sheetId));
   return used;
@@ -232,16 +232,6 @@ function rulesKey(rules: (Rule | null)[][]): string {
     return k;
   };
   return rules.map((row) => row.map(key).join("\u0000")).join("\n");
-}
-
-function layoutHeader(sheet: Sheet, used: number, headerNotes: string[]): void {
-  const headerRange = sheet.getRange(1, 1, 1, used);
-  headerRange.setNotes([headerNotes]);
-  headerRange
-    .setFontWeight("bold")
-    .setBackground(HEADER_BACKGROUND)
-    .setWrap(true)
-    .setVerticalAlignment("middle");
 }
 
 /** Google's name for a new spreadsheet's first sheet, in the languages a commune may have. */

@@ -76,6 +76,25 @@ export function markRequests(sheetId: number, add: readonly [ColumnKey, number][
   }));
 }
 
+/** A header row's look: bold on `background` (#rrggbb), wrapped, centred vertically; first `columns` columns. */
+export function headerStyle(sheetId: number, columns: number, background: string): Request {
+  const [red, green, blue] = [1, 3, 5].map((i) => Number.parseInt(background.slice(i, i + 2), 16) / 255);
+  return {
+    repeatCell: {
+      range: { sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: columns },
+      cell: {
+        userEnteredFormat: {
+          textFormat: { bold: true },
+          backgroundColorStyle: { rgbColor: { red, green, blue } },
+          wrapStrategy: "WRAP",
+          verticalAlignment: "MIDDLE",
+        },
+      },
+      fields: "userEnteredFormat(textFormat.bold,backgroundColorStyle,wrapStrategy,verticalAlignment)",
+    },
+  };
+}
+
 export function freezeHeader(sheetId: number): Request {
   return {
     updateSheetProperties: {

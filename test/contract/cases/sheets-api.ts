@@ -282,6 +282,65 @@ export const sheetsApiCases: ContractCase[] = [
     expected: [{ value: "status", visibility: "PROJECT", column: "C:C" }],
   },
   {
+    id: "sheets-api.repeat-cell-header-style",
+    behaviour:
+      "batchUpdate repeatCell with fields naming userEnteredFormat's textFormat.bold, backgroundColorStyle, wrapStrategy and verticalAlignment sets them on every cell of the range (colour components 0–1), as Range's getters read them",
+    source: `${REQUEST}#repeatcellrequest`,
+    note: `CellFormat: ${REST}/cells#cellformat; Color: ${REST}/other#color ("in the range [0, 1]").`,
+    covers: [
+      "SpreadsheetsCollection.batchUpdate",
+      "Range.getFontWeights",
+      "Range.getBackgrounds",
+      "Range.getWraps",
+      "Range.getVerticalAlignments",
+    ],
+    run(gas) {
+      const ss = fresh(gas, "sheets api repeat cell");
+      const sheet = ss.getSheets()[0]!;
+      gas.Sheets.Spreadsheets.batchUpdate(
+        {
+          requests: [
+            {
+              repeatCell: {
+                range: {
+                  sheetId: sheet.getSheetId(),
+                  startRowIndex: 0,
+                  endRowIndex: 1,
+                  startColumnIndex: 0,
+                  endColumnIndex: 2,
+                },
+                cell: {
+                  userEnteredFormat: {
+                    textFormat: { bold: true },
+                    backgroundColorStyle: { rgbColor: { red: 217 / 255, green: 226 / 255, blue: 243 / 255 } },
+                    wrapStrategy: "WRAP",
+                    verticalAlignment: "MIDDLE",
+                  },
+                },
+                fields:
+                  "userEnteredFormat(textFormat.bold,backgroundColorStyle,wrapStrategy,verticalAlignment)",
+              },
+            },
+          ],
+        },
+        ss.getId(),
+      );
+      const r = sheet.getRange("A1:C1");
+      return {
+        weights: r.getFontWeights(),
+        backgrounds: r.getBackgrounds(),
+        wraps: r.getWraps(),
+        vertical: r.getVerticalAlignments(),
+      };
+    },
+    expected: {
+      weights: [["bold", "bold", "normal"]],
+      backgrounds: [["#d9e2f3", "#d9e2f3", "#ffffff"]],
+      wraps: [[true, true, false]],
+      vertical: [["middle", "middle", "bottom"]],
+    },
+  },
+  {
     id: "sheets-api.frozen-rows",
     behaviour:
       "batchUpdate updateSheetProperties with fields 'gridProperties.frozenRowCount' freezes rows, as Sheet.getFrozenRows and spreadsheets.get read them",

@@ -10,7 +10,9 @@
 import type { Rect } from "./a1";
 import { notImplemented } from "../errors";
 import {
+  assertCanEdit,
   canEditProtection,
+  cellFor,
   type Ctx,
   canView,
   fileEditors,
@@ -343,6 +345,59 @@ const REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
           location: { type: columns ? "COLUMN" : "ROW", sheetId: sheet.sheetId, start: start + 1, end },
         });
         return { createDeveloperMetadata: { developerMetadata: { ...m, metadataId: id } } };
+      },
+    };
+  },
+  repeatCell(b, r) {
+    // Only the header style setup writes: bold, background, wrap, vertical alignment.
+    const g = (r.range ?? {}) as GridRange;
+    const sheet = sheetById(b, g.sheetId);
+    const rect = rectOf(sheet, g) ?? { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols };
+    const f = (((r.cell ?? {}) as Obj).userEnteredFormat ?? {}) as Obj;
+    const paths: string[] = [];
+    const walk = (m: Mask, at: string) => {
+      for (const [k, sub] of m) sub === null ? paths.push(at + k) : walk(sub, `${at + k}.`);
+    };
+    walk(parseMask(typeof r.fields === "string" ? r.fields : ""), "");
+    const set: ((c: ReturnType<typeof cellFor>) => void)[] = [];
+    for (const path of paths) {
+      if (path === "userEnteredFormat.textFormat.bold") {
+        const bold = ((f.textFormat ?? {}) as Obj).bold === true;
+        set.push((c) => (c.fw = bold ? "bold" : undefined));
+      } else if (path === "userEnteredFormat.backgroundColorStyle") {
+        const rgb = (((f.backgroundColorStyle ?? {}) as Obj).rgbColor ?? {}) as Record<
+          string,
+          number | undefined
+        >;
+        const hex = `#${["red", "green", "blue"]
+          .map((k) =>
+            Math.round((rgb[k] ?? 0) * 255)
+              .toString(16)
+              .padStart(2, "0"),
+          )
+          .join("")}`;
+        const none = f.backgroundColorStyle === undefined || hex === "#ffffff";
+        set.push((c) => (c.bg = none ? undefined : hex));
+      } else if (path === "userEnteredFormat.wrapStrategy") {
+        const w = f.wrapStrategy ?? "OVERFLOW_CELL";
+        if (w !== "WRAP" && w !== "OVERFLOW_CELL")
+          notImplemented(`SpreadsheetsCollection.batchUpdate repeatCell wrapStrategy "${String(w)}"`);
+        set.push((c) => (c.wrap = w === "WRAP"));
+      } else if (path === "userEnteredFormat.verticalAlignment") {
+        const v = f.verticalAlignment ?? "BOTTOM";
+        if (v !== "TOP" && v !== "MIDDLE" && v !== "BOTTOM") throw invalid(`verticalAlignment ${String(v)}`);
+        set.push((c) => (c.va = v === "BOTTOM" ? undefined : v.toLowerCase()));
+      } else notImplemented(`SpreadsheetsCollection.batchUpdate repeatCell field "${path}"`);
+    }
+    if (b.user !== "") assertCanEdit(b.ss, sheet, rect, b.user);
+    return {
+      apply() {
+        for (let row = rect.row; row < rect.row + rect.numRows; row++)
+          for (let col = rect.col; col < rect.col + rect.numCols; col++) {
+            const c = cellFor(sheet, row, col);
+            for (const f of set) f(c);
+          }
+        return null;
       },
     };
   },
