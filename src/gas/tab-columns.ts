@@ -11,7 +11,6 @@ import type { CellValue } from "../core/cell";
 import type { ColumnIndex, ColumnKey } from "../core/columns";
 import { COLUMN_MARK, matchHeaders, unitColumns } from "../core/columns";
 import type { Plan, Unit } from "../core/plan";
-import { columnLetter } from "./unit-tab";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
