@@ -52,6 +52,8 @@ const manifest = {
     // Writing the results file and binning the cases' spreadsheets.
     "https://www.googleapis.com/auth/drive",
   ],
+  // The Sheets advanced service's cases (test/contract/cases/sheets-api.ts), as the add-in enables it.
+  dependencies: { enabledAdvancedServices: [{ userSymbol: "Sheets", serviceId: "sheets", version: "v4" }] },
 };
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, "Code.js"), code);

@@ -14,6 +14,7 @@
 import { appendChanges, type LoggedChange } from "./change-log";
 import { currentPeople, getPlan, loadSettings } from "./context";
 import { forgetColumns } from "./tab-columns";
+import { readTabs } from "./sheets-batch";
 import { columnLetter } from "./unit-tab";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -50,9 +51,15 @@ function tabsNow(ss: Spreadsheet, seen: Record<string, Seen>): Record<string, Se
   return now;
 }
 
-/** Setup's: the tabs as they are, unless already known (a change since would then be lost). */
+/**
+ * Setup's: the tabs as they are, unless already known (a change since would then be lost); every tab's
+ * id and name in one spreadsheets.get rather than two calls per tab.
+ */
 export function rememberTabs(ss: Spreadsheet): void {
-  if (PropertiesService.getDocumentProperties().getProperty(SEEN) === null) saveSeen(tabsNow(ss, {}));
+  if (PropertiesService.getDocumentProperties().getProperty(SEEN) !== null) return;
+  const now: Record<string, Seen> = {};
+  for (const [name, tab] of readTabs(ss)) now[String(tab.sheetId)] = [name];
+  saveSeen(now);
 }
 
 function span(word: string, first: number, n: number, label: (i: number) => string | number): string {

@@ -12,8 +12,9 @@ import { lockOn } from "../core/approval";
 import { parseDate } from "../core/parse";
 import type { Plan } from "../core/plan";
 import { SYSTEM_TABS } from "../core/plan";
-import { columnLetter } from "./unit-tab";
 import type { Settings } from "../core/settings";
+import type { TabState, WantedProtection } from "./sheets-batch";
+import { protectionRequests, readTabs, sendBatch } from "./sheets-batch";
 
 const MARK = "ke-hoach-sheet";
 const LOCKED = `${MARK}: kỳ đã duyệt`;
@@ -66,24 +67,6 @@ export function protectOfficeOnly(
   protectSheet(sheet, `${MARK}: ${name}`, office, created);
 }
 
-/** "A1:J1": the header row of `columns` columns, as Range.getA1Notation writes it. */
-function headerA1(columns: number): string {
-  return columns === 1 ? "A1" : `A1:${columnLetter(columns)}1`;
-}
-
-function protectHeader(sheet: Sheet, width: number, office: readonly string[], created: boolean): void {
-  const description = `${MARK}: tiêu đề`;
-  const type = SpreadsheetApp.ProtectionType.RANGE;
-  const columns = Math.max(width, 1);
-  const [first, ...extra] = ours(sheet, type, description, created);
-  for (const p of extra) p.remove();
-  // Kept when it still covers the header row exactly (a run with nothing to change re-makes nothing).
-  const kept = first?.getRange()?.getA1Notation() === headerA1(columns) ? first : undefined;
-  if (first && !kept) first.remove();
-  const protection = kept ?? sheet.getRange(1, 1, 1, columns).protect().setDescription(description);
-  syncEditors(protection, office, !kept);
-}
-
 /** The tab of a unit the plan no longer has: kept with its data, the office alone may change it. */
 export function protectArchived(sheet: Sheet, office: readonly string[]): void {
   const description = `${MARK}: lưu trữ`;
@@ -95,42 +78,39 @@ export function protectArchived(sheet: Sheet, office: readonly string[]): void {
   protectSheet(sheet, description, office);
 }
 
-/** A unit tab setup has just laid out: its width is final, and whether this run made it. */
-export interface LaidOutTab {
-  sheet: Sheet;
-  width: number;
-  created: boolean;
-}
-
 /**
- * Applies every protection the plan and settings call for; returns what it did, in Vietnamese.
- * `laidOut`: the unit tabs setup has just laid out (saves looking each one up again).
+ * Applies every protection the plan and settings call for, with one spreadsheets.get (unless `tabs`,
+ * read by the caller, is given) and one batchUpdate that also carries the caller's `requests`; returns
+ * what it did, in Vietnamese. `widths`: the columns each unit tab uses (its header lock's width).
  */
 export function applyProtections(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   plan: Plan,
   settings: Settings,
   office: readonly string[],
-  planWidths: Map<string, number>,
-  laidOut?: Map<string, LaidOutTab>,
+  widths: Map<string, number>,
+  tabs: Map<string, TabState> = readTabs(ss),
+  requests: GoogleAppsScript.Sheets.Schema.Request[] = [],
 ): string[] {
   const done: string[] = [];
+  // Google never takes the owner or the caller off a protection: their being on it is no difference.
+  const fixed = [ss.getOwner()?.getEmail() ?? "", Session.getEffectiveUser().getEmail()];
+  const want = (name: string, w: WantedProtection) => {
+    const tab = tabs.get(name);
+    if (tab) requests.push(...protectionRequests(tab, w, fixed));
+    return tab !== undefined;
+  };
   for (const unit of plan.units) {
-    const tab = laidOut?.get(unit.tabName);
-    const sheet = tab?.sheet ?? ss.getSheetByName(unit.tabName);
-    if (!sheet) continue;
     const staff = settings.unitEditors[unit.id] ?? [];
-    const created = tab?.created ?? false;
-    protectSheet(sheet, `${MARK}: ${unit.name}`, [...office, ...staff], created);
-    const width = tab?.width ?? Math.max(planWidths.get(unit.tabName) ?? 0, sheet.getLastColumn());
-    protectHeader(sheet, width, office, created);
+    if (!want(unit.tabName, { description: `${MARK}: ${unit.name}`, editors: [...office, ...staff] }))
+      continue;
+    const headerColumns = Math.max(widths.get(unit.tabName) ?? 0, 1);
+    want(unit.tabName, { description: `${MARK}: tiêu đề`, headerColumns, editors: office });
     done.push(`Trang "${unit.tabName}": văn phòng và ${staff.length} người được nhập liệu.`);
   }
-  for (const name of Object.values(SYSTEM_TABS)) {
-    const tab = laidOut?.get(name);
-    const sheet = tab?.sheet ?? ss.getSheetByName(name);
-    if (sheet) protectOfficeOnly(sheet, office, name, tab?.created ?? false);
-  }
+  for (const name of Object.values(SYSTEM_TABS))
+    want(name, { description: `${MARK}: ${name}`, editors: office });
+  sendBatch(ss, requests);
   return done;
 }
 
@@ -160,14 +140,19 @@ export function lockApprovedRows(
   dateColumn: (sheet: Sheet, unitId: string) => number | null,
 ): number {
   let protectedRows = 0;
-  const type = SpreadsheetApp.ProtectionType.RANGE;
-  // The spreadsheet's range protections in one listing rather than one per tab.
-  for (const p of ss.getProtections(type)) if (p.getDescription() === LOCKED) p.remove();
+  // Every tab's protections in one read, the old locks removed and the new made in one write.
+  const requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
+  const tabs = readTabs(ss);
+  for (const tab of tabs.values())
+    for (const p of tab.protections)
+      if (p.description === LOCKED)
+        requests.push({ deleteProtectedRange: { protectedRangeId: p.protectedRangeId ?? 0 } });
+  const editors = { users: [...office], domainUsersCanEdit: false };
   // Without an approved period there is nothing to lock: no tab is read.
-  if (locks.length === 0) return 0;
-  for (const unit of plan.units) {
-    const sheet = ss.getSheetByName(unit.tabName);
-    if (!sheet) continue;
+  for (const unit of locks.length === 0 ? [] : plan.units) {
+    const tab = tabs.get(unit.tabName);
+    const sheet = tab && ss.getSheetByName(unit.tabName);
+    if (!tab || !sheet) continue;
     const column = dateColumn(sheet, unit.id);
     const last = sheet.getLastRow();
     if (column === null || last < 2) continue;
@@ -179,10 +164,17 @@ export function lockApprovedRows(
     });
     const width = Math.max(sheet.getLastColumn(), 1);
     for (const [first, count] of runsOf(rows)) {
-      const protection = sheet.getRange(first, 1, count, width).protect().setDescription(LOCKED);
-      syncEditors(protection, office, true);
+      const range = {
+        sheetId: tab.sheetId,
+        startRowIndex: first - 1,
+        endRowIndex: first - 1 + count,
+        startColumnIndex: 0,
+        endColumnIndex: width,
+      };
+      requests.push({ addProtectedRange: { protectedRange: { range, description: LOCKED, editors } } });
       protectedRows += count;
     }
   }
+  sendBatch(ss, requests);
   return protectedRows;
 }

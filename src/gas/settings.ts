@@ -4,6 +4,7 @@
  * Google leaves the sheet as it was and names the address.
  */
 import { unitColumns } from "../core/columns";
+import type { Unit } from "../core/plan";
 import { SYSTEM_TABS } from "../core/plan";
 import { accessOf, peopleOf } from "../core/roles";
 import type { Settings } from "../core/settings";
@@ -27,7 +28,10 @@ export function settingsFormState(c: SheetContext): SettingsFormState {
 
 function protect(c: SheetContext, settings: Settings): void {
   const office = peopleOf(settings, setupAccount(c.ss)).office;
-  const widths = new Map(c.plan.units.map((u) => [u.tabName, unitColumns(c.plan, u).length]));
+  // A header lock covers the plan's columns and any the office added after them.
+  const width = (u: Unit) =>
+    Math.max(unitColumns(c.plan, u).length, c.ss.getSheetByName(u.tabName)?.getLastColumn() ?? 0);
+  const widths = new Map(c.plan.units.map((u) => [u.tabName, width(u)]));
   applyProtections(c.ss, c.plan, settings, office, widths);
 }
 

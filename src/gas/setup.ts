@@ -18,8 +18,10 @@ import type { Settings } from "../core/settings";
 import { CHANGE_LOG_LAYOUT, SEND_LOG_LAYOUT } from "../core/tables";
 import { applyProtections, protectArchived } from "./protect";
 import { writeSettingsView } from "./settings-view";
-import { setupMarks } from "./tab-columns";
-import { layoutLog, setWidths } from "./table";
+import type { TabState } from "./sheets-batch";
+import { freezeHeader, headerStyle, markRequests, readTabs, widthRequests } from "./sheets-batch";
+import { forgetColumns, setupMarks } from "./tab-columns";
+import { layoutLog } from "./table";
 import { columnLetter } from "./unit-tab";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -64,11 +66,13 @@ function validationFor(column: Column): GoogleAppsScript.Spreadsheet.DataValidat
  */
 function layoutUnitTab(
   sheet: Sheet,
+  tab: TabState,
   created: boolean,
   plan: Plan,
   unit: Unit,
   report: SetupReport,
   history: PlanHistory,
+  batch: GoogleAppsScript.Sheets.Schema.Request[],
 ): number {
   const columns = unitColumns(plan, unit);
   // A tab made in this run is known empty: nothing of it is read.
@@ -88,7 +92,7 @@ function layoutUnitTab(
   const columnIsEmpty = (c: number) => all().every((row) => row[c] === "" || row[c] === undefined);
   // The add-in's columns are those it marked (tab-columns.ts); a sheet of an earlier version's are
   // adopted by header text, then marked.
-  const marking = setupMarks(sheet, unit, created);
+  const marking = setupMarks(sheet, unit, created, tab.sheetId);
   const matched = marking.marks
     ? byMarks(columns, header, marking.marks)
     : adoptByHeader(columns, header, () => all().slice(1));
@@ -157,10 +161,10 @@ function layoutUnitTab(
     );
   }
   if (changedHeader) sheet.getRange(1, 1, 1, header.length).setValues([header]);
-  marking.mark(indexByKey);
+  marking.mark(indexByKey, (add) => batch.push(...markRequests(tab.sheetId, add)));
 
   const used = header.length;
-  const maxRows = Math.max(sheet.getMaxRows(), 2);
+  const maxRows = Math.max(tab.rows ?? sheet.getMaxRows(), 2);
   const headerNotes: string[] = new Array(used).fill("");
   // Formats and rules of the whole body in one read and one write each; columns that are not the
   // plan's (added by hand) keep theirs.
@@ -191,8 +195,11 @@ function layoutUnitTab(
   // added or renamed) or the plan changed; a run that finds the header as it was leaves the widths
   // people may have adjusted, and saves a call per column (issue 17).
   const relaid = changedHeader || !hasContent || history.changes !== null;
-  if (relaid) layoutHeader(sheet, used, widths, headerNotes);
-  if (created || sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  if (relaid) {
+    batch.push(...widthRequests(tab.sheetId, widths), headerStyle(tab.sheetId, used, HEADER_BACKGROUND));
+    sheet.getRange(1, 1, 1, used).setNotes([headerNotes]);
+  }
+  if (tab.frozen !== 1) batch.push(freezeHeader(tab.sheetId));
   return used;
 }
 
@@ -227,17 +234,6 @@ function rulesKey(rules: (Rule | null)[][]): string {
   return rules.map((row) => row.map(key).join("\u0000")).join("\n");
 }
 
-function layoutHeader(sheet: Sheet, used: number, widths: number[], headerNotes: string[]): void {
-  setWidths(sheet, widths);
-  const headerRange = sheet.getRange(1, 1, 1, used);
-  headerRange.setNotes([headerNotes]);
-  headerRange
-    .setFontWeight("bold")
-    .setBackground(HEADER_BACKGROUND)
-    .setWrap(true)
-    .setVerticalAlignment("middle");
-}
-
 /** Google's name for a new spreadsheet's first sheet, in the languages a commune may have. */
 const FIRST_SHEET = /^(Trang tính|Sheet|Hoja|Feuille|Tabelle|Foglio|Página|Planilha|Blad|Arkusz|Лист)\s?1$/;
 
@@ -251,6 +247,7 @@ function spareFirstSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet | 
 /** Spreadsheets whose spare first sheet was looked for in this execution: there is one at most. */
 const spareSought = new WeakSet<object>();
 
+/** The tab called `name`, made if missing (the upper level's setup: no batch). */
 export function ensureSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   name: string,
@@ -259,20 +256,32 @@ export function ensureSheet(
   return ensureTab(ss, name, report).sheet;
 }
 
-/** The tab called `name`, and whether this run made it. */
+/**
+ * The tab called `name`, and whether this run made it. With `tabs` (read at the start, which learns a
+ * tab made now) its state too, and the tab is looked up only when it is known to exist.
+ */
 function ensureTab(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   name: string,
   report: SetupReport,
-): { sheet: Sheet; created: boolean } {
-  const existing = ss.getSheetByName(name);
-  if (existing) return { sheet: existing, created: false };
+  tabs?: Map<string, TabState>,
+): { sheet: Sheet; tab: TabState; created: boolean } {
+  // Google finds a tab by name whatever its case.
+  const lower = name.toLowerCase();
+  const known = tabs
+    ? (tabs.get(name) ?? [...tabs].find(([n]) => n.toLowerCase() === lower)?.[1])
+    : { sheetId: -1, frozen: 0, protections: [] };
+  const existing = known ? ss.getSheetByName(name) : null;
+  if (known && existing) return { sheet: existing, tab: known, created: false };
   report.created.push(`Tạo trang "${name}".`);
   // The new spreadsheet's empty first sheet becomes the first tab rather than lingering; looked for
   // once (each look reads every sheet's name).
   const spare = spareSought.has(ss) ? null : spareFirstSheet(ss);
   spareSought.add(ss);
-  return { sheet: spare ? spare.setName(name) : ss.insertSheet(name), created: true };
+  const sheet = spare ? spare.setName(name) : ss.insertSheet(name);
+  const tab: TabState = { sheetId: tabs ? sheet.getSheetId() : -1, frozen: 0, protections: [] };
+  tabs?.set(name, tab);
+  return { sheet, tab, created: true };
 }
 
 const LOCALE = "vi_VN";
@@ -340,25 +349,28 @@ export function setupSpreadsheet(
 ): SetupReport {
   const report: SetupReport = { created: [], repaired: [], problems: [] };
   localise(ss, report);
+  // One read of every tab's id, frozen rows and protections; the writes the API does in one go
+  // (widths, column marks, frozen rows, protections) gathered into one batchUpdate at the end.
+  const tabs = readTabs(ss);
+  const batch: GoogleAppsScript.Sheets.Schema.Request[] = [];
   const widths = new Map<string, number>();
-  const tabs = new Map<string, { sheet: Sheet; width: number; created: boolean }>();
   for (const unit of plan.units) {
-    const { sheet, created } = ensureTab(ss, unit.tabName, report);
-    const width = layoutUnitTab(sheet, created, plan, unit, report, history);
-    widths.set(unit.tabName, width);
-    tabs.set(unit.tabName, { sheet, width, created });
+    const { sheet, tab, created } = ensureTab(ss, unit.tabName, report, tabs);
+    widths.set(unit.tabName, layoutUnitTab(sheet, tab, created, plan, unit, report, history, batch));
   }
   archiveTabs(ss, plan, history, office);
-  const system = (name: string) => {
-    const tab = ensureTab(ss, name, report);
-    tabs.set(name, { ...tab, width: 0 });
-    return tab.sheet;
-  };
+  const system = (name: string) => ensureTab(ss, name, report, tabs).sheet;
   writeSettingsView(system(SYSTEM_TABS.settings), plan, settings);
   layoutChangeLog(system(SYSTEM_TABS.changeLog));
   layoutLog(system(SYSTEM_TABS.sendLog), SEND_LOG_LAYOUT);
   // The rollup tab exists (and is protected) before the first rollup is written into it.
   system(SYSTEM_TABS.rollup);
-  applyProtections(ss, plan, settings, office, widths, tabs);
+  try {
+    applyProtections(ss, plan, settings, office, widths, tabs, batch);
+  } catch (e) {
+    // The column marks kept as written (tab-columns.ts) were not: read them again from the sheets.
+    forgetColumns();
+    throw e;
+  }
   return report;
 }

@@ -11,7 +11,6 @@ import type { CellValue } from "../core/cell";
 import type { ColumnIndex, ColumnKey } from "../core/columns";
 import { COLUMN_MARK, matchHeaders, unitColumns } from "../core/columns";
 import type { Plan, Unit } from "../core/plan";
-import { columnLetter } from "./unit-tab";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -85,31 +84,20 @@ export function setupMarks(
   sheet: Sheet,
   unit: Unit,
   created = false,
-): { marks: ColumnIndex | null; mark(at: ColumnIndex): void } {
+  sheetId?: number,
+): { marks: ColumnIndex | null; mark(at: ColumnIndex, write: (add: [ColumnKey, number][]) => void): void } {
   const store = load();
   const kept = Object.entries(store.t).find(([, k]) => k.n === unit.tabName && k.c);
   // A tab made in this run has no marks yet.
   const marks = kept?.[1].c ?? (created ? null : readMarks(sheet));
   return {
     marks,
-    mark(at) {
+    mark(at, write) {
       const add = (Object.entries(at) as [ColumnKey, number][]).filter(([key, i]) => marks?.[key] !== i);
-      // Whole columns, fetched as one range list: a metadata per column is the only way to mark one.
-      const columns =
-        add.length > 0
-          ? sheet
-              .getRangeList(add.map(([, i]) => `${columnLetter(i + 1)}:${columnLetter(i + 1)}`))
-              .getRanges()
-          : [];
-      for (const [k, [key]] of add.entries()) {
-        columns[k]!.addDeveloperMetadata(
-          COLUMN_MARK,
-          key,
-          SpreadsheetApp.DeveloperMetadataVisibility.PROJECT,
-        );
-      }
+      // Into the caller's batch (sheets-batch.ts): SpreadsheetApp marks one column per call.
+      if (add.length > 0) write(add);
       if (add.length > 0 || !kept)
-        keep(kept?.[0] ?? String(sheet.getSheetId()), { n: unit.tabName, c: at }, store.e);
+        keep(kept?.[0] ?? String(sheetId ?? sheet.getSheetId()), { n: unit.tabName, c: at }, store.e);
     },
   };
 }

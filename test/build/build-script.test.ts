@@ -105,5 +105,11 @@ describe("npm run build", () => {
     expect(scopes).toContain("https://www.googleapis.com/auth/script.send_mail");
     // No full Drive and no Gmail: the copy is a spreadsheet and mail goes through MailApp.
     expect(scopes.some((s) => /auth\/drive$|auth\/drive\b(?!\.file)|gmail|mail\.google/.test(s))).toBe(false);
+    // Setup's one read and one write (issue 17) go through the Sheets advanced service, v4; it needs no
+    // scope beyond spreadsheets, already listed.
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([
+      { userSymbol: "Sheets", serviceId: "sheets", version: "v4" },
+    ]);
+    expect(scopes).toHaveLength(5);
   });
 });

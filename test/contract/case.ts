@@ -30,6 +30,8 @@ export interface Gas {
   Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
+  /** The Sheets advanced service (@types/google-apps-script apis/sheets_v4.d.ts). */
+  Sheets: GoogleAppsScript.Sheets;
 }
 
 export interface ContractCase {

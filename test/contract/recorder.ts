@@ -33,6 +33,8 @@ export function recordContract(): string {
     Session,
     Utilities,
     HtmlService,
+    // Enabled by the recorder's manifest (scripts/contract-record.mjs).
+    Sheets: Sheets!,
   };
   const recording: Recording = {
     format: "contract-results@1",

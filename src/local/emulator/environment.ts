@@ -167,6 +167,13 @@ export function createEnvironment(options: EnvironmentOptions): Environment {
 
   const globals: Record<string, unknown> = {
     SpreadsheetApp: model.spreadsheetApp,
+    // The Sheets advanced service (appsscript.json enables it): each call is one API request, counted
+    // by its class in Google's types ("SpreadsheetsCollection.get" is Sheets.Spreadsheets.get).
+    Sheets: expose(
+      "Sheets",
+      { Spreadsheets: expose("SpreadsheetsCollection", model.sheetsApi, count) },
+      count,
+    ),
     HtmlService: createHtmlService(rt, settings.htmlDir),
     PropertiesService: createPropertiesService(rt, stores.properties),
     LockService: lockService,

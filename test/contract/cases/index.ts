@@ -16,6 +16,7 @@ import { driveCases } from "./drive";
 import { localeCases } from "./locale";
 import { otherFilesCases } from "./other-files";
 import { triggerCases } from "./triggers";
+import { sheetsApiCases } from "./sheets-api";
 
 export const CASES: ContractCase[] = [
   ...rangeCases,
@@ -33,4 +34,5 @@ export const CASES: ContractCase[] = [
   ...uiCases,
   ...cellLayoutCases,
   ...otherFilesCases,
+  ...sheetsApiCases,
 ];

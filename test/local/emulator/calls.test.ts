@@ -57,6 +57,37 @@ describe("call counting", () => {
     const env = environment(`function drive() { return DriveApp.getFiles(); }`);
     expect(() => env.run("drive")).toThrow("Not implemented in the emulator: DriveApp.getFiles");
   });
+
+  it("the Sheets advanced service: one call per request, and what it does not do throws", () => {
+    const env = environment(`
+      function widths() {
+        const id = SpreadsheetApp.getActiveSpreadsheet().getId();
+        Sheets.Spreadsheets.batchUpdate({ requests: [{ updateDimensionProperties: {
+          range: { sheetId: 0, dimension: "COLUMNS", startIndex: 0, endIndex: 2 },
+          properties: { pixelSize: 220 }, fields: "pixelSize" } }] }, id);
+        return Sheets.Spreadsheets.get(id, { fields: "sheets.properties.title" }).sheets.length;
+      }
+      function merge() {
+        const id = SpreadsheetApp.getActiveSpreadsheet().getId();
+        Sheets.Spreadsheets.batchUpdate({ requests: [{ mergeCells: { range: { sheetId: 0 } } }] }, id);
+      }
+      function grid() {
+        Sheets.Spreadsheets.get(SpreadsheetApp.getActiveSpreadsheet().getId(), { includeGridData: true });
+      }
+      function values() { return Sheets.Spreadsheets.getByDataFilter({}, "x"); }`);
+    expect(env.run("widths")).toBe(1);
+    expect(env.calls.get("SpreadsheetsCollection.batchUpdate")).toBe(1);
+    expect(env.calls.get("SpreadsheetsCollection.get")).toBe(1);
+    expect(() => env.run("merge")).toThrow(
+      'Not implemented in the emulator: SpreadsheetsCollection.batchUpdate request "mergeCells"',
+    );
+    expect(() => env.run("grid")).toThrow(
+      'Not implemented in the emulator: SpreadsheetsCollection.get option "includeGridData"',
+    );
+    expect(() => env.run("values")).toThrow(
+      "Not implemented in the emulator: SpreadsheetsCollection.getByDataFilter",
+    );
+  });
 });
 
 // Google services fail now and then with an exception ("Service … failed", "Exceeded maximum execution

@@ -39,6 +39,7 @@ import { RangeImpl } from "./range";
 import { SheetImpl } from "./sheet";
 import { removeSheet } from "./sheets";
 import { SpreadsheetImpl } from "./spreadsheet";
+import { createSheetsApi, type SheetsApi } from "./sheets-api";
 import { restore, type SheetsState, type SnapshotCells, snapshot } from "./state";
 import { toSerial } from "./time";
 import { type CheckContext, rejectionMessage, satisfies } from "./validation-rules";
@@ -110,6 +111,8 @@ export interface UserEditResult {
 export interface SheetsModel {
   /** The SpreadsheetApp global. */
   spreadsheetApp: SpreadsheetAppImpl;
+  /** The Sheets advanced service's `Sheets.Spreadsheets` (sheets-api.ts). */
+  sheetsApi: SheetsApi;
   /** The bound spreadsheet. Throws if createBound was never called. */
   active(): SpreadsheetImpl;
   /** Creates the bound spreadsheet (the environment does it once). */
@@ -203,6 +206,7 @@ export function createSheetsModel(
 
   return {
     spreadsheetApp: app,
+    sheetsApi: createSheetsApi(ctx),
     active: () => new SpreadsheetImpl(ctx, bound()),
     createBound(name, owner, place = {}) {
       const ss = newSpreadsheetData(ctx, name, place.sharedDrive ? null : owner);
