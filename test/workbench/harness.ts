@@ -112,8 +112,17 @@ export async function openTab(page: Page, name: string): Promise<void> {
 
 /** The item of the script's menu (the menu onOpen built for the acting user). */
 export async function clickMenu(page: Page, item: string): Promise<void> {
-  await page.locator(".menu-button").first().click();
-  await page.getByRole("menuitem", { name: item }).click();
+  const entry = page.getByRole("menuitem", { name: item });
+  // Opened again when the menus were redrawn between the click and the item (the acting person's
+  // refresh arriving late): a person would simply open the menu again.
+  await expect
+    .poll(async () => {
+      if (await entry.isVisible()) return true;
+      await page.locator(".menu-button").first().click();
+      return entry.isVisible();
+    }, WAIT)
+    .toBe(true);
+  await entry.click();
 }
 
 export function cell(page: Page, a1: string): Locator {
