@@ -8,28 +8,19 @@ import type { Environment, WorldOptions } from "../../src/local/emulator/index";
 import { a1, bundleEnvironment, sheet } from "./harness";
 import { APRIL_ROWS } from "./month";
 
-export const OFFICE = "vanphong@quangkhai.example";
-export const CLERK = "vanthu@quangkhai.example";
-export const CHAIRMAN = "chutich@quangkhai.example";
-export const POLICE = "congan@quangkhai.example";
-export const SCHOOL = "thcs@quangkhai.example";
-export const HEALTH = "tramyte@quangkhai.example";
-export const DISTRICT = "lanhdao@tuky.example";
-export const STRANGER = "nguoi.la@example.com";
-
-export const ROLE_SETTINGS = {
-  adminEmails: [CLERK],
-  chairmanEmail: CHAIRMAN,
-  approval: "chairman",
-  approvalReminderDays: 3,
-  upperLevelName: "UBND huyện Tứ Kỳ",
-  upperLevelEmails: [DISTRICT],
-  unitEditors: { congAnXa: [POLICE], truongHoc: [SCHOOL], tramYTe: [HEALTH] },
-  periodRule: "cutoff",
-  sendDay: 15,
-  sendHour: 7,
-  reminderDaysBefore: 3,
-};
+// One definition of the commune's people and their settings, shared with the reliability suite.
+export {
+  CHAIRMAN,
+  CLERK,
+  DISTRICT,
+  HEALTH,
+  OFFICE,
+  POLICE,
+  SCHOOL,
+  SETTINGS as ROLE_SETTINGS,
+  STRANGER,
+} from "../../src/local/reliability/world";
+import { HEALTH, OFFICE, POLICE, SCHOOL, SETTINGS as ROLE_SETTINGS } from "../../src/local/reliability/world";
 
 /** Whose tab is whose: the staff who type into it. */
 export const STAFF_OF_TAB: Record<string, string> = {
