@@ -189,23 +189,31 @@ async function rollupAtScale(): Promise<string[]> {
   return lines;
 }
 
-const sections: Array<() => string[] | Promise<string[]>> = [
-  sizes,
-  startup,
-  editPath,
-  otherCalls,
-  rollupAtScale,
-  () => benchCliRollup(),
-  () => benchConsolidate(),
-  typedText,
-  () => workbenchBench(),
-  upperBench,
-  () => testSuite(root),
+// Named so that one part can be measured on its own while working on it:
+// `npm run bench -- --only edit,setup` prints those sections and leaves BENCHMARKS.md as it is.
+const sections: Array<[string, () => string[] | Promise<string[]>]> = [
+  ["sizes", sizes],
+  ["startup", startup],
+  ["edit", editPath],
+  ["setup", otherCalls],
+  ["monthly", rollupAtScale],
+  ["cli", () => benchCliRollup()],
+  ["consolidate", () => benchConsolidate()],
+  ["text", typedText],
+  ["workbench", () => workbenchBench()],
+  ["upper", upperBench],
+  ["suite", () => testSuite(root)],
 ];
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? "").split(",") : undefined;
+const unknown = (only ?? []).filter((name) => !sections.some(([n]) => n === name));
+if (unknown.length > 0)
+  throw new Error(`unknown section ${unknown.join(", ")}; sections: ${sections.map(([n]) => n).join(", ")}`);
 
 const loadAtStart = loadavg()[0]!;
 const body: string[] = [];
-for (const section of sections) body.push(...(await section()), "");
+for (const [name, section] of sections)
+  if (only === undefined || only.includes(name)) body.push(...(await section()), "");
 const header = [
   "# Benchmarks",
   "",
@@ -216,5 +224,5 @@ const header = [
   "",
 ];
 const text = [...header, ...body].join("\n");
-writeFileSync(join(root, "BENCHMARKS.md"), text);
+if (only === undefined) writeFileSync(join(root, "BENCHMARKS.md"), text);
 console.log(text);
