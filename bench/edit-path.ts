@@ -22,14 +22,15 @@ const TASK = "Kiểm tra, xử lý vi phạm về phòng, chống mại dâm";
 /**
  * Calls that reach the spreadsheet: every method of a spreadsheet object (Spreadsheet, Sheet, Range,
  * RangeList, Protection, developer metadata and its finder's `find`), and each request of the Sheets
- * advanced service (Sheets.Spreadsheets.get, .batchUpdate, counted as SpreadsheetsCollection.…: one call
+ * advanced service (Sheets.Spreadsheets.get, .batchUpdate, counted as SpreadsheetsCollection.…, and
+ * .Values.batchGet, as ValuesCollection.…: one call
  * per request, as Google bills it). Building a data-validation rule
  * or a metadata query (newDataValidation, the finder's with… methods) happens in the script: left out.
  */
 export function sheetsCalls(env: Environment): number {
   return Object.entries(env.calls.counts)
     .filter(([name]) =>
-      /^(Range|RangeList|Sheet|Spreadsheet|SpreadsheetApp|Protection|DeveloperMetadata\w*|SpreadsheetsCollection)\./.test(
+      /^(Range|RangeList|Sheet|Spreadsheet|SpreadsheetApp|Protection|DeveloperMetadata\w*|SpreadsheetsCollection|ValuesCollection)\./.test(
         name,
       ),
     )

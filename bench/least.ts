@@ -13,6 +13,7 @@ import { entryRow, markRows, statusText } from "../src/core/marks";
 import { todayIso } from "../src/core/periods";
 import { readUnitTab, validateEntry } from "../src/core/validate";
 import { periodsUpTo, writeRollupTab } from "../src/gas/rollup";
+import { readColumns } from "../src/gas/sheets-read";
 import { computeRollup } from "../src/core/rollup";
 import { loadDefaultPlan } from "../src/plans";
 
@@ -114,11 +115,15 @@ export function submitLeast(unitId: string, fields: Record<string, string>, offi
   }
 }
 
-/** "Ghi vào tab Tổng hợp": each tab's figure columns in one read, the rollup and its history, the tab. */
+/**
+ * "Ghi vào tab Tổng hợp": every tab's figure columns (each a prefix of its columns) in one batchGet, the
+ * rollup and its history, the tab.
+ */
 export function rollupLeast(periodKey: string): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const tabs = new Map<string, CellValue[][] | null>();
   const columns = new Map<string, ColumnIndex>();
+  const reads: { unit: string; tab: string; width: number }[] = [];
   for (const t of Object.values(LEAST_TABS)) {
     const unit = plan.units.find((u) => u.id === t.unit)!;
     const figures = Object.entries(t.at).filter(
@@ -128,10 +133,14 @@ export function rollupLeast(periodKey: string): void {
     const at: ColumnIndex = Object.fromEntries(
       Object.entries(t.at).map(([k, i]) => [k, Math.min(i!, width)]),
     );
-    const sheet = ss.getSheetByName(t.tab)!;
-    tabs.set(unit.id, sheet.getRange(1, 1, sheet.getLastRow(), width).getValues() as CellValue[][]);
+    reads.push({ unit: unit.id, tab: t.tab, width });
     columns.set(unit.id, at);
   }
+  const values = readColumns(
+    ss,
+    reads.map((r) => ({ tab: r.tab, runs: [[0, r.width]] })),
+  );
+  for (const [i, r] of reads.entries()) tabs.set(r.unit, values[i]!);
   const today = todayIso(new Date());
   const { entries, problems } = collectEntries(plan, tabs, { today, rule, columns });
   const settings = { periodRule: rule } as Parameters<typeof periodsUpTo>[1];

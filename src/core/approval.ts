@@ -18,7 +18,7 @@ import type { CellValue } from "./cell";
 import { formatWholeNumber } from "./parse";
 import type { Plan } from "./plan";
 import type { IsoDate, PeriodKey, PeriodRule } from "./periods";
-import { comparePeriods, formatDateTimeVi, periodLabel, periodOf } from "./periods";
+import { comparePeriods, formatDateTimeVi, instantOfSerial, periodLabel, periodOf } from "./periods";
 import type { Rollup } from "./rollup";
 import type { UnitTabRead } from "./validate";
 
@@ -202,6 +202,8 @@ export function lockOn(date: IsoDate, rule: PeriodRule, locks: readonly Lock[]):
 
 function instantOf(v: CellValue | undefined): number | null {
   if (v instanceof Date) return v.getTime();
+  // Read through the Sheets API (gas/sheets-read.ts): a serial number, Vietnam wall time.
+  if (typeof v === "number" && Number.isFinite(v)) return instantOfSerial(v);
   // A Date from another realm (the emulator's, a sidebar's) fails instanceof but is one all the same.
   if (Object.prototype.toString.call(v) === "[object Date]") return (v as unknown as Date).getTime();
   return null;

@@ -92,6 +92,11 @@ export function todayIso(now: Date): IsoDate {
   return civilDateOf(now);
 }
 
+/** The instant a Sheets serial number (days since 30/12/1899, the time as the fraction) shows in Vietnam. */
+export function instantOfSerial(serial: number): number {
+  return Math.round((serial - 25569) * DAY_MS) - VN_OFFSET_MS;
+}
+
 /** The instant of midnight in Vietnam at the start of a wall date (for adapters that need a Date). */
 export function instantOfCivilDate(iso: IsoDate): Date {
   const { y, m, d } = splitIso(iso);

@@ -1,5 +1,5 @@
 /**
- * The monthly rollup in the sheet: read every unit tab once (one getValues each, whatever its size),
+ * The monthly rollup in the sheet: read every unit tab (one batchGet for all, whatever their size),
  * compute in core, and write the "Tổng hợp" tab as core lays it out, one batched call per property.
  */
 import type { LockContext } from "../core/approval";
@@ -19,6 +19,8 @@ import type { Entry } from "../core/validate";
 import type { PlanVersion } from "../core/plan-versions";
 import { planForPeriod } from "../core/plan-versions";
 import { earlierPlans, storedPlan } from "./plan-store";
+import type { TabRead } from "./sheets-read";
+import { readColumns, runsOf, tabNames } from "./sheets-read";
 import { tabColumns } from "./tab-columns";
 import { writeTable } from "./table";
 
@@ -32,7 +34,8 @@ export interface SheetData {
 type Tab = { values: CellValue[][]; at: ColumnIndex | null } | null;
 
 /**
- * One read per unit tab, or with `figures` one per run of the columns the figures need; the rollup of
+ * Every unit tab read in one request (sheets-read.ts: all its columns, or with `figures` the columns the
+ * figures need), after one request for the tabs' names; the rollup of
  * any period is then pure computation, under the plan in force at the period's end (an earlier version
  * for periods that ended before the plan changed, with the tabs of units it had and the new plan no
  * longer has).
@@ -41,6 +44,7 @@ type Tab = { values: CellValue[][]; at: ColumnIndex | null } | null;
  * status: they only ever warn; who and when only while a period is approved): the cells moved drop by
  * 40 %, and no personal-data screening, for a report that never shows either. The columns not read are
  * placed past the row's end (read as absent). A sheet set up before columns were marked is read whole.
+ * Stamps (who and when) come as serial numbers too: core reads one as the instant it shows in Vietnam.
  */
 export function readSheetData(
   ss: Spreadsheet,
@@ -56,45 +60,43 @@ export function readSheetData(
   const current: PlanVersion = { from: storedPlan(all)?.from ?? plan.startDate, plan };
   const plans = [plan, ...earlier.map((v) => v.plan)];
   const stamps = (locks?.locks.length ?? 0) > 0;
+  // Every tab any plan version names, planned first and then read in one request (sheets-read.ts).
+  const names = tabNames(ss);
   const read = new Map<string, Tab>();
-  const readTab = (p: Plan, unit: Unit): Tab => {
-    const known = read.get(unit.tabName);
-    if (known !== undefined) return known;
-    const sheet = ss.getSheetByName(unit.tabName);
-    let tab: Tab = null;
-    if (sheet) {
-      const lastRow = sheet.getLastRow();
-      const found = tabColumns(() => sheet, p, unit);
-      const range = (from: number, width: number) =>
-        sheet.getRange(1, from + 1, lastRow, width).getValues() as CellValue[][];
-      // Unmarked (an earlier version's sheet): each plan finds its columns by the header, row 1.
-      tab = { values: [[]], at: found.marked ? found.indexByKey : null };
-      if (lastRow > 0 && (!figures || !found.marked)) tab.values = range(0, found.width);
-      else if (lastRow > 0) {
-        const wanted = plans
-          .flatMap((q) => q.units.filter((u) => u.tabName === unit.tabName).flatMap((u) => unitColumns(q, u)))
-          .filter((c) => found.indexByKey[c.key] !== undefined);
-        const keep = wanted
-          .filter((c) => c.kind !== "text" && c.key !== "status" && (stamps || !c.scriptOwned))
-          .map((c) => found.indexByKey[c.key]!);
-        const sorted = [...new Set(keep)].sort((x, y) => x - y);
-        let values: CellValue[][] = [];
-        for (let i = 0; i < sorted.length; ) {
-          let j = i;
-          while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-          const part = range(sorted[i]!, j - i + 1);
-          values = values.length === 0 ? part : values.map((row, r) => row.concat(part[r]!));
-          i = j + 1;
-        }
-        const place = new Map(sorted.map((c, k) => [c, k]));
-        const at: ColumnIndex = {};
-        for (const c of wanted) at[c.key] = place.get(found.indexByKey[c.key]!) ?? sorted.length;
-        tab = { values, at };
+  const reads: TabRead[] = [];
+  const planned: { tab: string; at: ColumnIndex | null }[] = [];
+  for (const p of plans) {
+    for (const unit of p.units) {
+      if (read.has(unit.tabName)) continue;
+      read.set(unit.tabName, null);
+      if (!names.has(unit.tabName)) continue;
+      const found = tabColumns(() => ss.getSheetByName(unit.tabName)!, p, unit);
+      if (!figures || !found.marked) {
+        // Unmarked (an earlier version's sheet): each plan finds its columns by the header, row 1.
+        reads.push({ tab: unit.tabName, runs: [[0, found.width]] });
+        planned.push({ tab: unit.tabName, at: found.marked ? found.indexByKey : null });
+        continue;
       }
+      const wanted = plans
+        .flatMap((q) => q.units.filter((u) => u.tabName === unit.tabName).flatMap((u) => unitColumns(q, u)))
+        .filter((c) => found.indexByKey[c.key] !== undefined);
+      const keep = wanted
+        .filter((c) => c.kind !== "text" && c.key !== "status" && (stamps || !c.scriptOwned))
+        .map((c) => found.indexByKey[c.key]!);
+      const sorted = [...new Set(keep)].sort((x, y) => x - y);
+      // The columns not read are placed past the row's end (read as absent).
+      const place = new Map(sorted.map((c, k) => [c, k]));
+      const at: ColumnIndex = {};
+      for (const c of wanted) at[c.key] = place.get(found.indexByKey[c.key]!) ?? sorted.length;
+      reads.push({ tab: unit.tabName, runs: runsOf(sorted) });
+      planned.push({ tab: unit.tabName, at });
     }
-    read.set(unit.tabName, tab);
-    return tab;
-  };
+  }
+  readColumns(ss, reads).forEach((values, i) => {
+    const { tab, at } = planned[i]!;
+    read.set(tab, { values: values.length > 0 ? values : [[]], at });
+  });
+  const readTab = (_p: Plan, unit: Unit): Tab => read.get(unit.tabName) ?? null;
   const collected = new Map<Plan, ReturnType<typeof collectEntries>>();
   const collectFor = (p: Plan) => {
     let c = collected.get(p);

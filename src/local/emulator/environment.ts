@@ -168,10 +168,17 @@ export function createEnvironment(options: EnvironmentOptions): Environment {
   const globals: Record<string, unknown> = {
     SpreadsheetApp: model.spreadsheetApp,
     // The Sheets advanced service (appsscript.json enables it): each call is one API request, counted
-    // by its class in Google's types ("SpreadsheetsCollection.get" is Sheets.Spreadsheets.get).
+    // by its class in Google's types ("SpreadsheetsCollection.get" is Sheets.Spreadsheets.get,
+    // "ValuesCollection.batchGet" Sheets.Spreadsheets.Values.batchGet).
     Sheets: expose(
       "Sheets",
-      { Spreadsheets: expose("SpreadsheetsCollection", model.sheetsApi, count) },
+      {
+        Spreadsheets: expose(
+          "SpreadsheetsCollection",
+          { ...model.sheetsApi, Values: expose("ValuesCollection", model.valuesApi, count) },
+          count,
+        ),
+      },
       count,
     ),
     HtmlService: createHtmlService(rt, settings.htmlDir),

@@ -408,4 +408,48 @@ export const sheetsApiCases: ContractCase[] = [
     reads: ["ProtectionType.SHEET", "SpreadsheetApp.ProtectionType"],
     expected: { failed: true, width: 100, protections: 0 },
   },
+  {
+    id: "sheets-api.values-batch-get-unformatted",
+    behaviour:
+      "spreadsheets.values.batchGet with valueRenderOption UNFORMATTED_VALUE and dateTimeRenderOption SERIAL_NUMBER gives one ValueRange per range asked, in order: numbers, text and booleans as they are, a date as its serial number (days since 30/12/1899, the time as the fraction, in the spreadsheet's time zone), an empty cell inside a row as \"\", a row's trailing empty cells and the range's trailing empty rows left out (no values at all for an empty range), and the range given back as the whole range asked, bounded by the grid",
+    source: `${REST}/spreadsheets.values/batchGet`,
+    note:
+      `ValueRange: ${REST}/spreadsheets.values#ValueRange ("For output, empty trailing rows and columns will not be included"; the range "indicates the entire requested range"). ` +
+      `DateTimeRenderOption: ${REST}/DateTimeRenderOption. Not recorded on Google: the range's spelling given back (the sheet name quoted, whole columns bounded to the grid's 1,000 rows) is read from the reference.`,
+    covers: [
+      "ValuesCollection.batchGet",
+      "Spreadsheet.getId",
+      "Spreadsheet.setSpreadsheetTimeZone",
+      "Range.setValues",
+    ],
+    reads: ["SpreadsheetsCollection.Values", "BatchGetValuesResponse.valueRanges", "ValueRange.values"],
+    run(gas) {
+      const ss = fresh(gas, "sheets api batchGet");
+      ss.setSpreadsheetTimeZone("Asia/Ho_Chi_Minh");
+      const sheet = ss.getSheets()[0]!;
+      // 15/4/2023 at noon in Hanoi.
+      const noon = new Date(Date.UTC(2023, 3, 15, 5, 0));
+      sheet.getRange("A1:C4").setValues([
+        ["Ngày", "Số", "Ghi chú"],
+        [noon, 7, ""],
+        ["", "", "có"],
+        [true, "", ""],
+      ]);
+      const got = gas.Sheets.Spreadsheets.Values.batchGet(ss.getId(), {
+        ranges: ["'Trang tính1'!A:C", "'Trang tính1'!B2:B3", "'Trang tính1'!E1:F2"],
+        valueRenderOption: "UNFORMATTED_VALUE",
+        dateTimeRenderOption: "SERIAL_NUMBER",
+      });
+      return (got.valueRanges ?? []).map((v) => json(v));
+    },
+    expected: [
+      {
+        range: "'Trang tính1'!A1:C1000",
+        majorDimension: "ROWS",
+        values: [["Ngày", "Số", "Ghi chú"], [45031.5, 7], ["", "", "có"], [true]],
+      },
+      { range: "'Trang tính1'!B2:B3", majorDimension: "ROWS", values: [[7]] },
+      { range: "'Trang tính1'!E1:F2", majorDimension: "ROWS" },
+    ],
+  },
 ];

@@ -40,6 +40,7 @@ import { SheetImpl } from "./sheet";
 import { removeSheet } from "./sheets";
 import { SpreadsheetImpl } from "./spreadsheet";
 import { createSheetsApi, type SheetsApi } from "./sheets-api";
+import { createValuesApi, type ValuesApi } from "./sheets-values";
 import { restore, type SheetsState, type SnapshotCells, snapshot } from "./state";
 import { toSerial } from "./time";
 import { type CheckContext, rejectionMessage, satisfies } from "./validation-rules";
@@ -113,6 +114,7 @@ export interface SheetsModel {
   spreadsheetApp: SpreadsheetAppImpl;
   /** The Sheets advanced service's `Sheets.Spreadsheets` (sheets-api.ts). */
   sheetsApi: SheetsApi;
+  valuesApi: ValuesApi;
   /** The bound spreadsheet. Throws if createBound was never called. */
   active(): SpreadsheetImpl;
   /** Creates the bound spreadsheet (the environment does it once). */
@@ -207,6 +209,7 @@ export function createSheetsModel(
   return {
     spreadsheetApp: app,
     sheetsApi: createSheetsApi(ctx),
+    valuesApi: createValuesApi(ctx),
     active: () => new SpreadsheetImpl(ctx, bound()),
     createBound(name, owner, place = {}) {
       const ss = newSpreadsheetData(ctx, name, place.sharedDrive ? null : owner);

@@ -423,15 +423,18 @@ export interface SheetsApi {
   batchUpdate(resource: unknown, spreadsheetId: unknown): Obj;
 }
 
+/** The spreadsheet a request names, if the acting user may read it (or, with `edit`, change it). */
+export function openForApi(ctx: Ctx, id: unknown, edit: boolean): { ss: SpreadsheetData; user: string } {
+  const ss = typeof id === "string" ? ctx.spreadsheets.get(id) : undefined;
+  if (!ss || ss.deleted) throw new Error(`Requested entity was not found.`);
+  const user = ctx.host.actingUser();
+  if (user !== "" && !(edit ? isEditor(ss, user) : canView(ss, user)))
+    throw new Error("The caller does not have permission");
+  return { ss, user };
+}
+
 export function createSheetsApi(ctx: Ctx): SheetsApi {
-  const open = (id: unknown, edit: boolean): { ss: SpreadsheetData; user: string } => {
-    const ss = typeof id === "string" ? ctx.spreadsheets.get(id) : undefined;
-    if (!ss || ss.deleted) throw new Error(`Requested entity was not found.`);
-    const user = ctx.host.actingUser();
-    if (user !== "" && !(edit ? isEditor(ss, user) : canView(ss, user)))
-      throw new Error("The caller does not have permission");
-    return { ss, user };
-  };
+  const open = (id: unknown, edit: boolean) => openForApi(ctx, id, edit);
   return {
     get(spreadsheetId, optionalArgs) {
       const { ss, user } = open(spreadsheetId, false);
