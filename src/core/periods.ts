@@ -97,6 +97,11 @@ export function instantOfSerial(serial: number): number {
   return Math.round((serial - 25569) * DAY_MS) - VN_OFFSET_MS;
 }
 
+/** The Sheets serial number of an instant, as Vietnam wall time (the inverse of instantOfSerial). */
+export function serialOfInstant(ms: number): number {
+  return (ms + VN_OFFSET_MS) / DAY_MS + 25569;
+}
+
 /** The instant of midnight in Vietnam at the start of a wall date (for adapters that need a Date). */
 export function instantOfCivilDate(iso: IsoDate): Date {
   const { y, m, d } = splitIso(iso);

@@ -1,7 +1,7 @@
 /**
  * The upper level's read-only copy: a separate spreadsheet owned by the sheet's owner, its id in
  * document properties (recreated if deleted), shared as viewer with the upper level's addresses from
- * settings. Aggregates only, laid out in core and written in batched calls per tab, every tab protected.
+ * settings. Aggregates only, laid out in core and written with one batchUpdate, every tab protected.
  */
 import { copyViewersOf } from "../core/roles";
 import { isEmail } from "../core/settings";
@@ -9,7 +9,8 @@ import type { Plan } from "../core/plan";
 import type { Rollup } from "../core/rollup";
 import type { Settings } from "../core/settings";
 import { copyTabs } from "../core/tables";
-import { writeTable } from "./table";
+import { api } from "./sheets-batch";
+import { tableRequests } from "./table-batch";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -25,19 +26,20 @@ export function copyName(plan: Plan): string {
   return `Bản xem – ${plan.shortName} – ${plan.commune.name}`;
 }
 
-function openOrCreate(plan: Plan, messages: string[]): Spreadsheet {
+function openOrCreate(plan: Plan, messages: string[]): { copy: Spreadsheet; id: string } {
   const props = PropertiesService.getDocumentProperties();
   const id = props.getProperty(COPY_ID_KEY);
   if (id) {
     try {
-      return SpreadsheetApp.openById(id);
+      return { copy: SpreadsheetApp.openById(id), id };
     } catch (_) {
       messages.push("Bản xem cũ không còn (có thể đã bị xoá): đã tạo bản mới.");
     }
   }
   const copy = SpreadsheetApp.create(copyName(plan));
-  props.setProperty(COPY_ID_KEY, copy.getId());
-  return copy;
+  const made = copy.getId();
+  props.setProperty(COPY_ID_KEY, made);
+  return { copy, id: made };
 }
 
 /** Viewers become exactly the upper level's valid addresses; bad settings skip sharing, with a message. */
@@ -67,6 +69,11 @@ function syncViewers(copy: Spreadsheet, settings: Settings, messages: string[]):
   }
 }
 
+/**
+ * Every tab of the copy written in one batchUpdate (table-batch.ts), after one spreadsheets.get of its
+ * tabs: a missing tab added (a new spreadsheet's first sheet becomes the first tab rather than lingering
+ * empty), each table written, an unprotected tab protected, a tab the copy no longer has deleted.
+ */
 export function refreshReadOnlyCopy(
   ss: Spreadsheet,
   plan: Plan,
@@ -75,29 +82,62 @@ export function refreshReadOnlyCopy(
   history: Rollup[],
 ): CopyResult {
   const messages: string[] = [];
-  const copy = openOrCreate(plan, messages);
+  const { copy, id } = openOrCreate(plan, messages);
   const tabs = copyTabs(plan, rollup, history, {
     refreshedAt: new Date().toISOString(),
     sourceName: ss.getName(),
     sourceUrl: ss.getUrl(),
   });
   const wanted = new Set(tabs.map((t) => t.name));
-  const existing = copy.getSheets();
+  const got = api().Spreadsheets.get(id, {
+    fields: "sheets(properties(sheetId,title,gridProperties.rowCount),protectedRanges.range)",
+  });
+  // Fields at their default are left out of the API's JSON: the first sheet's id 0.
+  const existing = (got.sheets ?? []).map((s) => ({
+    sheetId: s.properties?.sheetId ?? 0,
+    title: s.properties?.title ?? "",
+    rows: s.properties?.gridProperties?.rowCount ?? 0,
+    // A whole-tab protection's range is its sheet id alone.
+    locked: (s.protectedRanges ?? []).some((p) => {
+      const g = p.range ?? {};
+      return [g.startRowIndex, g.endRowIndex, g.startColumnIndex, g.endColumnIndex].every(
+        (x) => x === undefined,
+      );
+    }),
+  }));
+  const kept = new Set<number>();
+  let nextId = Math.max(0, ...existing.map((e) => e.sheetId)) + 1;
+  const requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
   tabs.forEach((tab, i) => {
-    let sheet = copy.getSheetByName(tab.name);
+    let sheet = existing.find((e) => e.title === tab.name);
     if (!sheet) {
-      // A new spreadsheet's first sheet ("Sheet1") becomes the first tab rather than lingering empty.
-      const spare = i === 0 ? existing.find((s) => !wanted.has(s.getName())) : undefined;
-      sheet = spare ? spare.setName(tab.name) : copy.insertSheet(tab.name);
+      const spare = i === 0 ? existing.find((e) => !wanted.has(e.title)) : undefined;
+      if (spare) {
+        requests.push({
+          updateSheetProperties: { properties: { sheetId: spare.sheetId, title: tab.name }, fields: "title" },
+        });
+        sheet = spare;
+      } else {
+        // A new sheet of Google's default size, 1,000 rows.
+        sheet = { sheetId: nextId++, title: tab.name, rows: 1000, locked: false };
+        requests.push({ addSheet: { properties: { sheetId: sheet.sheetId, title: tab.name } } });
+      }
     }
-    writeTable(sheet, tab.layout);
-    if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) {
-      sheet.protect().setDescription("ke-hoach-sheet: bản xem chỉ đọc");
+    kept.add(sheet.sheetId);
+    requests.push(...tableRequests(sheet.sheetId, sheet.rows, tab.layout));
+    if (!sheet.locked) {
+      requests.push({
+        addProtectedRange: {
+          protectedRange: {
+            range: { sheetId: sheet.sheetId },
+            description: "ke-hoach-sheet: bản xem chỉ đọc",
+          },
+        },
+      });
     }
   });
-  for (const sheet of copy.getSheets()) {
-    if (!wanted.has(sheet.getName())) copy.deleteSheet(sheet);
-  }
+  for (const e of existing) if (!kept.has(e.sheetId)) requests.push({ deleteSheet: { sheetId: e.sheetId } });
+  api().Spreadsheets.batchUpdate({ requests }, id);
   syncViewers(copy, settings, messages);
   SpreadsheetApp.flush();
   const pdf = copy.getAs("application/pdf").setName(`${copyName(plan)} – ${rollup.period.key}.pdf`);

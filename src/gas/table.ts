@@ -1,13 +1,14 @@
 /**
- * Writes a table laid out in core (layout.ts) into a sheet: one call per property for the whole block
- * (values, formats, weights, colours, wraps, notes), one per merged block, run of widths or heights.
- * Whatever an earlier write left (merges, formats, row heights) goes first.
+ * Writes a table laid out in core (layout.ts) into a sheet, in one batchUpdate (table-batch.ts), and
+ * lays out and appends to the log tabs.
  */
 import type { CellValue } from "../core/cell";
 import type { TableLayout } from "../core/layout";
 import { HEADER_BACKGROUND } from "../core/layout";
 import type { LogLayout } from "../core/tables";
 import { logRow } from "../core/tables";
+import { sendBatch } from "./sheets-batch";
+import { tableRequests } from "./table-batch";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -37,34 +38,12 @@ export function writeTableIfChanged(sheet: Sheet, t: TableLayout): void {
   if (!unchanged) writeTable(sheet, t);
 }
 
+/**
+ * Writes the table from A1 with one batchUpdate (table-batch.ts) instead of about 28 SpreadsheetApp
+ * calls; whatever an earlier table left (merges, values, formats, notes, row heights) goes first.
+ */
 export function writeTable(sheet: Sheet, t: TableLayout): void {
-  const rows = t.values.length;
-  const cols = t.widths.length;
-  // What an earlier table left: its merged blocks (all within its data), values and formats, and notes,
-  // which clear() keeps (see the contract case sheet.clear-and-clear-contents).
-  const before = sheet.getDataRange();
-  before.breakApart();
-  sheet.clear();
-  sheet.clearNotes();
-  const range = sheet.getRange(1, 1, rows, cols);
-  if (t.formats.some((r) => r.some((f) => f !== null))) {
-    // Cells without a format of their own keep whatever Sheets calls automatic.
-    const current = range.getNumberFormats();
-    range.setNumberFormats(t.formats.map((r, i) => r.map((f, c) => f ?? current[i]![c]!)));
-  }
-  range.setValues(t.values);
-  range.setFontWeights(t.bold.map((r) => r.map((b) => (b ? "bold" : "normal"))));
-  range.setBackgrounds(t.backgrounds as string[][]);
-  range.setWraps(t.wraps);
-  range.setVerticalAlignment("top");
-  if (t.notes.some((r) => r.some((n) => n !== ""))) range.setNotes(t.notes);
-  for (const m of t.merges) sheet.getRange(m.row, m.column, m.numRows, m.numColumns).mergeAcross();
-  setWidths(sheet, t.widths);
-  // Rows fit their content again (an earlier, longer table may have set heights), then merged rows
-  // that wrap get theirs: the layout does not count on Sheets fitting a row to a merged cell.
-  sheet.autoResizeRows(1, Math.max(before.getNumRows(), rows));
-  for (const h of t.heights) sheet.setRowHeights(h.row, h.numRows, h.height);
-  sheet.setFrozenRows(t.frozenRows);
+  sendBatch(sheet.getParent(), tableRequests(sheet.getSheetId(), sheet.getMaxRows(), t));
 }
 
 /**

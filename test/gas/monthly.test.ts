@@ -75,7 +75,9 @@ describe("the rollup", () => {
     env.runFromClient("writeRollupToTab", ["2023-04"]);
     expect(env.calls.get("ValuesCollection.batchGet")).toBe(1);
     expect(env.calls.get("Range.getValues")).toBe(0);
-    expect(env.calls.get("Range.setValues")).toBe(1);
+    // The tab, in one batchUpdate (table-batch.ts).
+    expect(env.calls.get("SpreadsheetsCollection.batchUpdate")).toBe(1);
+    expect(env.calls.get("Range.setValues")).toBe(0);
   });
 
   it("refuses to write the rollup tab for someone who is not of the office, in Vietnamese", () => {

@@ -452,4 +452,223 @@ export const sheetsApiCases: ContractCase[] = [
       { range: "'Trang tính1'!E1:F2", majorDimension: "ROWS" },
     ],
   },
+  {
+    id: "sheets-api.update-cells-writes-a-table",
+    behaviour:
+      "One batchUpdate adds a sheet with the id asked for and, in later requests of the same batch, writes its cells with updateCells (text as text, never parsed: '=1+1' and '05/04' stay text; a number with a percent format; bold, background, wrap, vertical alignment and a note), merges each row of a block with mergeCells MERGE_ROWS and freezes a row; SpreadsheetApp reads all of it",
+    source: `${REQUEST}#updatecellsrequest`,
+    note:
+      `addSheet: ${REQUEST}#addsheetrequest ("sheetId … if set, must not conflict with any existing sheet ID"); requests are applied in the order given (${REST}/spreadsheets/batchUpdate). ` +
+      `CellData and ExtendedValue.stringValue: ${REST}/spreadsheets/cells#CellData (a string value is text; formulaValue is the formula). mergeCells: ${REQUEST}#mergecellsrequest, MERGE_ROWS "create a merge for each row in the range". Not recorded on Google.`,
+    covers: [
+      "SpreadsheetsCollection.batchUpdate",
+      "Spreadsheet.getId",
+      "Spreadsheet.getSheetByName",
+      "Sheet.getSheetId",
+      "Sheet.getRange",
+      "Sheet.getFrozenRows",
+      "Range.getValues",
+      "Range.getFormulas",
+      "Range.getFontWeights",
+      "Range.getBackgrounds",
+      "Range.getWraps",
+      "Range.getVerticalAlignments",
+      "Range.getNotes",
+      "Range.getNumberFormats",
+      "Range.getMergedRanges",
+      "Range.getA1Notation",
+    ],
+    reads: [
+      "CellData.userEnteredValue",
+      "CellData.userEnteredFormat",
+      "CellData.note",
+      "CellFormat.numberFormat",
+      "CellFormat.textFormat",
+      "CellFormat.backgroundColorStyle",
+      "CellFormat.wrapStrategy",
+      "CellFormat.verticalAlignment",
+    ],
+    run(gas) {
+      const ss = fresh(gas, "sheets api update cells");
+      const sheetId = 123456;
+      const style = {
+        textFormat: { bold: true },
+        backgroundColorStyle: { rgbColor: { red: 217 / 255, green: 226 / 255, blue: 243 / 255 } },
+        wrapStrategy: "WRAP",
+        verticalAlignment: "TOP",
+      };
+      gas.Sheets.Spreadsheets.batchUpdate(
+        {
+          requests: [
+            { addSheet: { properties: { sheetId, title: "Bảng" } } },
+            {
+              updateCells: {
+                start: { sheetId, rowIndex: 0, columnIndex: 0 },
+                rows: [
+                  {
+                    values: [
+                      {
+                        userEnteredValue: { stringValue: "=1+1" },
+                        userEnteredFormat: style,
+                        note: "ghi chú",
+                      },
+                      {
+                        userEnteredValue: { numberValue: 0.25 },
+                        userEnteredFormat: { numberFormat: { type: "PERCENT", pattern: "0.0%" } },
+                      },
+                      {},
+                    ],
+                  },
+                  { values: [{ userEnteredValue: { stringValue: "05/04" } }, {}, {}] },
+                  { values: [{ userEnteredValue: { stringValue: "dòng gộp" } }, {}, {}] },
+                ],
+                fields: "userEnteredValue,userEnteredFormat,note",
+              },
+            },
+            {
+              mergeCells: {
+                range: { sheetId, startRowIndex: 1, endRowIndex: 3, startColumnIndex: 0, endColumnIndex: 3 },
+                mergeType: "MERGE_ROWS",
+              },
+            },
+            {
+              updateSheetProperties: {
+                properties: { sheetId, gridProperties: { frozenRowCount: 1 } },
+                fields: "gridProperties.frozenRowCount",
+              },
+            },
+          ],
+        },
+        ss.getId(),
+      );
+      const sheet = ss.getSheetByName("Bảng")!;
+      const range = sheet.getRange("A1:B2");
+      return {
+        sheetId: sheet.getSheetId(),
+        values: json(range.getValues()),
+        formulas: range.getFormulas(),
+        weights: range.getFontWeights(),
+        backgrounds: range.getBackgrounds(),
+        wraps: range.getWraps(),
+        vertical: range.getVerticalAlignments(),
+        notes: range.getNotes(),
+        formats: range.getNumberFormats()[0]![1]!,
+        merged: sheet
+          .getRange("A1:C3")
+          .getMergedRanges()
+          .map((m) => m.getA1Notation()),
+        frozen: sheet.getFrozenRows(),
+      };
+    },
+    expected: {
+      sheetId: 123456,
+      values: [
+        ["=1+1", 0.25],
+        ["05/04", ""],
+      ],
+      formulas: [
+        ["", ""],
+        ["", ""],
+      ],
+      weights: [
+        ["bold", "normal"],
+        ["normal", "normal"],
+      ],
+      backgrounds: [
+        ["#d9e2f3", "#ffffff"],
+        ["#ffffff", "#ffffff"],
+      ],
+      wraps: [
+        [true, false],
+        [false, false],
+      ],
+      vertical: [
+        ["top", "bottom"],
+        ["bottom", "bottom"],
+      ],
+      notes: [
+        ["ghi chú", ""],
+        ["", ""],
+      ],
+      formats: "0.0%",
+      merged: ["A2:C2", "A3:C3"],
+      frozen: 1,
+    },
+  },
+  {
+    id: "sheets-api.update-cells-clears-a-sheet",
+    behaviour:
+      "updateCells over a sheet's whole range (its sheetId alone) with fields but no rows clears those fields of every cell: values, formats and notes go; unmergeCells over the sheet breaks every merged block; autoResizeDimensions on ROWS fits rows again (a height set earlier is gone); updateSheetProperties renames; deleteSheet removes a sheet",
+    source: `${REQUEST}#updatecellsrequest`,
+    note:
+      `UpdateCellsRequest: "fields … Every field in CellData that is not set here is cleared"; the sample "Clear a sheet of all values while preserving formats" is updateCells with range {sheetId} and fields userEnteredValue (https://developers.google.com/sheets/api/samples/sheet#clear_a_sheet_of_all_values_while_preserving_formats). ` +
+      `unmergeCells: ${REQUEST}#unmergecellsrequest ("if the range spans multiple merges, all will be unmerged"); autoResizeDimensions: ${REQUEST}#autoresizedimensionsrequest; deleteSheet: ${REQUEST}#deletesheetrequest. Not recorded on Google.`,
+    covers: [
+      "SpreadsheetsCollection.batchUpdate",
+      "Spreadsheet.getId",
+      "Spreadsheet.insertSheet",
+      "Spreadsheet.getSheets",
+      "Sheet.getSheetId",
+      "Sheet.getName",
+      "Sheet.getRange",
+      "Sheet.setRowHeight",
+      "Sheet.getRowHeight",
+      "Range.setValues",
+      "Range.setBackground",
+      "Range.setNote",
+      "Range.mergeAcross",
+      "Range.getValues",
+      "Range.getBackgrounds",
+      "Range.getNotes",
+      "Range.isPartOfMerge",
+    ],
+    run(gas) {
+      const ss = fresh(gas, "sheets api clear");
+      const sheet = ss.getSheets()[0]!;
+      const other = ss.insertSheet("Thừa");
+      sheet.getRange("A1:C2").setValues([
+        ["Tiêu đề", "", ""],
+        [1, 2, 3],
+      ]);
+      sheet.getRange("A1:C1").mergeAcross().setBackground("#d9e2f3").setNote("cũ");
+      sheet.setRowHeight(2, 60);
+      const sheetId = sheet.getSheetId();
+      gas.Sheets.Spreadsheets.batchUpdate(
+        {
+          requests: [
+            { unmergeCells: { range: { sheetId } } },
+            { updateCells: { range: { sheetId }, fields: "userEnteredValue,userEnteredFormat,note" } },
+            {
+              autoResizeDimensions: {
+                dimensions: { sheetId, dimension: "ROWS", startIndex: 0, endIndex: 10 },
+              },
+            },
+            { updateSheetProperties: { properties: { sheetId, title: "Mới" }, fields: "title" } },
+            { deleteSheet: { sheetId: other.getSheetId() } },
+          ],
+        },
+        ss.getId(),
+      );
+      const range = sheet.getRange("A1:C2");
+      return {
+        values: json(range.getValues()),
+        backgrounds: range.getBackgrounds()[0]!,
+        notes: range.getNotes()[0]!,
+        merged: range.isPartOfMerge(),
+        height: sheet.getRowHeight(2),
+        sheets: ss.getSheets().map((s) => s.getName()),
+      };
+    },
+    expected: {
+      values: [
+        ["", "", ""],
+        ["", "", ""],
+      ],
+      backgrounds: ["#ffffff", "#ffffff", "#ffffff"],
+      notes: ["", "", ""],
+      merged: false,
+      height: 21,
+      sheets: ["Mới"],
+    },
+  },
 ];

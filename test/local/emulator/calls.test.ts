@@ -69,7 +69,7 @@ describe("call counting", () => {
       }
       function merge() {
         const id = SpreadsheetApp.getActiveSpreadsheet().getId();
-        Sheets.Spreadsheets.batchUpdate({ requests: [{ mergeCells: { range: { sheetId: 0 } } }] }, id);
+        Sheets.Spreadsheets.batchUpdate({ requests: [{ sortRange: { range: { sheetId: 0 } } }] }, id);
       }
       function grid() {
         Sheets.Spreadsheets.get(SpreadsheetApp.getActiveSpreadsheet().getId(), { includeGridData: true });
@@ -79,7 +79,7 @@ describe("call counting", () => {
     expect(env.calls.get("SpreadsheetsCollection.batchUpdate")).toBe(1);
     expect(env.calls.get("SpreadsheetsCollection.get")).toBe(1);
     expect(() => env.run("merge")).toThrow(
-      'Not implemented in the emulator: SpreadsheetsCollection.batchUpdate request "mergeCells"',
+      'Not implemented in the emulator: SpreadsheetsCollection.batchUpdate request "sortRange"',
     );
     expect(() => env.run("grid")).toThrow(
       'Not implemented in the emulator: SpreadsheetsCollection.get option "includeGridData"',

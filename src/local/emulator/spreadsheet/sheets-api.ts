@@ -1,5 +1,6 @@
 // The Sheets advanced service (Sheets API v4 through Apps Script: `Sheets.Spreadsheets.get` and
-// `Sheets.Spreadsheets.batchUpdate`), for exactly what the add-in's setup uses, on the same model as
+// `Sheets.Spreadsheets.batchUpdate`), for exactly what the add-in's setup and its tables (the rollup tab,
+// the read-only copy: sheets-api-cells.ts) use, on the same model as
 // SpreadsheetApp: what one writes, the other reads. Each call is one request, counted as one call
 // ("SpreadsheetsCollection.get", the class of Sheets.Spreadsheets in Google's types), as Google bills it. Anything else throws "Not implemented in the emulator".
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/get
@@ -9,6 +10,7 @@
 // sheet's id 0 is absent from a GridRange.
 import type { Rect } from "./a1";
 import { notImplemented } from "../errors";
+import { CELL_REQUESTS, titleFor } from "./sheets-api-cells";
 import {
   assertCanEdit,
   canEditProtection,
@@ -36,7 +38,7 @@ export interface GridRange {
 }
 
 /** Google's error for a bad request (the advanced service throws the API's message). */
-function invalid(message: string): Error {
+export function invalid(message: string): Error {
   return new Error(
     `API call to sheets.spreadsheets.batchUpdate failed with error: Invalid requests: ${message}`,
   );
@@ -169,21 +171,25 @@ function sheetResource(ss: SpreadsheetData, sheet: SheetData, index: number, use
 // ---- writing: batchUpdate's requests ----
 
 /** A request checked against the spreadsheet as it is; `apply` makes it (after every request is checked). */
-type Prepared = { apply(): Obj | null };
+export type Prepared = { apply(): Obj | null };
 
-interface Batch {
+export interface Batch {
   ss: SpreadsheetData;
   user: string;
+  /** Sheets an earlier request of the batch adds (by id), and those it deletes: later ones see both. */
+  added: Map<number, SheetData>;
+  removed: Set<SheetData>;
+  count: Ctx["host"]["count"];
 }
 
-function sheetById(b: Batch, id: number | undefined): SheetData {
-  const sheet = liveSheets(b.ss).find((s) => s.sheetId === (id ?? 0));
-  if (!sheet) throw invalid(`No grid with id: ${id ?? 0}`);
+export function sheetById(b: Batch, id: number | undefined): SheetData {
+  const sheet = b.added.get(id ?? 0) ?? liveSheets(b.ss).find((s) => s.sheetId === (id ?? 0));
+  if (!sheet || b.removed.has(sheet)) throw invalid(`No grid with id: ${id ?? 0}`);
   return sheet;
 }
 
 /** A GridRange → the model's rectangle (unbounded sides run to the sheet's edges); null: the whole sheet. */
-function rectOf(sheet: SheetData, g: GridRange): Rect | null {
+export function rectOf(sheet: SheetData, g: GridRange): Rect | null {
   const bounded = [g.startRowIndex, g.endRowIndex, g.startColumnIndex, g.endColumnIndex];
   if (bounded.every((x) => x === undefined)) return null;
   const r0 = g.startRowIndex ?? 0;
@@ -222,7 +228,7 @@ function protectionById(b: Batch, id: unknown): ProtectionData {
   return p;
 }
 
-function fieldsOf(r: Obj): string[] {
+export function fieldsOf(r: Obj): string[] {
   if (typeof r.fields !== "string" || r.fields === "")
     throw invalid("'fields' is required (use '*' for all).");
   return r.fields.split(",").map((f) => f.trim());
@@ -402,16 +408,24 @@ const REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
     };
   },
   updateSheetProperties(b, r) {
-    const props = (r.properties ?? {}) as { sheetId?: number; gridProperties?: { frozenRowCount?: number } };
+    const props = (r.properties ?? {}) as {
+      sheetId?: number;
+      title?: string;
+      gridProperties?: { frozenRowCount?: number };
+    };
     const sheet = sheetById(b, props.sheetId);
     const fields = fieldsOf(r);
-    if (fields.some((f) => f !== "gridProperties.frozenRowCount"))
+    if (fields.some((f) => f !== "gridProperties.frozenRowCount" && f !== "title"))
       notImplemented(`SpreadsheetsCollection.batchUpdate updateSheetProperties fields "${r.fields}"`);
     const frozen = props.gridProperties?.frozenRowCount ?? 0;
-    if (frozen < 0 || frozen >= sheet.maxRows) throw invalid(`frozenRowCount ${frozen} is out of the grid.`);
+    const freezes = fields.includes("gridProperties.frozenRowCount");
+    if (freezes && (frozen < 0 || frozen >= sheet.maxRows))
+      throw invalid(`frozenRowCount ${frozen} is out of the grid.`);
+    const title = fields.includes("title") ? titleFor(b, props.title, sheet) : null;
     return {
       apply() {
-        sheet.frozenRows = frozen;
+        if (freezes) sheet.frozenRows = frozen;
+        if (title !== null) sheet.name = title;
         return null;
       },
     };
@@ -454,13 +468,13 @@ export function createSheetsApi(ctx: Ctx): SheetsApi {
       const { ss, user } = open(spreadsheetId, true);
       const requests = (resource as { requests?: unknown } | null)?.requests;
       if (!Array.isArray(requests)) throw invalid("requests must be a list.");
-      const batch: Batch = { ss, user };
+      const batch: Batch = { ss, user, added: new Map(), removed: new Set(), count: ctx.host.count };
       // Every request is checked before any is made: "if any request is not valid, … nothing is applied".
       const prepared = requests.map((request: unknown) => {
         const kinds = Object.keys((request ?? {}) as Obj);
         if (kinds.length !== 1) throw invalid("each request must set exactly one kind.");
         const kind = kinds[0]!;
-        const make = REQUESTS[kind];
+        const make = REQUESTS[kind] ?? CELL_REQUESTS[kind];
         if (!make) return notImplemented(`SpreadsheetsCollection.batchUpdate request "${kind}"`);
         return make(batch, (request as Obj)[kind] as Obj);
       });
