@@ -44,7 +44,7 @@ import {
   yearToDate as ytdOf,
 } from "./periods";
 import type { DateRange } from "./totals";
-import { elementTotal, unitAnswer } from "./totals";
+
 import type { Entry } from "./validate";
 import { checkRules } from "./rules";
 
@@ -147,17 +147,124 @@ export function targetText(ind: Indicator): string {
   return (ind.target.op === ">=" ? "≥ " : "= ") + formatPercent(ind.target.value);
 }
 
+/** One unit's values of one element, ordered by date (rows of the same date in sheet order). */
+interface Series {
+  dates: IsoDate[];
+  values: (number | boolean)[];
+  /** sums[i]: the first i values added (flows). */
+  sums: number[];
+}
+
+/** How many of the ordered `dates` come before `d` (with `on`, on or before it): a binary search. */
+function before(dates: readonly IsoDate[], d: IsoDate, on: boolean): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]! < d || (on && dates[mid] === d)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The entries of a rollup, indexed once: by unit, and each unit's values of each element by sub-unit
+ * and date. A total over any range is then two binary searches, not a pass over every entry, so the
+ * periods of a history (the same entries, 9 rollups) share one index instead of each summing every
+ * entry again. The figures are those of totals.ts elementTotal and unitAnswer: flows summed inside the
+ * range, stocks the latest per sub-unit on or before its end (later rows win a tie on the date).
+ */
+interface Index {
+  byUnit: Map<string, Entry[]>;
+  /** Each unit's entries ordered by date, sorted once (a stable sort: ties keep the sheet's order). */
+  sorted: Map<string, Entry[]>;
+  series: Map<string, Map<string, Series>>;
+}
+const INDEXES = new WeakMap<readonly Entry[], Index>();
+
+function indexOf(plan: Plan, entries: readonly Entry[]): Index {
+  let t = INDEXES.get(entries);
+  if (!t) {
+    const byUnit = new Map<string, Entry[]>();
+    for (const u of plan.units) byUnit.set(u.id, []);
+    for (const e of entries) byUnit.get(e.unitId)?.push(e);
+    t = { byUnit, sorted: new Map(), series: new Map() };
+    INDEXES.set(entries, t);
+  }
+  return t;
+}
+
 class Reader {
-  private readonly byUnit = new Map<string, Entry[]>();
+  private readonly index: Index;
   constructor(
     private readonly plan: Plan,
     entries: readonly Entry[],
   ) {
-    for (const u of plan.units) this.byUnit.set(u.id, []);
-    for (const e of entries) this.byUnit.get(e.unitId)?.push(e);
+    this.index = indexOf(plan, entries);
   }
+  /** Every entry of the unit, whatever its date (totals look only up to their range's end). */
   unitEntries(unitId: string): Entry[] {
-    return this.byUnit.get(unitId) ?? [];
+    return this.index.byUnit.get(unitId) ?? [];
+  }
+  /** The unit's values of an element by sub-unit ("" for none), built on first use. */
+  private series(unitId: string, elementId: string): Map<string, Series> {
+    const key = `${unitId}|${elementId}`;
+    let bySub = this.index.series.get(key);
+    if (!bySub) {
+      bySub = new Map();
+      let sorted = this.index.sorted.get(unitId);
+      if (!sorted) {
+        sorted = [...this.unitEntries(unitId)].sort((a, b) =>
+          a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+        );
+        this.index.sorted.set(unitId, sorted);
+      }
+      for (const e of sorted) {
+        if (e.values[elementId] === undefined) continue;
+        const k = e.subUnit ?? "";
+        let s = bySub.get(k);
+        if (!s) {
+          s = { dates: [], values: [], sums: [0] };
+          bySub.set(k, s);
+        }
+        const v = e.values[elementId]!;
+        s.dates.push(e.date);
+        s.values.push(v);
+        s.sums.push(s.sums[s.sums.length - 1]! + (typeof v === "boolean" ? (v ? 1 : 0) : v));
+      }
+      this.index.series.set(key, bySub);
+    }
+    return bySub;
+  }
+  /** Latest value per sub-unit on or before `end`. */
+  private latest(unitId: string, elementId: string, end: IsoDate): (number | boolean)[] {
+    const out: (number | boolean)[] = [];
+    for (const s of this.series(unitId, elementId).values()) {
+      const i = before(s.dates, end, true) - 1;
+      if (i >= 0) out.push(s.values[i]!);
+    }
+    return out;
+  }
+  /** One unit's total of an element over a range, or null when nothing was entered for it. */
+  unitTotal(unitId: string, el: DataElement, range: DateRange): number | null {
+    if (el.kind === "stock") {
+      const latest = this.latest(unitId, el.id, range.end);
+      if (latest.length === 0) return null;
+      let sum = 0;
+      for (const v of latest) sum += typeof v === "boolean" ? (v ? 1 : 0) : v;
+      return sum;
+    }
+    let sum = 0;
+    let any = false;
+    for (const s of this.series(unitId, el.id).values()) {
+      const lo = before(s.dates, range.start, false);
+      const hi = before(s.dates, range.end, true);
+      if (hi > lo) {
+        sum += s.sums[hi]! - s.sums[lo]!;
+        any = true;
+      }
+    }
+    return any ? sum : null;
   }
   element(id: string): DataElement | undefined {
     return this.plan.elements.find((e) => e.id === id);
@@ -166,7 +273,7 @@ class Reader {
   total(el: DataElement, range: DateRange): number | null {
     let sum: number | null = null;
     for (const uid of el.unitIds) {
-      const v = elementTotal(this.unitEntries(uid), el, range);
+      const v = this.unitTotal(uid, el, range);
       if (v !== null) sum = (sum ?? 0) + v;
     }
     return sum;
@@ -179,9 +286,11 @@ class Reader {
     let yes = 0;
     let answered = false;
     for (const uid of el.unitIds) {
-      const a = unitAnswer(this.unitEntries(uid), el.id, range.end);
-      if (a !== null) answered = true;
-      if (a === true) yes++;
+      // A unit's answer: yes when every sub-unit that answered says yes (totals.ts unitAnswer).
+      const latest = this.latest(uid, el.id, range.end);
+      if (latest.length === 0) continue;
+      answered = true;
+      if (latest.every((v) => v === true || v === 1)) yes++;
     }
     return answered ? yes : null;
   }
@@ -309,8 +418,7 @@ export function computeRollup(
   const rule = opts.rule;
   const bounds = periodBounds(periodKey, rule);
   const ytd = ytdOf(plan, periodKey, rule);
-  const known = entries.filter((e) => e.date <= bounds.end);
-  const reader = new Reader(plan, known);
+  const reader = new Reader(plan, entries);
   const monthsTotal = planPeriods(plan, rule).length;
   const elapsed = countMonthsElapsed(plan, periodKey, rule);
   const problems: DataProblem[] = [...(opts.problems ?? [])];
@@ -343,7 +451,8 @@ export function computeRollup(
   }
 
   const units: UnitRollup[] = plan.units.map((u) => {
-    const own = reader.unitEntries(u.id);
+    // Entries dated after the period's end are ignored (see the header).
+    const own = reader.unitEntries(u.id).filter((e) => e.date <= bounds.end);
     const inPeriod = own.filter((e) => e.date >= bounds.start && e.date <= bounds.end);
     let last: IsoDate | null = null;
     for (const e of own) if (last === null || e.date > last) last = e.date;
@@ -355,8 +464,8 @@ export function computeRollup(
         measure: el.measure,
         kind: el.kind,
         valueType: el.valueType,
-        period: elementTotal(own, el, bounds),
-        yearToDate: elementTotal(own, el, ytd),
+        period: reader.unitTotal(u.id, el, bounds),
+        yearToDate: reader.unitTotal(u.id, el, ytd),
       }));
     for (const iss of checkRules(plan, u.id, own, ytd)) {
       problems.push({

@@ -9,7 +9,7 @@ import type { Plan } from "../core/plan";
 import type { Rollup } from "../core/rollup";
 import type { Settings } from "../core/settings";
 import { copyTabs } from "../core/tables";
-import { api } from "./sheets-batch";
+import { readTabs, sendBatch } from "./sheets-batch";
 import { tableRequests } from "./table-batch";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -26,20 +26,19 @@ export function copyName(plan: Plan): string {
   return `Bản xem – ${plan.shortName} – ${plan.commune.name}`;
 }
 
-function openOrCreate(plan: Plan, messages: string[]): { copy: Spreadsheet; id: string } {
+function openOrCreate(plan: Plan, messages: string[]): Spreadsheet {
   const props = PropertiesService.getDocumentProperties();
   const id = props.getProperty(COPY_ID_KEY);
   if (id) {
     try {
-      return { copy: SpreadsheetApp.openById(id), id };
+      return SpreadsheetApp.openById(id);
     } catch (_) {
       messages.push("Bản xem cũ không còn (có thể đã bị xoá): đã tạo bản mới.");
     }
   }
   const copy = SpreadsheetApp.create(copyName(plan));
-  const made = copy.getId();
-  props.setProperty(COPY_ID_KEY, made);
-  return { copy, id: made };
+  props.setProperty(COPY_ID_KEY, copy.getId());
+  return copy;
 }
 
 /** Viewers become exactly the upper level's valid addresses; bad settings skip sharing, with a message. */
@@ -71,8 +70,8 @@ function syncViewers(copy: Spreadsheet, settings: Settings, messages: string[]):
 
 /**
  * Every tab of the copy written in one batchUpdate (table-batch.ts), after one spreadsheets.get of its
- * tabs: a missing tab added (a new spreadsheet's first sheet becomes the first tab rather than lingering
- * empty), each table written, an unprotected tab protected, a tab the copy no longer has deleted.
+ * tabs: a missing tab added, each table written, an unprotected tab protected, a tab the copy no longer
+ * has deleted.
  */
 export function refreshReadOnlyCopy(
   ss: Spreadsheet,
@@ -82,50 +81,29 @@ export function refreshReadOnlyCopy(
   history: Rollup[],
 ): CopyResult {
   const messages: string[] = [];
-  const { copy, id } = openOrCreate(plan, messages);
+  const copy = openOrCreate(plan, messages);
   const tabs = copyTabs(plan, rollup, history, {
     refreshedAt: new Date().toISOString(),
     sourceName: ss.getName(),
     sourceUrl: ss.getUrl(),
   });
-  const wanted = new Set(tabs.map((t) => t.name));
-  const got = api().Spreadsheets.get(id, {
-    fields: "sheets(properties(sheetId,title,gridProperties.rowCount),protectedRanges.range)",
-  });
-  // Fields at their default are left out of the API's JSON: the first sheet's id 0.
-  const existing = (got.sheets ?? []).map((s) => ({
-    sheetId: s.properties?.sheetId ?? 0,
-    title: s.properties?.title ?? "",
-    rows: s.properties?.gridProperties?.rowCount ?? 0,
-    // A whole-tab protection's range is its sheet id alone.
-    locked: (s.protectedRanges ?? []).some((p) => {
-      const g = p.range ?? {};
-      return [g.startRowIndex, g.endRowIndex, g.startColumnIndex, g.endColumnIndex].every(
-        (x) => x === undefined,
-      );
-    }),
-  }));
+  const existing = readTabs(copy);
   const kept = new Set<number>();
-  let nextId = Math.max(0, ...existing.map((e) => e.sheetId)) + 1;
+  let nextId = Math.max(0, ...[...existing.values()].map((e) => e.sheetId)) + 1;
   const requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
-  tabs.forEach((tab, i) => {
-    let sheet = existing.find((e) => e.title === tab.name);
-    if (!sheet) {
-      const spare = i === 0 ? existing.find((e) => !wanted.has(e.title)) : undefined;
-      if (spare) {
-        requests.push({
-          updateSheetProperties: { properties: { sheetId: spare.sheetId, title: tab.name }, fields: "title" },
-        });
-        sheet = spare;
-      } else {
-        // A new sheet of Google's default size, 1,000 rows.
-        sheet = { sheetId: nextId++, title: tab.name, rows: 1000, locked: false };
-        requests.push({ addSheet: { properties: { sheetId: sheet.sheetId, title: tab.name } } });
-      }
-    }
+  for (const tab of tabs) {
+    // A new tab: an id the script chooses, so that the same batch writes it; Google's size, 1,000 rows.
+    const sheet = existing.get(tab.name) ?? { sheetId: nextId++, frozen: 0, rows: 1000, protections: [] };
+    if (!existing.has(tab.name))
+      requests.push({ addSheet: { properties: { sheetId: sheet.sheetId, title: tab.name } } });
     kept.add(sheet.sheetId);
-    requests.push(...tableRequests(sheet.sheetId, sheet.rows, tab.layout));
-    if (!sheet.locked) {
+    requests.push(...tableRequests(sheet.sheetId, sheet.rows ?? 1000, tab.layout));
+    // A whole-tab protection's range is its sheet id alone.
+    if (
+      !sheet.protections.some(
+        (p) => p.range?.startRowIndex === undefined && p.range?.endRowIndex === undefined,
+      )
+    )
       requests.push({
         addProtectedRange: {
           protectedRange: {
@@ -134,10 +112,11 @@ export function refreshReadOnlyCopy(
           },
         },
       });
-    }
-  });
-  for (const e of existing) if (!kept.has(e.sheetId)) requests.push({ deleteSheet: { sheetId: e.sheetId } });
-  api().Spreadsheets.batchUpdate({ requests }, id);
+  }
+  // What the copy no longer has goes, a new spreadsheet's empty first sheet with it.
+  for (const e of existing.values())
+    if (!kept.has(e.sheetId)) requests.push({ deleteSheet: { sheetId: e.sheetId } });
+  sendBatch(copy, requests);
   syncViewers(copy, settings, messages);
   SpreadsheetApp.flush();
   const pdf = copy.getAs("application/pdf").setName(`${copyName(plan)} – ${rollup.period.key}.pdf`);

@@ -7,7 +7,7 @@ import type { CellValue } from "../core/cell";
 import { collectEntries } from "../core/collect";
 import type { ColumnIndex } from "../core/columns";
 import { unitColumns } from "../core/columns";
-import type { Plan, Unit } from "../core/plan";
+import type { Plan } from "../core/plan";
 import { SYSTEM_TABS } from "../core/plan";
 import type { PeriodKey } from "../core/periods";
 import { comparePeriods, planPeriods } from "../core/periods";
@@ -20,7 +20,8 @@ import type { PlanVersion } from "../core/plan-versions";
 import { planForPeriod } from "../core/plan-versions";
 import { earlierPlans, storedPlan } from "./plan-store";
 import type { TabRead } from "./sheets-read";
-import { readColumns, runsOf, tabNames } from "./sheets-read";
+import { readTabs } from "./sheets-batch";
+import { readColumns, runsOf } from "./sheets-read";
 import { tabColumns } from "./tab-columns";
 import { writeTable } from "./table";
 
@@ -43,7 +44,7 @@ type Tab = { values: CellValue[][]; at: ColumnIndex | null } | null;
  * `figures`: only the columns that decide whether a row counts and what it adds (not free text, not the
  * status: they only ever warn; who and when only while a period is approved): the cells moved drop by
  * 40 %, and no personal-data screening, for a report that never shows either. The columns not read are
- * placed past the row's end (read as absent). A sheet set up before columns were marked is read whole.
+ * absent from the rows (read as empty). A sheet set up before columns were marked is read whole.
  * Stamps (who and when) come as serial numbers too: core reads one as the instant it shows in Vietnam.
  */
 export function readSheetData(
@@ -61,42 +62,32 @@ export function readSheetData(
   const plans = [plan, ...earlier.map((v) => v.plan)];
   const stamps = (locks?.locks.length ?? 0) > 0;
   // Every tab any plan version names, planned first and then read in one request (sheets-read.ts).
-  const names = tabNames(ss);
+  const names = readTabs(ss);
   const read = new Map<string, Tab>();
-  const reads: TabRead[] = [];
-  const planned: { tab: string; at: ColumnIndex | null }[] = [];
+  const reads: (TabRead & { at: ColumnIndex | null })[] = [];
   for (const p of plans) {
     for (const unit of p.units) {
       if (read.has(unit.tabName)) continue;
       read.set(unit.tabName, null);
       if (!names.has(unit.tabName)) continue;
       const found = tabColumns(() => ss.getSheetByName(unit.tabName)!, p, unit);
-      if (!figures || !found.marked) {
-        // Unmarked (an earlier version's sheet): each plan finds its columns by the header, row 1.
-        reads.push({ tab: unit.tabName, runs: [[0, found.width]] });
-        planned.push({ tab: unit.tabName, at: found.marked ? found.indexByKey : null });
-        continue;
+      // Unmarked (an earlier version's sheet): read whole, each plan finds its columns by the header.
+      let columns = [...Array(found.width).keys()];
+      if (figures && found.marked) {
+        const keep = plans
+          .flatMap((q) => q.units.filter((u) => u.tabName === unit.tabName).flatMap((u) => unitColumns(q, u)))
+          .filter((c) => c.kind !== "text" && c.key !== "status" && (stamps || !c.scriptOwned))
+          .map((c) => found.indexByKey[c.key])
+          .filter((i) => i !== undefined);
+        columns = [...new Set(keep)].sort((x, y) => x - y);
       }
-      const wanted = plans
-        .flatMap((q) => q.units.filter((u) => u.tabName === unit.tabName).flatMap((u) => unitColumns(q, u)))
-        .filter((c) => found.indexByKey[c.key] !== undefined);
-      const keep = wanted
-        .filter((c) => c.kind !== "text" && c.key !== "status" && (stamps || !c.scriptOwned))
-        .map((c) => found.indexByKey[c.key]!);
-      const sorted = [...new Set(keep)].sort((x, y) => x - y);
-      // The columns not read are placed past the row's end (read as absent).
-      const place = new Map(sorted.map((c, k) => [c, k]));
-      const at: ColumnIndex = {};
-      for (const c of wanted) at[c.key] = place.get(found.indexByKey[c.key]!) ?? sorted.length;
-      reads.push({ tab: unit.tabName, runs: runsOf(sorted) });
-      planned.push({ tab: unit.tabName, at });
+      reads.push({ tab: unit.tabName, runs: runsOf(columns), at: found.marked ? found.indexByKey : null });
     }
   }
   readColumns(ss, reads).forEach((values, i) => {
-    const { tab, at } = planned[i]!;
+    const { tab, at } = reads[i]!;
     read.set(tab, { values: values.length > 0 ? values : [[]], at });
   });
-  const readTab = (_p: Plan, unit: Unit): Tab => read.get(unit.tabName) ?? null;
   const collected = new Map<Plan, ReturnType<typeof collectEntries>>();
   const collectFor = (p: Plan) => {
     let c = collected.get(p);
@@ -104,7 +95,7 @@ export function readSheetData(
       const tabs = new Map<string, CellValue[][] | null>();
       const columns = new Map<string, ColumnIndex>();
       for (const unit of p.units) {
-        const tab = readTab(p, unit);
+        const tab = read.get(unit.tabName);
         tabs.set(unit.id, tab?.values ?? null);
         if (tab?.at) columns.set(unit.id, tab.at);
       }

@@ -19,12 +19,6 @@ export interface TabRead {
   runs: [number, number][];
 }
 
-/** The names of the spreadsheet's tabs, in one spreadsheets.get. */
-export function tabNames(ss: Spreadsheet): Set<string> {
-  const got = api().Spreadsheets.get(ss.getId(), { fields: "sheets.properties.title" });
-  return new Set((got.sheets ?? []).map((s) => s.properties?.title ?? ""));
-}
-
 /** Sorted 0-based columns → runs of adjacent ones. */
 export function runsOf(columns: readonly number[]): [number, number][] {
   const runs: [number, number][] = [];
@@ -37,8 +31,8 @@ export function runsOf(columns: readonly number[]): [number, number][] {
 }
 
 /**
- * Reads every tab's runs from row 1 in one batchGet; each tab's rows hold its runs side by side, in
- * order (a short row: the rest is empty).
+ * Reads every tab's runs from row 1 in one batchGet: each value at its own column's index in the row,
+ * a column not read absent (read as empty).
  */
 export function readColumns(ss: Spreadsheet, reads: readonly TabRead[]): CellValue[][][] {
   const ranges = reads.flatMap((r) =>
@@ -56,19 +50,17 @@ export function readColumns(ss: Spreadsheet, reads: readonly TabRead[]): CellVal
   const parts = (got.valueRanges ?? []).map((v) => (v.values ?? []) as CellValue[][]);
   let k = 0;
   return reads.map((r) => {
-    const mine = parts.slice(k, k + r.runs.length);
-    k += r.runs.length;
-    if (mine.length === 1) return mine[0]!;
-    const rows = Math.max(0, ...mine.map((p) => p.length));
     const out: CellValue[][] = [];
-    for (let i = 0; i < rows; i++) {
-      const row: CellValue[] = [];
-      mine.forEach((p, j) => {
-        const cells = p[i] ?? [];
-        const width = r.runs[j]![1];
-        for (let c = 0; c < width; c++) row.push(cells[c] ?? "");
+    for (const [from] of r.runs) {
+      const part = parts[k++]!;
+      // The first columns as one run: the API's rows as they are.
+      if (from === 0 && r.runs.length === 1) return part;
+      part.forEach((cells, i) => {
+        const row = (out[i] ??= []);
+        cells.forEach((v, c) => {
+          row[from + c] = v;
+        });
       });
-      out.push(row);
     }
     return out;
   });
