@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  instantOfSerial,
+  serialOfInstant,
   administrativeDate,
   civilDateOf,
   formatDateTimeVi,
@@ -145,5 +147,18 @@ describe("dates in administrative documents (Nghị định 30/2020/NĐ-CP, Ph�
       }
     }
     expect(count).toBe(366);
+  });
+});
+
+describe("Sheets serial numbers (what the Sheets API reads, dates as SERIAL_NUMBER), as Vietnam wall time", () => {
+  it("15/4/2023 at noon in Hanoi is serial 45031.5, both ways", () => {
+    const noon = Date.UTC(2023, 3, 15, 5, 0);
+    expect(serialOfInstant(noon)).toBe(45031.5);
+    expect(instantOfSerial(45031.5)).toBe(noon);
+  });
+
+  it("an approval's instant survives the round trip to the millisecond", () => {
+    const at = Date.parse("2023-05-15T10:23:45.678+07:00");
+    expect(instantOfSerial(serialOfInstant(at))).toBe(at);
   });
 });

@@ -4,6 +4,8 @@ import type { IndicatorResult, Rollup } from "../../src/core/rollup";
 import { computeRollup } from "../../src/core/rollup";
 import type { Entry } from "../../src/core/validate";
 import { quangKhai2023 as plan } from "../../src/plans/quang-khai-2023";
+import { periodBounds, planPeriods, yearToDate } from "../../src/core/periods";
+import { elementTotal } from "../../src/core/totals";
 
 function entry(unitId: string, date: string, values: Entry["values"], subUnit: string | null = null): Entry {
   const unit = plan.units.find((u) => u.id === unitId);
@@ -344,5 +346,55 @@ describe("both period rules", () => {
     });
     expect(jan.yearToDate).toEqual({ start: "2023-03-15", end: "2023-12-14" });
     expect(jan.period.label).toBe("tháng 1/2024 (15/12/2023 – 14/01/2024)");
+  });
+});
+
+describe("a history: the 9 periods computed from the same entries", () => {
+  // Two rows of the same day for the same school: the later row is the figure (as typed last).
+  const entries: Entry[] = [
+    ...worked,
+    entry("truongHoc", "2023-07-03", { hocSinh: 400 }, "thcs"),
+    entry("truongHoc", "2023-07-03", { hocSinh: 410 }, "thcs"),
+    entry("congAnXa", "2023-09-01", { laoDongCoSo: 95, laoDongCoSoTuyenTruyen: 7 }),
+    entry("daiTruyenThanh", "2023-11-20", { tinBaiTruyenThanh: 3 }),
+  ];
+  const history = planPeriods(plan, "cutoff").map((k) =>
+    computeRollup(plan, entries, k, { rule: "cutoff", generatedAt: "2023-12-15T07:00:00+07:00" }),
+  );
+
+  it("gives every unit's figures of every period as totals.ts does for that period's entries alone", () => {
+    for (const r of history) {
+      const end = periodBounds(r.period.key, "cutoff").end;
+      const ytd = yearToDate(plan, r.period.key, "cutoff");
+      for (const u of r.units) {
+        const own = entries.filter((e) => e.unitId === u.unitId && e.date <= end);
+        for (const t of u.totals) {
+          const el = plan.elements.find((e) => e.id === t.elementId)!;
+          expect(t.period, `${r.period.key} ${u.unitId} ${t.elementId}`).toBe(
+            elementTotal(own, el, { start: r.period.start, end }),
+          );
+          expect(t.yearToDate, `${r.period.key} ${u.unitId} ${t.elementId}`).toBe(elementTotal(own, el, ytd));
+        }
+      }
+    }
+  });
+
+  it("takes the later of two rows of the same day (03/07, in July's period) for a school's students", () => {
+    const students = (key: string) =>
+      history
+        .find((r) => r.period.key === key)!
+        .units.find((u) => u.unitId === "truongHoc")!
+        .totals.find((t) => t.elementId === "hocSinh")!.period;
+    expect(students("2023-06")).toBe(250 + 420 + 375);
+    expect(students("2023-07")).toBe(250 + 420 + 410);
+    expect(students("2023-08")).toBe(250 + 420 + 410);
+  });
+
+  it("gives June the same figures as June computed alone", () => {
+    const alone = computeRollup(plan, [...entries], "2023-06", {
+      rule: "cutoff",
+      generatedAt: "2023-12-15T07:00:00+07:00",
+    });
+    expect(history.find((r) => r.period.key === "2023-06")).toEqual(alone);
   });
 });
