@@ -185,6 +185,9 @@ const YMD_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 /** The Vietnam date of each instant a Date cell held, "" when it is no date from 1900 on. */
 const CIVIL_DATES = new Map<number, IsoDate>();
 
+/** The date of each day number a serial cell held (the Sheets API's dates: a few hundred days a tab). */
+const SERIAL_DATES = new Map<number, IsoDate>();
+
 function civilDateAt(time: number): IsoDate {
   const iso = Number.isNaN(time) ? "" : civilDateOf(new Date(time));
   return isValidIso(iso) && iso >= "1900" ? iso : "";
@@ -207,7 +210,7 @@ export function parseDate(v: CellValue, columnLabel: string): Parsed<IsoDate> {
         col(columnLabel) + ": " + quoteCell(formatNumberLoose(v)) + " không phải ngày. " + DATE_HINT,
       );
     }
-    return ok(fromDayNumber(SERIAL_EPOCH_DAY + Math.floor(v)));
+    return ok(remembered(SERIAL_DATES, SERIAL_EPOCH_DAY + Math.floor(v), fromDayNumber));
   }
   if (typeof v === "boolean")
     return fail(col(columnLabel) + ": " + quoteCell(v) + " không phải ngày. " + DATE_HINT);

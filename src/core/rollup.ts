@@ -176,9 +176,8 @@ function before(dates: readonly IsoDate[], d: IsoDate, on: boolean): number {
  */
 interface Index {
   byUnit: Map<string, Entry[]>;
-  /** Each unit's entries ordered by date, sorted once (a stable sort: ties keep the sheet's order). */
-  sorted: Map<string, Entry[]>;
-  series: Map<string, Map<string, Series>>;
+  /** By unit, by element, by sub-unit. */
+  series: Map<string, Map<string, Map<string, Series>>>;
 }
 const INDEXES = new WeakMap<readonly Entry[], Index>();
 
@@ -188,7 +187,7 @@ function indexOf(plan: Plan, entries: readonly Entry[]): Index {
     const byUnit = new Map<string, Entry[]>();
     for (const u of plan.units) byUnit.set(u.id, []);
     for (const e of entries) byUnit.get(e.unitId)?.push(e);
-    t = { byUnit, sorted: new Map(), series: new Map() };
+    t = { byUnit, series: new Map() };
     INDEXES.set(entries, t);
   }
   return t;
@@ -206,35 +205,33 @@ class Reader {
   unitEntries(unitId: string): Entry[] {
     return this.index.byUnit.get(unitId) ?? [];
   }
-  /** The unit's values of an element by sub-unit ("" for none), built on first use. */
+  /**
+   * The unit's values of an element by sub-unit ("" for none): every element's, built in one pass over
+   * the unit's entries ordered by date (a stable sort: rows of the same date keep the sheet's order).
+   */
   private series(unitId: string, elementId: string): Map<string, Series> {
-    const key = `${unitId}|${elementId}`;
-    let bySub = this.index.series.get(key);
-    if (!bySub) {
-      bySub = new Map();
-      let sorted = this.index.sorted.get(unitId);
-      if (!sorted) {
-        sorted = [...this.unitEntries(unitId)].sort((a, b) =>
-          a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
-        );
-        this.index.sorted.set(unitId, sorted);
-      }
+    let all = this.index.series.get(unitId);
+    if (!all) {
+      all = new Map();
+      const sorted = [...this.unitEntries(unitId)].sort((a, b) =>
+        a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+      );
       for (const e of sorted) {
-        if (e.values[elementId] === undefined) continue;
         const k = e.subUnit ?? "";
-        let s = bySub.get(k);
-        if (!s) {
-          s = { dates: [], values: [], sums: [0] };
-          bySub.set(k, s);
+        for (const id in e.values) {
+          let bySub = all.get(id);
+          if (!bySub) all.set(id, (bySub = new Map()));
+          let s = bySub.get(k);
+          if (!s) bySub.set(k, (s = { dates: [], values: [], sums: [0] }));
+          const v = e.values[id]!;
+          s.dates.push(e.date);
+          s.values.push(v);
+          s.sums.push(s.sums[s.sums.length - 1]! + (typeof v === "boolean" ? (v ? 1 : 0) : v));
         }
-        const v = e.values[elementId]!;
-        s.dates.push(e.date);
-        s.values.push(v);
-        s.sums.push(s.sums[s.sums.length - 1]! + (typeof v === "boolean" ? (v ? 1 : 0) : v));
       }
-      this.index.series.set(key, bySub);
+      this.index.series.set(unitId, all);
     }
-    return bySub;
+    return all.get(elementId) ?? new Map();
   }
   /** Latest value per sub-unit on or before `end`. */
   private latest(unitId: string, elementId: string, end: IsoDate): (number | boolean)[] {
