@@ -36,6 +36,7 @@ function cellOf(t: TableLayout, r: number, c: number): CellData {
   if (value) cell.userEnteredValue = value;
   const format: GoogleAppsScript.Sheets.Schema.CellFormat = { verticalAlignment: "TOP" };
   const pattern = t.formats[r]?.[c];
+  // The layouts' patterns are whole numbers (#,##0) and percentages (0.0%).
   if (pattern) format.numberFormat = { type: pattern.endsWith("%") ? "PERCENT" : "NUMBER", pattern };
   if (t.bold[r]?.[c]) format.textFormat = { bold: true };
   const bg = t.backgrounds[r]?.[c];
