@@ -10,7 +10,7 @@
 // sheet's id 0 is absent from a GridRange.
 import type { Rect } from "./a1";
 import { notImplemented } from "../errors";
-import { CELL_REQUESTS, titleFor } from "./sheets-api-cells";
+import { CELL_REQUESTS, hexOf, titleFor } from "./sheets-api-cells";
 import {
   assertCanEdit,
   canEditProtection,
@@ -375,13 +375,7 @@ const REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
           string,
           number | undefined
         >;
-        const hex = `#${["red", "green", "blue"]
-          .map((k) =>
-            Math.round((rgb[k] ?? 0) * 255)
-              .toString(16)
-              .padStart(2, "0"),
-          )
-          .join("")}`;
+        const hex = hexOf(rgb);
         const none = f.backgroundColorStyle === undefined || hex === "#ffffff";
         set.push((c) => (c.bg = none ? undefined : hex));
       } else if (path === "userEnteredFormat.wrapStrategy") {
