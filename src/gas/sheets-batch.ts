@@ -12,7 +12,7 @@ type Request = GoogleAppsScript.Sheets.Schema.Request;
 type ProtectedRange = GoogleAppsScript.Sheets.Schema.ProtectedRange;
 
 /** The advanced service, enabled in appsscript.json (undefined only in a project without it). */
-function api(): GoogleAppsScript.Sheets {
+export function api(): GoogleAppsScript.Sheets {
   if (!Sheets)
     throw new Error("Dự án Apps Script chưa bật dịch vụ nâng cao Google Sheets API (appsscript.json).");
   return Sheets;

@@ -30,35 +30,6 @@ export interface BlockResult extends Omit<MarkedRows, "notes" | "backgrounds" | 
 }
 
 /**
- * Writes the script's column values into `range` (the block, whose values are `rows`) in one call per
- * run of adjacent script columns, from the first that changed to the last (one call when the user alone
- * is the same: status and time change, who does not).
- */
-function writeColumns(range: Range, rows: CellValue[][], columns: Map<number, CellValue[]>): void {
-  const changed = (c: number) => columns.get(c)!.some((v, r) => v !== rows[r]?.[c]);
-  const indexes = [...columns.keys()].sort((a, b) => a - b);
-  let start = 0;
-  while (start < indexes.length) {
-    let end = start;
-    while (end + 1 < indexes.length && indexes[end + 1] === indexes[end]! + 1) end++;
-    const run = indexes.slice(start, end + 1);
-    while (run.length > 0 && !changed(run[0]!)) run.shift();
-    while (run.length > 0 && !changed(run[run.length - 1]!)) run.pop();
-    if (run.length > 0) {
-      const height = columns.get(run[0]!)!.length;
-      const block: CellValue[][] = [];
-      for (let r = 0; r < height; r++) block.push(run.map((c) => columns.get(c)![r] ?? ""));
-      range.offset(0, run[0]!, height, run.length).setValues(block);
-    }
-    start = end + 1;
-  }
-}
-
-function differs<T>(a: readonly (readonly T[])[], b: readonly (readonly T[])[]): boolean {
-  return a.some((row, r) => row.some((v, c) => v !== b[r]![c]));
-}
-
-/**
  * The cross-field rules to judge rows by: the period rule, and the unit's entries that count in rows
  * outside the block (none when the block is the whole tab); the block's own are added to them.
  */
@@ -86,23 +57,31 @@ export function countedEntries(
   return read.rows.flatMap((r) => (r.entry ? [r.entry] : []));
 }
 
+/** The marks of a block: what to write, or a recheck (nothing to write) when the layout may be stale. */
+export interface PlannedMarks {
+  result: BlockResult;
+  /** Notes, colours and script columns to write; null when there is nothing (no range, a recheck). */
+  marked: MarkedRows | null;
+}
+
 /**
- * Validates `rows` (the values of `range`: whole rows of a unit tab from column 1, as wide as
- * `columns.width`, below the header) and marks them. With a stamp, the rows also get who/when; with
- * locks, rows of approved periods that do not count are marked so; with rules, the cross-field rules
- * over each row's period too.
+ * Validates `rows` (whole rows of a unit tab from column 1, as wide as `columns.width`, below the header)
+ * and works out their marks from their current `cells` (notes and colours). With a stamp, the rows also
+ * get who/when; with locks, rows of approved periods that do not count are marked so; with rules, the
+ * cross-field rules over each row's period too; with a locale other than the add-in's, a warning on
+ * dates it may have read month first.
  */
-export function markBlock(
+export function planMarks(
   plan: Plan,
   unit: Unit,
-  range: Range | null,
   columns: TabColumns,
   rows: CellValue[][],
+  cells: { notes: string[][]; backgrounds: string[][] } | null,
   today: string,
   stamp?: Stamp,
   locks?: LockContext,
   rules?: RuleContext,
-): BlockResult {
+): PlannedMarks {
   const values = [[], ...rows];
   const rule = locks?.rule ?? rules?.rule;
   let read = readUnitTab(plan, unit, values, rule ? { today, rule } : { today }, columns.indexByKey);
@@ -112,24 +91,19 @@ export function markBlock(
     read = withRuleIssues(read, entryRuleChecker(plan, unit, [...(rules.others ?? []), ...own], rules.rule));
   }
   const none = { read, checked: 0, errors: 0, warnings: 0, entries: [], recheck: false };
-  if (!range || rows.length === 0) return none;
-  const notes = range.getNotes();
-  const backgrounds = range.getBackgrounds();
-  const marked = markRows(read, rows, notes, backgrounds, stamp);
+  if (!cells || rows.length === 0) return { result: none, marked: null };
+  const marked = markRows(read, rows, cells.notes, cells.backgrounds, stamp);
   for (const c of unitColumns(plan, unit)) {
     const at = columns.indexByKey[c.key];
     if (!c.scriptOwned || at === undefined || !marked.scriptColumns.has(at) || columns.fresh) continue;
     if (rows.every((r) => mayOverwrite(c, r[at]))) continue;
     // Marked, from the kept copy: perhaps stale. Found by header text: not ours to replace.
-    if (columns.marked) return { ...none, recheck: true };
+    if (columns.marked) return { result: { ...none, recheck: true }, marked: null };
     marked.scriptColumns.delete(at);
     console.warn(`${unit.tabName}: cột ${at + 1} có nội dung do người nhập; tiện ích không ghi đè.`);
   }
-  if (differs(marked.notes, notes)) range.setNotes(marked.notes);
-  if (differs(marked.backgrounds, backgrounds)) range.setBackgrounds(marked.backgrounds as string[][]);
-  writeColumns(range, rows, marked.scriptColumns);
   const { checked, errors, warnings, entries } = marked;
-  return { read, checked, errors, warnings, entries, recheck: false };
+  return { result: { read, checked, errors, warnings, entries, recheck: false }, marked };
 }
 
 /** Column number → its letters (1 → A, 27 → AA). */

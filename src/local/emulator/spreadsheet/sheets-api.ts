@@ -9,6 +9,7 @@
 // sheet's id 0 is absent from a GridRange.
 import type { Rect } from "./a1";
 import { notImplemented } from "../errors";
+import { CELL_REQUESTS, checkGridMask, gridData, rangeOf } from "./sheets-api-cells";
 import {
   assertCanEdit,
   canEditProtection,
@@ -229,6 +230,7 @@ function fieldsOf(r: Obj): string[] {
 }
 
 const REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
+  ...CELL_REQUESTS,
   addProtectedRange(b, r) {
     const pr = (r.protectedRange ?? {}) as Obj;
     const g = (pr.range ?? {}) as GridRange;
@@ -437,15 +439,31 @@ export function createSheetsApi(ctx: Ctx): SheetsApi {
       const { ss, user } = open(spreadsheetId, false);
       const args = (optionalArgs ?? {}) as Obj;
       for (const k of Object.keys(args))
-        if (k !== "fields") notImplemented(`SpreadsheetsCollection.get option "${k}"`);
+        if (k !== "fields" && k !== "ranges" && k !== "includeGridData")
+          notImplemented(`SpreadsheetsCollection.get option "${k}"`);
+      const mask = typeof args.fields === "string" ? parseMask(args.fields) : null;
+      const live = liveSheets(ss);
+      // "Limiting the range returns only the portions of the spreadsheet that intersect the requested
+      // ranges": the sheets they name, each with one GridData per range, in the order asked.
+      const ranges = args.ranges === undefined ? [] : [args.ranges].flat().map(String);
+      const asked = ranges.map((a1) => rangeOf(live, a1));
+      const sheets = ranges.length === 0 ? live : live.filter((s) => asked.some((a) => a.sheet === s));
+      // Grid data comes with a mask naming it, or includeGridData without a mask.
+      const withData = mask ? mask.get("sheets")?.get("data") !== undefined : args.includeGridData === true;
+      if (mask) checkGridMask(mask);
+      else if (withData) notImplemented("SpreadsheetsCollection.get includeGridData without a field mask");
+      if (withData && ranges.length === 0)
+        notImplemented("SpreadsheetsCollection.get grid data without `ranges` (every sheet's)");
       const resource: Obj = {
         spreadsheetId: ss.id,
         properties: { title: ss.name, locale: ss.locale, timeZone: ss.timeZone },
-        sheets: liveSheets(ss).map((s, i) => sheetResource(ss, s, i, user)),
+        sheets: sheets.map((s) => {
+          const r = sheetResource(ss, s, live.indexOf(s), user);
+          if (withData) r.data = asked.filter((a) => a.sheet === s).map((a) => gridData(s, a.rect));
+          return r;
+        }),
       };
-      return typeof args.fields === "string"
-        ? (applyMask(resource, parseMask(args.fields)) as Obj)
-        : resource;
+      return mask ? (applyMask(resource, mask) as Obj) : resource;
     },
     batchUpdate(resource, spreadsheetId) {
       const { ss, user } = open(spreadsheetId, true);
