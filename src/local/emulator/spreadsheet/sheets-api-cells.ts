@@ -86,7 +86,9 @@ function cellResource(sheet: SheetData, row: number, col: number): Obj {
 
 /**
  * One GridData: rows from `rect`'s first, each row's cells from its first column. Empty cells at the end
- * of a row and empty rows at the end are left out, as the API leaves out what is empty.
+ * of a row and empty rows at the end are left out, as the API does for values ("Empty trailing rows and
+ * columns are omitted", ValueRange); for grid data this is not recorded on Google, so it is the stricter
+ * case for readers: they must take a missing cell or row as empty.
  */
 export function gridData(sheet: SheetData, rect: Rect): Obj {
   const rowData: Obj[] = [];
