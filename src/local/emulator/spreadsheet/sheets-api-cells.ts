@@ -29,7 +29,8 @@ export function rangeOf(sheets: SheetData[], a1: string): { sheet: SheetData; re
     ref && (ref.sheetName === undefined ? sheets[0] : sheets.find((s) => s.name === ref.sheetName));
   if (!ref || !sheet) throw new Error(`Unable to parse range: ${a1}`);
   const rect = resolveRef(ref, sheet.maxRows, sheet.maxCols);
-  // A range past the grid's edge is cut to it ("A1:Z" on a 5-column sheet is its five columns).
+  // A range past the grid's edge is cut to it ("A1:Z" on a 5-column sheet is its five columns; not
+  // recorded on Google: the add-in never asks past the edge).
   const numRows = Math.min(rect.numRows, sheet.maxRows - rect.row + 1);
   const numCols = Math.min(rect.numCols, sheet.maxCols - rect.col + 1);
   if (numRows < 1 || numCols < 1) throw new Error(`Unable to parse range: ${a1}`);
