@@ -1,8 +1,9 @@
 /**
- * Validating a block of rows of a unit's tab and marking the result: status column, a note and a colour
- * on each offending cell. One read of the values, notes and colours of the block; notes and colours are
- * written only when they change, the script's columns in one write per run of adjacent columns; the
- * user's values are never written, and a cell of a column the add-in did not make is never replaced.
+ * Validating a block of rows of a unit's tab and working out its marks: status column, a note and a
+ * colour on each offending cell (planMarks). The callers read the block's values, notes and colours once
+ * and write what changed in one Sheets API batch (edit-cells.ts): notes and colours only where they
+ * change, the script's columns only where they change; the user's values are never written, and a cell
+ * of a column the add-in did not make is never replaced.
  */
 import type { LockContext } from "../core/approval";
 import { applyLocks } from "../core/approval";
@@ -17,8 +18,6 @@ import { entryRuleChecker, withRuleIssues } from "../core/rules";
 import type { Entry, UnitTabRead } from "../core/validate";
 import { readUnitTab } from "../core/validate";
 import type { TabColumns } from "./tab-columns";
-
-type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export interface BlockResult extends Omit<MarkedRows, "notes" | "backgrounds" | "scriptColumns"> {
   read: UnitTabRead;
