@@ -244,12 +244,13 @@ export async function editPath(): Promise<string[]> {
     "",
     "Through the built bundle in the emulator; **least**: bench/least.ts, the same work written by hand with the " +
       "columns as constants (no roles, guard, column marks, locks), run on an identical sheet in the same run and " +
-      "counted the same way. A Sheets call is any method of a spreadsheet object (Range, Sheet, Spreadsheet, " +
-      "RangeList, Protection, developer metadata, a metadata finder's find); building a validation rule or a " +
-      "metadata query is the script's. In brackets, every Apps Script call of the add-in (properties, the " +
-      "trigger's guard, the on-change trigger that Google fires with every edit). The least judges no cross-field " +
-      "rule: where the block has a figure the police's rules compare (the pasted rows), the add-in also reads the " +
-      "tab whole for the period's other rows (3 calls: the sheet, its data range, the values).",
+      "counted the same way, with the same technique: the block's values by getValues, its notes and colours, the " +
+      "time zone and the log's id in one Sheets API spreadsheets.get, marks, status, who, when and the log line in " +
+      "one batchUpdate, the tab read whole for the cross-field rules only when the block has a figure they compare " +
+      "(the pasted rows: 2 calls). A Sheets call is any method of a spreadsheet object (Range, Sheet, Spreadsheet, " +
+      "RangeList, Protection, developer metadata, a metadata finder's find) and each Sheets API request; building " +
+      "a validation rule or a metadata query is the script's. In brackets, every Apps Script call of the add-in " +
+      "(properties, the trigger's guard, the on-change trigger that Google fires with every edit).",
     "",
     "| action | add-in (all calls) | goal | least | add-in ÷ least |",
     "|---|---:|---|---:|---:|",

@@ -11,7 +11,11 @@ import { collectEntries } from "../src/core/collect";
 import type { ColumnIndex } from "../src/core/columns";
 import { entryRow, markRows, statusText } from "../src/core/marks";
 import { todayIso } from "../src/core/periods";
+import { entryRuleChecker, rowsMeetRules, withRuleIssues } from "../src/core/rules";
+import { CHANGE_LOG_LAYOUT, logRow } from "../src/core/tables";
 import { readUnitTab, validateEntry } from "../src/core/validate";
+import type { BlockCells } from "../src/gas/edit-cells";
+import { appendRequest, markedRequests, readBlockCells, send } from "../src/gas/edit-cells";
 import { periodsUpTo, writeRollupTab } from "../src/gas/rollup";
 import { readColumns } from "../src/gas/sheets-read";
 import { computeRollup } from "../src/core/rollup";
@@ -30,29 +34,35 @@ function letters(s: string): number {
   return n;
 }
 
-function changed<T>(a: readonly (readonly T[])[], b: readonly (readonly T[])[]): boolean {
-  return a.some((row, r) => row.some((v, c) => v !== b[r]![c]));
-}
-
-/** Marks `rows` (the values of `block`, a unit tab's whole rows) and writes status, who and when. */
-function mark(
-  block: GoogleAppsScript.Spreadsheet.Range,
+/**
+ * The marks of `rows` (a unit tab's whole rows from `first`, as read) as Sheets API requests: the block's
+ * notes and colours from the read the caller made (`cells`), the cross-field rules over the period with
+ * the tab's other rows (`others`, read whole only when the rows have a figure a rule compares).
+ */
+function marks(
   tab: (typeof LEAST_TABS)[string],
+  sheetId: number,
+  first: number,
   rows: CellValue[][],
+  cells: BlockCells,
   user: string,
+  others: () => CellValue[][],
   at = new Date(),
-): void {
+): GoogleAppsScript.Sheets.Schema.Request[] {
   const unit = plan.units.find((u) => u.id === tab.unit)!;
-  const notes = block.getNotes();
-  const backgrounds = block.getBackgrounds();
-  const read = readUnitTab(plan, unit, [[], ...rows], { today: todayIso(new Date()), rule }, tab.at);
-  const marked = markRows(read, rows, notes, backgrounds, { user, at });
-  if (changed(marked.notes, notes)) block.setNotes(marked.notes);
-  if (changed(marked.backgrounds, backgrounds)) block.setBackgrounds(marked.backgrounds as string[][]);
-  const status = tab.at.status!;
-  const script = rows.map((_, r) => [0, 1, 2].map((k) => marked.scriptColumns.get(status + k)?.[r] ?? ""));
-  const same = script.every((line, r) => line.every((v, k) => v === rows[r]![status + k]));
-  if (!same) block.offset(0, status, rows.length, 3).setValues(script);
+  const today = todayIso(new Date());
+  let read = readUnitTab(plan, unit, [[], ...rows], { today, rule }, tab.at);
+  if (rowsMeetRules(plan, unit, rows, tab.at)) {
+    const all = others();
+    const outside = [all[0] ?? [], ...all.slice(1, first - 1), ...all.slice(first - 1 + rows.length)];
+    const counted = readUnitTab(plan, unit, outside, { today, rule }, tab.at).rows.flatMap((r) =>
+      r.entry ? [r.entry] : [],
+    );
+    const own = read.rows.flatMap((r) => (r.entry ? [r.entry] : []));
+    read = withRuleIssues(read, entryRuleChecker(plan, unit, [...counted, ...own], rule));
+  }
+  const marked = markRows(read, rows, cells.notes, cells.backgrounds, { user, at });
+  return markedRequests(sheetId, first, cells, rows, marked);
 }
 
 export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
@@ -61,24 +71,35 @@ export function onEditInstalled(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const row = Number(m[2]);
   const rows = m[4] ? Number(m[4]) - row + 1 : 1;
   const columns = m[3] ? letters(m[3]) - letters(m[1]!) + 1 : 1;
-  const tab = LEAST_TABS[String(e.range.getGridId())];
+  const id = e.range.getGridId();
+  const tab = LEAST_TABS[String(id)];
   const user = e.user ? e.user.getEmail() : "";
-  if (tab && row + rows > 2) {
-    const first = Math.max(row, 2);
-    const block = e.range.offset(first - row, 1 - letters(m[1]!), row + rows - first, tab.width);
-    mark(block, tab, block.getValues() as CellValue[][], user);
-  }
   const cells = rows * columns;
-  e.source
-    .getSheetByName(LOG)!
-    .appendRow([
-      new Date(),
-      user,
-      tab?.tab ?? "",
-      a1,
-      cells === 1 ? (e.oldValue ?? "") : "",
-      cells === 1 ? (e.value ?? "") : `${cells} ô được sửa`,
-    ]);
+  const line = [
+    new Date(),
+    user,
+    tab?.tab ?? "",
+    a1,
+    cells === 1 ? (e.oldValue ?? "") : "",
+    cells === 1 ? (e.value ?? "") : `${cells} ô được sửa`,
+  ];
+  if (!tab || row + rows <= 2) {
+    e.source.getSheetByName(LOG)!.appendRow(line);
+    return;
+  }
+  // The block's values (SpreadsheetApp gives dates as Dates), then its notes and colours, the zone and
+  // the log's id in one spreadsheets.get; marks, status, who, when and the log line in one batchUpdate.
+  const first = Math.max(row, 2);
+  const column = letters(m[1]!);
+  const block = e.range.offset(first - row, 1 - column, row + rows - first, tab.width);
+  const values = block.getValues() as CellValue[][];
+  const ssId = e.source.getId();
+  const read = readBlockCells(ssId, tab.tab, first, values.length, tab.width, LOG);
+  const whole = () =>
+    e.range.offset(1 - row, 1 - column, read.rowCount, tab.width).getValues() as CellValue[][];
+  const requests = marks(tab, id, first, values, read, user, whole);
+  requests.push(appendRequest(read.logSheetId!, [logRow(CHANGE_LOG_LAYOUT, line)], read.timeZone));
+  send(ssId, requests);
 }
 
 /** On-change: edits are the on-edit handler's; the bench makes no structural change. */
@@ -103,7 +124,16 @@ export function submitLeast(unitId: string, fields: Record<string, string>, offi
     const sheet = ss.getSheetByName(tab.tab)!;
     sheet.appendRow(row);
     const n = sheet.getLastRow();
-    if (checked.issues.length > 0) mark(sheet.getRange(n, 1, 1, tab.width), tab, [row], user, at);
+    if (checked.issues.length > 0) {
+      // The Sheets API reads what SpreadsheetApp wrote once it is flushed.
+      SpreadsheetApp.flush();
+      const ssId = ss.getId();
+      const cells = readBlockCells(ssId, tab.tab, n, 1, tab.width);
+      send(
+        ssId,
+        marks(tab, cells.sheetId, n, [row], cells, user, () => [], at),
+      );
+    }
     const line = [new Date(), user, tab.tab, `A${n}`, "", "(nhập qua biểu mẫu)"];
     // Staff cannot write the office's log: their line waits (no Sheets call), as in the add-in.
     if (office) ss.getSheetByName(LOG)!.appendRow(line);

@@ -8,7 +8,7 @@
  */
 import type { CellValue } from "../core/cell";
 import { SYSTEM_TABS } from "../core/plan";
-import { CHANGE_LOG_LAYOUT } from "../core/tables";
+import { CHANGE_LOG_LAYOUT, logRow } from "../core/tables";
 import { appendLogRows } from "./table";
 
 /**
@@ -114,10 +114,12 @@ export function appendChanges(
   changes: readonly LoggedChange[],
   office: readonly string[],
 ): void {
-  if (runsAsOffice(office)) {
-    writeLines(ss, changes.map(changeCells));
-    return;
-  }
+  if (runsAsOffice(office)) writeLines(ss, changes.map(changeCells));
+  else waitChanges(changes);
+}
+
+/** Keeps changes waiting in document properties for the next office execution to append. */
+export function waitChanges(changes: readonly LoggedChange[]): void {
   const props = PropertiesService.getDocumentProperties();
   for (const change of changes) {
     const key = `${PENDING_PREFIX}${change.at.toISOString()}.${Utilities.getUuid().slice(0, 8)}`;
@@ -128,6 +130,21 @@ export function appendChanges(
       props.setProperty(DROPPED_KEY, String(Number(props.getProperty(DROPPED_KEY) ?? 0) + 1));
     }
   }
+}
+
+/**
+ * For an office execution that appends the log itself, in its own batch (the on-edit trigger's one
+ * batchUpdate): the lines, the waiting ones first, fitted to the log's layout (logRow), and
+ * `written()` to call once they are in the log. Null when this execution may not write the log.
+ */
+export function changeLines(
+  changes: readonly LoggedChange[],
+  office: readonly string[],
+): { lines: { values: CellValue[]; notes: string[] }[]; written(): void } | null {
+  if (!runsAsOffice(office)) return null;
+  const pending = pendingLines();
+  const lines = [...pending.rows, ...changes.map(changeCells)].map((r) => logRow(CHANGE_LOG_LAYOUT, r));
+  return { lines, written: pending.forget };
 }
 
 export function appendChange(

@@ -8,8 +8,9 @@ import type { Plan } from "../core/plan";
 import type { Settings } from "../core/settings";
 import { checkRulesByPeriod } from "../core/rules";
 import { tabColumns } from "./tab-columns";
+import { markedRequests, readBlockCells, send } from "./edit-cells";
 import type { BlockResult } from "./unit-tab";
-import { markBlock } from "./unit-tab";
+import { planMarks } from "./unit-tab";
 
 export interface CheckSummary {
   rows: number;
@@ -26,6 +27,9 @@ export function checkAllTabs(
   locks?: LockContext,
 ): CheckSummary {
   const summary: CheckSummary = { rows: 0, errors: 0, warnings: 0, lines: [] };
+  const ssId = ss.getId();
+  // Every tab's marks in one batchUpdate at the end (issue 17).
+  const requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
   for (const unit of plan.units) {
     const sheet = ss.getSheetByName(unit.tabName);
     if (!sheet) {
@@ -36,11 +40,15 @@ export function checkAllTabs(
     let columns = tabColumns(() => sheet, plan, unit);
     let result: BlockResult;
     for (let attempt = 0; ; attempt++) {
-      const block = lastRow >= 2 ? sheet.getRange(2, 1, lastRow - 1, columns.width) : null;
-      const rows = block ? (block.getValues() as CellValue[][]) : [];
-      result = markBlock(plan, unit, block, columns, rows, today, undefined, locks, {
+      const n = lastRow - 1;
+      const rows = n > 0 ? (sheet.getRange(2, 1, n, columns.width).getValues() as CellValue[][]) : [];
+      const cells = n > 0 ? readBlockCells(ssId, unit.tabName, 2, n, columns.width) : null;
+      const planned = planMarks(plan, unit, columns, rows, cells, today, undefined, locks, {
         rule: settings.periodRule,
       });
+      result = planned.result;
+      if (cells && planned.marked)
+        requests.push(...markedRequests(cells.sheetId, 2, cells, rows, planned.marked));
       if (!result.recheck || attempt > 0) break;
       columns = tabColumns(() => sheet, plan, unit, { refresh: true });
     }
@@ -60,5 +68,6 @@ export function checkAllTabs(
       summary.lines.push(`${unit.tabName}, ${periodLabel}: ${issue.message}`);
     }
   }
+  send(ssId, requests);
   return summary;
 }

@@ -1,19 +1,24 @@
 /**
  * The installable on-edit trigger: logs every edit a person makes, on any tab, then validates the rows
  * they edited on a unit tab (one cell, a row or a pasted block of hundreds) and marks them. Its calls
- * do not grow with the block: where the edit is, the tab (by id, its name and columns kept by
- * tab-columns.ts), the block's values, notes and colours, the marks that changed, the log line; when
- * the block has figures a cross-field rule compares, the whole tab's values too.
+ * do not grow with the block (7 for any edit, 9 when the tab is read whole; docs/design-notes.md): where
+ * the edit is, the tab (by id, its name and columns kept by tab-columns.ts), the block's values; its
+ * notes and colours in one Sheets API read (edit-cells.ts); the marks that changed and the log line in
+ * one batchUpdate, all or nothing, which never holds a typed value. When the block has figures a
+ * cross-field rule compares, the whole tab's values too.
  * A row staff type into a period the chairman approved stays as typed, marked, and is not counted.
  */
 import type { CellValue } from "../core/cell";
+import { SYSTEM_TABS } from "../core/plan";
 import { rowsMeetRules } from "../core/rules";
 import { lockContext } from "./approvals";
-import { appendChange } from "./change-log";
+import type { LoggedChange } from "./change-log";
+import { appendChange, changeLines, waitChanges } from "./change-log";
 import { currentPeople, getPlan, loadSettings, today, unitOfTab } from "./context";
+import { appendRequest, markedRequests, readBlockCells, send } from "./edit-cells";
 import { keptTab, learnTab, tabColumns } from "./tab-columns";
 import type { RuleContext } from "./unit-tab";
-import { countedEntries, markBlock } from "./unit-tab";
+import { countedEntries, planMarks } from "./unit-tab";
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -38,53 +43,78 @@ function placeOf(range: Range): { a1: string; row: number; column: number; rows:
   return { a1, row, column, rows, columns };
 }
 
-export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, learnt = false): void {
   const range = e.range;
   const place = placeOf(range);
   const id = String(range.getGridId());
   const sheetOf = () => range.getSheet();
-  const kept = keptTab(id) ?? learnTab(sheetOf(), id);
+  const kept = (!learnt && keptTab(id)) || learnTab(sheetOf(), id);
   const plan = getPlan();
   const unit = unitOfTab(plan, kept.n);
   const settings = loadSettings(plan);
   const ss = e.source;
   const people = currentPeople(ss, settings);
   const user = e.user ? e.user.getEmail().toLowerCase() : "";
-  appendChange(
-    ss,
-    {
-      at: new Date(),
-      user,
-      tab: kept.n,
-      a1: place.a1,
-      oldValue: e.oldValue,
-      newValue: e.value,
-      cells: place.rows * place.columns,
-    },
-    people.office,
-  );
-  if (!unit) return;
-
+  const change: LoggedChange = {
+    at: new Date(),
+    user,
+    tab: kept.n,
+    a1: place.a1,
+    oldValue: e.oldValue,
+    newValue: e.value,
+    cells: place.rows * place.columns,
+  };
   // Rows below the header that the edit touched.
   const first = Math.max(place.row, 2);
   const count = place.row + place.rows - first;
-  if (count < 1) return;
+  if (!unit || count < 1) {
+    appendChange(ss, change, people.office);
+    return;
+  }
   const locks = lockContext(people, settings);
   const stamp = { user, at: new Date() };
   const rule = settings.periodRule;
+  const ssId = ss.getId();
   let columns = tabColumns(sheetOf, plan, unit, { id, kept });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const block = range.offset(first - place.row, 1 - place.column, count, columns.width);
-    const rows = block.getValues() as CellValue[][];
-    let rules: RuleContext | undefined;
-    if (rowsMeetRules(plan, unit, rows, columns.indexByKey)) {
-      // The rules judge a row with figures they compare together with the unit's other rows of its
-      // period: the tab is read whole, for those edits only.
-      const values = sheetOf().getDataRange().getValues() as CellValue[][];
-      const outside = [values[0] ?? [], ...values.slice(1, first - 1), ...values.slice(first - 1 + count)];
-      rules = { rule, others: countedEntries(plan, unit, outside, columns.indexByKey, today(), rule, locks) };
+  let requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
+  let log: ReturnType<typeof changeLines> = null;
+  let late = false;
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const block = range.offset(first - place.row, 1 - place.column, count, columns.width);
+      const rows = block.getValues() as CellValue[][];
+      const cells = readBlockCells(ssId, kept.n, first, count, columns.width, SYSTEM_TABS.changeLog);
+      // The tab's kept name is late (renamed a moment ago): learn it and start again, once.
+      late = cells.sheetId !== Number(id) && !learnt;
+      if (late) break;
+      let rules: RuleContext | undefined;
+      if (rowsMeetRules(plan, unit, rows, columns.indexByKey)) {
+        // The rules judge a row with figures they compare together with the unit's other rows of its
+        // period: the tab is read whole (row 1 to the grid's last), for those edits only.
+        const values = range
+          .offset(1 - place.row, 1 - place.column, cells.rowCount, columns.width)
+          .getValues() as CellValue[][];
+        const outside = [values[0] ?? [], ...values.slice(1, first - 1), ...values.slice(first - 1 + count)];
+        rules = {
+          rule,
+          others: countedEntries(plan, unit, outside, columns.indexByKey, today(), rule, locks),
+        };
+      }
+      const { result, marked } = planMarks(plan, unit, columns, rows, cells, today(), stamp, locks, rules);
+      requests = marked ? markedRequests(Number(id), first, cells, rows, marked) : [];
+      // The log line goes in the same batch, after the lines that waited for an office execution.
+      log = cells.logSheetId === undefined ? null : changeLines([change], people.office);
+      if (log) requests.push(appendRequest(cells.logSheetId!, log.lines, cells.timeZone));
+      if (!result.recheck) break;
+      columns = tabColumns(sheetOf, plan, unit, { id, refresh: true });
     }
-    if (!markBlock(plan, unit, block, columns, rows, today(), stamp, locks, rules).recheck) return;
-    columns = tabColumns(sheetOf, plan, unit, { id, refresh: true });
+    if (!late) send(ssId, requests);
+  } catch (err) {
+    // Nothing of the batch was applied (all or nothing), and nothing typed is in it: the line waits.
+    waitChanges([change]);
+    throw err;
   }
+  if (late) handleEdit(e, true);
+  else if (log) log.written();
+  else appendChange(ss, change, people.office);
 }

@@ -23,7 +23,8 @@ import type { SheetContext } from "./context";
 import { today, unitById, unitOfTab } from "./context";
 import type { TabColumns } from "./tab-columns";
 import { tabColumns } from "./tab-columns";
-import { countedEntries, markBlock } from "./unit-tab";
+import { countedEntries, planMarks } from "./unit-tab";
+import { markedRequests, readBlockCells, send } from "./edit-cells";
 
 const ASK_FOR_SETUP = 'Hãy nhờ người quản lý chạy "Thiết lập / sửa bảng tính".';
 const NOT_WRITTEN = "Báo cáo chưa được ghi: hãy sửa các lỗi được đánh dấu.";
@@ -147,9 +148,13 @@ export function submitEntry(c: SheetContext, input: unknown): SubmitResult {
     const rowNumber = sheet.getLastRow();
     if (issues.length > 0 || !columns.marked) {
       // The script's own write fires no trigger: mark (and, by header text, stamp) the new row here.
-      const block = sheet.getRange(rowNumber, 1, 1, columns.width);
+      // Through the Sheets API, which reads what SpreadsheetApp wrote only once it is flushed.
+      SpreadsheetApp.flush();
+      const ssId = ss.getId();
+      const cells = readBlockCells(ssId, unit.tabName, rowNumber, 1, columns.width);
       const context = rules ? { rule: ctx.rule, others } : undefined;
-      markBlock(plan, unit, block, columns, [row], ctx.today, stamp, locks, context);
+      const { marked } = planMarks(plan, unit, columns, [row], cells, ctx.today, stamp, locks, context);
+      if (marked) send(ssId, markedRequests(cells.sheetId, rowNumber, cells, [row], marked));
     }
     appendChange(
       ss,

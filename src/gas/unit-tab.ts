@@ -1,8 +1,9 @@
 /**
- * Validating a block of rows of a unit's tab and marking the result: status column, a note and a colour
- * on each offending cell. One read of the values, notes and colours of the block; notes and colours are
- * written only when they change, the script's columns in one write per run of adjacent columns; the
- * user's values are never written, and a cell of a column the add-in did not make is never replaced.
+ * Validating a block of rows of a unit's tab and working out its marks: status column, a note and a
+ * colour on each offending cell (planMarks). The callers read the block's values, notes and colours once
+ * and write what changed in one Sheets API batch (edit-cells.ts): notes and colours only where they
+ * change, the script's columns only where they change; the user's values are never written, and a cell
+ * of a column the add-in did not make is never replaced.
  */
 import type { LockContext } from "../core/approval";
 import { applyLocks } from "../core/approval";
@@ -18,8 +19,6 @@ import type { Entry, UnitTabRead } from "../core/validate";
 import { readUnitTab } from "../core/validate";
 import type { TabColumns } from "./tab-columns";
 
-type Range = GoogleAppsScript.Spreadsheet.Range;
-
 export interface BlockResult extends Omit<MarkedRows, "notes" | "backgrounds" | "scriptColumns"> {
   read: UnitTabRead;
   /**
@@ -27,35 +26,6 @@ export interface BlockResult extends Omit<MarkedRows, "notes" | "backgrounds" | 
    * have written, so the layout may be out of date. Read the marks again and mark again.
    */
   recheck: boolean;
-}
-
-/**
- * Writes the script's column values into `range` (the block, whose values are `rows`) in one call per
- * run of adjacent script columns, from the first that changed to the last (one call when the user alone
- * is the same: status and time change, who does not).
- */
-function writeColumns(range: Range, rows: CellValue[][], columns: Map<number, CellValue[]>): void {
-  const changed = (c: number) => columns.get(c)!.some((v, r) => v !== rows[r]?.[c]);
-  const indexes = [...columns.keys()].sort((a, b) => a - b);
-  let start = 0;
-  while (start < indexes.length) {
-    let end = start;
-    while (end + 1 < indexes.length && indexes[end + 1] === indexes[end]! + 1) end++;
-    const run = indexes.slice(start, end + 1);
-    while (run.length > 0 && !changed(run[0]!)) run.shift();
-    while (run.length > 0 && !changed(run[run.length - 1]!)) run.pop();
-    if (run.length > 0) {
-      const height = columns.get(run[0]!)!.length;
-      const block: CellValue[][] = [];
-      for (let r = 0; r < height; r++) block.push(run.map((c) => columns.get(c)![r] ?? ""));
-      range.offset(0, run[0]!, height, run.length).setValues(block);
-    }
-    start = end + 1;
-  }
-}
-
-function differs<T>(a: readonly (readonly T[])[], b: readonly (readonly T[])[]): boolean {
-  return a.some((row, r) => row.some((v, c) => v !== b[r]![c]));
 }
 
 /**
@@ -86,23 +56,31 @@ export function countedEntries(
   return read.rows.flatMap((r) => (r.entry ? [r.entry] : []));
 }
 
+/** The marks of a block: what to write, or a recheck (nothing to write) when the layout may be stale. */
+export interface PlannedMarks {
+  result: BlockResult;
+  /** Notes, colours and script columns to write; null when there is nothing (no range, a recheck). */
+  marked: MarkedRows | null;
+}
+
 /**
- * Validates `rows` (the values of `range`: whole rows of a unit tab from column 1, as wide as
- * `columns.width`, below the header) and marks them. With a stamp, the rows also get who/when; with
- * locks, rows of approved periods that do not count are marked so; with rules, the cross-field rules
- * over each row's period too.
+ * Validates `rows` (whole rows of a unit tab from column 1, as wide as `columns.width`, below the header)
+ * and works out their marks from their current `cells` (notes and colours). With a stamp, the rows also
+ * get who/when; with locks, rows of approved periods that do not count are marked so; with rules, the
+ * cross-field rules over each row's period too; with a locale other than the add-in's, a warning on
+ * dates it may have read month first.
  */
-export function markBlock(
+export function planMarks(
   plan: Plan,
   unit: Unit,
-  range: Range | null,
   columns: TabColumns,
   rows: CellValue[][],
+  cells: { notes: string[][]; backgrounds: string[][] } | null,
   today: string,
   stamp?: Stamp,
   locks?: LockContext,
   rules?: RuleContext,
-): BlockResult {
+): PlannedMarks {
   const values = [[], ...rows];
   const rule = locks?.rule ?? rules?.rule;
   let read = readUnitTab(plan, unit, values, rule ? { today, rule } : { today }, columns.indexByKey);
@@ -112,24 +90,19 @@ export function markBlock(
     read = withRuleIssues(read, entryRuleChecker(plan, unit, [...(rules.others ?? []), ...own], rules.rule));
   }
   const none = { read, checked: 0, errors: 0, warnings: 0, entries: [], recheck: false };
-  if (!range || rows.length === 0) return none;
-  const notes = range.getNotes();
-  const backgrounds = range.getBackgrounds();
-  const marked = markRows(read, rows, notes, backgrounds, stamp);
+  if (!cells || rows.length === 0) return { result: none, marked: null };
+  const marked = markRows(read, rows, cells.notes, cells.backgrounds, stamp);
   for (const c of unitColumns(plan, unit)) {
     const at = columns.indexByKey[c.key];
     if (!c.scriptOwned || at === undefined || !marked.scriptColumns.has(at) || columns.fresh) continue;
     if (rows.every((r) => mayOverwrite(c, r[at]))) continue;
     // Marked, from the kept copy: perhaps stale. Found by header text: not ours to replace.
-    if (columns.marked) return { ...none, recheck: true };
+    if (columns.marked) return { result: { ...none, recheck: true }, marked: null };
     marked.scriptColumns.delete(at);
     console.warn(`${unit.tabName}: cột ${at + 1} có nội dung do người nhập; tiện ích không ghi đè.`);
   }
-  if (differs(marked.notes, notes)) range.setNotes(marked.notes);
-  if (differs(marked.backgrounds, backgrounds)) range.setBackgrounds(marked.backgrounds as string[][]);
-  writeColumns(range, rows, marked.scriptColumns);
   const { checked, errors, warnings, entries } = marked;
-  return { read, checked, errors, warnings, entries, recheck: false };
+  return { result: { read, checked, errors, warnings, entries, recheck: false }, marked };
 }
 
 /** Column number → its letters (1 → A, 27 → AA). */

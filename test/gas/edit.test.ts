@@ -90,11 +90,12 @@ describe("validation on edit", () => {
     );
     env.resetCalls();
     env.userEdit(TAB, `A2:${a1(501, good.length)}`, rows, { typed: true });
-    // Sheet calls of the whole edit handling: a handful, not one per row or per cell.
+    // Sheet calls of the whole edit handling, Sheets API requests included: a handful, not one per row
+    // or per cell (issue 17's goal: at most 10).
     const sheetCalls = Object.entries(env.calls.counts)
-      .filter(([name]) => /^(Range|Sheet|Spreadsheet)\./.test(name))
+      .filter(([name]) => /^(Range|Sheet|Spreadsheet|SpreadsheetsCollection)\./.test(name))
       .reduce((n, [, c]) => n + c, 0);
-    expect(sheetCalls).toBeLessThan(30);
+    expect(sheetCalls).toBeLessThanOrEqual(10);
     const statuses = cell(env, 2, "Trạng thái")
       .offset(0, 0, 500, 1)
       .getValues()
@@ -143,6 +144,37 @@ describe("protections and the change log", () => {
     const env = ready();
     expect(() => env.userEdit(TAB, "A1", "Ngày tháng")).toThrow();
     expect(sheet(env, TAB).getRange("A1").getValue()).toBe("Ngày");
+  });
+
+  it("a write that fails leaves what was typed, and the edit's log line waits for the next one", () => {
+    const env = ready();
+    const row = policeRow(env, "05/04/2023", "3", "2");
+    const wrong = policeRow(env, "06/04/2023", "ba", "2");
+    const width = row.length;
+    env.userEdit(TAB, `A2:${a1(2, width)}`, [row], { typed: true });
+    // The marks, status and log line go in one batchUpdate: Google applies all of it or none.
+    env.failNext(
+      "SpreadsheetsCollection.batchUpdate",
+      "Service Spreadsheets failed while accessing document",
+    );
+    const failed = env.userEdit(TAB, `A3:${a1(4, width)}`, [row, wrong], { typed: true });
+    expect(failed.fired.map((f) => f.functionName)).toContain("onEditInstalled");
+    const block = sheet(env, TAB).getRange(3, 1, 2, width);
+    expect(block.getDisplayValues()).toEqual([row, wrong]);
+    expect(String(cell(env, 4, "Trạng thái").getValue())).toBe("");
+    const log = sheet(env, "Nhật ký sửa");
+    expect(log.getLastRow()).toBe(2);
+    // The next edit writes the waiting line first, then its own; and marks what it touched.
+    env.userEdit(TAB, cell(env, 4, RECEIVED).getA1Notation(), "ba tin", { typed: true });
+    const lines = log.getRange(2, 1, log.getLastRow() - 1, 6).getValues();
+    expect(lines.map((l) => l[3])).toEqual([
+      `A2:${a1(2, width)}`,
+      `A3:${a1(4, width)}`,
+      cell(env, 4, RECEIVED).getA1Notation(),
+    ]);
+    expect(lines.every((l) => Object.prototype.toString.call(l[0]) === "[object Date]")).toBe(true);
+    expect(String(cell(env, 4, "Trạng thái").getValue())).toMatch(/^✗ Lỗi: .*"ba tin"/);
+    expect(block.getDisplayValues()[0]).toEqual(row);
   });
 
   it("logs every user edit: single cells with old → new, blocks with their size", () => {

@@ -671,4 +671,185 @@ export const sheetsApiCases: ContractCase[] = [
       sheets: ["Mới"],
     },
   },
+  {
+    id: "sheets-api.get-grid-data-notes-and-backgrounds",
+    behaviour:
+      "spreadsheets.get with `ranges` and a field mask naming sheets.data gives only the sheets the ranges are on, each range's cells row by row (rowData[].values[]) with their note and background (userEnteredFormat.backgroundColorStyle.rgbColor, components 0–1), as SpreadsheetApp wrote them; a cell without a background has none; the spreadsheet's timeZone and the sheet's rowCount come in the same request",
+    source: `${REST}/spreadsheets/get`,
+    note:
+      '"Limiting the range returns only the portions of the spreadsheet that intersect the requested ranges." ' +
+      `GridData, RowData: ${REST}/sheets#griddata; CellData.note, userEnteredFormat: ${REST}/cells#celldata; ` +
+      `CellFormat.backgroundColorStyle, ColorStyle.rgbColor: ${REST}/cells#cellformat, ${REST}/other#colorstyle. ` +
+      "Colours are compared as #rrggbb: the API's components are floats. Not recorded on Google.",
+    reads: [
+      "Spreadsheet.properties",
+      "SpreadsheetProperties.timeZone",
+      "Sheet.data",
+      "GridData.rowData",
+      "RowData.values",
+      "CellData.note",
+      "CellData.userEnteredFormat",
+      "CellFormat.backgroundColorStyle",
+      "ColorStyle.rgbColor",
+    ],
+    covers: [
+      "SpreadsheetsCollection.get",
+      "Range.setNotes",
+      "Range.setBackgrounds",
+      "Spreadsheet.insertSheet",
+      "Spreadsheet.setSpreadsheetTimeZone",
+    ],
+    run(gas) {
+      const ss = fresh(gas, "sheets api grid data");
+      ss.setSpreadsheetTimeZone("Asia/Ho_Chi_Minh");
+      const sheet = ss.getSheets()[0]!;
+      ss.insertSheet("Nhật ký");
+      sheet.setName("Công an xã");
+      const r = sheet.getRange("A2:C3");
+      r.setNotes([
+        ["", "ghi chú của người nhập", "x"],
+        ["[Kiểm tra] Nhập số nguyên", "", "y"],
+      ]);
+      r.setBackgrounds([
+        ["#ffffff", "#f4cccc", "#fff2cc"],
+        ["#f4cccc", "#ffffff", "#fff2cc"],
+      ]);
+      const got = gas.Sheets.Spreadsheets.get(ss.getId(), {
+        ranges: ["'Công an xã'!A2:C3"],
+        fields:
+          "properties.timeZone,sheets(properties(title,gridProperties.rowCount),data(rowData(values(note,userEnteredFormat.backgroundColorStyle))))",
+      });
+      const hex = (c?: GoogleAppsScript.Sheets.Schema.Color) =>
+        c
+          ? `#${[c.red, c.green, c.blue].map((x) => (256 + Math.round((x ?? 0) * 255)).toString(16).slice(1)).join("")}`
+          : null;
+      return {
+        timeZone: got.properties?.timeZone ?? null,
+        sheets: (got.sheets ?? []).map((sh) => ({
+          title: sh.properties?.title ?? null,
+          rowCount: sh.properties?.gridProperties?.rowCount ?? null,
+          cells: (sh.data?.[0]?.rowData ?? []).map((row) =>
+            (row.values ?? []).map((c) => [
+              c.note ?? "",
+              hex(c.userEnteredFormat?.backgroundColorStyle?.rgbColor),
+            ]),
+          ),
+        })),
+      };
+    },
+    expected: {
+      timeZone: "Asia/Ho_Chi_Minh",
+      sheets: [
+        {
+          title: "Công an xã",
+          rowCount: 1000,
+          cells: [
+            [
+              ["", null],
+              ["ghi chú của người nhập", "#f4cccc"],
+              ["x", "#fff2cc"],
+            ],
+            [
+              ["[Kiểm tra] Nhập số nguyên", "#f4cccc"],
+              ["", null],
+              ["y", "#fff2cc"],
+            ],
+          ],
+        },
+      ],
+    },
+  },
+  {
+    id: "sheets-api.update-cells-and-append-cells",
+    behaviour:
+      "batchUpdate updateCells from a start cell writes only the fields named, cell by cell (a note leaves the value; a stringValue '=1+1' stays that text, never a formula; a numberValue with a DATE_TIME numberFormat is a date Apps Script reads as a Date); appendCells writes after the last row with data",
+    source: `${REQUEST}#updatecellsrequest`,
+    note:
+      `AppendCellsRequest: ${REQUEST}#appendcellsrequest ("Appends new cells after the last row with data in a sheet"). ` +
+      `ExtendedValue: ${REST}/other#extendedvalue; a date is a serial number of days since 30/12/1899 (${REST}/other#datetimerenderoption). ` +
+      "Not recorded on Google.",
+    covers: [
+      "SpreadsheetsCollection.batchUpdate",
+      "Range.getValues",
+      "Range.getNotes",
+      "Range.getFormulas",
+      "Range.getDisplayValues",
+      "Sheet.getLastRow",
+    ],
+    run(gas) {
+      const ss = fresh(gas, "sheets api update cells");
+      ss.setSpreadsheetTimeZone("Asia/Ho_Chi_Minh");
+      const sheet = ss.getSheets()[0]!;
+      sheet.getRange("A1:B2").setValues([
+        ["Ngày", "Trạng thái"],
+        ["người gõ", ""],
+      ]);
+      const sheetId = sheet.getSheetId();
+      gas.Sheets.Spreadsheets.batchUpdate(
+        {
+          requests: [
+            {
+              updateCells: {
+                start: { sheetId, rowIndex: 1, columnIndex: 0 },
+                rows: [{ values: [{ note: "[Kiểm tra] sai" }] }],
+                fields: "note",
+              },
+            },
+            {
+              updateCells: {
+                start: { sheetId, rowIndex: 1, columnIndex: 1 },
+                rows: [{ values: [{ userEnteredValue: { stringValue: "=1+1" } }] }],
+                fields: "userEnteredValue",
+              },
+            },
+            {
+              appendCells: {
+                sheetId,
+                rows: [
+                  {
+                    values: [
+                      // 45021.5 is 05/04/2023 12:00 on the spreadsheet's clock.
+                      {
+                        userEnteredValue: { numberValue: 45021.5 },
+                        userEnteredFormat: {
+                          numberFormat: { type: "DATE_TIME", pattern: "dd/MM/yyyy HH:mm:ss" },
+                        },
+                      },
+                      { userEnteredValue: { stringValue: "'05/04" } },
+                    ],
+                  },
+                ],
+                fields: "userEnteredValue,userEnteredFormat.numberFormat",
+              },
+            },
+          ],
+        },
+        ss.getId(),
+      );
+      const r = sheet.getRange("A2:B3");
+      return {
+        values: json(r.getValues()),
+        notes: r.getNotes(),
+        formulas: r.getFormulas(),
+        shown: sheet.getRange("A3").getDisplayValues(),
+        last: sheet.getLastRow(),
+      };
+    },
+    expected: {
+      values: [
+        ["người gõ", "=1+1"],
+        [{ date: "2023-04-05T05:00:00.000Z" }, "'05/04"],
+      ],
+      notes: [
+        ["[Kiểm tra] sai", ""],
+        ["", ""],
+      ],
+      formulas: [
+        ["", ""],
+        ["", ""],
+      ],
+      shown: [["05/04/2023 12:00:00"]],
+      last: 3,
+    },
+  },
 ];

@@ -82,7 +82,7 @@ describe("call counting", () => {
       'Not implemented in the emulator: SpreadsheetsCollection.batchUpdate request "sortRange"',
     );
     expect(() => env.run("grid")).toThrow(
-      'Not implemented in the emulator: SpreadsheetsCollection.get option "includeGridData"',
+      "Not implemented in the emulator: SpreadsheetsCollection.get includeGridData without a field mask",
     );
     expect(() => env.run("values")).toThrow(
       "Not implemented in the emulator: SpreadsheetsCollection.getByDataFilter",

@@ -79,6 +79,11 @@ function isDateSection(tokens: Token[]): boolean {
   );
 }
 
+/** Whether a number format shows a date or time (its first section has date or time codes). */
+export function isDateFormat(format: string): boolean {
+  return isDateSection(tokenize(splitSections(format)[0] ?? ""));
+}
+
 /** Rounds half away from zero, as Sheets does, without binary-fraction surprises. */
 function roundTo(n: number, decimals: number): number {
   const shifted = Number(`${Math.abs(n)}e${decimals}`);
@@ -287,7 +292,8 @@ export function displayValue(value: unknown, format: string | undefined, where: 
   return formatNumberSection(n, tokens, withSign, l);
 }
 
-function serialToInstant(serial: number, timeZone: string): number {
+/** The instant of a serial number read as wall time in `timeZone` (how Sheets keeps dates). */
+export function serialToInstant(serial: number, timeZone: string): number {
   // Serial days are local wall time; find the instant whose local serial matches.
   const approx = Date.UTC(1899, 11, 30) + Math.round(serial * 86400000);
   const offset = toSerial(approx, timeZone) - toSerial(approx, "UTC");

@@ -1,20 +1,27 @@
-// batchUpdate's requests for writing a whole table (the add-in's rollup tab and read-only copy, issue 17):
-// sheets added, renamed and deleted, cells written or cleared with updateCells, merges made and broken,
-// rows fitted again. Each works on the same model SpreadsheetApp reads, as its counterpart there does
-// (insertSheet, deleteSheet, Range.setValues with text kept as text, setNumberFormats, setFontWeights,
-// setBackgrounds, setWraps, setVerticalAlignment, setNotes, clear, clearNotes, mergeAcross, breakApart,
-// autoResizeRows). Requests of one batch see what earlier ones did: a sheet added with a chosen id takes
-// cells in the same batch.
+// batchUpdate's requests on cells and sheets: sheets added, renamed and deleted; cells written or cleared
+// with updateCells and appendCells; merges made and broken; rows fitted again; and the cell format fields
+// repeatCell shares with updateCells. Each works on the same model SpreadsheetApp reads, as its
+// counterpart there does (insertSheet, deleteSheet, Range.setValues with text kept as text,
+// setNumberFormats, setFontWeights, setBackgrounds, setWraps, setVerticalAlignment, setNotes, clear,
+// mergeAcross, breakApart, autoResizeRows, appendRow). Requests of one batch see what earlier ones did: a
+// sheet added with a chosen id takes cells in the same batch.
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/cells#CellData
+// https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#updatecellsrequest
+// https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#appendcellsrequest
 import { contains, intersects, type Rect } from "./a1";
+import type { CountFn } from "../counter";
 import { notImplemented } from "../errors";
+import { rgbToHex } from "./colors";
+import { isDateFormat, serialToInstant } from "./format";
 import {
   assertCanEdit,
   assertCanEditSheet,
   type CellData,
+  cellAt,
   cellFor,
   clearFormats,
+  lastRowWithContent,
   newSheetData,
   type SheetData,
 } from "./model";
@@ -22,6 +29,7 @@ import { type Batch, type GridRange, invalid, type Prepared, rectOf, sheetById }
 import { findSheetByName, newSheetId, removeSheet } from "./sheets";
 
 type Obj = Record<string, unknown>;
+type Setter = (c: CellData) => void;
 
 /** A sheet title a request may give: not empty, not another sheet's (one added earlier in the batch included). */
 export function titleFor(b: Batch, title: unknown, self: SheetData | undefined): string {
@@ -32,71 +40,206 @@ export function titleFor(b: Batch, title: unknown, self: SheetData | undefined):
   return title;
 }
 
-/** "#rrggbb" of an API colour (components 0–1; a missing one is 0). */
-export function hexOf(rgb: Record<string, number | undefined>): string {
-  return `#${["red", "green", "blue"]
-    .map((k) =>
-      Math.round((rgb[k] ?? 0) * 255)
-        .toString(16)
-        .padStart(2, "0"),
-    )
-    .join("")}`;
-}
+// ---- a cell's user-entered format, field by field ----
 
 const VERTICAL: Record<string, string | undefined> = { TOP: "top", MIDDLE: "middle", BOTTOM: undefined };
+const FORMAT_FIELDS = [
+  "numberFormat",
+  "textFormat",
+  "backgroundColorStyle",
+  "wrapStrategy",
+  "verticalAlignment",
+];
 
-/** Sets one cell's user-entered format as the API gives it (the whole format: what is absent is cleared). */
-function setFormat(c: CellData, f: Obj | undefined): void {
-  clearFormats(c, true);
-  if (!f) return;
-  for (const k of Object.keys(f))
-    if (
-      !["numberFormat", "textFormat", "backgroundColorStyle", "wrapStrategy", "verticalAlignment"].includes(k)
-    )
-      notImplemented(`SpreadsheetsCollection.batchUpdate updateCells userEnteredFormat.${k}`);
-  const nf = f.numberFormat as { pattern?: string } | undefined;
-  if (nf?.pattern) c.nf = nf.pattern;
-  const text = (f.textFormat ?? {}) as Obj;
-  for (const k of Object.keys(text))
-    if (k !== "bold") notImplemented(`SpreadsheetsCollection.batchUpdate updateCells textFormat.${k}`);
-  if (text.bold === true) c.fw = "bold";
-  const rgb = (f.backgroundColorStyle as { rgbColor?: Record<string, number> } | undefined)?.rgbColor;
-  if (rgb) {
-    const hex = hexOf(rgb);
-    if (hex !== "#ffffff") c.bg = hex;
+/**
+ * What writing the field `path` of CellFormat (`""`: the whole format, whose absent fields are cleared)
+ * from `f` does to a cell; throws what the API refuses before anything is written.
+ */
+export function formatSetter(path: string, f: Obj | undefined, request: string): Setter {
+  const format = f ?? {};
+  if (path === "") {
+    for (const k of Object.keys(format))
+      if (!FORMAT_FIELDS.includes(k))
+        notImplemented(`SpreadsheetsCollection.batchUpdate ${request} userEnteredFormat.${k}`);
+    const each = FORMAT_FIELDS.map((k) => formatSetter(k, format, request));
+    return (c) => {
+      clearFormats(c, true);
+      for (const set of each) set(c);
+    };
   }
-  const wrap = f.wrapStrategy ?? "OVERFLOW_CELL";
-  if (wrap !== "WRAP" && wrap !== "OVERFLOW_CELL")
-    notImplemented(`SpreadsheetsCollection.batchUpdate updateCells wrapStrategy "${String(wrap)}"`);
-  if (wrap === "WRAP") c.wrap = true;
-  const va = f.verticalAlignment ?? "BOTTOM";
-  if (typeof va !== "string" || !(va in VERTICAL)) throw invalid(`verticalAlignment ${String(va)}`);
-  if (VERTICAL[va]) c.va = VERTICAL[va];
+  if (path === "numberFormat") {
+    // NumberFormat.type: "When writing, this field must be set."
+    const nf = format.numberFormat as { type?: unknown; pattern?: unknown } | undefined;
+    if (nf === undefined)
+      return (c) => {
+        delete c.nf;
+      };
+    if (typeof nf.type !== "string") throw invalid("numberFormat.type must be set.");
+    const pattern =
+      typeof nf.pattern === "string" && nf.pattern !== "" ? nf.pattern : nf.type === "TEXT" ? "@" : undefined;
+    if (pattern === undefined)
+      notImplemented(`SpreadsheetsCollection.batchUpdate ${request} numberFormat without a pattern`);
+    return (c) => {
+      c.nf = pattern;
+    };
+  }
+  if (path === "textFormat" || path === "textFormat.bold") {
+    const text = (format.textFormat ?? {}) as Obj;
+    for (const k of Object.keys(text))
+      if (k !== "bold") notImplemented(`SpreadsheetsCollection.batchUpdate ${request} textFormat.${k}`);
+    const bold = text.bold === true;
+    return (c) => {
+      if (bold) c.fw = "bold";
+      else delete c.fw;
+    };
+  }
+  if (path === "backgroundColorStyle") {
+    const rgb = (format.backgroundColorStyle as { rgbColor?: Record<string, number | undefined> } | undefined)
+      ?.rgbColor;
+    const hex = rgb
+      ? rgbToHex(
+          ...((["red", "green", "blue"] as const).map((k) => (rgb[k] ?? 0) * 255) as [
+            number,
+            number,
+            number,
+          ]),
+        )
+      : undefined;
+    // White is the cell without a background, as SpreadsheetApp keeps it.
+    return (c) => {
+      if (hex === undefined || hex === "#ffffff") delete c.bg;
+      else c.bg = hex;
+    };
+  }
+  if (path === "wrapStrategy") {
+    const wrap = format.wrapStrategy ?? "OVERFLOW_CELL";
+    if (wrap !== "WRAP" && wrap !== "OVERFLOW_CELL")
+      notImplemented(`SpreadsheetsCollection.batchUpdate ${request} wrapStrategy "${String(wrap)}"`);
+    return (c) => {
+      if (wrap === "WRAP") c.wrap = true;
+      else delete c.wrap;
+    };
+  }
+  if (path === "verticalAlignment") {
+    const va = format.verticalAlignment ?? "BOTTOM";
+    if (typeof va !== "string" || !(va in VERTICAL)) throw invalid(`verticalAlignment ${String(va)}`);
+    const to = VERTICAL[va];
+    return (c) => {
+      if (to) c.va = to;
+      else delete c.va;
+    };
+  }
+  return notImplemented(`SpreadsheetsCollection.batchUpdate ${request} field "userEnteredFormat.${path}"`);
 }
 
-/** Sets one cell's user-entered value: text stays text (nothing is parsed), as the API writes it. */
-function setValue(c: CellData, v: Obj | undefined): void {
-  delete c.v;
-  delete c.f;
-  if (!v) return;
-  if (typeof v.stringValue === "string") c.v = v.stringValue;
-  else if (typeof v.numberValue === "number") c.v = v.numberValue;
-  else if (typeof v.boolValue === "boolean") c.v = v.boolValue;
-  else notImplemented(`SpreadsheetsCollection.batchUpdate updateCells userEnteredValue ${JSON.stringify(v)}`);
+/**
+ * What writing a user-entered value does to a cell: text stays text (nothing is parsed), a formula is a
+ * formula; a number in a cell formatted as a date or time is that date (Sheets keeps a serial number;
+ * SpreadsheetApp reads it as a Date), so the format is set first.
+ */
+function valueSetter(v: Obj | undefined, timeZone: string): Setter {
+  const value = v ?? {};
+  const clear = (c: CellData) => {
+    delete c.v;
+    delete c.f;
+  };
+  if (typeof value.stringValue === "string") {
+    const text = value.stringValue;
+    return (c) => {
+      clear(c);
+      if (text !== "") c.v = text;
+    };
+  }
+  if (typeof value.numberValue === "number") {
+    const n = value.numberValue;
+    return (c) => {
+      clear(c);
+      c.v = c.nf !== undefined && isDateFormat(c.nf) ? new Date(serialToInstant(n, timeZone)) : n;
+    };
+  }
+  if (typeof value.boolValue === "boolean") {
+    const bool = value.boolValue;
+    return (c) => {
+      clear(c);
+      c.v = bool;
+    };
+  }
+  if (typeof value.formulaValue === "string") {
+    const formula = value.formulaValue;
+    return (c) => {
+      clear(c);
+      c.f = formula;
+    };
+  }
+  if (Object.keys(value).length > 0) throw invalid(`userEnteredValue ${JSON.stringify(value)}`);
+  return clear;
 }
 
-type Field = "userEnteredValue" | "userEnteredFormat" | "note";
-
-function fieldsOfCells(r: Obj): Field[] {
+/** The CellData fields a request's mask writes: "note", "userEnteredValue", "userEnteredFormat[.field]". */
+function cellFields(r: Obj, request: string): string[] {
   if (typeof r.fields !== "string" || r.fields.trim() === "")
     throw invalid("'fields' is required (use '*' for all).");
   if (r.fields.trim() === "*") return ["userEnteredValue", "userEnteredFormat", "note"];
-  return r.fields.split(",").map((f) => {
-    const name = f.trim();
-    if (name !== "userEnteredValue" && name !== "userEnteredFormat" && name !== "note")
-      notImplemented(`SpreadsheetsCollection.batchUpdate updateCells field "${name}"`);
-    return name;
+  const out = r.fields.split(",").map((f) => f.trim());
+  for (const f of out)
+    if (
+      f !== "note" &&
+      f !== "userEnteredValue" &&
+      f !== "userEnteredFormat" &&
+      !f.startsWith("userEnteredFormat.")
+    )
+      notImplemented(`SpreadsheetsCollection.batchUpdate ${request} field "${f}"`);
+  return out;
+}
+
+/** What writing `fields` of the CellData `d` does to a cell (fields `d` lacks are cleared), checked now. */
+function cellSetter(d: Obj | undefined, fields: string[], timeZone: string, request: string): Setter {
+  const data = d ?? {};
+  const format = data.userEnteredFormat as Obj | undefined;
+  const sets: Setter[] = [];
+  for (const f of fields)
+    if (f === "userEnteredFormat" || f.startsWith("userEnteredFormat."))
+      sets.push(formatSetter(f.slice("userEnteredFormat.".length), format, request));
+  if (fields.includes("note")) {
+    const note = typeof data.note === "string" && data.note !== "" ? data.note : undefined;
+    sets.push((c) => {
+      if (note === undefined) delete c.note;
+      else c.note = note;
+    });
+  }
+  if (fields.includes("userEnteredValue"))
+    sets.push(valueSetter(data.userEnteredValue as Obj | undefined, timeZone));
+  return (c) => {
+    for (const set of sets) set(c);
+  };
+}
+
+function rowsOf(r: Obj): Obj[][] {
+  const rows = r.rows ?? [];
+  if (!Array.isArray(rows)) throw invalid("rows must be a list.");
+  return rows.map((row: Obj) => {
+    const values = row?.values ?? [];
+    if (!Array.isArray(values)) throw invalid("rows[].values must be a list.");
+    return values as Obj[];
   });
+}
+
+/**
+ * Each given cell's setter, checked before any cell is written ("nothing is applied" if one is bad); null
+ * for an empty CellData, which only clears.
+ */
+function settersOf(b: Batch, rows: Obj[][], fields: string[], request: string): (Setter | null)[][] {
+  return rows.map((line) =>
+    line.map((d) =>
+      Object.keys(d ?? {}).length === 0 ? null : cellSetter(d, fields, b.ss.timeZone, request),
+    ),
+  );
+}
+
+/** The cells a request carries are the cells it moves (a clear carries none). */
+function countCells(b: Batch, rows: Obj[][]): void {
+  const count = b.count as CountFn;
+  count.cells?.(rows.reduce((n, line) => n + line.length, 0));
 }
 
 function dimensionRange(b: Batch, d: Obj): { sheet: SheetData; rows: boolean; start: number; end: number } {
@@ -159,20 +302,22 @@ export const CELL_REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
     };
   },
   updateCells(b, r) {
-    const fields = fieldsOfCells(r);
-    const rows = (r.rows ?? []) as { values?: Obj[] }[];
-    if (!Array.isArray(rows)) throw invalid("rows must be a list.");
+    const fields = cellFields(r, "updateCells");
+    const rows = rowsOf(r);
     let sheet: SheetData;
     let rect: Rect;
     if (r.range !== undefined) {
+      // "If the data in rows does not cover the entire requested range, the fields matching those set
+      // in fields will be cleared."
       if (r.start !== undefined) throw invalid("Only one of range and start may be set.");
       const g = r.range as GridRange;
       sheet = sheetById(b, g.sheetId);
       rect = rectOf(sheet, g) ?? { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols };
     } else {
+      // From `start`, the cells given: "a different number of columns per row" may be written.
       const start = (r.start ?? {}) as { sheetId?: number; rowIndex?: number; columnIndex?: number };
       sheet = sheetById(b, start.sheetId);
-      const width = Math.max(1, ...rows.map((row) => row.values?.length ?? 0));
+      const width = Math.max(1, ...rows.map((line) => line.length));
       rect = {
         row: (start.rowIndex ?? 0) + 1,
         col: (start.columnIndex ?? 0) + 1,
@@ -186,33 +331,54 @@ export const CELL_REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
         throw invalid(`Range exceeds grid limits: max rows ${sheet.maxRows}, max columns ${sheet.maxCols}.`);
     }
     if (b.user !== "") assertCanEdit(b.ss, sheet, rect, b.user);
-    const count = b.count as ((name: string) => void) & { cells?(n: number): void };
+    const setters = settersOf(b, rows, fields, "updateCells");
+    const clear = cellSetter(undefined, fields, b.ss.timeZone, "updateCells");
+    const whole = r.range !== undefined;
     return {
       apply() {
-        // The cells the request carries are the cells it moves (a clear carries none).
-        count.cells?.(rows.reduce((n, row) => n + (row.values?.length ?? 0), 0));
-        const set = (c: CellData, data: Obj | undefined) => {
-          if (fields.includes("userEnteredValue")) setValue(c, data?.userEnteredValue as Obj | undefined);
-          if (fields.includes("userEnteredFormat")) setFormat(c, data?.userEnteredFormat as Obj | undefined);
-          if (fields.includes("note")) {
-            if (typeof data?.note === "string" && data.note !== "") c.note = data.note;
-            else delete c.note;
-          }
-        };
-        // Cells the request gives data for are written; the rest of a range, cleared (cells never
-        // written have nothing to clear).
+        countCells(b, rows);
         for (let i = 0; i < rect.numRows; i++) {
-          const given = rows[i]?.values ?? [];
-          const line = sheet.rows[rect.row + i];
-          for (let j = 0; j < rect.numCols; j++) {
-            const data = given[j];
-            if (data !== undefined) set(cellFor(sheet, rect.row + i, rect.col + j), data);
+          const given = setters[i] ?? [];
+          for (let j = 0; j < (whole ? rect.numCols : given.length); j++) {
+            const set = given[j];
+            if (set) set(cellFor(sheet, rect.row + i, rect.col + j));
             else {
-              const c = line?.[rect.col + j];
-              if (c) set(c, undefined);
+              // Cells never written have nothing to clear.
+              const c = cellAt(sheet, rect.row + i, rect.col + j);
+              if (c) clear(c);
             }
           }
         }
+        return null;
+      },
+    };
+  },
+  appendCells(b, r) {
+    const fields = cellFields(r, "appendCells");
+    const rows = rowsOf(r);
+    const sheet = sheetById(b, r.sheetId as number | undefined);
+    const width = Math.max(1, ...rows.map((x) => x.length));
+    if (width > sheet.maxCols) throw invalid(`appendCells is wider than the grid of ${sheet.name}.`);
+    // "Appends new cells after the last row with data in a sheet, inserting new rows if necessary."
+    const at = lastRowWithContent(sheet) + 1;
+    if (b.user !== "")
+      assertCanEdit(
+        b.ss,
+        sheet,
+        { row: Math.min(at, sheet.maxRows), col: 1, numRows: 1, numCols: width },
+        b.user,
+      );
+    const setters = settersOf(b, rows, fields, "appendCells");
+    return {
+      apply() {
+        countCells(b, rows);
+        const last = at + rows.length - 1;
+        if (last > sheet.maxRows) sheet.maxRows = last;
+        setters.forEach((line, i) => {
+          line.forEach((set, k) => {
+            if (set) set(cellFor(sheet, at + i, k + 1));
+          });
+        });
         return null;
       },
     };
@@ -257,7 +423,9 @@ export const CELL_REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
     };
   },
   autoResizeDimensions(b, r) {
-    const d = sheetDimension(b, r);
+    if (r.dataSourceSheetDimensions !== undefined)
+      notImplemented("SpreadsheetsCollection.batchUpdate autoResizeDimensions dataSourceSheetDimensions");
+    const d = dimensionRange(b, (r.dimensions ?? {}) as Obj);
     if (!d.rows) notImplemented("SpreadsheetsCollection.batchUpdate autoResizeDimensions COLUMNS");
     if (b.user !== "") assertCanEditSheet(b.ss, d.sheet, b.user, false);
     return {
@@ -269,9 +437,3 @@ export const CELL_REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
     };
   },
 };
-
-function sheetDimension(b: Batch, r: Obj): ReturnType<typeof dimensionRange> {
-  if (r.dataSourceSheetDimensions !== undefined)
-    notImplemented("SpreadsheetsCollection.batchUpdate autoResizeDimensions dataSourceSheetDimensions");
-  return dimensionRange(b, (r.dimensions ?? {}) as Obj);
-}

@@ -10,7 +10,8 @@
 // sheet's id 0 is absent from a GridRange.
 import type { Rect } from "./a1";
 import { notImplemented } from "../errors";
-import { CELL_REQUESTS, hexOf, titleFor } from "./sheets-api-cells";
+import { CELL_REQUESTS, formatSetter, titleFor } from "./sheets-api-cells";
+import { checkGridMask, gridData, type Mask, rangeOf } from "./sheets-api-grid";
 import {
   assertCanEdit,
   canEditProtection,
@@ -53,8 +54,6 @@ function compact(o: Obj): Obj {
 }
 
 // ---- field masks (https://developers.google.com/sheets/api/guides/field-masks) ----
-
-type Mask = Map<string, Mask | null>;
 
 /** "sheets(properties(sheetId,title),protectedRanges)" → a tree; null: the whole field. */
 export function parseMask(text: string): Mask {
@@ -355,40 +354,21 @@ const REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
     };
   },
   repeatCell(b, r) {
-    // Only the header style setup writes: bold, background, wrap, vertical alignment.
+    // The format fields the mask names, the same as updateCells writes them.
     const g = (r.range ?? {}) as GridRange;
     const sheet = sheetById(b, g.sheetId);
     const rect = rectOf(sheet, g) ?? { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols };
-    const f = (((r.cell ?? {}) as Obj).userEnteredFormat ?? {}) as Obj;
+    const f = ((r.cell ?? {}) as Obj).userEnteredFormat as Obj | undefined;
     const paths: string[] = [];
     const walk = (m: Mask, at: string) => {
       for (const [k, sub] of m) sub === null ? paths.push(at + k) : walk(sub, `${at + k}.`);
     };
     walk(parseMask(typeof r.fields === "string" ? r.fields : ""), "");
-    const set: ((c: ReturnType<typeof cellFor>) => void)[] = [];
-    for (const path of paths) {
-      if (path === "userEnteredFormat.textFormat.bold") {
-        const bold = ((f.textFormat ?? {}) as Obj).bold === true;
-        set.push((c) => (c.fw = bold ? "bold" : undefined));
-      } else if (path === "userEnteredFormat.backgroundColorStyle") {
-        const rgb = (((f.backgroundColorStyle ?? {}) as Obj).rgbColor ?? {}) as Record<
-          string,
-          number | undefined
-        >;
-        const hex = hexOf(rgb);
-        const none = f.backgroundColorStyle === undefined || hex === "#ffffff";
-        set.push((c) => (c.bg = none ? undefined : hex));
-      } else if (path === "userEnteredFormat.wrapStrategy") {
-        const w = f.wrapStrategy ?? "OVERFLOW_CELL";
-        if (w !== "WRAP" && w !== "OVERFLOW_CELL")
-          notImplemented(`SpreadsheetsCollection.batchUpdate repeatCell wrapStrategy "${String(w)}"`);
-        set.push((c) => (c.wrap = w === "WRAP"));
-      } else if (path === "userEnteredFormat.verticalAlignment") {
-        const v = f.verticalAlignment ?? "BOTTOM";
-        if (v !== "TOP" && v !== "MIDDLE" && v !== "BOTTOM") throw invalid(`verticalAlignment ${String(v)}`);
-        set.push((c) => (c.va = v === "BOTTOM" ? undefined : v.toLowerCase()));
-      } else notImplemented(`SpreadsheetsCollection.batchUpdate repeatCell field "${path}"`);
-    }
+    const set = paths.map((path) =>
+      path === "userEnteredFormat" || path.startsWith("userEnteredFormat.")
+        ? formatSetter(path.slice("userEnteredFormat.".length), f, "repeatCell")
+        : notImplemented(`SpreadsheetsCollection.batchUpdate repeatCell field "${path}"`),
+    );
     if (b.user !== "") assertCanEdit(b.ss, sheet, rect, b.user);
     return {
       apply() {
@@ -448,15 +428,31 @@ export function createSheetsApi(ctx: Ctx): SheetsApi {
       const { ss, user } = open(spreadsheetId, false);
       const args = (optionalArgs ?? {}) as Obj;
       for (const k of Object.keys(args))
-        if (k !== "fields") notImplemented(`SpreadsheetsCollection.get option "${k}"`);
+        if (k !== "fields" && k !== "ranges" && k !== "includeGridData")
+          notImplemented(`SpreadsheetsCollection.get option "${k}"`);
+      const mask = typeof args.fields === "string" ? parseMask(args.fields) : null;
+      const live = liveSheets(ss);
+      // "Limiting the range returns only the portions of the spreadsheet that intersect the requested
+      // ranges": the sheets they name, each with one GridData per range, in the order asked.
+      const ranges = args.ranges === undefined ? [] : [args.ranges].flat().map(String);
+      const asked = ranges.map((a1) => rangeOf(live, a1, (x) => new Error(`Unable to parse range: ${x}`)));
+      const sheets = ranges.length === 0 ? live : live.filter((s) => asked.some((a) => a.sheet === s));
+      // includeGridData "is ignored if a field mask was set": grid data comes with a mask naming it.
+      const withData = mask ? mask.get("sheets")?.get("data") !== undefined : args.includeGridData === true;
+      if (mask) checkGridMask(mask);
+      else if (withData) notImplemented("SpreadsheetsCollection.get includeGridData without a field mask");
+      if (withData && ranges.length === 0)
+        notImplemented("SpreadsheetsCollection.get grid data without `ranges` (every sheet's)");
       const resource: Obj = {
         spreadsheetId: ss.id,
         properties: { title: ss.name, locale: ss.locale, timeZone: ss.timeZone },
-        sheets: liveSheets(ss).map((s, i) => sheetResource(ss, s, i, user)),
+        sheets: sheets.map((s) => {
+          const r = sheetResource(ss, s, live.indexOf(s), user);
+          if (withData) r.data = asked.filter((a) => a.sheet === s).map((a) => gridData(s, a.rect));
+          return r;
+        }),
       };
-      return typeof args.fields === "string"
-        ? (applyMask(resource, parseMask(args.fields)) as Obj)
-        : resource;
+      return mask ? (applyMask(resource, mask) as Obj) : resource;
     },
     batchUpdate(resource, spreadsheetId) {
       const { ss, user } = open(spreadsheetId, true);
@@ -468,6 +464,7 @@ export function createSheetsApi(ctx: Ctx): SheetsApi {
         const kinds = Object.keys((request ?? {}) as Obj);
         if (kinds.length !== 1) throw invalid("each request must set exactly one kind.");
         const kind = kinds[0]!;
+        // Looked up here, not spread into REQUESTS: the two modules import each other.
         const make = REQUESTS[kind] ?? CELL_REQUESTS[kind];
         if (!make) return notImplemented(`SpreadsheetsCollection.batchUpdate request "${kind}"`);
         return make(batch, (request as Obj)[kind] as Obj);

@@ -9,10 +9,11 @@
 // https://developers.google.com/sheets/api/reference/rest/v4/DateTimeRenderOption: SERIAL_NUMBER counts
 // days since 30/12/1899, the time of day as the fraction, in the spreadsheet's time zone.
 import { notImplemented } from "../errors";
-import { parseA1, quoteSheetName, rectA1, resolveRef } from "./a1";
+import { quoteSheetName, rectA1 } from "./a1";
 import { valueOfCell } from "./cells";
 import { cellAt, type Ctx } from "./model";
 import { openForApi } from "./sheets-api";
+import { rangeOf } from "./sheets-api-grid";
 import { toSerial } from "./time";
 import { isDate } from "./values";
 
@@ -51,22 +52,7 @@ export function createValuesApi(ctx: Ctx): ValuesApi {
       const live = ss.sheets.filter((s) => !s.deleted);
       const count = ctx.host.count as Ctx["host"]["count"] & { cells?(n: number): void };
       // Every range is resolved before any is read: one bad range fails the whole request.
-      const wanted = (ranges as string[]).map((a1) => {
-        const ref = parseA1(a1);
-        if (!ref) throw badRange(a1);
-        // No sheet named: the first visible sheet.
-        const sheet =
-          ref.sheetName === undefined
-            ? live.find((s) => !s.hidden)
-            : live.find((s) => s.name === ref.sheetName);
-        if (!sheet) throw badRange(a1);
-        const rect = resolveRef(ref, sheet.maxRows, sheet.maxCols);
-        if (rect.row > sheet.maxRows || rect.col > sheet.maxCols) throw badRange(a1);
-        // A range past the grid's edge covers what the grid has.
-        rect.numRows = Math.min(rect.numRows, sheet.maxRows - rect.row + 1);
-        rect.numCols = Math.min(rect.numCols, sheet.maxCols - rect.col + 1);
-        return { sheet, rect };
-      });
+      const wanted = (ranges as string[]).map((a1) => rangeOf(live, a1, badRange));
       const valueRanges = wanted.map(({ sheet, rect }) => {
         const values: Out[][] = [];
         let moved = 0;

@@ -1,0 +1,247 @@
+/**
+ * The on-edit trigger's reads and writes of cells through the Sheets advanced service (issue 17): the
+ * edited block's notes and colours, the spreadsheet's time zone, the tab's size and the change
+ * log's id in one spreadsheets.get; the block's notes, colours, status, who and when and the log's lines in
+ * one batchUpdate. SpreadsheetApp needs a call for each of those. Only translation to and from the API's
+ * shapes lives here; what to write is decided by the callers (core/marks.ts, edit.ts).
+ * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/cells#celldata
+ */
+import type { CellValue } from "../core/cell";
+import { api } from "./sheets-batch";
+import { columnLetter } from "./unit-tab";
+
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+type CellData = GoogleAppsScript.Sheets.Schema.CellData;
+
+/** What one read gives of the edited block and the spreadsheet. */
+export interface BlockCells {
+  timeZone: string;
+  /** The id of the tab read by its kept name (which may be late: the caller checks). */
+  sheetId: number;
+  /** The tab's rows (its grid), for reading it whole. */
+  rowCount: number;
+  /** As Range.getNotes and getBackgrounds give them ("#ffffff" where there is no colour). */
+  notes: string[][];
+  backgrounds: string[][];
+  /** The change log tab's id; undefined when it has none (before setup, or deleted). */
+  logSheetId?: number;
+}
+
+function quoted(tab: string): string {
+  return `'${tab.replace(/'/g, "''")}'`;
+}
+
+const RGB = ["red", "green", "blue"] as const;
+
+function hex(color: GoogleAppsScript.Sheets.Schema.Color = { red: 1, green: 1, blue: 1 }): string {
+  return `#${RGB.map((k) => (256 + Math.round((color[k] ?? 0) * 255)).toString(16).slice(1)).join("")}`;
+}
+
+function rgb(color: string): GoogleAppsScript.Sheets.Schema.Color {
+  return Object.fromEntries(
+    RGB.map((k, i) => [k, Number.parseInt(color.slice(2 * i + 1, 2 * i + 3), 16) / 255]),
+  );
+}
+
+const FIELDS =
+  "properties.timeZone,sheets(properties(sheetId,title,gridProperties.rowCount)," +
+  "data(rowData(values(note,userEnteredFormat.backgroundColorStyle))))";
+
+/**
+ * Rows `row`…`row + rows - 1` (1-based), columns 1…`width` of `tab`, and the log tab's first cell (for
+ * its id).
+ */
+export function readBlockCells(
+  ssId: string,
+  tab: string,
+  row: number,
+  rows: number,
+  width: number,
+  logTab?: string,
+): BlockCells {
+  const block = `${quoted(tab)}!A${row}:${columnLetter(width)}${row + rows - 1}`;
+  // Without a log tab (deleted since setup) the read fails: the caller keeps the edit's log line waiting.
+  const got = api().Spreadsheets.get(ssId, {
+    ranges: logTab ? [block, `${quoted(logTab)}!A1`] : [block],
+    fields: FIELDS,
+  });
+  const sheets = got.sheets ?? [];
+  const own = sheets.find((s) => s.properties?.title === tab) ?? sheets[0] ?? {};
+  const log = logTab ? sheets.find((s) => s.properties?.title === logTab) : undefined;
+  const data = own.data?.[0]?.rowData ?? [];
+  const notes: string[][] = [];
+  const backgrounds: string[][] = [];
+  for (let r = 0; r < rows; r++) {
+    // The API leaves out empty cells at the end of a row and empty rows at the end.
+    const values = data[r]?.values ?? [];
+    notes.push(Array.from({ length: width }, (_, c) => values[c]?.note ?? ""));
+    backgrounds.push(
+      Array.from({ length: width }, (_, c) =>
+        hex(values[c]?.userEnteredFormat?.backgroundColorStyle?.rgbColor),
+      ),
+    );
+  }
+  return {
+    timeZone: got.properties?.timeZone ?? "",
+    // Fields at their default are left out: the first sheet's id is 0.
+    sheetId: own.properties?.sheetId ?? 0,
+    rowCount: own.properties?.gridProperties?.rowCount ?? 0,
+    notes,
+    backgrounds,
+    logSheetId: log ? (log.properties?.sheetId ?? 0) : undefined,
+  };
+}
+
+/** Sheets' serial day number of an instant, as a clock in `timeZone` shows it (days since 30/12/1899). */
+function serial(at: Date, timeZone: string): number {
+  const o = Utilities.formatDate(at, timeZone, "Z"); // "+0700", "-0330": hours and minutes, both signed
+  const offset = Number(o.slice(0, 3)) * 60 + Number(o[0] + o.slice(3));
+  // 30/12/1899 00:00 UTC is -2209161600000 ms.
+  return (at.getTime() + offset * 60000 + 2209161600000) / 86400000;
+}
+
+/** The look of a time the add-in writes (updatedAt, the log's): as core/tables.ts's logs. */
+const DATE_TIME = "dd/MM/yyyy HH:mm:ss";
+
+function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === "[object Date]";
+}
+
+/**
+ * A value as the API writes it: text stays exactly that text (never a formula, number or date), a date a
+ * serial number in a date-time format. `typed`: text as written for SpreadsheetApp, whose leading
+ * apostrophe (core/marks.ts textForSheet) only says "text".
+ */
+function cellOf(v: CellValue, timeZone: string, typed = false): CellData {
+  if (isDate(v))
+    return {
+      userEnteredValue: { numberValue: serial(v, timeZone) },
+      userEnteredFormat: { numberFormat: { type: "DATE_TIME", pattern: DATE_TIME } },
+    };
+  if (typeof v === "number") return { userEnteredValue: { numberValue: v } };
+  if (typeof v === "boolean") return { userEnteredValue: { boolValue: v } };
+  const text = typed ? String(v).replace(/^'/, "") : String(v ?? "");
+  return text === "" ? {} : { userEnteredValue: { stringValue: text } };
+}
+
+/**
+ * One request per column and run of rows whose cell changed from `before` to `after`, writing `field`:
+ * the unchanged cells between are not written (a colour the API cannot describe is never rewritten).
+ */
+function changedRuns<T>(
+  sheetId: number,
+  row0: number,
+  before: readonly (readonly T[])[],
+  after: readonly (readonly T[])[],
+  fields: string,
+  cell: (v: T) => CellData,
+): Request[] {
+  const out: Request[] = [];
+  const width = after[0]?.length ?? 0;
+  for (let c = 0; c < width; c++) {
+    let r = 0;
+    while (r < after.length) {
+      if (after[r]![c] === before[r]![c]) {
+        r++;
+        continue;
+      }
+      const start = r;
+      const rows: GoogleAppsScript.Sheets.Schema.RowData[] = [];
+      while (r < after.length && after[r]![c] !== before[r]![c])
+        rows.push({ values: [cell(after[r++]![c]!)] });
+      out.push({
+        updateCells: { start: { sheetId, rowIndex: row0 + start, columnIndex: c }, rows, fields },
+      });
+    }
+  }
+  return out;
+}
+
+/** Notes and colours of a block whose first row is `row` (1-based), where they changed. */
+function markRequests(
+  sheetId: number,
+  row: number,
+  cells: BlockCells,
+  notes: readonly string[][],
+  backgrounds: readonly (string | null)[][],
+): Request[] {
+  return [
+    ...changedRuns(sheetId, row - 1, cells.notes, notes, "note", (note) => ({ note })),
+    ...changedRuns(
+      sheetId,
+      row - 1,
+      cells.backgrounds,
+      backgrounds.map((line) => line.map((b) => (b === null || b === "" ? "#ffffff" : b.toLowerCase()))),
+      "userEnteredFormat.backgroundColorStyle",
+      (b) => (b === "#ffffff" ? {} : { userEnteredFormat: { backgroundColorStyle: { rgbColor: rgb(b) } } }),
+    ),
+  ];
+}
+
+/**
+ * The script's columns (status, who, when: 0-based column → a value per row of the block) where a value
+ * changed from `rows` (the block's values), one request per column.
+ */
+function columnRequests(
+  sheetId: number,
+  row: number,
+  rows: readonly CellValue[][],
+  columns: ReadonlyMap<number, readonly CellValue[]>,
+  timeZone: string,
+): Request[] {
+  const out: Request[] = [];
+  const seen = new Map<CellValue, CellData>();
+  for (const [c, values] of columns) {
+    if (!values.some((v, r) => v !== rows[r]?.[c])) continue;
+    out.push({
+      updateCells: {
+        start: { sheetId, rowIndex: row - 1, columnIndex: c },
+        // A pasted block's rows share one time: one Utilities call for all.
+        rows: values.map((v) => ({ values: [seen.get(v) ?? seen.set(v, cellOf(v, timeZone)).get(v)!] })),
+        // The script's columns have no format of their own but a time's (setup sets none).
+        fields: "userEnteredValue,userEnteredFormat.numberFormat",
+      },
+    });
+  }
+  return out;
+}
+
+/** Everything `marked` changes in a block whose first row is `row`: notes, colours, script columns. */
+export function markedRequests(
+  sheetId: number,
+  row: number,
+  cells: BlockCells,
+  rows: readonly CellValue[][],
+  marked: {
+    notes: string[][];
+    backgrounds: (string | null)[][];
+    scriptColumns: ReadonlyMap<number, readonly CellValue[]>;
+  },
+): Request[] {
+  return [
+    ...markRequests(sheetId, row, cells, marked.notes, marked.backgrounds),
+    ...columnRequests(sheetId, row, rows, marked.scriptColumns, cells.timeZone),
+  ];
+}
+
+/** Sends `requests` in one batchUpdate (none when there are none). */
+export function send(ssId: string, requests: Request[]): void {
+  if (requests.length > 0) api().Spreadsheets.batchUpdate({ requests }, ssId);
+}
+
+/** Lines appended to the log tab (as core/tables.ts logRow fits them), each cut text whole in its note. */
+export function appendRequest(
+  sheetId: number,
+  lines: readonly { values: CellValue[]; notes: string[] }[],
+  timeZone: string,
+): Request {
+  return {
+    appendCells: {
+      sheetId,
+      rows: lines.map((l) => ({
+        values: l.values.map((v, c) => ({ ...cellOf(v, timeZone, true), note: l.notes[c] })),
+      })),
+      fields: "userEnteredValue,note,userEnteredFormat.numberFormat",
+    },
+  };
+}
