@@ -5,8 +5,10 @@
  * API's requests lives here; what must be so is decided by the callers.
  * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request
  */
-import type { ColumnKey } from "../core/columns";
+import type { CellValue } from "../core/cell";
+import type { ColumnIndex, ColumnKey } from "../core/columns";
 import { COLUMN_MARK } from "../core/columns";
+import { columnLetter } from "./unit-tab";
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 type ProtectedRange = GoogleAppsScript.Sheets.Schema.ProtectedRange;
@@ -22,8 +24,9 @@ function api(): GoogleAppsScript.Sheets {
 export interface TabState {
   sheetId: number;
   frozen: number;
-  /** Its rows (grid size); unknown for a tab made in this run. */
+  /** Its rows and columns (grid size); unknown for a tab made in this run. */
   rows?: number;
+  columns?: number;
   protections: ProtectedRange[];
 }
 
@@ -31,7 +34,7 @@ export interface TabState {
 export function readTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, TabState> {
   const got = api().Spreadsheets.get(ss.getId(), {
     fields:
-      "sheets(properties(sheetId,title,gridProperties(rowCount,frozenRowCount)),protectedRanges(protectedRangeId,range,description,editors))",
+      "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount)),protectedRanges(protectedRangeId,range,description,editors))",
   });
   const tabs = new Map<string, TabState>();
   for (const s of got.sheets ?? []) {
@@ -41,10 +44,154 @@ export function readTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<stri
       sheetId: p.sheetId ?? 0,
       frozen: p.gridProperties?.frozenRowCount ?? 0,
       rows: p.gridProperties?.rowCount ?? 0,
+      columns: p.gridProperties?.columnCount ?? 0,
       protections: s.protectedRanges ?? [],
     });
   }
   return tabs;
+}
+
+/** A unit tab's cells as setup checks them: row 1's values, and every cell's rule and number format. */
+export interface TabGrid {
+  header: CellValue[];
+  /** The last column holding a value in any row (0: none), as Sheet.getLastColumn counts. */
+  lastColumn: number;
+  /** The add-in's column marks (tab-columns.ts), null when the tab has none. */
+  marks: ColumnIndex | null;
+  /** Cell [row][column], 0-based from A1: its rule and its number format pattern, where it has one. */
+  cells: (GoogleAppsScript.Sheets.Schema.CellData | undefined)[][];
+}
+
+/** A1 range of a whole grid: "'Công an xã'!A1:Z1000". */
+function wholeGrid(title: string, rows: number, columns: number): string {
+  return `'${title.replace(/'/g, "''")}'!A1:${columnLetter(columns)}${rows}`;
+}
+
+/** A cell's value as entered, the way getValues gives text, numbers and booleans (a formula: its text). */
+function entered(cell: GoogleAppsScript.Sheets.Schema.CellData | undefined): CellValue {
+  const v = cell?.userEnteredValue;
+  return v?.stringValue ?? v?.numberValue ?? v?.boolValue ?? v?.formulaValue ?? "";
+}
+
+/**
+ * The grids of the tabs called `names` (each known to `tabs`), in one request: values, rules, number
+ * formats and column marks of every cell, so that a setup with nothing to change reads and writes nothing
+ * else of them. Linear in the tabs' cells, as the check is.
+ */
+export function readGrids(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tabs: Map<string, TabState>,
+  names: readonly string[],
+): Map<string, TabGrid> {
+  const out = new Map<string, TabGrid>();
+  const ranges = names.flatMap((n) => {
+    const t = tabs.get(n);
+    return t?.rows && t.columns ? [wholeGrid(n, t.rows, t.columns)] : [];
+  });
+  if (ranges.length === 0) return out;
+  const got = api().Spreadsheets.get(ss.getId(), {
+    ranges,
+    fields:
+      "sheets(properties.title,data(rowData.values(userEnteredValue,userEnteredFormat.numberFormat,dataValidation)," +
+      "columnMetadata.developerMetadata(metadataKey,metadataValue)))",
+  });
+  for (const s of got.sheets ?? []) {
+    const data = s.data?.[0] ?? {};
+    const cells = (data.rowData ?? []).map((r) => r.values ?? []);
+    let lastColumn = 0;
+    for (const row of cells)
+      for (let c = row.length - 1; c >= lastColumn; c--)
+        if (row[c]?.userEnteredValue) {
+          lastColumn = c + 1;
+          break;
+        }
+    let marks: ColumnIndex | null = null;
+    (data.columnMetadata ?? []).forEach((m, i) => {
+      for (const d of m.developerMetadata ?? []) {
+        const key = d.metadataValue as ColumnKey | undefined;
+        if (d.metadataKey !== COLUMN_MARK || !key) continue;
+        marks ??= {};
+        if (marks[key] === undefined) marks[key] = i;
+      }
+    });
+    const header = (cells[0] ?? []).map(entered);
+    out.set(s.properties?.title ?? "", { header, lastColumn, marks, cells });
+  }
+  return out;
+}
+
+type Rule = GoogleAppsScript.Sheets.Schema.DataValidationRule;
+type NumberFormat = GoogleAppsScript.Sheets.Schema.NumberFormat;
+
+/** What a rule checks, as text: two rules with the same key behave the same ("" for none). */
+export function ruleKey(rule: Rule | null | undefined): string {
+  if (!rule) return "";
+  const c = rule.condition ?? {};
+  const values = (c.values ?? []).map((v) => v.userEnteredValue ?? "");
+  return JSON.stringify([
+    c.type ?? "",
+    values,
+    rule.inputMessage ?? "",
+    rule.strict === true,
+    rule.showCustomUi === true,
+  ]);
+}
+
+/**
+ * The requests that give rows [from, to) of column `column` (0-based) the rule `rule` (null: none) and,
+ * when given, the number format `format`: only on the runs of rows whose cells (`cells`, as readGrids
+ * gives them; none: a tab made in this run) differ, so that a check with nothing to repair writes nothing.
+ */
+export function columnRequests(
+  sheetId: number,
+  column: number,
+  from: number,
+  to: number,
+  rule: Rule | null,
+  format: NumberFormat | undefined,
+  cells?: readonly (readonly (GoogleAppsScript.Sheets.Schema.CellData | undefined)[])[],
+): Request[] {
+  const want = ruleKey(rule);
+  const range = (start: number, end: number) => ({
+    sheetId,
+    startRowIndex: start,
+    endRowIndex: end,
+    startColumnIndex: column,
+    endColumnIndex: column + 1,
+  });
+  const out: Request[] = [];
+  const runs = (
+    differs: (cell: GoogleAppsScript.Sheets.Schema.CellData | undefined) => boolean,
+    make: (start: number, end: number) => Request,
+  ) => {
+    let start = -1;
+    for (let r = from; r <= to; r++) {
+      const off = r < to && (!cells || differs(cells[r]?.[column]));
+      if (off && start < 0) start = r;
+      if (!off && start >= 0) {
+        out.push(make(start, r));
+        start = -1;
+      }
+    }
+  };
+  runs(
+    (cell) => ruleKey(cell?.dataValidation) !== want,
+    (start, end) => ({
+      setDataValidation: rule ? { range: range(start, end), rule } : { range: range(start, end) },
+    }),
+  );
+  if (format)
+    runs(
+      (cell) => cell?.userEnteredFormat?.numberFormat?.pattern !== format.pattern,
+      (start, end) => ({
+        repeatCell: {
+          range: range(start, end),
+          cell: { userEnteredFormat: { numberFormat: format } },
+          fields: "userEnteredFormat.numberFormat",
+        },
+      }),
+    );
+  return out;
 }
 
 /** Column widths in px, adjacent columns of the same width in one request. */

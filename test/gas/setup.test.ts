@@ -4,6 +4,7 @@ import { unitColumns } from "../../src/core/columns";
 import { SETTINGS_LABELS } from "../../src/core/settings";
 import { quangKhai2023 as plan } from "../../src/plans/quang-khai-2023";
 import {
+  a1,
   bundleEnvironment,
   columnOf,
   headers,
@@ -194,6 +195,82 @@ describe("setup on a damaged spreadsheet", () => {
     const header = s.getProtections(type.RANGE).filter((p) => p.getRange().getRow() === 1);
     expect(header).toHaveLength(1);
     expect(header[0]!.getEditors().map((u) => u.getEmail())).toEqual([OWNER]);
+  });
+
+  it("on a 1,000-row tab, repairs exactly the one row whose rule was removed, the rule and format changed on another, and an emptied header, and writes nothing when nothing differs", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    const tab = "Công an xã";
+    const s = sheet(env, tab);
+    expect(s.getMaxRows()).toBe(1000);
+    const date = columnOf(env, tab, "Ngày");
+    const task = columnOf(env, tab, "Nhiệm vụ");
+    const form = columnOf(env, tab, "Hình thức");
+    const received = columnOf(env, tab, "Tin tố giác, tin báo, khiếu nại tiếp nhận (tin)");
+    const unit = plan.units.find((u) => u.tabName === tab)!;
+    // 999 entries, as a script writes them (no trigger): the tab is full to its last row.
+    const rows = Array.from({ length: 999 }, (_, i) => [
+      `${String((i % 28) + 1).padStart(2, "0")}/04/2023`,
+      unit.tasks[i % unit.tasks.length]!,
+      plan.forms[i % plan.forms.length]!,
+    ]);
+    s.getRange(2, date, 999, 3).setValues(rows);
+    s.getRange(2, received, 999, 1).setValues(rows.map((_, i) => [i % 7]));
+    const width = s.getLastColumn();
+    const everything = () => {
+      const all = s.getRange(1, 1, 1000, width);
+      return {
+        values: all.getValues(),
+        formats: all.getNumberFormats(),
+        rules: all
+          .getDataValidations()
+          .map((r) =>
+            r.map((v) =>
+              v
+                ? [String(v.getCriteriaType()), JSON.stringify(v.getCriteriaValues()), v.getHelpText()]
+                : null,
+            ),
+          ),
+        notes: all.getNotes(),
+      };
+    };
+    const before = everything();
+
+    // Run again on the full tab: it reads, finds nothing to change, and writes nothing at all.
+    env.resetCalls();
+    env.run("setupSpreadsheet");
+    expect(env.calls.counts["SpreadsheetsCollection.batchUpdate"] ?? 0).toBe(0);
+    for (const write of [
+      "Range.setValues",
+      "Range.setDataValidations",
+      "Range.setNumberFormats",
+      "Range.setNotes",
+    ])
+      expect(env.calls.counts[write] ?? 0, write).toBe(0);
+    expect(lastAlert(env)).toContain("không có gì phải sửa");
+    expect(everything()).toEqual(before);
+
+    // The office damages one row in the middle, another row's rule and format, and one header.
+    env.setUser(OWNER);
+    s.getRange(500, 1, 1, width).clearDataValidations();
+    s.getRange(700, task).setDataValidation(
+      (env.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+        .newDataValidation()
+        .requireValueInList(["Việc khác"], true)
+        .build(),
+    );
+    s.getRange(701, received).setNumberFormat("0.00");
+    env.userEdit(tab, `${a1(1, form)}`, "");
+    expect(s.getRange(500, task).getDataValidation()).toBeNull();
+
+    env.resetCalls();
+    env.run("setupSpreadsheet");
+
+    expect(everything()).toEqual(before);
+    // One write of the header row, one batch of the rules and formats; nothing else rewritten.
+    expect(env.calls.counts["Range.setValues"]).toBe(1);
+    expect(env.calls.counts["SpreadsheetsCollection.batchUpdate"]).toBe(1);
+    expect(env.calls.counts["Range.setDataValidations"] ?? 0).toBe(0);
   });
 
   it("recreates a deleted unit tab and a header row that was cleared on an empty tab", () => {

@@ -9,6 +9,7 @@
 // sheet's id 0 is absent from a GridRange.
 import type { Rect } from "./a1";
 import { notImplemented } from "../errors";
+import { gridData, gridRanges, maskAt, ruleOfApi } from "./sheets-api-cells";
 import {
   assertCanEdit,
   canEditProtection,
@@ -387,6 +388,14 @@ const REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
         const v = f.verticalAlignment ?? "BOTTOM";
         if (v !== "TOP" && v !== "MIDDLE" && v !== "BOTTOM") throw invalid(`verticalAlignment ${String(v)}`);
         set.push((c) => (c.va = v === "BOTTOM" ? undefined : v.toLowerCase()));
+      } else if (path === "userEnteredFormat.numberFormat") {
+        // NumberFormat.type: "When writing, this field must be set."
+        const nf = f.numberFormat as { type?: unknown; pattern?: unknown } | undefined;
+        if (nf !== undefined && typeof nf.type !== "string") throw invalid("numberFormat.type must be set.");
+        if (nf !== undefined && (typeof nf.pattern !== "string" || nf.pattern === ""))
+          notImplemented("SpreadsheetsCollection.batchUpdate repeatCell numberFormat without a pattern");
+        const pattern = nf?.pattern as string | undefined;
+        set.push((c) => (c.nf = pattern));
       } else notImplemented(`SpreadsheetsCollection.batchUpdate repeatCell field "${path}"`);
     }
     if (b.user !== "") assertCanEdit(b.ss, sheet, rect, b.user);
@@ -396,6 +405,28 @@ const REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
           for (let col = rect.col; col < rect.col + rect.numCols; col++) {
             const c = cellFor(sheet, row, col);
             for (const f of set) f(c);
+          }
+        return null;
+      },
+    };
+  },
+  setDataValidation(b, r) {
+    // "Sets a data validation rule to every cell in the range. To clear validation in a range, call
+    // this with no rule specified."
+    const g = (r.range ?? {}) as GridRange;
+    const sheet = sheetById(b, g.sheetId);
+    const rect = rectOf(sheet, g) ?? { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols };
+    const rule = r.rule === undefined ? undefined : ruleOfApi(r.rule as Obj, invalid);
+    if (b.user !== "") assertCanEdit(b.ss, sheet, rect, b.user);
+    return {
+      apply() {
+        for (let row = rect.row; row < rect.row + rect.numRows; row++)
+          for (let col = rect.col; col < rect.col + rect.numCols; col++) {
+            if (rule) cellFor(sheet, row, col).dv = rule;
+            else {
+              const c = sheet.rows[row]?.[col];
+              if (c) delete c.dv;
+            }
           }
         return null;
       },
@@ -437,15 +468,30 @@ export function createSheetsApi(ctx: Ctx): SheetsApi {
       const { ss, user } = open(spreadsheetId, false);
       const args = (optionalArgs ?? {}) as Obj;
       for (const k of Object.keys(args))
-        if (k !== "fields") notImplemented(`SpreadsheetsCollection.get option "${k}"`);
+        if (k !== "fields" && k !== "ranges") notImplemented(`SpreadsheetsCollection.get option "${k}"`);
+      const mask = typeof args.fields === "string" ? parseMask(args.fields) : null;
+      // Grid data only when the mask names it (includeGridData is not implemented); with ranges, only
+      // the sheets they are on, one GridData per range (sheets-api-cells.ts).
+      const dataMask = mask === null ? undefined : maskAt(mask, ["sheets", "data"]);
+      const ranges = args.ranges === undefined ? null : gridRanges(ss, args.ranges);
+      const sheets = liveSheets(ss).flatMap((s, i) => {
+        const mine = ranges?.filter((r) => r.sheet === s);
+        if (mine && mine.length === 0) return [];
+        const resource = sheetResource(ss, s, i, user);
+        if (dataMask !== undefined) {
+          const rects = mine?.map((r) => r.rect) ?? [
+            { row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols },
+          ];
+          resource.data = rects.map((rect) => gridData(ss, s, rect, dataMask));
+        }
+        return [resource];
+      });
       const resource: Obj = {
         spreadsheetId: ss.id,
         properties: { title: ss.name, locale: ss.locale, timeZone: ss.timeZone },
-        sheets: liveSheets(ss).map((s, i) => sheetResource(ss, s, i, user)),
+        sheets,
       };
-      return typeof args.fields === "string"
-        ? (applyMask(resource, parseMask(args.fields)) as Obj)
-        : resource;
+      return mask === null ? resource : (applyMask(resource, mask) as Obj);
     },
     batchUpdate(resource, spreadsheetId) {
       const { ss, user } = open(spreadsheetId, true);
