@@ -108,7 +108,9 @@ function otherCalls(): string[] {
     "",
     "Setup against the goals of issue 17 (Sheets calls; each request of the Sheets advanced service, " +
       "spreadsheets.get or batchUpdate, counts as one: setup reads every tab's id, frozen rows and protections " +
-      "with one get and writes widths, column marks, header style, frozen rows and protections with one batchUpdate):",
+      "with one get, every unit tab's values, rules, number formats and column marks with a second, and writes " +
+      "rules and formats where a cell differs, widths, column marks, header style, frozen rows and protections " +
+      "with one batchUpdate):",
     "",
     "| setup | Sheets calls | goal |",
     "|---|---:|---|",
