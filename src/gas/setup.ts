@@ -357,8 +357,14 @@ export function setupSpreadsheet(
   // the API does in one go (rules, formats, widths, column marks, frozen rows, protections) gathered into
   // one batchUpdate at the end.
   const tabs = readTabs(ss);
-  const titles = plan.units.flatMap((u) => findTab(tabs, u.tabName)?.[0] ?? []);
-  const grids = readGrids(ss, tabs, titles);
+  const grids = readGrids(
+    ss,
+    tabs,
+    plan.units.flatMap((u) => {
+      const title = findTab(tabs, u.tabName)?.[0];
+      return title === undefined ? [] : [{ title, columns: unitColumns(plan, u).length }];
+    }),
+  );
   const batch: GoogleAppsScript.Sheets.Schema.Request[] = [];
   const widths = new Map<string, number>();
   for (const unit of plan.units) {

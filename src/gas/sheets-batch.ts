@@ -62,9 +62,9 @@ export interface TabGrid {
   cells: (GoogleAppsScript.Sheets.Schema.CellData | undefined)[][];
 }
 
-/** A1 range of a whole grid: "'Công an xã'!A1:Z1000". */
-function wholeGrid(title: string, rows: number, columns: number): string {
-  return `'${title.replace(/'/g, "''")}'!A1:${columnLetter(columns)}${rows}`;
+/** A1 range of rows `from`..`to` (1-based) of a grid `columns` wide: "'Công an xã'!A1:Z1000". */
+function rowsRange(title: string, from: number, to: number, columns: number): string {
+  return `'${title.replace(/'/g, "''")}'!A${from}:${columnLetter(columns)}${to}`;
 }
 
 /** A cell's value as entered, the way getValues gives text, numbers and booleans (a formula: its text). */
@@ -74,67 +74,110 @@ function entered(cell: GoogleAppsScript.Sheets.Schema.CellData | undefined): Cel
 }
 
 /**
- * The grids of the tabs called `names` (each known to `tabs`), in one request: values, rules, number
- * formats and column marks of every cell, so that a setup with nothing to change reads and writes nothing
- * else of them. Linear in the tabs' cells, as the check is.
+ * Rule-bearing cells asked for in one request. The API repeats a rule in full in every cell (a task
+ * list, a help text: 200 bytes a cell on average, 420 in the heaviest tab, measured), so one answer is
+ * kept to about 10–20 MB: the bench's 11 tabs of 1,000 rows take three requests, a tab of 20,000 rows
+ * is read in pages of rows.
+ */
+const CELLS_PER_REQUEST = 50_000;
+
+/**
+ * The grids of the tabs `want` names (each known to `tabs`; `columns`: how many of its columns carry
+ * the add-in's rules, for the size of a request): values, rules, number formats and column marks of
+ * every cell, in as few requests as the size allows, so that a setup with nothing to change reads and
+ * writes nothing else of them. Linear in the tabs' cells, as the check is.
  */
 export function readGrids(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   tabs: Map<string, TabState>,
-  names: readonly string[],
+  want: readonly { title: string; columns: number }[],
 ): Map<string, TabGrid> {
+  type Part = { title: string; from: number; to: number; width: number; cells: number };
+  const parts: Part[] = [];
+  for (const w of want) {
+    const t = tabs.get(w.title);
+    if (!t?.rows || !t.columns) continue;
+    const page = Math.max(1, Math.floor(CELLS_PER_REQUEST / Math.max(w.columns, 1)));
+    for (let from = 1; from <= t.rows; from += page) {
+      const to = Math.min(t.rows, from + page - 1);
+      parts.push({ title: w.title, from, to, width: t.columns, cells: (to - from + 1) * w.columns });
+    }
+  }
+  const requests: Part[][] = [];
+  for (const p of parts) {
+    const last = requests[requests.length - 1];
+    if (last && last.reduce((n, q) => n + q.cells, 0) + p.cells <= CELLS_PER_REQUEST) last.push(p);
+    else requests.push([p]);
+  }
+  const cellsOf = new Map<string, (GoogleAppsScript.Sheets.Schema.CellData | undefined)[][]>();
+  const marksOf = new Map<string, ColumnIndex | null>();
+  const id = requests.length > 0 ? ss.getId() : "";
+  for (const request of requests) {
+    const got = api().Spreadsheets.get(id, {
+      ranges: request.map((p) => rowsRange(p.title, p.from, p.to, p.width)),
+      fields:
+        "sheets(properties.title,data(startRow,rowData.values(userEnteredValue,userEnteredFormat.numberFormat,dataValidation)," +
+        "columnMetadata.developerMetadata(metadataKey,metadataValue)))",
+    });
+    for (const s of got.sheets ?? []) {
+      const title = s.properties?.title ?? "";
+      const cells = cellsOf.get(title) ?? [];
+      cellsOf.set(title, cells);
+      for (const data of s.data ?? []) {
+        const start = data.startRow ?? 0;
+        (data.rowData ?? []).forEach((r, i) => {
+          cells[start + i] = r.values ?? [];
+        });
+        // Each page carries the columns' metadata: the first page's is enough.
+        if (start === 0) marksOf.set(title, marksIn(data.columnMetadata ?? []));
+      }
+    }
+  }
   const out = new Map<string, TabGrid>();
-  const ranges = names.flatMap((n) => {
-    const t = tabs.get(n);
-    return t?.rows && t.columns ? [wholeGrid(n, t.rows, t.columns)] : [];
-  });
-  if (ranges.length === 0) return out;
-  const got = api().Spreadsheets.get(ss.getId(), {
-    ranges,
-    fields:
-      "sheets(properties.title,data(rowData.values(userEnteredValue,userEnteredFormat.numberFormat,dataValidation)," +
-      "columnMetadata.developerMetadata(metadataKey,metadataValue)))",
-  });
-  for (const s of got.sheets ?? []) {
-    const data = s.data?.[0] ?? {};
-    const cells = (data.rowData ?? []).map((r) => r.values ?? []);
+  for (const [title, cells] of cellsOf) {
     let lastColumn = 0;
     for (const row of cells)
-      for (let c = row.length - 1; c >= lastColumn; c--)
-        if (row[c]?.userEnteredValue) {
+      for (let c = (row?.length ?? 0) - 1; c >= lastColumn; c--)
+        if (row?.[c]?.userEnteredValue) {
           lastColumn = c + 1;
           break;
         }
-    let marks: ColumnIndex | null = null;
-    (data.columnMetadata ?? []).forEach((m, i) => {
-      for (const d of m.developerMetadata ?? []) {
-        const key = d.metadataValue as ColumnKey | undefined;
-        if (d.metadataKey !== COLUMN_MARK || !key) continue;
-        marks ??= {};
-        if (marks[key] === undefined) marks[key] = i;
-      }
-    });
     const header = (cells[0] ?? []).map(entered);
-    out.set(s.properties?.title ?? "", { header, lastColumn, marks, cells });
+    out.set(title, { header, lastColumn, marks: marksOf.get(title) ?? null, cells });
   }
   return out;
+}
+
+/** The add-in's column marks (tab-columns.ts) among a grid's column properties; null when none. */
+function marksIn(columns: GoogleAppsScript.Sheets.Schema.DimensionProperties[]): ColumnIndex | null {
+  let marks: ColumnIndex | null = null;
+  columns.forEach((m, i) => {
+    for (const d of m.developerMetadata ?? []) {
+      const key = d.metadataValue as ColumnKey | undefined;
+      if (d.metadataKey !== COLUMN_MARK || !key) continue;
+      marks ??= {};
+      if (marks[key] === undefined) marks[key] = i;
+    }
+  });
+  return marks;
 }
 
 type Rule = GoogleAppsScript.Sheets.Schema.DataValidationRule;
 type NumberFormat = GoogleAppsScript.Sheets.Schema.NumberFormat;
 
-/** What a rule checks, as text: two rules with the same key behave the same ("" for none). */
-export function ruleKey(rule: Rule | null | undefined): string {
-  if (!rule) return "";
-  const c = rule.condition ?? {};
-  const values = (c.values ?? []).map((v) => v.userEnteredValue ?? "");
-  return JSON.stringify([
-    c.type ?? "",
-    values,
-    rule.inputMessage ?? "",
-    rule.strict === true,
-    rule.showCustomUi === true,
-  ]);
+/** Whether two rules check the same (condition type and values, input message, strict, dropdown). */
+export function sameRule(a: Rule | null | undefined, b: Rule | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  const [x, y] = [a.condition ?? {}, b.condition ?? {}];
+  const [xs, ys] = [x.values ?? [], y.values ?? []];
+  return (
+    (x.type ?? "") === (y.type ?? "") &&
+    (a.inputMessage ?? "") === (b.inputMessage ?? "") &&
+    (a.strict === true) === (b.strict === true) &&
+    (a.showCustomUi === true) === (b.showCustomUi === true) &&
+    xs.length === ys.length &&
+    xs.every((v, k) => (v.userEnteredValue ?? "") === (ys[k]!.userEnteredValue ?? ""))
+  );
 }
 
 /**
@@ -151,7 +194,6 @@ export function columnRequests(
   format: NumberFormat | undefined,
   cells?: readonly (readonly (GoogleAppsScript.Sheets.Schema.CellData | undefined)[])[],
 ): Request[] {
-  const want = ruleKey(rule);
   const range = (start: number, end: number) => ({
     sheetId,
     startRowIndex: start,
@@ -175,7 +217,7 @@ export function columnRequests(
     }
   };
   runs(
-    (cell) => ruleKey(cell?.dataValidation) !== want,
+    (cell) => !sameRule(cell?.dataValidation, rule),
     (start, end) => ({
       setDataValidation: rule ? { range: range(start, end), rule } : { range: range(start, end) },
     }),

@@ -273,6 +273,31 @@ describe("setup on a damaged spreadsheet", () => {
     expect(env.calls.counts["Range.setDataValidations"] ?? 0).toBe(0);
   });
 
+  it("on a tab grown to 6,000 rows (read in pages), gives new rows without a rule theirs, then finds nothing to change, then repairs a rule removed at row 5,500", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    const tab = "Công an xã";
+    const s = sheet(env, tab);
+    s.insertRowsAfter(1000, 5000);
+    const form = columnOf(env, tab, "Hình thức");
+    const rule = () => s.getRange(5500, form).getDataValidation()?.getCriteriaValues()[0];
+    // The new rows without the column's rule (Sheets copies the row above's; a paste from elsewhere does not).
+    s.getRange(1001, form, 5000, 1).clearDataValidations();
+    expect(rule()).toBeUndefined();
+
+    env.run("setupSpreadsheet");
+    expect(rule()).toEqual(plan.forms);
+    env.resetCalls();
+    env.run("setupSpreadsheet");
+    expect(env.calls.counts["SpreadsheetsCollection.batchUpdate"] ?? 0).toBe(0);
+    // The tab's 6,000 rows do not fit one request: more than one read of the grids.
+    expect(env.calls.counts["SpreadsheetsCollection.get"]).toBeGreaterThan(4);
+
+    s.getRange(5500, form).clearDataValidations();
+    env.run("setupSpreadsheet");
+    expect(rule()).toEqual(plan.forms);
+  });
+
   it("recreates a deleted unit tab and a header row that was cleared on an empty tab", () => {
     const env = bundleEnvironment();
     setUpSheet(env);

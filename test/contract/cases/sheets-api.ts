@@ -516,6 +516,69 @@ export const sheetsApiCases: ContractCase[] = [
     },
   },
   {
+    id: "sheets-api.get-grid-data-of-two-ranges-on-one-sheet",
+    behaviour:
+      "spreadsheets.get with two ranges on one sheet gives that sheet once, with one GridData per range in the order asked; a GridData's startRow and startColumn are 0-based and left out at 0",
+    source: `${REST}/spreadsheets/sheets#sheet`,
+    note: 'Sheet.data: "if this is representing Sheet1, and the spreadsheet was requested with ranges Sheet1!A1:C10 and Sheet1!D15:E20, then the first GridData will have a startRow/startColumn of 0, while the second one will have startRow 14 (zero-based row 15), and startColumn 3 (zero-based column D)".',
+    reads: [
+      "Sheet.data",
+      "GridData.startRow",
+      "GridData.rowData",
+      "RowData.values",
+      "CellData.userEnteredValue",
+    ],
+    covers: ["SpreadsheetsCollection.get", "Range.setValues"],
+    run(gas) {
+      const ss = fresh(gas, "sheets api two ranges");
+      const sheet = ss.getSheets()[0]!;
+      sheet.getRange("A1:B4").setValues([
+        ["a", "b"],
+        ["c", "d"],
+        ["e", "f"],
+        ["g", "h"],
+      ]);
+      const name = sheet.getName();
+      const got = gas.Sheets.Spreadsheets.get(ss.getId(), {
+        ranges: [`'${name}'!A1:B2`, `'${name}'!B3:B4`],
+        fields: "sheets(data(startRow,startColumn,rowData.values.userEnteredValue))",
+      });
+      return json(got);
+    },
+    expected: {
+      sheets: [
+        {
+          data: [
+            {
+              rowData: [
+                {
+                  values: [
+                    { userEnteredValue: { stringValue: "a" } },
+                    { userEnteredValue: { stringValue: "b" } },
+                  ],
+                },
+                {
+                  values: [
+                    { userEnteredValue: { stringValue: "c" } },
+                    { userEnteredValue: { stringValue: "d" } },
+                  ],
+                },
+              ],
+            },
+            {
+              startRow: 2,
+              startColumn: 1,
+              rowData: [
+                { values: [{ userEnteredValue: { stringValue: "f" } }] },
+                { values: [{ userEnteredValue: { stringValue: "h" } }] },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     id: "sheets-api.set-data-validation-and-number-format",
     behaviour:
       "batchUpdate setDataValidation sets a rule on every cell of its range (DATE_IS_VALID, or ONE_OF_LIST with showCustomUi, not strict: invalid data is kept) and, without a rule, clears the range's; repeatCell with fields 'userEnteredFormat.numberFormat' sets the format (type and pattern); SpreadsheetApp reads both",

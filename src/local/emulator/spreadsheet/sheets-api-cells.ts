@@ -98,16 +98,20 @@ function formatType(pattern: string): string {
 /** CellData fields this emulator gives, by the mask under `values`. */
 const CELL_FIELDS = ["userEnteredValue", "userEnteredFormat", "dataValidation"];
 
-function cellData(ss: SpreadsheetData, c: CellData | undefined): Obj {
+/** The fields of CellData `wants` names (the others are not made: a grid is large). */
+function cellData(ss: SpreadsheetData, c: CellData | undefined, wants: Mask): Obj {
   const out: Obj = {};
   if (!c) return out;
-  if (c.f !== undefined) out.userEnteredValue = { formulaValue: c.f };
-  else if (typeof c.v === "number") out.userEnteredValue = { numberValue: c.v };
-  else if (typeof c.v === "boolean") out.userEnteredValue = { boolValue: c.v };
-  else if (isDate(c.v)) out.userEnteredValue = { numberValue: toSerial(c.v.getTime(), ss.timeZone) };
-  else if (typeof c.v === "string" && c.v !== "") out.userEnteredValue = { stringValue: c.v };
-  if (c.nf !== undefined) out.userEnteredFormat = { numberFormat: { type: formatType(c.nf), pattern: c.nf } };
-  if (c.dv) out.dataValidation = apiRule(c.dv);
+  if (wants.has("userEnteredValue")) {
+    if (c.f !== undefined) out.userEnteredValue = { formulaValue: c.f };
+    else if (typeof c.v === "number") out.userEnteredValue = { numberValue: c.v };
+    else if (typeof c.v === "boolean") out.userEnteredValue = { boolValue: c.v };
+    else if (isDate(c.v)) out.userEnteredValue = { numberValue: toSerial(c.v.getTime(), ss.timeZone) };
+    else if (typeof c.v === "string" && c.v !== "") out.userEnteredValue = { stringValue: c.v };
+  }
+  if (c.nf !== undefined && wants.has("userEnteredFormat"))
+    out.userEnteredFormat = { numberFormat: { type: formatType(c.nf), pattern: c.nf } };
+  if (c.dv && wants.has("dataValidation")) out.dataValidation = apiRule(c.dv);
   return out;
 }
 
@@ -163,7 +167,13 @@ export function gridRanges(ss: SpreadsheetData, ranges: unknown): { sheet: Sheet
  * startRow, each with its cells from startColumn; trailing empty cells and rows left out), and
  * columnMetadata (one DimensionProperties per column: pixelSize, developerMetadata on that column).
  */
-export function gridData(ss: SpreadsheetData, sheet: SheetData, rect: Rect, mask: Mask | null): Obj {
+export function gridData(
+  ss: SpreadsheetData,
+  sheet: SheetData,
+  rect: Rect,
+  mask: Mask | null,
+  applyMask: (value: unknown, mask: Mask | null) => unknown,
+): Obj {
   const out: Obj = {};
   if (rect.row > 1) out.startRow = rect.row - 1;
   if (rect.col > 1) out.startColumn = rect.col - 1;
@@ -171,15 +181,12 @@ export function gridData(ss: SpreadsheetData, sheet: SheetData, rect: Rect, mask
   const values = mask === null ? null : maskAt(mask, ["rowData", "values"]);
   if (wants("rowData") && values !== undefined) {
     checkCellMask(values);
+    const wants = values as Mask;
     const rows: Obj[] = [];
     for (let r = rect.row; r < rect.row + rect.numRows; r++) {
       const cells: Obj[] = [];
-      for (let c = rect.col; c < rect.col + rect.numCols; c++) {
-        const full = cellData(ss, sheet.rows[r]?.[c]);
-        const shown: Obj = {};
-        for (const [k, v] of Object.entries(full)) if (values?.has(k)) shown[k] = v;
-        cells.push(shown);
-      }
+      for (let c = rect.col; c < rect.col + rect.numCols; c++)
+        cells.push(applyMask(cellData(ss, sheet.rows[r]?.[c], wants), wants) as Obj);
       while (cells.length > 0 && Object.keys(cells[cells.length - 1]!).length === 0) cells.pop();
       rows.push(cells.length > 0 ? { values: cells } : {});
     }
@@ -219,5 +226,8 @@ export function gridData(ss: SpreadsheetData, sheet: SheetData, rect: Rect, mask
     }
     out.columnMetadata = columns;
   }
-  return out;
+  // Everything but the cells (masked as they were made) as the mask says.
+  const { rowData, ...rest } = out;
+  const shown = applyMask(rest, mask) as Obj;
+  return rowData === undefined ? shown : { ...shown, rowData };
 }

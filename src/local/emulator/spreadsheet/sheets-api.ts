@@ -474,24 +474,28 @@ export function createSheetsApi(ctx: Ctx): SheetsApi {
       // the sheets they are on, one GridData per range (sheets-api-cells.ts).
       const dataMask = mask === null ? undefined : maskAt(mask, ["sheets", "data"]);
       const ranges = args.ranges === undefined ? null : gridRanges(ss, args.ranges);
-      const sheets = liveSheets(ss).flatMap((s, i) => {
+      const shown = liveSheets(ss).flatMap((s, i) => {
         const mine = ranges?.filter((r) => r.sheet === s);
         if (mine && mine.length === 0) return [];
-        const resource = sheetResource(ss, s, i, user);
-        if (dataMask !== undefined) {
-          const rects = mine?.map((r) => r.rect) ?? [
-            { row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols },
-          ];
-          resource.data = rects.map((rect) => gridData(ss, s, rect, dataMask));
-        }
-        return [resource];
+        const rects = mine?.map((r) => r.rect) ?? [
+          { row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols },
+        ];
+        return [{ sheet: s, index: i, rects }];
       });
       const resource: Obj = {
         spreadsheetId: ss.id,
         properties: { title: ss.name, locale: ss.locale, timeZone: ss.timeZone },
-        sheets,
+        sheets: shown.map((x) => sheetResource(ss, x.sheet, x.index, user)),
       };
-      return mask === null ? resource : (applyMask(resource, mask) as Obj);
+      if (mask === null) return resource;
+      const masked = applyMask(resource, mask) as { sheets?: Obj[] };
+      // The grids, masked cell by cell as they are made (a grid is most of the answer: not copied twice).
+      if (dataMask !== undefined)
+        shown.forEach((x, k) => {
+          const sheet = masked.sheets?.[k];
+          if (sheet) sheet.data = x.rects.map((rect) => gridData(ss, x.sheet, rect, dataMask, applyMask));
+        });
+      return masked as Obj;
     },
     batchUpdate(resource, spreadsheetId) {
       const { ss, user } = open(spreadsheetId, true);
