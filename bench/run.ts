@@ -108,7 +108,8 @@ function otherCalls(): string[] {
     "",
     "Setup against the goals of issue 17 (Sheets calls; each request of the Sheets advanced service, " +
       "spreadsheets.get or batchUpdate, counts as one: setup reads every tab's id, frozen rows and protections " +
-      "with one get, every unit tab's values, rules, number formats and column marks with a second, and writes " +
+      "with one get, every unit tab's values, rules, number formats and column marks with a few more (at most " +
+      "50,000 rule-bearing cells each: three on this sheet), and writes " +
       "rules and formats where a cell differs, widths, column marks, header style, frozen rows and protections " +
       "with one batchUpdate):",
     "",
