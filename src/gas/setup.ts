@@ -18,13 +18,13 @@ import type { Settings } from "../core/settings";
 import { CHANGE_LOG_LAYOUT, SEND_LOG_LAYOUT } from "../core/tables";
 import { applyProtections, protectArchived } from "./protect";
 import { writeSettingsView } from "./settings-view";
-import type { TabGrid, TabState } from "./sheets-batch";
+import type { ColumnCheck, TabHead, TabState } from "./sheets-batch";
 import {
-  columnRequests,
+  checkColumns,
   freezeHeader,
   headerStyle,
   markRequests,
-  readGrids,
+  readHeads,
   readTabs,
   widthRequests,
 } from "./sheets-batch";
@@ -81,27 +81,43 @@ function validationFor(column: Column): GoogleAppsScript.Sheets.Schema.DataValid
  */
 function layoutUnitTab(
   sheet: () => Sheet,
+  title: string,
   tab: TabState,
-  grid: TabGrid | undefined,
+  head: TabHead | undefined,
   created: boolean,
   plan: Plan,
   unit: Unit,
   report: SetupReport,
   history: PlanHistory,
   batch: GoogleAppsScript.Sheets.Schema.Request[],
+  checks: ColumnCheck[],
 ): number {
   const columns = unitColumns(plan, unit);
-  // A tab made in this run is known empty: nothing of it is read. Any other's grid was read with every
-  // other unit tab's in one request (sheets-batch.ts readGrids).
-  const lastColumn = created ? 0 : (grid?.lastColumn ?? sheet().getLastColumn());
+  // A tab made in this run is known empty: nothing of it is read. Any other's header was read with every
+  // other unit tab's in one request (sheets-batch.ts readHeads); its last column is asked for only when
+  // the header is empty or a column must be placed (entries may lie beyond the header).
+  let lastColumn = created ? 0 : (head?.header.length ?? sheet().getLastColumn());
+  if (!created && head && lastColumn === 0) lastColumn = sheet().getLastColumn();
   // A tab with anything in it has a last column: its last row is read only when a column is placed.
   const hasContent = lastColumn > 0;
-  const width = Math.max(lastColumn, columns.length);
+  let width = Math.max(lastColumn, columns.length);
   const header: CellValue[] = hasContent
-    ? grid
-      ? Array.from({ length: width }, (_, c) => grid.header[c] ?? "")
+    ? head
+      ? Array.from({ length: width }, (_, c) => head.header[c] ?? "")
       : (sheet().getSheetValues(1, 1, 1, width)[0] as CellValue[])
     : new Array(width).fill("");
+  // The header read through the API ends at its last value: before the tab's entries are read to place
+  // or tell apart columns, the tab's true last column.
+  let widened = !head || created || !hasContent;
+  const widen = () => {
+    if (widened) return;
+    widened = true;
+    const last = sheet().getLastColumn();
+    if (last > width) {
+      header.push(...new Array<CellValue>(last - width).fill(""));
+      width = last;
+    }
+  };
   // The whole tab's values (as getValues gives them: dates as dates) are read only when a column has
   // to be placed or told apart, to be sure of what is there.
   let values: CellValue[][] | null = null;
@@ -112,7 +128,14 @@ function layoutUnitTab(
   const columnIsEmpty = (c: number) => all().every((row) => row[c] === "" || row[c] === undefined);
   // The add-in's columns are those it marked (tab-columns.ts); a sheet of an earlier version's are
   // adopted by header text, then marked.
-  const marking = setupMarks(sheet, unit, created, tab.sheetId, grid?.marks);
+  const marking = setupMarks(sheet, unit, created, tab.sheetId, head?.marks);
+  if (!marking.marks) widen();
+  // A marked column beyond the header's last value (its header emptied) is still within the header row.
+  for (const at of Object.values(marking.marks ?? {}))
+    if (at !== undefined && at >= width) {
+      header.push(...new Array<CellValue>(at + 1 - width).fill(""));
+      width = at + 1;
+    }
   const matched = marking.marks
     ? byMarks(columns, header, marking.marks)
     : adoptByHeader(columns, header, () => all().slice(1));
@@ -150,6 +173,7 @@ function layoutUnitTab(
   const former = new Set([...formerHeaders(unit.id, history.earlier)].map(headerKey));
   unknown = unknown.filter((u) => !former.has(headerKey(u.text)));
 
+  if (missing.length > 0) widen();
   let nextFree = header.length;
   for (const column of missing) {
     // Preferred place: the column's position in the plan's order, if nothing at all is there.
@@ -186,27 +210,27 @@ function layoutUnitTab(
   const used = header.length;
   const maxRows = Math.max(tab.rows ?? sheet().getMaxRows(), 2);
   const headerNotes: string[] = new Array(used).fill("");
-  // Each of the plan's columns, below the header: its rule and format, checked cell by cell against the
-  // grid read and written (into the batch) only where they differ; columns that are not the plan's
-  // (added by hand) keep theirs.
+  // Each of the plan's columns, below the header: its rule and format, checked cell by cell after every
+  // tab is laid out (sheets-batch.ts checkColumns) and written only where they differ; the whole column
+  // when the tab is new or row 2's help text is not the plan's. Columns that are not the plan's (added by
+  // hand) keep theirs.
   const widths: number[] = [];
   for (const column of columns) {
     const at = indexByKey[column.key];
     if (at === undefined) continue;
     headerNotes[at] = column.helpText;
     widths[at] = column.width;
-    const cells = created ? undefined : grid?.cells;
-    batch.push(
-      ...columnRequests(
-        tab.sheetId,
-        at,
-        1,
-        maxRows,
-        validationFor(column),
-        NUMBER_FORMAT[column.kind],
-        cells,
-      ),
-    );
+    const rule = validationFor(column);
+    const help = rule !== null && head?.help[at] !== column.helpText;
+    checks.push({
+      title,
+      sheetId: tab.sheetId,
+      rows: maxRows,
+      column: at,
+      rule,
+      format: NUMBER_FORMAT[column.kind],
+      whole: created || !head || help,
+    });
   }
   // Widths, header notes and header style are set when the header is written (a new tab, a column
   // added or renamed) or the plan changed; a run that finds the header as it was leaves the widths
@@ -353,25 +377,29 @@ export function setupSpreadsheet(
   // What SpreadsheetApp wrote before (the plan tab, renamed tabs, the locale) reaches the sheet before the
   // API reads it.
   SpreadsheetApp.flush();
-  // One read of every tab's id, frozen rows and protections, one of every unit tab's cells; the writes
+  // One read of every tab's id, frozen rows and protections, one of every unit tab's first rows, a few of
+  // the plan's columns' rules and formats; the writes
   // the API does in one go (rules, formats, widths, column marks, frozen rows, protections) gathered into
   // one batchUpdate at the end.
   const tabs = readTabs(ss);
-  const grids = readGrids(
+  const heads = readHeads(
     ss,
     tabs,
-    plan.units.flatMap((u) => {
-      const title = findTab(tabs, u.tabName)?.[0];
-      return title === undefined ? [] : [{ title, columns: unitColumns(plan, u).length }];
-    }),
+    plan.units.flatMap((u) => findTab(tabs, u.tabName)?.[0] ?? []),
   );
   const batch: GoogleAppsScript.Sheets.Schema.Request[] = [];
+  const checks: ColumnCheck[] = [];
   const widths = new Map<string, number>();
   for (const unit of plan.units) {
-    const grid = grids.get(findTab(tabs, unit.tabName)?.[0] ?? "");
+    const title = findTab(tabs, unit.tabName)?.[0] ?? unit.tabName;
     const { sheet, tab, created } = ensureTab(ss, unit.tabName, report, tabs);
-    widths.set(unit.tabName, layoutUnitTab(sheet, tab, grid, created, plan, unit, report, history, batch));
+    widths.set(
+      unit.tabName,
+      layoutUnitTab(sheet, title, tab, heads.get(title), created, plan, unit, report, history, batch, checks),
+    );
   }
+  // The plan's rules and formats of every unit tab, read as few cells at a time as the size allows.
+  batch.push(...checkColumns(ss, checks));
   archiveTabs(ss, plan, history, office);
   const system = (name: string) => ensureTab(ss, name, report, tabs).sheet();
   writeSettingsView(system(SYSTEM_TABS.settings), plan, settings);

@@ -51,20 +51,19 @@ export function readTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<stri
   return tabs;
 }
 
-/** A unit tab's cells as setup checks them: row 1's values, and every cell's rule and number format. */
-export interface TabGrid {
+/** A unit tab's first rows as setup checks them: the header, the column marks, row 2's help texts. */
+export interface TabHead {
+  /** Row 1's values, as far as the last one that holds something. */
   header: CellValue[];
-  /** The last column holding a value in any row (0: none), as Sheet.getLastColumn counts. */
-  lastColumn: number;
   /** The add-in's column marks (tab-columns.ts), null when the tab has none. */
   marks: ColumnIndex | null;
-  /** Cell [row][column], 0-based from A1: its rule and its number format pattern, where it has one. */
-  cells: (GoogleAppsScript.Sheets.Schema.CellData | undefined)[][];
+  /** The input message (help text) of row 2's rule in each column, "" where it has none. */
+  help: string[];
 }
 
-/** A1 range of rows `from`..`to` (1-based) of a grid `columns` wide: "'Công an xã'!A1:Z1000". */
-function rowsRange(title: string, from: number, to: number, columns: number): string {
-  return `'${title.replace(/'/g, "''")}'!A${from}:${columnLetter(columns)}${to}`;
+/** A1 range of rows `from`..`to` (1-based), columns `first`..`last` (1-based): "'Công an xã'!C2:F1000". */
+function cellsRange(title: string, from: number, to: number, first: number, last: number): string {
+  return `'${title.replace(/'/g, "''")}'!${columnLetter(first)}${from}:${columnLetter(last)}${to}`;
 }
 
 /** A cell's value as entered, the way getValues gives text, numbers and booleans (a formula: its text). */
@@ -74,76 +73,35 @@ function entered(cell: GoogleAppsScript.Sheets.Schema.CellData | undefined): Cel
 }
 
 /**
- * Rule-bearing cells asked for in one request. The API repeats a rule in full in every cell (a task
- * list, a help text: 200 bytes a cell on average, 420 in the heaviest tab, measured), so one answer is
- * kept to about 10–20 MB: the bench's 11 tabs of 1,000 rows take three requests, a tab of 20,000 rows
- * is read in pages of rows.
+ * The first two rows of the tabs `titles` (each known to `tabs`), in one request: the header's values,
+ * the column marks, and the help text of row 2's rules (checked on that row only: checkColumns reads
+ * no help text, the largest part of a rule). Nothing below row 2 is read here: a tab's body is read
+ * only as far as the plan's rules and formats need (checkColumns), never its entries.
  */
-const CELLS_PER_REQUEST = 50_000;
-
-/**
- * The grids of the tabs `want` names (each known to `tabs`; `columns`: how many of its columns carry
- * the add-in's rules, for the size of a request): values, rules, number formats and column marks of
- * every cell, in as few requests as the size allows, so that a setup with nothing to change reads and
- * writes nothing else of them. Linear in the tabs' cells, as the check is.
- */
-export function readGrids(
+export function readHeads(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   tabs: Map<string, TabState>,
-  want: readonly { title: string; columns: number }[],
-): Map<string, TabGrid> {
-  type Part = { title: string; from: number; to: number; width: number; cells: number };
-  const parts: Part[] = [];
-  for (const w of want) {
-    const t = tabs.get(w.title);
-    if (!t?.rows || !t.columns) continue;
-    const page = Math.max(1, Math.floor(CELLS_PER_REQUEST / Math.max(w.columns, 1)));
-    for (let from = 1; from <= t.rows; from += page) {
-      const to = Math.min(t.rows, from + page - 1);
-      parts.push({ title: w.title, from, to, width: t.columns, cells: (to - from + 1) * w.columns });
-    }
-  }
-  const requests: Part[][] = [];
-  for (const p of parts) {
-    const last = requests[requests.length - 1];
-    if (last && last.reduce((n, q) => n + q.cells, 0) + p.cells <= CELLS_PER_REQUEST) last.push(p);
-    else requests.push([p]);
-  }
-  const cellsOf = new Map<string, (GoogleAppsScript.Sheets.Schema.CellData | undefined)[][]>();
-  const marksOf = new Map<string, ColumnIndex | null>();
-  const id = requests.length > 0 ? ss.getId() : "";
-  for (const request of requests) {
-    const got = api().Spreadsheets.get(id, {
-      ranges: request.map((p) => rowsRange(p.title, p.from, p.to, p.width)),
-      fields:
-        "sheets(properties.title,data(startRow,rowData.values(userEnteredValue,userEnteredFormat.numberFormat,dataValidation)," +
-        "columnMetadata.developerMetadata(metadataKey,metadataValue)))",
-    });
-    for (const s of got.sheets ?? []) {
-      const title = s.properties?.title ?? "";
-      const cells = cellsOf.get(title) ?? [];
-      cellsOf.set(title, cells);
-      for (const data of s.data ?? []) {
-        const start = data.startRow ?? 0;
-        (data.rowData ?? []).forEach((r, i) => {
-          cells[start + i] = r.values ?? [];
-        });
-        // Each page carries the columns' metadata: the first page's is enough.
-        if (start === 0) marksOf.set(title, marksIn(data.columnMetadata ?? []));
-      }
-    }
-  }
-  const out = new Map<string, TabGrid>();
-  for (const [title, cells] of cellsOf) {
-    let lastColumn = 0;
-    for (const row of cells)
-      for (let c = (row?.length ?? 0) - 1; c >= lastColumn; c--)
-        if (row?.[c]?.userEnteredValue) {
-          lastColumn = c + 1;
-          break;
-        }
-    const header = (cells[0] ?? []).map(entered);
-    out.set(title, { header, lastColumn, marks: marksOf.get(title) ?? null, cells });
+  titles: readonly string[],
+): Map<string, TabHead> {
+  const out = new Map<string, TabHead>();
+  const ranges = titles.flatMap((t) => {
+    const s = tabs.get(t);
+    return s?.rows && s.columns ? [cellsRange(t, 1, Math.min(2, s.rows), 1, s.columns)] : [];
+  });
+  if (ranges.length === 0) return out;
+  const got = api().Spreadsheets.get(ss.getId(), {
+    ranges,
+    fields:
+      "sheets(properties.title,data(rowData.values(userEnteredValue,dataValidation.inputMessage)," +
+      "columnMetadata.developerMetadata(metadataKey,metadataValue)))",
+  });
+  for (const s of got.sheets ?? []) {
+    const data = s.data?.[0] ?? {};
+    const [first, second] = (data.rowData ?? []).map((r) => r.values ?? []);
+    const header = (first ?? []).map(entered);
+    while (header.length > 0 && header[header.length - 1] === "") header.pop();
+    const help = (second ?? []).map((c) => c?.dataValidation?.inputMessage ?? "");
+    out.set(s.properties?.title ?? "", { header, marks: marksIn(data.columnMetadata ?? []), help });
   }
   return out;
 }
@@ -165,14 +123,17 @@ function marksIn(columns: GoogleAppsScript.Sheets.Schema.DimensionProperties[]):
 type Rule = GoogleAppsScript.Sheets.Schema.DataValidationRule;
 type NumberFormat = GoogleAppsScript.Sheets.Schema.NumberFormat;
 
-/** Whether two rules check the same (condition type and values, input message, strict, dropdown). */
+/**
+ * Whether two rules check the same: condition type and values, strict, dropdown. Not the input message
+ * (help text): readHeads compares it on row 2 of each column only (what that leaves unchecked:
+ * docs/design-notes.md, "Setup's Sheets calls", fifth pass).
+ */
 export function sameRule(a: Rule | null | undefined, b: Rule | null | undefined): boolean {
   if (!a || !b) return !a && !b;
   const [x, y] = [a.condition ?? {}, b.condition ?? {}];
   const [xs, ys] = [x.values ?? [], y.values ?? []];
   return (
     (x.type ?? "") === (y.type ?? "") &&
-    (a.inputMessage ?? "") === (b.inputMessage ?? "") &&
     (a.strict === true) === (b.strict === true) &&
     (a.showCustomUi === true) === (b.showCustomUi === true) &&
     xs.length === ys.length &&
@@ -180,10 +141,110 @@ export function sameRule(a: Rule | null | undefined, b: Rule | null | undefined)
   );
 }
 
+/** One of the plan's columns in a unit tab, whose rule and number format setup checks. */
+export interface ColumnCheck {
+  /** The tab's title as the sheet has it, its id and rows (the rule covers rows 2..rows). */
+  title: string;
+  sheetId: number;
+  rows: number;
+  /** 0-based. */
+  column: number;
+  rule: Rule | null;
+  format: NumberFormat | undefined;
+  /** Written on every row without reading (a tab made in this run, row 2's help text not the plan's). */
+  whole: boolean;
+}
+
+/**
+ * Cells asked for in one request. A cell read costs at most its rule's condition (type and values:
+ * a list's options in full) and its number format's pattern; the help text is not read, nor any entry.
+ */
+const CELLS_PER_REQUEST = 100_000;
+
+/**
+ * The requests that give the columns `checks` their rule and number format where a cell differs: the
+ * plan's columns only, rows 2 to the end, read in pages of at most CELLS_PER_REQUEST cells, several tabs
+ * to a request. Linear in the cells, as a check that finds a rule removed on one row must be.
+ */
+export function checkColumns(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  checks: readonly ColumnCheck[],
+): Request[] {
+  const out: Request[] = [];
+  const byTab = new Map<string, ColumnCheck[]>();
+  for (const c of checks)
+    if (c.whole) out.push(...columnRequests(c.sheetId, c.column, 1, c.rows, c.rule, c.format));
+    else byTab.set(c.title, [...(byTab.get(c.title) ?? []), c]);
+  type Part = { range: string; cells: number };
+  const parts: Part[] = [];
+  for (const [title, cs] of byTab) {
+    // Adjacent columns in one range: the plan's columns are mostly side by side.
+    const runs: [number, number][] = [];
+    for (const c of [...new Set(cs.map((x) => x.column))].sort((a, b) => a - b)) {
+      const last = runs[runs.length - 1];
+      if (last && last[1] === c - 1) last[1] = c;
+      else runs.push([c, c]);
+    }
+    const rows = Math.max(...cs.map((x) => x.rows));
+    const page = Math.max(1, Math.floor(CELLS_PER_REQUEST / cs.length));
+    for (let from = 2; from <= rows; from += page) {
+      const to = Math.min(rows, from + page - 1);
+      for (const [a, b] of runs)
+        parts.push({
+          range: cellsRange(title, from, to, a + 1, b + 1),
+          cells: (to - from + 1) * (b - a + 1),
+        });
+    }
+  }
+  const requests: Part[][] = [];
+  let size = 0;
+  for (const p of parts) {
+    const last = requests[requests.length - 1];
+    if (last && size + p.cells <= CELLS_PER_REQUEST) {
+      last.push(p);
+      size += p.cells;
+    } else {
+      requests.push([p]);
+      size = p.cells;
+    }
+  }
+  const cellsOf = new Map<string, (GoogleAppsScript.Sheets.Schema.CellData | undefined)[][]>();
+  const id = requests.length > 0 ? ss.getId() : "";
+  for (const request of requests) {
+    const got = api().Spreadsheets.get(id, {
+      ranges: request.map((p) => p.range),
+      fields:
+        "sheets(properties.title,data(startRow,startColumn,rowData.values(" +
+        "userEnteredFormat.numberFormat.pattern,dataValidation(condition,strict,showCustomUi))))",
+    });
+    for (const s of got.sheets ?? []) {
+      const title = s.properties?.title ?? "";
+      const cells = cellsOf.get(title) ?? [];
+      cellsOf.set(title, cells);
+      for (const data of s.data ?? []) {
+        const [top, left] = [data.startRow ?? 0, data.startColumn ?? 0];
+        (data.rowData ?? []).forEach((r, i) => {
+          const row = cells[top + i] ?? [];
+          cells[top + i] = row;
+          (r.values ?? []).forEach((v, j) => {
+            row[left + j] = v;
+          });
+        });
+      }
+    }
+  }
+  for (const cs of byTab.values())
+    for (const c of cs)
+      out.push(
+        ...columnRequests(c.sheetId, c.column, 1, c.rows, c.rule, c.format, cellsOf.get(c.title) ?? []),
+      );
+  return out;
+}
+
 /**
  * The requests that give rows [from, to) of column `column` (0-based) the rule `rule` (null: none) and,
- * when given, the number format `format`: only on the runs of rows whose cells (`cells`, as readGrids
- * gives them; none: a tab made in this run) differ, so that a check with nothing to repair writes nothing.
+ * when given, the number format `format`: only on the runs of rows whose cells (`cells`, as checkColumns
+ * reads them; none: a tab made in this run) differ, so that a check with nothing to repair writes nothing.
  */
 export function columnRequests(
   sheetId: number,

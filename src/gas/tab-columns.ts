@@ -89,7 +89,7 @@ export function setupMarks(
 ): { marks: ColumnIndex | null; mark(at: ColumnIndex, write: (add: [ColumnKey, number][]) => void): void } {
   const store = load();
   const kept = Object.entries(store.t).find(([, k]) => k.n === unit.tabName && k.c);
-  // `read`: the marks as the sheet has them (sheets-batch.ts readGrids), truer than the kept copy. A tab
+  // `read`: the marks as the sheet has them (sheets-batch.ts readHeads), truer than the kept copy. A tab
   // made in this run has no marks yet.
   const marks = read !== undefined ? read : (kept?.[1].c ?? (created ? null : readMarks(sheet())));
   return {

@@ -273,6 +273,34 @@ describe("setup on a damaged spreadsheet", () => {
     expect(env.calls.counts["Range.setDataValidations"] ?? 0).toBe(0);
   });
 
+  it("puts back the help text of a column whose row 2 has another column's rule of the same kind", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    const tab = "Công an xã";
+    const s = sheet(env, tab);
+    const received = columnOf(env, tab, "Tin tố giác, tin báo, khiếu nại tiếp nhận (tin)");
+    const help = s.getRange(2, received).getDataValidation()!.getHelpText();
+    expect(help).not.toBe("");
+    // The same condition (a whole number ≥ 0) with another column's help, pasted on row 2.
+    s.getRange(2, received).setDataValidation(
+      (env.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+        .newDataValidation()
+        .requireNumberGreaterThanOrEqualTo(0)
+        .setAllowInvalid(true)
+        .setHelpText("Số vụ việc đã giải quyết.")
+        .build(),
+    );
+    s.getRange(3, received, 5, 1).setValues([[1], [2], [3], [4], [5]]);
+
+    env.resetCalls();
+    env.run("setupSpreadsheet");
+
+    expect(s.getRange(2, received).getDataValidation()!.getHelpText()).toBe(help);
+    expect(s.getRange(600, received).getDataValidation()!.getHelpText()).toBe(help);
+    expect(s.getRange(3, received, 5, 1).getValues()).toEqual([[1], [2], [3], [4], [5]]);
+    expect(env.calls.counts["SpreadsheetsCollection.batchUpdate"]).toBe(1);
+  });
+
   it("on a tab grown to 6,000 rows (read in pages), gives new rows without a rule theirs, then finds nothing to change, then repairs a rule removed at row 5,500", () => {
     const env = bundleEnvironment();
     setUpSheet(env);
