@@ -156,25 +156,47 @@ export interface ColumnCheck {
 }
 
 /**
- * Cells asked for in one request. A cell read costs at most its rule's condition (type and values:
- * a list's options in full) and its number format's pattern; the help text is not read, nor any entry.
+ * Cells asked for in one request: about 3.6 MB of JSON on the bench's sheet (144 bytes a cell on
+ * average; a cell costs its rule's condition, a list's options in full, and its number format's
+ * pattern; no help text, no entry).
  */
-const CELLS_PER_REQUEST = 100_000;
+const CELLS_PER_REQUEST = 25_000;
+
+/**
+ * Cells one run checks at most (about 36 MB, ten requests): 11 tabs of some 1,900 rows. Beyond it, the
+ * tabs that do not fit (in plan order) get their rules and formats written on every row without being
+ * read: one request per column and kind, whatever the rows, where reading them would cost some 144 bytes
+ * a row and column (11 tabs of 20,000 rows: about 375 MB). Either way a rule removed or changed on one
+ * row is put back; only a tab that fits is left unwritten when nothing differs.
+ */
+const CHECK_BUDGET = 250_000;
 
 /**
  * The requests that give the columns `checks` their rule and number format where a cell differs: the
  * plan's columns only, rows 2 to the end, read in pages of at most CELLS_PER_REQUEST cells, several tabs
- * to a request. Linear in the cells, as a check that finds a rule removed on one row must be.
+ * to a request; the tabs beyond CHECK_BUDGET written whole. Linear in the cells read, as a check that
+ * finds a rule removed on one row must be, and bounded.
  */
 export function checkColumns(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   checks: readonly ColumnCheck[],
 ): Request[] {
   const out: Request[] = [];
+  const whole = (c: ColumnCheck) =>
+    out.push(...columnRequests(c.sheetId, c.column, 1, c.rows, c.rule, c.format));
   const byTab = new Map<string, ColumnCheck[]>();
   for (const c of checks)
-    if (c.whole) out.push(...columnRequests(c.sheetId, c.column, 1, c.rows, c.rule, c.format));
+    if (c.whole) whole(c);
     else byTab.set(c.title, [...(byTab.get(c.title) ?? []), c]);
+  let budget = CHECK_BUDGET;
+  for (const [title, cs] of byTab) {
+    const cells = cs.reduce((n, c) => n + Math.max(c.rows - 1, 0), 0);
+    if (cells <= budget) budget -= cells;
+    else {
+      for (const c of cs) whole(c);
+      byTab.delete(title);
+    }
+  }
   type Part = { range: string; cells: number };
   const parts: Part[] = [];
   for (const [title, cs] of byTab) {

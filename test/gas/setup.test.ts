@@ -326,6 +326,27 @@ describe("setup on a damaged spreadsheet", () => {
     expect(rule()).toEqual(plan.forms);
   });
 
+  it("on a tab grown to 20,000 rows (more than one run reads), writes its rules on every row instead of reading them, and still repairs the other tabs' rules where they differ", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    const big = sheet(env, "Công an xã");
+    big.insertRowsAfter(1000, 19000);
+    const form = columnOf(env, "Công an xã", "Hình thức");
+    big.getRange(19000, form).clearDataValidations();
+    const small = sheet(env, "Tư pháp");
+    const smallForm = columnOf(env, "Tư pháp", "Hình thức");
+    small.getRange(500, smallForm).clearDataValidations();
+
+    env.resetCalls();
+    env.run("setupSpreadsheet");
+
+    expect(big.getRange(19000, form).getDataValidation()?.getCriteriaValues()[0]).toEqual(plan.forms);
+    expect(small.getRange(500, smallForm).getDataValidation()?.getCriteriaValues()[0]).toEqual(plan.forms);
+    expect(env.calls.counts["SpreadsheetsCollection.batchUpdate"]).toBe(1);
+    // Its 300,000 cells would take twelve reads more: the other ten tabs' rules take five.
+    expect(env.calls.counts["SpreadsheetsCollection.get"]).toBeLessThanOrEqual(10);
+  });
+
   it("recreates a deleted unit tab and a header row that was cleared on an empty tab", () => {
     const env = bundleEnvironment();
     setUpSheet(env);
