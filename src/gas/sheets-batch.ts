@@ -125,8 +125,8 @@ type NumberFormat = GoogleAppsScript.Sheets.Schema.NumberFormat;
 
 /**
  * Whether two rules check the same: condition type and values, strict, dropdown. Not the input message
- * (help text): readHeads compares it on row 2 of each column only (what that leaves unchecked:
- * docs/design-notes.md, "Setup's Sheets calls", fifth pass).
+ * (help text): setup compares it on row 2 of each column only, as readHeads reads it (what that leaves
+ * unchecked: docs/design-notes.md, "Setup's Sheets calls", fifth pass).
  */
 export function sameRule(a: Rule | null | undefined, b: Rule | null | undefined): boolean {
   if (!a || !b) return !a && !b;
