@@ -516,6 +516,116 @@ export const sheetsApiCases: ContractCase[] = [
     },
   },
   {
+    id: "sheets-api.get-grid-data-sub-fields-of-cells",
+    behaviour:
+      "a field mask naming sub-fields of CellData gives only those: userEnteredFormat.numberFormat.pattern without the type, dataValidation(condition,strict,showCustomUi) without the inputMessage; a cell with none of them is {} and a range that does not start at A1 has its startRow and startColumn",
+    source: "https://developers.google.com/sheets/api/guides/field-masks",
+    note:
+      '"multiple different fields are comma-separated and subfields are dot-separated … multiple subfields from the same type can be listed within parentheses"; ' +
+      `CellData: ${REST}/cells#celldata; GridData.startRow/startColumn: ${REST}/spreadsheets/sheets#griddata. ` +
+      "That a cell with no field asked for is {} in its row (not left out, which would move the cells after it) is read from the reference, not recorded on Google.",
+    reads: [
+      "Sheet.data",
+      "GridData.startRow",
+      "GridData.startColumn",
+      "GridData.rowData",
+      "RowData.values",
+      "CellData.userEnteredFormat",
+      "CellData.dataValidation",
+      "CellFormat.numberFormat",
+      "NumberFormat.pattern",
+      "DataValidationRule.condition",
+      "BooleanCondition.type",
+      "BooleanCondition.values",
+      "DataValidationRule.strict",
+      "DataValidationRule.showCustomUi",
+      "ConditionValue.userEnteredValue",
+    ],
+    covers: [
+      "SpreadsheetsCollection.get",
+      "Range.setNumberFormat",
+      "Range.setDataValidation",
+      "SpreadsheetApp.newDataValidation",
+      "DataValidationBuilder.requireValueInList",
+      "DataValidationBuilder.requireNumberGreaterThanOrEqualTo",
+      "DataValidationBuilder.setAllowInvalid",
+      "DataValidationBuilder.setHelpText",
+      "DataValidationBuilder.build",
+    ],
+    run(gas) {
+      const ss = fresh(gas, "sheets api cell sub-fields");
+      const sheet = ss.getSheets()[0]!;
+      sheet.getRange("D2:D3").setNumberFormat("#,##0");
+      const list = gas.SpreadsheetApp.newDataValidation()
+        .requireValueInList(["Có", "Không"], true)
+        .setAllowInvalid(true)
+        .setHelpText("Chọn Có hoặc Không")
+        .build();
+      sheet.getRange("B2:B3").setDataValidation(list);
+      const number = gas.SpreadsheetApp.newDataValidation()
+        .requireNumberGreaterThanOrEqualTo(0)
+        .setAllowInvalid(true)
+        .setHelpText("Số nguyên, không âm")
+        .build();
+      sheet.getRange("D3").setDataValidation(number);
+      const got = gas.Sheets.Spreadsheets.get(ss.getId(), {
+        ranges: [`'${sheet.getName()}'!B2:D3`],
+        fields:
+          "sheets(data(startRow,startColumn,rowData.values(userEnteredFormat.numberFormat.pattern,dataValidation(condition,strict,showCustomUi))))",
+      });
+      return json(got);
+    },
+    expected: {
+      sheets: [
+        {
+          data: [
+            {
+              startRow: 1,
+              startColumn: 1,
+              rowData: [
+                {
+                  values: [
+                    {
+                      dataValidation: {
+                        condition: {
+                          type: "ONE_OF_LIST",
+                          values: [{ userEnteredValue: "Có" }, { userEnteredValue: "Không" }],
+                        },
+                        showCustomUi: true,
+                      },
+                    },
+                    {},
+                    { userEnteredFormat: { numberFormat: { pattern: "#,##0" } } },
+                  ],
+                },
+                {
+                  values: [
+                    {
+                      dataValidation: {
+                        condition: {
+                          type: "ONE_OF_LIST",
+                          values: [{ userEnteredValue: "Có" }, { userEnteredValue: "Không" }],
+                        },
+                        showCustomUi: true,
+                      },
+                    },
+                    {},
+                    {
+                      userEnteredFormat: { numberFormat: { pattern: "#,##0" } },
+                      dataValidation: {
+                        condition: { type: "NUMBER_GREATER_THAN_EQ", values: [{ userEnteredValue: "0" }] },
+                      },
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     id: "sheets-api.get-grid-data-of-two-ranges-on-one-sheet",
     behaviour:
       "spreadsheets.get with two ranges on one sheet gives that sheet once, with one GridData per range in the order asked; a GridData's startRow and startColumn are 0-based and left out at 0",
