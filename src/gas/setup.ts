@@ -18,20 +18,28 @@ import type { Settings } from "../core/settings";
 import { CHANGE_LOG_LAYOUT, SEND_LOG_LAYOUT } from "../core/tables";
 import { applyProtections, protectArchived } from "./protect";
 import { writeSettingsView } from "./settings-view";
-import type { TabState } from "./sheets-batch";
-import { freezeHeader, headerStyle, markRequests, readTabs, widthRequests } from "./sheets-batch";
+import type { ColumnCheck, TabHead, TabState } from "./sheets-batch";
+import {
+  checkColumns,
+  freezeHeader,
+  headerStyle,
+  markRequests,
+  readHeads,
+  readTabs,
+  widthRequests,
+} from "./sheets-batch";
 import { forgetColumns, setupMarks } from "./tab-columns";
 import { layoutLog } from "./table";
 import { columnLetter } from "./unit-tab";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const NUMBER_FORMAT: Partial<Record<Column["kind"], string>> = {
-  date: "dd/MM/yyyy",
-  whole: "#,##0",
-  money: "#,##0",
+const NUMBER_FORMAT: Partial<Record<Column["kind"], GoogleAppsScript.Sheets.Schema.NumberFormat>> = {
+  date: { type: "DATE", pattern: "dd/MM/yyyy" },
+  whole: { type: "NUMBER", pattern: "#,##0" },
+  money: { type: "NUMBER", pattern: "#,##0" },
   // Plain text: "=…" typed in a content cell stays text and never becomes a formula.
-  text: "@",
+  text: { type: "TEXT", pattern: "@" },
 };
 
 /** What setup knows of the plan's history: earlier versions and this run's changes. */
@@ -48,15 +56,22 @@ export interface SetupReport {
   problems: string[];
 }
 
-function validationFor(column: Column): GoogleAppsScript.Spreadsheet.DataValidation | null {
-  // allowInvalid: a wrong value is kept (and marked by the edit trigger), never refused: nothing typed is lost.
-  const rule = () => SpreadsheetApp.newDataValidation().setAllowInvalid(true).setHelpText(column.helpText);
+/** A column's rule, as the Sheets API writes it (SpreadsheetApp's requireValueInList, …). */
+function validationFor(column: Column): GoogleAppsScript.Sheets.Schema.DataValidationRule | null {
+  // Not strict: a wrong value is kept (and marked by the edit trigger), never refused: nothing typed is lost.
+  const rule = (type: string, values: string[] = []) => ({
+    condition:
+      values.length > 0
+        ? { type, values: values.map((userEnteredValue) => ({ userEnteredValue })) }
+        : { type },
+    inputMessage: column.helpText,
+  });
   if ((column.kind === "list" || column.kind === "yesno") && column.options && column.options.length > 0) {
-    return rule().requireValueInList(column.options, true).build();
+    // The dropdown: a list's "custom UI".
+    return { ...rule("ONE_OF_LIST", [...column.options]), showCustomUi: true };
   }
-  if (column.kind === "whole" || column.kind === "money")
-    return rule().requireNumberGreaterThanOrEqualTo(0).build();
-  if (column.kind === "date") return rule().requireDate().build();
+  if (column.kind === "whole" || column.kind === "money") return rule("NUMBER_GREATER_THAN_EQ", ["0"]);
+  if (column.kind === "date") return rule("DATE_IS_VALID");
   return null;
 }
 
@@ -65,34 +80,62 @@ function validationFor(column: Column): GoogleAppsScript.Spreadsheet.DataValidat
  * into cells of empty columns; a header someone typed over is reported, not overwritten.
  */
 function layoutUnitTab(
-  sheet: Sheet,
+  sheet: () => Sheet,
+  title: string,
   tab: TabState,
+  head: TabHead | undefined,
   created: boolean,
   plan: Plan,
   unit: Unit,
   report: SetupReport,
   history: PlanHistory,
   batch: GoogleAppsScript.Sheets.Schema.Request[],
+  checks: ColumnCheck[],
 ): number {
   const columns = unitColumns(plan, unit);
-  // A tab made in this run is known empty: nothing of it is read.
-  const lastColumn = created ? 0 : sheet.getLastColumn();
+  // A tab made in this run is known empty: nothing of it is read. Any other's header was read with every
+  // other unit tab's in one request (sheets-batch.ts readHeads); its last column is asked for only when
+  // the header is empty or a column must be placed (entries may lie beyond the header).
+  let lastColumn = created ? 0 : (head?.header.length ?? sheet().getLastColumn());
+  if (!created && head && lastColumn === 0) lastColumn = sheet().getLastColumn();
   // A tab with anything in it has a last column: its last row is read only when a column is placed.
   const hasContent = lastColumn > 0;
-  const width = Math.max(lastColumn, columns.length);
+  let width = Math.max(lastColumn, columns.length);
   const header: CellValue[] = hasContent
-    ? (sheet.getSheetValues(1, 1, 1, width)[0] as CellValue[])
+    ? head
+      ? Array.from({ length: width }, (_, c) => head.header[c] ?? "")
+      : (sheet().getSheetValues(1, 1, 1, width)[0] as CellValue[])
     : new Array(width).fill("");
-  // The whole tab is read only when a column has to be placed or told apart, to be sure of what is there.
+  // The header read through the API ends at its last value: before the tab's entries are read to place
+  // or tell apart columns, the tab's true last column.
+  let widened = !head || created || !hasContent;
+  const widen = () => {
+    if (widened) return;
+    widened = true;
+    const last = sheet().getLastColumn();
+    if (last > width) {
+      header.push(...new Array<CellValue>(last - width).fill(""));
+      width = last;
+    }
+  };
+  // The whole tab's values (as getValues gives them: dates as dates) are read only when a column has
+  // to be placed or told apart, to be sure of what is there.
   let values: CellValue[][] | null = null;
   const all = () =>
     (values ??= hasContent
-      ? (sheet.getRange(1, 1, sheet.getLastRow(), width).getValues() as CellValue[][])
+      ? (sheet().getRange(1, 1, sheet().getLastRow(), width).getValues() as CellValue[][])
       : []);
   const columnIsEmpty = (c: number) => all().every((row) => row[c] === "" || row[c] === undefined);
   // The add-in's columns are those it marked (tab-columns.ts); a sheet of an earlier version's are
   // adopted by header text, then marked.
-  const marking = setupMarks(sheet, unit, created, tab.sheetId);
+  const marking = setupMarks(sheet, unit, created, tab.sheetId, head?.marks);
+  if (!marking.marks) widen();
+  // A marked column beyond the header's last value (its header emptied) is still within the header row.
+  for (const at of Object.values(marking.marks ?? {}))
+    if (at !== undefined && at >= width) {
+      header.push(...new Array<CellValue>(at + 1 - width).fill(""));
+      width = at + 1;
+    }
   const matched = marking.marks
     ? byMarks(columns, header, marking.marks)
     : adoptByHeader(columns, header, () => all().slice(1));
@@ -130,6 +173,7 @@ function layoutUnitTab(
   const former = new Set([...formerHeaders(unit.id, history.earlier)].map(headerKey));
   unknown = unknown.filter((u) => !former.has(headerKey(u.text)));
 
+  if (missing.length > 0) widen();
   let nextFree = header.length;
   for (const column of missing) {
     // Preferred place: the column's position in the plan's order, if nothing at all is there.
@@ -160,78 +204,44 @@ function layoutUnitTab(
           : " Nếu đó là một cột của kế hoạch bị sửa tiêu đề, hãy gõ lại đúng tiêu đề (xem ghi chú ở các ô tiêu đề)."),
     );
   }
-  if (changedHeader) sheet.getRange(1, 1, 1, header.length).setValues([header]);
+  if (changedHeader) sheet().getRange(1, 1, 1, header.length).setValues([header]);
   marking.mark(indexByKey, (add) => batch.push(...markRequests(tab.sheetId, add)));
 
   const used = header.length;
-  const maxRows = Math.max(tab.rows ?? sheet.getMaxRows(), 2);
+  const maxRows = Math.max(tab.rows ?? sheet().getMaxRows(), 2);
   const headerNotes: string[] = new Array(used).fill("");
-  // Formats and rules of the whole body in one read and one write each; columns that are not the
-  // plan's (added by hand) keep theirs.
-  const body = sheet.getRange(2, 1, maxRows - 1, used);
-  const blank = () => Array.from({ length: maxRows - 1 }, () => new Array<string | null>(used).fill(null));
-  const formats = created ? (blank() as string[][]) : body.getNumberFormats();
-  const formatsBefore = formats.map((r) => r.join("\u0000")).join("\n");
-  const rules = created
-    ? (blank() as null[][])
-    : (body.getDataValidations() as (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]);
-  const rulesBefore = created ? null : rulesKey(rules);
+  // Each of the plan's columns, below the header: its rule and format, checked cell by cell after every
+  // tab is laid out (sheets-batch.ts checkColumns) and written only where they differ; the whole column
+  // when the tab is new or row 2's help text is not the plan's. Columns that are not the plan's (added by
+  // hand) keep theirs.
   const widths: number[] = [];
   for (const column of columns) {
     const at = indexByKey[column.key];
     if (at === undefined) continue;
     headerNotes[at] = column.helpText;
     widths[at] = column.width;
-    const format = NUMBER_FORMAT[column.kind];
     const rule = validationFor(column);
-    for (let r = 0; r < formats.length; r++) {
-      if (format) formats[r]![at] = format;
-      rules[r]![at] = rule;
-    }
+    const help = rule !== null && head?.help[at] !== column.helpText;
+    checks.push({
+      title,
+      sheetId: tab.sheetId,
+      rows: maxRows,
+      column: at,
+      rule,
+      format: NUMBER_FORMAT[column.kind],
+      whole: created || !head || help,
+    });
   }
-  if (formats.map((r) => r.join("\u0000")).join("\n") !== formatsBefore) body.setNumberFormats(formats);
-  if (rulesBefore === null || rulesKey(rules) !== rulesBefore) body.setDataValidations(rules);
   // Widths, header notes and header style are set when the header is written (a new tab, a column
   // added or renamed) or the plan changed; a run that finds the header as it was leaves the widths
   // people may have adjusted, and saves a call per column (issue 17).
   const relaid = changedHeader || !hasContent || history.changes !== null;
   if (relaid) {
     batch.push(...widthRequests(tab.sheetId, widths), headerStyle(tab.sheetId, used, HEADER_BACKGROUND));
-    sheet.getRange(1, 1, 1, used).setNotes([headerNotes]);
+    sheet().getRange(1, 1, 1, used).setNotes([headerNotes]);
   }
   if (tab.frozen !== 1) batch.push(freezeHeader(tab.sheetId));
   return used;
-}
-
-type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
-
-/** What a rule checks, as text: two rules with the same key behave the same. */
-function ruleKey(rule: Rule | null): string {
-  if (rule === null) return "";
-  return JSON.stringify([
-    rule.getCriteriaType(),
-    rule.getCriteriaValues(),
-    rule.getHelpText(),
-    rule.getAllowInvalid(),
-  ]);
-}
-
-/**
- * The rules of a block, as text, to write them only when one differs (a run with nothing to change
- * writes none). A column's rules are one object per cell: each distinct object is read once.
- */
-function rulesKey(rules: (Rule | null)[][]): string {
-  const keys = new Map<Rule, string>();
-  const key = (r: Rule | null) => {
-    if (r === null) return "";
-    let k = keys.get(r);
-    if (k === undefined) {
-      k = ruleKey(r);
-      keys.set(r, k);
-    }
-    return k;
-  };
-  return rules.map((row) => row.map(key).join("\u0000")).join("\n");
 }
 
 /** Google's name for a new spreadsheet's first sheet, in the languages a commune may have. */
@@ -253,26 +263,41 @@ export function ensureSheet(
   name: string,
   report: SetupReport,
 ): Sheet {
-  return ensureTab(ss, name, report).sheet;
+  return ensureTab(ss, name, report).sheet();
+}
+
+/** The tab `tabs` knows as `name`, whatever its case (Google finds a tab by name so): its title and state. */
+function findTab(tabs: Map<string, TabState>, name: string): [string, TabState] | undefined {
+  const exact = tabs.get(name);
+  if (exact) return [name, exact];
+  const lower = name.toLowerCase();
+  return [...tabs].find(([n]) => n.toLowerCase() === lower);
 }
 
 /**
  * The tab called `name`, and whether this run made it. With `tabs` (read at the start, which learns a
- * tab made now) its state too, and the tab is looked up only when it is known to exist.
+ * tab made now) its state too, and a tab known to exist is looked up only when something of it is
+ * written (a check that finds nothing to change costs no call here).
  */
 function ensureTab(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   name: string,
   report: SetupReport,
   tabs?: Map<string, TabState>,
-): { sheet: Sheet; tab: TabState; created: boolean } {
-  // Google finds a tab by name whatever its case.
-  const lower = name.toLowerCase();
-  const known = tabs
-    ? (tabs.get(name) ?? [...tabs].find(([n]) => n.toLowerCase() === lower)?.[1])
-    : { sheetId: -1, frozen: 0, protections: [] };
-  const existing = known ? ss.getSheetByName(name) : null;
-  if (known && existing) return { sheet: existing, tab: known, created: false };
+): { sheet: () => Sheet; tab: TabState; created: boolean } {
+  const known = tabs ? findTab(tabs, name)?.[1] : undefined;
+  const existing = tabs ? null : ss.getSheetByName(name);
+  if (existing)
+    return { sheet: () => existing, tab: { sheetId: -1, frozen: 0, protections: [] }, created: false };
+  if (known) {
+    let found: Sheet | null = null;
+    const sheet = () => {
+      found ??= ss.getSheetByName(name);
+      if (!found) throw new Error(`Không tìm thấy trang "${name}": hãy chạy lại Thiết lập.`);
+      return found;
+    };
+    return { sheet, tab: known, created: false };
+  }
   report.created.push(`Tạo trang "${name}".`);
   // The new spreadsheet's empty first sheet becomes the first tab rather than lingering; looked for
   // once (each look reads every sheet's name).
@@ -281,7 +306,7 @@ function ensureTab(
   const sheet = spare ? spare.setName(name) : ss.insertSheet(name);
   const tab: TabState = { sheetId: tabs ? sheet.getSheetId() : -1, frozen: 0, protections: [] };
   tabs?.set(name, tab);
-  return { sheet, tab, created: true };
+  return { sheet: () => sheet, tab, created: true };
 }
 
 const LOCALE = "vi_VN";
@@ -349,22 +374,39 @@ export function setupSpreadsheet(
 ): SetupReport {
   const report: SetupReport = { created: [], repaired: [], problems: [] };
   localise(ss, report);
-  // One read of every tab's id, frozen rows and protections; the writes the API does in one go
-  // (widths, column marks, frozen rows, protections) gathered into one batchUpdate at the end.
+  // What SpreadsheetApp wrote before (the plan tab, renamed tabs, the locale) reaches the sheet before the
+  // API reads it.
+  SpreadsheetApp.flush();
+  // One read of every tab's id, frozen rows and protections, one of every unit tab's first rows, a few of
+  // the plan's columns' rules and formats; the writes
+  // the API does in one go (rules, formats, widths, column marks, frozen rows, protections) gathered into
+  // one batchUpdate at the end.
   const tabs = readTabs(ss);
+  const heads = readHeads(
+    ss,
+    tabs,
+    plan.units.flatMap((u) => findTab(tabs, u.tabName)?.[0] ?? []),
+  );
   const batch: GoogleAppsScript.Sheets.Schema.Request[] = [];
+  const checks: ColumnCheck[] = [];
   const widths = new Map<string, number>();
   for (const unit of plan.units) {
+    const title = findTab(tabs, unit.tabName)?.[0] ?? unit.tabName;
     const { sheet, tab, created } = ensureTab(ss, unit.tabName, report, tabs);
-    widths.set(unit.tabName, layoutUnitTab(sheet, tab, created, plan, unit, report, history, batch));
+    widths.set(
+      unit.tabName,
+      layoutUnitTab(sheet, title, tab, heads.get(title), created, plan, unit, report, history, batch, checks),
+    );
   }
+  // The plan's rules and formats of every unit tab, read as few cells at a time as the size allows.
+  batch.push(...checkColumns(ss, checks));
   archiveTabs(ss, plan, history, office);
-  const system = (name: string) => ensureTab(ss, name, report, tabs).sheet;
+  const system = (name: string) => ensureTab(ss, name, report, tabs).sheet();
   writeSettingsView(system(SYSTEM_TABS.settings), plan, settings);
   layoutChangeLog(system(SYSTEM_TABS.changeLog));
   layoutLog(system(SYSTEM_TABS.sendLog), SEND_LOG_LAYOUT);
   // The rollup tab exists (and is protected) before the first rollup is written into it.
-  system(SYSTEM_TABS.rollup);
+  ensureTab(ss, SYSTEM_TABS.rollup, report, tabs);
   try {
     applyProtections(ss, plan, settings, office, widths, tabs, batch);
   } catch (e) {

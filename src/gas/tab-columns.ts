@@ -81,25 +81,32 @@ export function readMarks(sheet: Sheet): ColumnIndex | null {
  * placed or adopted that lack one, which also keeps the layout.
  */
 export function setupMarks(
-  sheet: Sheet,
+  sheet: () => Sheet,
   unit: Unit,
   created = false,
   sheetId?: number,
+  read?: ColumnIndex | null,
 ): { marks: ColumnIndex | null; mark(at: ColumnIndex, write: (add: [ColumnKey, number][]) => void): void } {
   const store = load();
   const kept = Object.entries(store.t).find(([, k]) => k.n === unit.tabName && k.c);
-  // A tab made in this run has no marks yet.
-  const marks = kept?.[1].c ?? (created ? null : readMarks(sheet));
+  // `read`: the marks as the sheet has them (sheets-batch.ts readHeads), truer than the kept copy. A tab
+  // made in this run has no marks yet.
+  const marks = read !== undefined ? read : (kept?.[1].c ?? (created ? null : readMarks(sheet())));
   return {
     marks,
     mark(at, write) {
       const add = (Object.entries(at) as [ColumnKey, number][]).filter(([key, i]) => marks?.[key] !== i);
       // Into the caller's batch (sheets-batch.ts): SpreadsheetApp marks one column per call.
       if (add.length > 0) write(add);
-      if (add.length > 0 || !kept)
-        keep(kept?.[0] ?? String(sheetId ?? sheet.getSheetId()), { n: unit.tabName, c: at }, store.e);
+      if (add.length > 0 || !kept || !sameIndex(kept[1].c ?? {}, at))
+        keep(kept?.[0] ?? String(sheetId ?? sheet().getSheetId()), { n: unit.tabName, c: at }, store.e);
     },
   };
+}
+
+function sameIndex(a: ColumnIndex, b: ColumnIndex): boolean {
+  const keys = Object.keys(a) as ColumnKey[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 /** Columns 1..width hold every marked column (a marked column exists: the sheet is that wide). */

@@ -4,6 +4,7 @@ import { unitColumns } from "../../src/core/columns";
 import { SETTINGS_LABELS } from "../../src/core/settings";
 import { quangKhai2023 as plan } from "../../src/plans/quang-khai-2023";
 import {
+  a1,
   bundleEnvironment,
   columnOf,
   headers,
@@ -194,6 +195,156 @@ describe("setup on a damaged spreadsheet", () => {
     const header = s.getProtections(type.RANGE).filter((p) => p.getRange().getRow() === 1);
     expect(header).toHaveLength(1);
     expect(header[0]!.getEditors().map((u) => u.getEmail())).toEqual([OWNER]);
+  });
+
+  it("on a 1,000-row tab, repairs exactly the one row whose rule was removed, the rule and format changed on another, and an emptied header, and writes nothing when nothing differs", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    const tab = "Công an xã";
+    const s = sheet(env, tab);
+    expect(s.getMaxRows()).toBe(1000);
+    const date = columnOf(env, tab, "Ngày");
+    const task = columnOf(env, tab, "Nhiệm vụ");
+    const form = columnOf(env, tab, "Hình thức");
+    const received = columnOf(env, tab, "Tin tố giác, tin báo, khiếu nại tiếp nhận (tin)");
+    const unit = plan.units.find((u) => u.tabName === tab)!;
+    // 999 entries, as a script writes them (no trigger): the tab is full to its last row.
+    const rows = Array.from({ length: 999 }, (_, i) => [
+      `${String((i % 28) + 1).padStart(2, "0")}/04/2023`,
+      unit.tasks[i % unit.tasks.length]!,
+      plan.forms[i % plan.forms.length]!,
+    ]);
+    s.getRange(2, date, 999, 3).setValues(rows);
+    s.getRange(2, received, 999, 1).setValues(rows.map((_, i) => [i % 7]));
+    const width = s.getLastColumn();
+    const everything = () => {
+      const all = s.getRange(1, 1, 1000, width);
+      return {
+        values: all.getValues(),
+        formats: all.getNumberFormats(),
+        rules: all
+          .getDataValidations()
+          .map((r) =>
+            r.map((v) =>
+              v
+                ? [String(v.getCriteriaType()), JSON.stringify(v.getCriteriaValues()), v.getHelpText()]
+                : null,
+            ),
+          ),
+        notes: all.getNotes(),
+      };
+    };
+    const before = everything();
+
+    // Run again on the full tab: it reads, finds nothing to change, and writes nothing at all.
+    env.resetCalls();
+    env.run("setupSpreadsheet");
+    expect(env.calls.counts["SpreadsheetsCollection.batchUpdate"] ?? 0).toBe(0);
+    for (const write of [
+      "Range.setValues",
+      "Range.setDataValidations",
+      "Range.setNumberFormats",
+      "Range.setNotes",
+    ])
+      expect(env.calls.counts[write] ?? 0, write).toBe(0);
+    expect(lastAlert(env)).toContain("không có gì phải sửa");
+    expect(everything()).toEqual(before);
+
+    // The office damages one row in the middle, another row's rule and format, and one header.
+    env.setUser(OWNER);
+    s.getRange(500, 1, 1, width).clearDataValidations();
+    s.getRange(700, task).setDataValidation(
+      (env.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+        .newDataValidation()
+        .requireValueInList(["Việc khác"], true)
+        .build(),
+    );
+    s.getRange(701, received).setNumberFormat("0.00");
+    env.userEdit(tab, `${a1(1, form)}`, "");
+    expect(s.getRange(500, task).getDataValidation()).toBeNull();
+
+    env.resetCalls();
+    env.run("setupSpreadsheet");
+
+    expect(everything()).toEqual(before);
+    // One write of the header row, one batch of the rules and formats; nothing else rewritten.
+    expect(env.calls.counts["Range.setValues"]).toBe(1);
+    expect(env.calls.counts["SpreadsheetsCollection.batchUpdate"]).toBe(1);
+    expect(env.calls.counts["Range.setDataValidations"] ?? 0).toBe(0);
+  });
+
+  it("puts back the help text of a column whose row 2 has another column's rule of the same kind", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    const tab = "Công an xã";
+    const s = sheet(env, tab);
+    const received = columnOf(env, tab, "Tin tố giác, tin báo, khiếu nại tiếp nhận (tin)");
+    const help = s.getRange(2, received).getDataValidation()!.getHelpText();
+    expect(help).not.toBe("");
+    // The same condition (a whole number ≥ 0) with another column's help, pasted on row 2.
+    s.getRange(2, received).setDataValidation(
+      (env.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+        .newDataValidation()
+        .requireNumberGreaterThanOrEqualTo(0)
+        .setAllowInvalid(true)
+        .setHelpText("Số vụ việc đã giải quyết.")
+        .build(),
+    );
+    s.getRange(3, received, 5, 1).setValues([[1], [2], [3], [4], [5]]);
+
+    env.resetCalls();
+    env.run("setupSpreadsheet");
+
+    expect(s.getRange(2, received).getDataValidation()!.getHelpText()).toBe(help);
+    expect(s.getRange(600, received).getDataValidation()!.getHelpText()).toBe(help);
+    expect(s.getRange(3, received, 5, 1).getValues()).toEqual([[1], [2], [3], [4], [5]]);
+    expect(env.calls.counts["SpreadsheetsCollection.batchUpdate"]).toBe(1);
+  });
+
+  it("on a tab grown to 6,000 rows (read in pages), gives new rows without a rule theirs, then finds nothing to change, then repairs a rule removed at row 5,500", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    const tab = "Công an xã";
+    const s = sheet(env, tab);
+    s.insertRowsAfter(1000, 5000);
+    const form = columnOf(env, tab, "Hình thức");
+    const rule = () => s.getRange(5500, form).getDataValidation()?.getCriteriaValues()[0];
+    // The new rows without the column's rule (Sheets copies the row above's; a paste from elsewhere does not).
+    s.getRange(1001, form, 5000, 1).clearDataValidations();
+    expect(rule()).toBeUndefined();
+
+    env.run("setupSpreadsheet");
+    expect(rule()).toEqual(plan.forms);
+    env.resetCalls();
+    env.run("setupSpreadsheet");
+    expect(env.calls.counts["SpreadsheetsCollection.batchUpdate"] ?? 0).toBe(0);
+    // The tab's 6,000 rows do not fit one request: more than one read of the grids.
+    expect(env.calls.counts["SpreadsheetsCollection.get"]).toBeGreaterThan(4);
+
+    s.getRange(5500, form).clearDataValidations();
+    env.run("setupSpreadsheet");
+    expect(rule()).toEqual(plan.forms);
+  });
+
+  it("on a tab grown to 20,000 rows (more than one run reads), writes its rules on every row instead of reading them, and still repairs the other tabs' rules where they differ", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    const big = sheet(env, "Công an xã");
+    big.insertRowsAfter(1000, 19000);
+    const form = columnOf(env, "Công an xã", "Hình thức");
+    big.getRange(19000, form).clearDataValidations();
+    const small = sheet(env, "Tư pháp");
+    const smallForm = columnOf(env, "Tư pháp", "Hình thức");
+    small.getRange(500, smallForm).clearDataValidations();
+
+    env.resetCalls();
+    env.run("setupSpreadsheet");
+
+    expect(big.getRange(19000, form).getDataValidation()?.getCriteriaValues()[0]).toEqual(plan.forms);
+    expect(small.getRange(500, smallForm).getDataValidation()?.getCriteriaValues()[0]).toEqual(plan.forms);
+    expect(env.calls.counts["SpreadsheetsCollection.batchUpdate"]).toBe(1);
+    // Its 300,000 cells would take twelve reads more: the other ten tabs' rules take five.
+    expect(env.calls.counts["SpreadsheetsCollection.get"]).toBeLessThanOrEqual(10);
   });
 
   it("recreates a deleted unit tab and a header row that was cleared on an empty tab", () => {

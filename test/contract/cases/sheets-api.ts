@@ -370,6 +370,422 @@ export const sheetsApiCases: ContractCase[] = [
     expected: { sheet: 1, api: { sheets: [{ properties: { gridProperties: { frozenRowCount: 1 } } }] } },
   },
   {
+    id: "sheets-api.get-grid-data-of-ranges",
+    behaviour:
+      "spreadsheets.get with ranges and a field mask naming sheets.data gives only the sheets the ranges are on, one GridData per range with its cells row by row: userEnteredValue (stringValue, numberValue, boolValue, formulaValue), userEnteredFormat.numberFormat (type and pattern), dataValidation (condition type and values, inputMessage, strict, showCustomUi) as SpreadsheetApp set them, and columnMetadata with the developer metadata of each column",
+    source: `${REST}/spreadsheets/get`,
+    note:
+      `GridData, RowData: ${REST}/spreadsheets/sheets#griddata ("one entry per row, starting with the row in startRow"); ` +
+      `CellData, ExtendedValue, CellFormat: ${REST}/cells#celldata; NumberFormat and its types: ${REST}/cells#numberformat; ` +
+      `DataValidationRule, BooleanCondition and ConditionType (ONE_OF_LIST, NUMBER_GREATER_THAN_EQ, DATE_IS_VALID): ${REST}/other#conditiontype; ` +
+      `DimensionProperties.developerMetadata: ${REST}/spreadsheets/sheets#dimensionproperties. ` +
+      "How SpreadsheetApp's requireValueInList(…, true) and setAllowInvalid(true) read back (showCustomUi true, strict left out as false) " +
+      "and that trailing empty cells and rows are left out are read from the reference, not recorded on Google.",
+    reads: [
+      "Sheet.data",
+      "GridData.rowData",
+      "GridData.columnMetadata",
+      "RowData.values",
+      "CellData.userEnteredValue",
+      "CellData.userEnteredFormat",
+      "CellData.dataValidation",
+      "CellFormat.numberFormat",
+      "NumberFormat.pattern",
+      "ExtendedValue.stringValue",
+      "ExtendedValue.numberValue",
+      "ExtendedValue.boolValue",
+      "ExtendedValue.formulaValue",
+      "DataValidationRule.condition",
+      "BooleanCondition.type",
+      "BooleanCondition.values",
+      "DataValidationRule.inputMessage",
+      "DataValidationRule.strict",
+      "DataValidationRule.showCustomUi",
+      "ConditionValue.userEnteredValue",
+      "DimensionProperties.developerMetadata",
+      "DeveloperMetadata.metadataKey",
+      "DeveloperMetadata.metadataValue",
+      "GridProperties.columnCount",
+      "SheetProperties.title",
+    ],
+    covers: [
+      "SpreadsheetsCollection.get",
+      "Range.setValues",
+      "Range.setNumberFormat",
+      "Range.setDataValidation",
+      "SpreadsheetApp.newDataValidation",
+      "DataValidationBuilder.requireValueInList",
+      "DataValidationBuilder.requireNumberGreaterThanOrEqualTo",
+      "DataValidationBuilder.setAllowInvalid",
+      "DataValidationBuilder.setHelpText",
+      "DataValidationBuilder.build",
+      "Range.addDeveloperMetadata",
+      "Spreadsheet.insertSheet",
+    ],
+    run(gas) {
+      const ss = fresh(gas, "sheets api grid data");
+      const sheet = ss.getSheets()[0]!;
+      ss.insertSheet("Khác").getRange("A1").setValue("không hỏi");
+      sheet.getRange("A1:D1").setValues([["Ngày", 12, true, "=1+1"]]);
+      sheet.getRange("B2:B3").setNumberFormat("#,##0");
+      const list = gas.SpreadsheetApp.newDataValidation()
+        .requireValueInList(["Có", "Không"], true)
+        .setAllowInvalid(true)
+        .setHelpText("Chọn Có hoặc Không")
+        .build();
+      sheet.getRange("C2:C3").setDataValidation(list);
+      const number = gas.SpreadsheetApp.newDataValidation()
+        .requireNumberGreaterThanOrEqualTo(0)
+        .setAllowInvalid(false)
+        .build();
+      sheet.getRange("B3").setDataValidation(number);
+      sheet
+        .getRange("B:B")
+        .addDeveloperMetadata("ks.column", "count", gas.SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+      const got = gas.Sheets.Spreadsheets.get(ss.getId(), {
+        ranges: [`'${sheet.getName()}'!A1:D4`],
+        fields:
+          "sheets(properties(title,gridProperties.columnCount),data(rowData.values(userEnteredValue,userEnteredFormat.numberFormat,dataValidation),columnMetadata.developerMetadata(metadataKey,metadataValue)))",
+      });
+      return json(got);
+    },
+    expected: {
+      sheets: [
+        {
+          properties: { title: "Trang tính1", gridProperties: { columnCount: 26 } },
+          data: [
+            {
+              rowData: [
+                {
+                  values: [
+                    { userEnteredValue: { stringValue: "Ngày" } },
+                    { userEnteredValue: { numberValue: 12 } },
+                    { userEnteredValue: { boolValue: true } },
+                    { userEnteredValue: { formulaValue: "=1+1" } },
+                  ],
+                },
+                {
+                  values: [
+                    {},
+                    { userEnteredFormat: { numberFormat: { type: "NUMBER", pattern: "#,##0" } } },
+                    {
+                      dataValidation: {
+                        condition: {
+                          type: "ONE_OF_LIST",
+                          values: [{ userEnteredValue: "Có" }, { userEnteredValue: "Không" }],
+                        },
+                        inputMessage: "Chọn Có hoặc Không",
+                        showCustomUi: true,
+                      },
+                    },
+                  ],
+                },
+                {
+                  values: [
+                    {},
+                    {
+                      userEnteredFormat: { numberFormat: { type: "NUMBER", pattern: "#,##0" } },
+                      dataValidation: {
+                        condition: { type: "NUMBER_GREATER_THAN_EQ", values: [{ userEnteredValue: "0" }] },
+                        strict: true,
+                      },
+                    },
+                    {
+                      dataValidation: {
+                        condition: {
+                          type: "ONE_OF_LIST",
+                          values: [{ userEnteredValue: "Có" }, { userEnteredValue: "Không" }],
+                        },
+                        inputMessage: "Chọn Có hoặc Không",
+                        showCustomUi: true,
+                      },
+                    },
+                  ],
+                },
+              ],
+              columnMetadata: [
+                {},
+                { developerMetadata: [{ metadataKey: "ks.column", metadataValue: "count" }] },
+                {},
+                {},
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    id: "sheets-api.get-grid-data-sub-fields-of-cells",
+    behaviour:
+      "a field mask naming sub-fields of CellData gives only those: userEnteredFormat.numberFormat.pattern without the type, dataValidation(condition,strict,showCustomUi) without the inputMessage; a cell with none of them is {} and a range that does not start at A1 has its startRow and startColumn",
+    source: "https://developers.google.com/sheets/api/guides/field-masks",
+    note:
+      '"multiple different fields are comma-separated and subfields are dot-separated … multiple subfields from the same type can be listed within parentheses"; ' +
+      `CellData: ${REST}/cells#celldata; GridData.startRow/startColumn: ${REST}/spreadsheets/sheets#griddata. ` +
+      "That a cell with no field asked for is {} in its row (not left out, which would move the cells after it) is read from the reference, not recorded on Google.",
+    reads: [
+      "Sheet.data",
+      "GridData.startRow",
+      "GridData.startColumn",
+      "GridData.rowData",
+      "RowData.values",
+      "CellData.userEnteredFormat",
+      "CellData.dataValidation",
+      "CellFormat.numberFormat",
+      "NumberFormat.pattern",
+      "DataValidationRule.condition",
+      "BooleanCondition.type",
+      "BooleanCondition.values",
+      "DataValidationRule.strict",
+      "DataValidationRule.showCustomUi",
+      "ConditionValue.userEnteredValue",
+    ],
+    covers: [
+      "SpreadsheetsCollection.get",
+      "Range.setNumberFormat",
+      "Range.setDataValidation",
+      "SpreadsheetApp.newDataValidation",
+      "DataValidationBuilder.requireValueInList",
+      "DataValidationBuilder.requireNumberGreaterThanOrEqualTo",
+      "DataValidationBuilder.setAllowInvalid",
+      "DataValidationBuilder.setHelpText",
+      "DataValidationBuilder.build",
+    ],
+    run(gas) {
+      const ss = fresh(gas, "sheets api cell sub-fields");
+      const sheet = ss.getSheets()[0]!;
+      sheet.getRange("D2:D3").setNumberFormat("#,##0");
+      const list = gas.SpreadsheetApp.newDataValidation()
+        .requireValueInList(["Có", "Không"], true)
+        .setAllowInvalid(true)
+        .setHelpText("Chọn Có hoặc Không")
+        .build();
+      sheet.getRange("B2:B3").setDataValidation(list);
+      const number = gas.SpreadsheetApp.newDataValidation()
+        .requireNumberGreaterThanOrEqualTo(0)
+        .setAllowInvalid(true)
+        .setHelpText("Số nguyên, không âm")
+        .build();
+      sheet.getRange("D3").setDataValidation(number);
+      const got = gas.Sheets.Spreadsheets.get(ss.getId(), {
+        ranges: [`'${sheet.getName()}'!B2:D3`],
+        fields:
+          "sheets(data(startRow,startColumn,rowData.values(userEnteredFormat.numberFormat.pattern,dataValidation(condition,strict,showCustomUi))))",
+      });
+      return json(got);
+    },
+    expected: {
+      sheets: [
+        {
+          data: [
+            {
+              startRow: 1,
+              startColumn: 1,
+              rowData: [
+                {
+                  values: [
+                    {
+                      dataValidation: {
+                        condition: {
+                          type: "ONE_OF_LIST",
+                          values: [{ userEnteredValue: "Có" }, { userEnteredValue: "Không" }],
+                        },
+                        showCustomUi: true,
+                      },
+                    },
+                    {},
+                    { userEnteredFormat: { numberFormat: { pattern: "#,##0" } } },
+                  ],
+                },
+                {
+                  values: [
+                    {
+                      dataValidation: {
+                        condition: {
+                          type: "ONE_OF_LIST",
+                          values: [{ userEnteredValue: "Có" }, { userEnteredValue: "Không" }],
+                        },
+                        showCustomUi: true,
+                      },
+                    },
+                    {},
+                    {
+                      userEnteredFormat: { numberFormat: { pattern: "#,##0" } },
+                      dataValidation: {
+                        condition: { type: "NUMBER_GREATER_THAN_EQ", values: [{ userEnteredValue: "0" }] },
+                      },
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    id: "sheets-api.get-grid-data-of-two-ranges-on-one-sheet",
+    behaviour:
+      "spreadsheets.get with two ranges on one sheet gives that sheet once, with one GridData per range in the order asked; a GridData's startRow and startColumn are 0-based and left out at 0",
+    source: `${REST}/spreadsheets/sheets#sheet`,
+    note: 'Sheet.data: "if this is representing Sheet1, and the spreadsheet was requested with ranges Sheet1!A1:C10 and Sheet1!D15:E20, then the first GridData will have a startRow/startColumn of 0, while the second one will have startRow 14 (zero-based row 15), and startColumn 3 (zero-based column D)".',
+    reads: [
+      "Sheet.data",
+      "GridData.startRow",
+      "GridData.rowData",
+      "RowData.values",
+      "CellData.userEnteredValue",
+    ],
+    covers: ["SpreadsheetsCollection.get", "Range.setValues"],
+    run(gas) {
+      const ss = fresh(gas, "sheets api two ranges");
+      const sheet = ss.getSheets()[0]!;
+      sheet.getRange("A1:B4").setValues([
+        ["a", "b"],
+        ["c", "d"],
+        ["e", "f"],
+        ["g", "h"],
+      ]);
+      const name = sheet.getName();
+      const got = gas.Sheets.Spreadsheets.get(ss.getId(), {
+        ranges: [`'${name}'!A1:B2`, `'${name}'!B3:B4`],
+        fields: "sheets(data(startRow,startColumn,rowData.values.userEnteredValue))",
+      });
+      return json(got);
+    },
+    expected: {
+      sheets: [
+        {
+          data: [
+            {
+              rowData: [
+                {
+                  values: [
+                    { userEnteredValue: { stringValue: "a" } },
+                    { userEnteredValue: { stringValue: "b" } },
+                  ],
+                },
+                {
+                  values: [
+                    { userEnteredValue: { stringValue: "c" } },
+                    { userEnteredValue: { stringValue: "d" } },
+                  ],
+                },
+              ],
+            },
+            {
+              startRow: 2,
+              startColumn: 1,
+              rowData: [
+                { values: [{ userEnteredValue: { stringValue: "f" } }] },
+                { values: [{ userEnteredValue: { stringValue: "h" } }] },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    id: "sheets-api.set-data-validation-and-number-format",
+    behaviour:
+      "batchUpdate setDataValidation sets a rule on every cell of its range (DATE_IS_VALID, or ONE_OF_LIST with showCustomUi, not strict: invalid data is kept) and, without a rule, clears the range's; repeatCell with fields 'userEnteredFormat.numberFormat' sets the format (type and pattern); SpreadsheetApp reads both",
+    source: `${REQUEST}#setdatavalidationrequest`,
+    note:
+      '"To clear validation in a range, call this with no rule specified." repeatCell: ' +
+      `${REQUEST}#repeatcellrequest; NumberFormat.type "When writing, this field must be set": ${REST}/cells#numberformat. ` +
+      "SpreadsheetApp's names for the API's conditions (DATE_IS_VALID_DATE, VALUE_IN_LIST) are read from the two references, not recorded on Google.",
+    covers: [
+      "SpreadsheetsCollection.batchUpdate",
+      "Range.getDataValidations",
+      "DataValidation.getCriteriaType",
+      "DataValidation.getCriteriaValues",
+      "DataValidation.getAllowInvalid",
+      "DataValidation.getHelpText",
+      "Range.getNumberFormats",
+    ],
+    run(gas) {
+      const ss = fresh(gas, "sheets api set validation");
+      const sheet = ss.getSheets()[0]!;
+      const sheetId = sheet.getSheetId();
+      const at = (row: number, column: number, rows = 1) => ({
+        sheetId,
+        startRowIndex: row,
+        endRowIndex: row + rows,
+        startColumnIndex: column,
+        endColumnIndex: column + 1,
+      });
+      gas.Sheets.Spreadsheets.batchUpdate(
+        {
+          requests: [
+            {
+              setDataValidation: {
+                range: at(1, 0, 3),
+                rule: { condition: { type: "DATE_IS_VALID" }, inputMessage: "Ngày" },
+              },
+            },
+            {
+              setDataValidation: {
+                range: at(1, 1, 3),
+                rule: {
+                  condition: {
+                    type: "ONE_OF_LIST",
+                    values: [{ userEnteredValue: "Có" }, { userEnteredValue: "Không" }],
+                  },
+                  showCustomUi: true,
+                },
+              },
+            },
+            { setDataValidation: { range: at(2, 1) } },
+            {
+              repeatCell: {
+                range: at(1, 0, 3),
+                cell: { userEnteredFormat: { numberFormat: { type: "DATE", pattern: "dd/MM/yyyy" } } },
+                fields: "userEnteredFormat.numberFormat",
+              },
+            },
+          ],
+        },
+        ss.getId(),
+      );
+      const rules = sheet
+        .getRange("A2:B4")
+        .getDataValidations()
+        .map((row) =>
+          row.map((v) =>
+            v
+              ? [
+                  String(v.getCriteriaType()),
+                  v
+                    .getCriteriaValues()
+                    .map((x) => JSON.stringify(x))
+                    .join(" "),
+                  v.getAllowInvalid(),
+                  v.getHelpText(),
+                ]
+              : null,
+          ),
+        );
+      return { rules, formats: sheet.getRange("A2:A4").getNumberFormats() };
+    },
+    expected: {
+      rules: [
+        [
+          ["DATE_IS_VALID_DATE", "", true, "Ngày"],
+          ["VALUE_IN_LIST", '["Có","Không"] true', true, ""],
+        ],
+        [["DATE_IS_VALID_DATE", "", true, "Ngày"], null],
+        [
+          ["DATE_IS_VALID_DATE", "", true, "Ngày"],
+          ["VALUE_IN_LIST", '["Có","Không"] true', true, ""],
+        ],
+      ],
+      formats: [["dd/MM/yyyy"], ["dd/MM/yyyy"], ["dd/MM/yyyy"]],
+    },
+  },
+  {
     id: "sheets-api.batch-is-all-or-nothing",
     behaviour:
       "A batchUpdate with one invalid request (a protection on a sheet id that does not exist) fails and applies none of its requests",

@@ -11,7 +11,7 @@
 import type { Rect } from "./a1";
 import { notImplemented } from "../errors";
 import { CELL_REQUESTS, formatSetter, titleFor } from "./sheets-api-cells";
-import { checkGridMask, gridData, type Mask, rangeOf } from "./sheets-api-grid";
+import { checkGridMask, gridData, type Mask, maskAt, rangeOf, ruleOfApi } from "./sheets-api-grid";
 import {
   assertCanEdit,
   canEditProtection,
@@ -381,6 +381,28 @@ const REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
       },
     };
   },
+  setDataValidation(b, r) {
+    // "Sets a data validation rule to every cell in the range. To clear validation in a range, call
+    // this with no rule specified."
+    const g = (r.range ?? {}) as GridRange;
+    const sheet = sheetById(b, g.sheetId);
+    const rect = rectOf(sheet, g) ?? { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols };
+    const rule = r.rule === undefined ? undefined : ruleOfApi(r.rule as Obj, invalid);
+    if (b.user !== "") assertCanEdit(b.ss, sheet, rect, b.user);
+    return {
+      apply() {
+        for (let row = rect.row; row < rect.row + rect.numRows; row++)
+          for (let col = rect.col; col < rect.col + rect.numCols; col++) {
+            if (rule) cellFor(sheet, row, col).dv = rule;
+            else {
+              const c = sheet.rows[row]?.[col];
+              if (c) delete c.dv;
+            }
+          }
+        return null;
+      },
+    };
+  },
   updateSheetProperties(b, r) {
     const props = (r.properties ?? {}) as {
       sheetId?: number;
@@ -433,26 +455,37 @@ export function createSheetsApi(ctx: Ctx): SheetsApi {
       const mask = typeof args.fields === "string" ? parseMask(args.fields) : null;
       const live = liveSheets(ss);
       // "Limiting the range returns only the portions of the spreadsheet that intersect the requested
-      // ranges": the sheets they name, each with one GridData per range, in the order asked.
-      const ranges = args.ranges === undefined ? [] : [args.ranges].flat().map(String);
-      const asked = ranges.map((a1) => rangeOf(live, a1, (x) => new Error(`Unable to parse range: ${x}`)));
-      const sheets = ranges.length === 0 ? live : live.filter((s) => asked.some((a) => a.sheet === s));
+      // ranges": the sheets they name, each with one GridData per range, in the order asked; without
+      // ranges, every sheet whole.
+      const ranges = args.ranges === undefined ? null : [args.ranges].flat();
+      const asked = (ranges ?? []).map((a1) =>
+        rangeOf(live, String(a1), (x) => new Error(`Unable to parse range: ${x}`)),
+      );
+      const shown = live.flatMap((sheet, index) => {
+        const rects = ranges
+          ? asked.filter((a) => a.sheet === sheet).map((a) => a.rect)
+          : [{ row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols }];
+        return rects.length === 0 ? [] : [{ sheet, index, rects }];
+      });
       // includeGridData "is ignored if a field mask was set": grid data comes with a mask naming it.
-      const withData = mask ? mask.get("sheets")?.get("data") !== undefined : args.includeGridData === true;
-      if (mask) checkGridMask(mask);
-      else if (withData) notImplemented("SpreadsheetsCollection.get includeGridData without a field mask");
-      if (withData && ranges.length === 0)
-        notImplemented("SpreadsheetsCollection.get grid data without `ranges` (every sheet's)");
+      if (mask === null && args.includeGridData === true)
+        notImplemented("SpreadsheetsCollection.get includeGridData without a field mask");
+      const dataMask = mask === null ? undefined : maskAt(mask, ["sheets", "data"]);
+      if (dataMask !== undefined) checkGridMask(dataMask);
       const resource: Obj = {
         spreadsheetId: ss.id,
         properties: { title: ss.name, locale: ss.locale, timeZone: ss.timeZone },
-        sheets: sheets.map((s) => {
-          const r = sheetResource(ss, s, live.indexOf(s), user);
-          if (withData) r.data = asked.filter((a) => a.sheet === s).map((a) => gridData(s, a.rect));
-          return r;
-        }),
+        sheets: shown.map((x) => sheetResource(ss, x.sheet, x.index, user)),
       };
-      return mask ? (applyMask(resource, mask) as Obj) : resource;
+      if (mask === null) return resource;
+      const masked = applyMask(resource, mask) as { sheets?: Obj[] };
+      // The grids, masked cell by cell as they are made (a grid is most of the answer: not copied twice).
+      if (dataMask)
+        shown.forEach((x, k) => {
+          const sheet = masked.sheets?.[k];
+          if (sheet) sheet.data = x.rects.map((rect) => gridData(ss, x.sheet, rect, dataMask, applyMask));
+        });
+      return masked as Obj;
     },
     batchUpdate(resource, spreadsheetId) {
       const { ss, user } = open(spreadsheetId, true);
