@@ -220,9 +220,15 @@ class Reader {
         const k = e.subUnit ?? "";
         for (const id in e.values) {
           let bySub = all.get(id);
-          if (!bySub) all.set(id, (bySub = new Map()));
+          if (!bySub) {
+            bySub = new Map();
+            all.set(id, bySub);
+          }
           let s = bySub.get(k);
-          if (!s) bySub.set(k, (s = { dates: [], values: [], sums: [0] }));
+          if (!s) {
+            s = { dates: [], values: [], sums: [0] };
+            bySub.set(k, s);
+          }
           const v = e.values[id]!;
           s.dates.push(e.date);
           s.values.push(v);

@@ -7,7 +7,7 @@
  * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/cells#celldata
  */
 import type { CellValue } from "../core/cell";
-import { api } from "./sheets-batch";
+import { api, quotedTab, rgbOf } from "./sheets-batch";
 import { columnLetter } from "./unit-tab";
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -27,20 +27,10 @@ export interface BlockCells {
   logSheetId?: number;
 }
 
-function quoted(tab: string): string {
-  return `'${tab.replace(/'/g, "''")}'`;
-}
-
 const RGB = ["red", "green", "blue"] as const;
 
 function hex(color: GoogleAppsScript.Sheets.Schema.Color = { red: 1, green: 1, blue: 1 }): string {
   return `#${RGB.map((k) => (256 + Math.round((color[k] ?? 0) * 255)).toString(16).slice(1)).join("")}`;
-}
-
-function rgb(color: string): GoogleAppsScript.Sheets.Schema.Color {
-  return Object.fromEntries(
-    RGB.map((k, i) => [k, Number.parseInt(color.slice(2 * i + 1, 2 * i + 3), 16) / 255]),
-  );
 }
 
 const FIELDS =
@@ -59,10 +49,10 @@ export function readBlockCells(
   width: number,
   logTab?: string,
 ): BlockCells {
-  const block = `${quoted(tab)}!A${row}:${columnLetter(width)}${row + rows - 1}`;
+  const block = `${quotedTab(tab)}!A${row}:${columnLetter(width)}${row + rows - 1}`;
   // Without a log tab (deleted since setup) the read fails: the caller keeps the edit's log line waiting.
   const got = api().Spreadsheets.get(ssId, {
-    ranges: logTab ? [block, `${quoted(logTab)}!A1`] : [block],
+    ranges: logTab ? [block, `${quotedTab(logTab)}!A1`] : [block],
     fields: FIELDS,
   });
   const sheets = got.sheets ?? [];
@@ -173,7 +163,7 @@ function markRequests(
       cells.backgrounds,
       backgrounds.map((line) => line.map((b) => (b === null || b === "" ? "#ffffff" : b.toLowerCase()))),
       "userEnteredFormat.backgroundColorStyle",
-      (b) => (b === "#ffffff" ? {} : { userEnteredFormat: { backgroundColorStyle: { rgbColor: rgb(b) } } }),
+      (b) => (b === "#ffffff" ? {} : { userEnteredFormat: { backgroundColorStyle: { rgbColor: rgbOf(b) } } }),
     ),
   ];
 }

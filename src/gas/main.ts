@@ -49,12 +49,11 @@ import {
   writeRollupToTab as writeRollupToTabImpl,
 } from "./monthly";
 import { sendContext } from "./options";
-import { saveSettings as saveSettingsImpl, settingsFormState } from "./settings";
+import { settingsFormState } from "./settings";
 import { planProblemsText, settingsForPlan, setupReportText } from "./plan-admin";
 import { planTools } from "./plan-tools-loader";
 import { protectArchived } from "./protect";
 import { readSheetData } from "./rollup";
-import { shareAsSettingsSay } from "./sharing";
 import { unitStatus } from "./status";
 import type { SetupReport } from "./setup";
 import { ensureTriggers } from "./triggers";
@@ -251,7 +250,7 @@ export function createNextYearSpreadsheet(): void {
     const entries = readSheetData(c.ss, c.plan, c.settings, today(), new Date()).entries;
     return tools.createNextYear(c, {
       entries,
-      share: (ss, access) => shareAsSettingsSay(ss, access).lines,
+      share: (ss, access) => tools.shareAsSettingsSay(ss, access).lines,
       protectArchived,
     });
   });
@@ -385,7 +384,7 @@ export const submitEntry: ServerApi["submitEntry"] = (input) =>
 export const getSettingsState: ServerApi["getSettingsState"] = () =>
   clientRun("getSettingsState", "settings", (c) => settingsFormState(c));
 export const saveSettings: ServerApi["saveSettings"] = (input) =>
-  clientRun("saveSettings", "settings", (c) => saveSettingsImpl(c, input));
+  clientRun("saveSettings", "settings", (c) => planTools().saveSettings(c, input));
 export const getRollupState: ServerApi["getRollupState"] = (periodKey) =>
   clientRun("getRollupState", "rollupView", (c) => rollupState(c, periodKey));
 export const writeRollupToTab: ServerApi["writeRollupToTab"] = (periodKey) =>

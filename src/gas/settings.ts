@@ -1,7 +1,8 @@
 /**
  * The settings dialog's server side (office only, checked by the guard before these run). Saving checks
  * everything first, then applies protections, shares the files, and only then stores: a refusal from
- * Google leaves the sheet as it was and names the address.
+ * Google leaves the sheet as it was and names the address. Saving runs from PlanTools (plan-tools.ts):
+ * with the sharing it needs it is an office's rare action, kept out of Code.js, which every execution loads.
  */
 import { unitColumns } from "../core/columns";
 import type { Unit } from "../core/plan";

@@ -51,6 +51,17 @@ export function readTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<stri
   return tabs;
 }
 
+/** A tab's name as an A1 range names it: quoted, a quote doubled ("'Công an xã'"). */
+export function quotedTab(title: string): string {
+  return `'${title.replace(/'/g, "''")}'`;
+}
+
+/** An API colour (components 0–1) of "#rrggbb". */
+export function rgbOf(hex: string): GoogleAppsScript.Sheets.Schema.Color {
+  const [red, green, blue] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255);
+  return { red, green, blue };
+}
+
 /** A unit tab's first rows as setup checks them: the header, the column marks, row 2's help texts. */
 export interface TabHead {
   /** Row 1's values, as far as the last one that holds something. */
@@ -63,7 +74,7 @@ export interface TabHead {
 
 /** A1 range of rows `from`..`to` (1-based), columns `first`..`last` (1-based): "'Công an xã'!C2:F1000". */
 function cellsRange(title: string, from: number, to: number, first: number, last: number): string {
-  return `'${title.replace(/'/g, "''")}'!${columnLetter(first)}${from}:${columnLetter(last)}${to}`;
+  return `${quotedTab(title)}!${columnLetter(first)}${from}:${columnLetter(last)}${to}`;
 }
 
 /** A cell's value as entered, the way getValues gives text, numbers and booleans (a formula: its text). */

@@ -8,7 +8,7 @@
  * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/batchGet
  */
 import type { CellValue } from "../core/cell";
-import { api } from "./sheets-batch";
+import { api, quotedTab } from "./sheets-batch";
 import { columnLetter } from "./unit-tab";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,8 +37,7 @@ export function runsOf(columns: readonly number[]): [number, number][] {
 export function readColumns(ss: Spreadsheet, reads: readonly TabRead[]): CellValue[][][] {
   const ranges = reads.flatMap((r) =>
     r.runs.map(
-      ([from, width]) =>
-        `'${r.tab.replace(/'/g, "''")}'!${columnLetter(from + 1)}:${columnLetter(from + width)}`,
+      ([from, width]) => `${quotedTab(r.tab)}!${columnLetter(from + 1)}:${columnLetter(from + width)}`,
     ),
   );
   if (ranges.length === 0) return reads.map(() => []);
@@ -56,7 +55,8 @@ export function readColumns(ss: Spreadsheet, reads: readonly TabRead[]): CellVal
       // The first columns as one run: the API's rows as they are.
       if (from === 0 && r.runs.length === 1) return part;
       part.forEach((cells, i) => {
-        const row = (out[i] ??= []);
+        const row = out[i] ?? [];
+        out[i] = row;
         cells.forEach((v, c) => {
           row[from + c] = v;
         });

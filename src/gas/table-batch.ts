@@ -10,7 +10,7 @@
 import type { CellValue } from "../core/cell";
 import type { TableLayout } from "../core/layout";
 import { serialOfInstant } from "../core/periods";
-import { widthRequests } from "./sheets-batch";
+import { rgbOf, widthRequests } from "./sheets-batch";
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 type CellData = GoogleAppsScript.Sheets.Schema.CellData;
@@ -23,11 +23,6 @@ function apiValue(v: CellValue): GoogleAppsScript.Sheets.Schema.ExtendedValue | 
   // A date as Sheets keeps it: a serial number, Vietnam wall time.
   if (v instanceof Date) return { numberValue: serialOfInstant(v.getTime()) };
   return { stringValue: v.startsWith("'") ? v.slice(1) : v };
-}
-
-function rgbOf(hex: string): GoogleAppsScript.Sheets.Schema.Color {
-  const [red, green, blue] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255);
-  return { red, green, blue };
 }
 
 function cellOf(t: TableLayout, r: number, c: number): CellData {
