@@ -1,8 +1,10 @@
 // The Sheets advanced service (Sheets API v4 through Apps Script: `Sheets.Spreadsheets.get` and
-// `Sheets.Spreadsheets.batchUpdate`), for exactly what the add-in's setup and its tables (the rollup tab,
-// the read-only copy: sheets-api-cells.ts) use, on the same model as
-// SpreadsheetApp: what one writes, the other reads. Each call is one request, counted as one call
-// ("SpreadsheetsCollection.get", the class of Sheets.Spreadsheets in Google's types), as Google bills it. Anything else throws "Not implemented in the emulator".
+// `Sheets.Spreadsheets.batchUpdate`), for exactly what the add-in uses (setup and its check, the edit
+// path, the rollup tab and the read-only copy), on the same model as SpreadsheetApp: what one writes, the
+// other reads. Grid data is read in sheets-api-grid.ts, cells and sheets written in sheets-api-cells.ts,
+// values.batchGet served by sheets-values.ts. Each call is one request, counted as one call
+// ("SpreadsheetsCollection.get", the class of Sheets.Spreadsheets in Google's types), as Google bills it.
+// Anything else throws "Not implemented in the emulator".
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/get
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/batchUpdate
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request
