@@ -372,6 +372,51 @@ async function buildTools(file, entry, exports) {
   return Buffer.byteLength(code);
 }
 
+/**
+ * The local workbench `npm start` runs, into build-local/ (not build/, which is what clasp pushes): its
+ * server bundled from src/local/start.ts for plain node, and its page bundled in, so that a start loads
+ * neither tsx (compiling TypeScript on the fly) nor esbuild. Packages stay in node_modules; what the
+ * server loads only when needed (exceljs for a download, the .docx reader) stays in chunks of its own,
+ * loaded at that moment.
+ */
+async function buildWorkbench() {
+  const localOut = join(root, "build-local");
+  rmSync(localOut, { recursive: true, force: true });
+  const { bundlePage } = await importTs(join(root, "src/local/workbench/page-bundle.ts"));
+  const page = await bundlePage(esbuild.build, join(root, "src/local/workbench/page"), (file) =>
+    readFileSync(file, "utf8"),
+  );
+  const assets = join(root, "src/local/workbench/assets.ts");
+  await esbuild.build({
+    entryPoints: { workbench: join(root, "src/local/start.ts") },
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    outdir: localOut,
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "chunks/[name]-[hash]",
+    logLevel: "warning",
+    plugins: [
+      {
+        name: "page-built-in",
+        setup(build) {
+          build.onLoad({ filter: /[\\/]assets\.ts$/ }, (args) =>
+            args.path === assets
+              ? {
+                  contents: `export async function pageAssets() { return ${JSON.stringify(page)}; }`,
+                  loader: "js",
+                }
+              : undefined,
+          );
+        },
+      },
+    ],
+  });
+}
+
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const { exports: exportsList, sources } = await entryExports();
@@ -397,6 +442,7 @@ pages.push([
     OFFICE_TOOLS.exported,
   ),
 ]);
+await buildWorkbench();
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(
   `build/Code.js ${kb(Buffer.byteLength(readFileSync(join(out, "Code.js"))))} (${codeBytes} chars), globals: ${exportsList.join(", ")}`,
