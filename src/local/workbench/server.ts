@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import * as z from "zod/mini";
+import type { OpenResult } from "./protocol";
 import {
   ClockRequestSchema,
   EditRequestSchema,
@@ -298,8 +299,10 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
     switch (path) {
       case "/api/user":
         return sendJson(res, 200, workbench.setUser(parse(UserRequestSchema, body).email));
-      case "/api/open":
-        return sendJson(res, 200, workbench.reopen());
+      case "/api/open": {
+        const opened: OpenResult = { ...workbench.reopen(), state: workbench.state() };
+        return sendJson(res, 200, opened);
+      }
       case "/api/edit":
         return sendJson(res, 200, workbench.edit(parse(EditRequestSchema, body)));
       case "/api/activate": {
