@@ -117,7 +117,10 @@ function startup(): string[] {
     "",
     "Evaluating build/Code.js (compile + run) in a fresh node:vm context: 3 processes × 200 runs after 10 warm-up " +
       "runs each (bench/startup.mjs), each run a new context and a source V8 has not compiled before. " +
-      "The second line is the same bundle compiling its zod part at load instead of on first use " +
+      "The second line is the same in processes whose C allocator keeps V8's parser memory between compiles " +
+      "(glibc's thresholds raised, as they rise in a process that has compiled larger scripts; in a fresh one, " +
+      "each compile maps and faults that memory in again: docs/design-notes.md, start-up). " +
+      "The third line is the same bundle compiling its zod part at load instead of on first use " +
       "(scripts/build.mjs, lazyZodPlugin; test/build/lazy-zod.test.ts checks that part against zod/mini): " +
       "the lazy part stays while that line is over the budget or close to it. The last lines are what the " +
       "executions that load a part of the server on first use pay in all (scripts/build.mjs, buildTools): " +
