@@ -173,6 +173,8 @@ export interface ExecutionView {
 /** Opening the page: the state comes with the answer (one round trip fewer before the page is usable). */
 export interface OpenResult extends ActionResult {
   state: StateView;
+  /** The tab the person lands on, so the page draws it without asking again (absent: nothing to open). */
+  sheet?: SheetView;
 }
 
 export interface ActionResult {

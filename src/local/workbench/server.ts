@@ -301,6 +301,14 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
         return sendJson(res, 200, workbench.setUser(parse(UserRequestSchema, body).email));
       case "/api/open": {
         const opened: OpenResult = { ...workbench.reopen(), state: workbench.state() };
+        // The tab the page will show, as it would ask for it next: one round trip fewer before it is usable.
+        const place = opened.state.place;
+        const id = place?.spreadsheetId ?? opened.state.spreadsheets[0]?.id;
+        const sheet =
+          id === undefined
+            ? undefined
+            : workbench.sheet(id, place?.spreadsheetId === id ? place.sheet : undefined);
+        if (sheet) opened.sheet = sheet;
         return sendJson(res, 200, opened);
       }
       case "/api/edit":
