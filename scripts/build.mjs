@@ -401,6 +401,16 @@ async function buildWorkbench() {
     logLevel: "warning",
     plugins: [
       {
+        // zod is the one package every start loads: bundled, its ~60 modules are not resolved and
+        // loaded one by one (40–50 ms of each start); the others stay in node_modules, loaded when needed.
+        name: "zod-bundled",
+        setup(build) {
+          build.onResolve({ filter: /^zod(\/|$)/ }, (args) => ({
+            path: fileURLToPath(import.meta.resolve(args.path)),
+          }));
+        },
+      },
+      {
         name: "page-built-in",
         setup(build) {
           build.onLoad({ filter: /[\\/]assets\.ts$/ }, (args) =>
