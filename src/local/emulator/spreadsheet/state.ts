@@ -55,7 +55,7 @@ export interface EncodedSheet {
   hiddenCols: number[];
   cells: EncodedCell[];
   /**
-   * A whole snapshot's cells with formats and no value or formula, down each column: [column, first
+   * Cells with formats and no value or formula, down each column: [column, first
    * row, count, style] for each run of rows alike, the style an index into `styles`. A tab's thousand
    * formatted empty rows are a few runs, not a thousand objects (absent in states saved before).
    */
@@ -119,9 +119,22 @@ function decArg(a: EncodedRule["args"][number]): RuleArg {
 const STYLE_KEYS = ["note", "bg", "nf", "fw", "fst", "fc", "fsz", "ff", "wrap", "ha", "va"] as const;
 const PLAIN_KEYS = ["f", ...STYLE_KEYS] as const;
 
+/** Whether two cells look alike: every one of STYLE_KEYS (named one by one: a loop over them was slower) and the rule. */
 function sameStyle(a: CellData, b: CellData): boolean {
-  for (const k of STYLE_KEYS) if (a[k] !== b[k]) return false;
-  return a.dv === b.dv;
+  return (
+    a.nf === b.nf &&
+    a.dv === b.dv &&
+    a.va === b.va &&
+    a.wrap === b.wrap &&
+    a.bg === b.bg &&
+    a.note === b.note &&
+    a.fw === b.fw &&
+    a.fst === b.fst &&
+    a.fc === b.fc &&
+    a.fsz === b.fsz &&
+    a.ff === b.ff &&
+    a.ha === b.ha
+  );
 }
 
 function sparse(arr: (number | undefined)[]): [number, number][] {
@@ -160,9 +173,6 @@ export function snapshot(ctx: Ctx, which: SnapshotCells = "all"): SheetsState {
     const cells: EncodedCell[] = [];
     const wanted =
       which === "all" || (which !== "none" && which.spreadsheetId === ss.id && which.sheetName === s.name);
-    // A whole state packs formatted empty cells into runs (see EncodedSheet.runs); one tab's view keeps
-    // every cell, as what shows it reads.
-    const packed = which === "all";
     const runs: number[] = [];
     const styles: EncodedStyle[] = [];
     const styleIds = new Map<string, number>();
@@ -185,7 +195,7 @@ export function snapshot(ctx: Ctx, which: SnapshotCells = "all"): SheetsState {
       s.rows.forEach((row, r) => {
         row?.forEach((c, col) => {
           if (!c) return;
-          if (packed && c.v === undefined && c.f === undefined) {
+          if (c.v === undefined && c.f === undefined) {
             const run = open[col];
             if (run && run.last === r - 1 && sameStyle(run.cell, c)) {
               run.last = r;
@@ -222,7 +232,7 @@ export function snapshot(ctx: Ctx, which: SnapshotCells = "all"): SheetsState {
       hiddenRows: [...s.hiddenRows],
       hiddenCols: [...s.hiddenCols],
       cells,
-      ...(packed ? { runs, styles } : {}),
+      ...(wanted ? { runs, styles } : {}),
     };
   };
   const spreadsheets: EncodedSpreadsheet[] = [...ctx.spreadsheets.values()].map((ss) => ({
