@@ -21,7 +21,7 @@ import {
   DEMO_PERIODS,
   demoRows,
 } from "../../src/local/workbench/demo";
-import type { ActionResult, SheetView, StateView } from "../../src/local/workbench/protocol";
+import type { ActionResult, OpenResult, SheetView, StateView } from "../../src/local/workbench/protocol";
 import { ClockRequestSchema } from "../../src/local/workbench/protocol";
 import { type RunningWorkbench, startWorkbench } from "../../src/local/workbench/server";
 import { STATE_FILE, Workbench } from "../../src/local/workbench/workbench";
@@ -196,6 +196,17 @@ describe("the server never trusts the page", () => {
     expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(await rawGet(server.port, "/api/state", "evil.example")).toBe(421);
     expect(await rawGet(server.port, "/api/state", `127.0.0.1:${server.port}`)).toBe(200);
+  });
+
+  it("answers the page's opening call with the tab the person lands on, as the page would ask for it", async () => {
+    for (const email of [SCHOOL, DEMO_OWNER]) {
+      expect((await post("/api/user", { email })).status).toBe(200);
+      const opened = (await post("/api/open", {})).body as unknown as OpenResult;
+      const place = opened.state.place!;
+      expect(opened.sheet?.name).toBe(place.sheet);
+      const asked = `${base}api/sheet?ss=${encodeURIComponent(place.spreadsheetId)}&name=${encodeURIComponent(place.sheet)}`;
+      expect(opened.sheet).toEqual(await (await fetch(asked)).json());
+    }
   });
 
   it("refuses requests from other sites, other content types and malformed bodies", async () => {

@@ -170,6 +170,13 @@ export interface ExecutionView {
 }
 
 /** What an action did, for the page to show: results, alerts, new mail, a question to answer. */
+/** Opening the page: the state comes with the answer (one round trip fewer before the page is usable). */
+export interface OpenResult extends ActionResult {
+  state: StateView;
+  /** The tab the person lands on, so the page draws it without asking again (absent: nothing to open). */
+  sheet?: SheetView;
+}
+
 export interface ActionResult {
   ok: boolean;
   /** Vietnamese, when the action was refused or failed. */

@@ -176,12 +176,27 @@ export function sheetView(input: SheetViewInput): SheetView | undefined {
       lastCol = Math.max(lastCol, c.c);
     }
   }
+  // Formatted cells without a value come packed in runs down a column (the snapshot's EncodedSheet.runs).
+  const runs = sheet.runs ?? [];
+  const styles = sheet.styles ?? [];
+  for (let i = 0; i + 3 < runs.length; i += 4) {
+    if (styles[runs[i + 3]!]?.note === undefined) continue;
+    lastRow = Math.max(lastRow, runs[i + 1]! + runs[i + 2]! - 1);
+    lastCol = Math.max(lastCol, runs[i]!);
+  }
   const shownRows = Math.min(sheet.maxRows, lastRow + EXTRA_ROWS);
   const shownCols = Math.min(sheet.maxCols, Math.max(lastCol + EXTRA_COLS, MIN_COLS));
 
   const byPosition = new Map<number, EncodedCell>();
   for (const c of sheet.cells) {
     if (c.r <= shownRows && c.c <= shownCols) byPosition.set(c.r * 100_000 + c.c, c);
+  }
+  for (let i = 0; i + 3 < runs.length; i += 4) {
+    const c = runs[i]!;
+    const style = styles[runs[i + 3]!];
+    if (c > shownCols || !style) continue;
+    const end = Math.min(shownRows, runs[i + 1]! + runs[i + 2]! - 1);
+    for (let r = runs[i + 1]!; r <= end; r++) byPosition.set(r * 100_000 + c, { r, c, ...style });
   }
 
   const lists: string[][] = [];

@@ -61,4 +61,51 @@ describe("snapshot and restore", () => {
     gas(restored).PropertiesService.getDocumentProperties().setProperty("copyId", "changed");
     expect(gas(env).PropertiesService.getDocumentProperties().getProperty("copyId")).toBe("abc");
   });
+
+  it("packs formatted empty rows into runs, restores them cell by cell, and still reads states saved cell by cell", () => {
+    const script = `
+      function format() {
+        var sheet = SpreadsheetApp.getActive().getSheets()[0];
+        sheet.getRange("B3:B800").setNumberFormat("dd/mm/yyyy").setBackground("#fff2cc");
+        sheet.getRange("C3:C800").setDataValidation(
+          SpreadsheetApp.newDataValidation().requireValueInList(["Có", "Không"]).build());
+        sheet.getRange("B10").setValue("có chữ");
+        sheet.getRange("C500").setNote("ghi chú");
+      }
+      function probe() {
+        var sheet = SpreadsheetApp.getActive().getSheets()[0];
+        return [sheet.getRange("B9").getNumberFormat(), sheet.getRange("B11").getBackground(),
+                sheet.getRange("B10").getValue(), sheet.getRange("C499").getDataValidation().getCriteriaValues()[0],
+                sheet.getRange("C500").getNote(), sheet.getRange("C500").getDataValidation() !== null,
+                sheet.getRange("B801").getNumberFormat()];
+      }`;
+    const env = environment(script);
+    env.run("format");
+    const state = env.snapshot();
+    const sheet = state.spreadsheets.spreadsheets[0]!.sheets[0]!;
+    // 1,596 formatted cells: a few runs (B above and below the typed cell, C above, at and below the note).
+    expect(sheet.runs!.length / 4).toBeLessThanOrEqual(6);
+    expect(sheet.cells.map((c) => `${c.r}:${c.c}`)).toEqual(["10:2"]);
+    const expected = env.run("probe");
+    expect(expected).toEqual(["dd/mm/yyyy", "#fff2cc", "có chữ", ["Có", "Không"], "ghi chú", true, "0.###############"]);
+    const restored = createEnvironment({ state: JSON.parse(JSON.stringify(state)) });
+    restored.load(script);
+    expect(restored.run("probe")).toEqual(expected);
+    expect(restored.snapshot()).toEqual(state);
+
+    // A state saved before runs existed: every cell in \`cells\`.
+    const styles = sheet.styles!;
+    const cells = [...sheet.cells];
+    for (let i = 0; i < sheet.runs!.length; i += 4) {
+      const [c, first, count, style] = sheet.runs!.slice(i, i + 4) as [number, number, number, number];
+      for (let r = first; r < first + count; r++) cells.push({ r, c, ...styles[style] });
+    }
+    const old = structuredClone(state);
+    const oldSheet = old.spreadsheets.spreadsheets[0]!.sheets[0]!;
+    oldSheet.cells = cells.sort((a, b) => a.r - b.r || a.c - b.c);
+    delete oldSheet.runs;
+    delete oldSheet.styles;
+    const fromOld = createEnvironment({ state: old });
+    expect(fromOld.snapshot()).toEqual(state);
+  });
 });

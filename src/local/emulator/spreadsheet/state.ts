@@ -54,7 +54,17 @@ export interface EncodedSheet {
   hiddenRows: number[];
   hiddenCols: number[];
   cells: EncodedCell[];
+  /**
+   * Cells with formats and no value or formula, down each column: [column, first
+   * row, count, style] for each run of rows alike, the style an index into `styles`. A tab's thousand
+   * formatted empty rows are a few runs, not a thousand objects (absent in states saved before).
+   */
+  runs?: number[];
+  styles?: EncodedStyle[];
 }
+
+/** What a formatted cell holds besides its value and formula. */
+export type EncodedStyle = Omit<EncodedCell, "r" | "c" | "v" | "f">;
 
 export interface EncodedSpreadsheet {
   id: string;
@@ -106,7 +116,26 @@ function decArg(a: EncodedRule["args"][number]): RuleArg {
   return decValue(a as EncodedValue);
 }
 
-const PLAIN_KEYS = ["f", "note", "bg", "nf", "fw", "fst", "fc", "fsz", "ff", "wrap", "ha", "va"] as const;
+const STYLE_KEYS = ["note", "bg", "nf", "fw", "fst", "fc", "fsz", "ff", "wrap", "ha", "va"] as const;
+const PLAIN_KEYS = ["f", ...STYLE_KEYS] as const;
+
+/** Whether two cells look alike: every one of STYLE_KEYS (named one by one: a loop over them was slower) and the rule. */
+function sameStyle(a: CellData, b: CellData): boolean {
+  return (
+    a.nf === b.nf &&
+    a.dv === b.dv &&
+    a.va === b.va &&
+    a.wrap === b.wrap &&
+    a.bg === b.bg &&
+    a.note === b.note &&
+    a.fw === b.fw &&
+    a.fst === b.fst &&
+    a.fc === b.fc &&
+    a.fsz === b.fsz &&
+    a.ff === b.ff &&
+    a.ha === b.ha
+  );
+}
 
 function sparse(arr: (number | undefined)[]): [number, number][] {
   const out: [number, number][] = [];
@@ -144,10 +173,39 @@ export function snapshot(ctx: Ctx, which: SnapshotCells = "all"): SheetsState {
     const cells: EncodedCell[] = [];
     const wanted =
       which === "all" || (which !== "none" && which.spreadsheetId === ss.id && which.sheetName === s.name);
+    const runs: number[] = [];
+    const styles: EncodedStyle[] = [];
+    const styleIds = new Map<string, number>();
+    const open: ({ cell: CellData; first: number; last: number } | undefined)[] = [];
+    const flush = (col: number, run: { cell: CellData; first: number; last: number }) => {
+      const style: EncodedStyle = {};
+      for (const k of STYLE_KEYS)
+        if (run.cell[k] !== undefined) (style as Record<string, unknown>)[k] = run.cell[k];
+      if (run.cell.dv) style.dv = ruleId(run.cell.dv);
+      const key = JSON.stringify(style);
+      let id = styleIds.get(key);
+      if (id === undefined) {
+        id = styles.length;
+        styles.push(style);
+        styleIds.set(key, id);
+      }
+      runs.push(col, run.first, run.last - run.first + 1, id);
+    };
     if (wanted)
       s.rows.forEach((row, r) => {
         row?.forEach((c, col) => {
           if (!c) return;
+          if (c.v === undefined && c.f === undefined) {
+            const run = open[col];
+            if (run && run.last === r - 1 && sameStyle(run.cell, c)) {
+              run.last = r;
+              return;
+            }
+            if (!STYLE_KEYS.some((k) => c[k] !== undefined) && !c.dv) return;
+            if (run) flush(col, run);
+            open[col] = { cell: c, first: r, last: r };
+            return;
+          }
           const e: EncodedCell = { r, c: col };
           if (c.v !== undefined) e.v = encValue(c.v);
           for (const k of PLAIN_KEYS)
@@ -156,6 +214,9 @@ export function snapshot(ctx: Ctx, which: SnapshotCells = "all"): SheetsState {
           if (Object.keys(e).length > 2) cells.push(e);
         });
       });
+    open.forEach((run, col) => {
+      if (run) flush(col, run);
+    });
     return {
       sheetId: s.sheetId,
       name: s.name,
@@ -171,6 +232,7 @@ export function snapshot(ctx: Ctx, which: SnapshotCells = "all"): SheetsState {
       hiddenRows: [...s.hiddenRows],
       hiddenCols: [...s.hiddenCols],
       cells,
+      ...(wanted ? { runs, styles } : {}),
     };
   };
   const spreadsheets: EncodedSpreadsheet[] = [...ctx.spreadsheets.values()].map((ss) => ({
@@ -232,6 +294,27 @@ export function restore(ctx: Ctx, state: SheetsState): void {
           if (rule) c.dv = rule;
         }
         line[cell.c] = c;
+      }
+      const styles: CellData[] = (s.styles ?? []).map((e) => {
+        const c: CellData = {};
+        for (const k of STYLE_KEYS) if (e[k] !== undefined) (c as Record<string, unknown>)[k] = e[k];
+        const rule = e.dv === undefined ? undefined : rules[e.dv];
+        if (rule) c.dv = rule;
+        return c;
+      });
+      const runs = s.runs ?? [];
+      for (let i = 0; i + 3 < runs.length; i += 4) {
+        const col = runs[i]!;
+        const style = styles[runs[i + 3]!];
+        if (!style) continue;
+        for (let r = runs[i + 1]!, end = r + runs[i + 2]!; r < end; r++) {
+          let line = rows[r];
+          if (!line) {
+            line = [];
+            rows[r] = line;
+          }
+          line[col] = { ...style };
+        }
       }
       const colWidths: (number | undefined)[] = [];
       for (const [i, w] of s.colWidths) colWidths[i] = w;

@@ -5,6 +5,7 @@
  */
 import type {
   ActionResult,
+  OpenResult,
   ExecutionView,
   MailLink,
   MailView,
@@ -252,12 +253,12 @@ function clearStatus(): void {
 
 // ---- state ----
 
-async function refresh(): Promise<void> {
-  const state = await get<StateView>("/api/state");
+async function refresh(known?: StateView, knownSheet?: SheetView): Promise<void> {
+  const state = known ?? (await get<StateView>("/api/state"));
   app.state = state;
   renderTop(state);
   panels.update(state);
-  if (app.view === "book") await loadSheet();
+  if (app.view === "book") await loadSheet(knownSheet);
   if (app.view === "outbox") await loadOutbox();
   if (app.view === "log") await loadLog();
 }
@@ -628,7 +629,8 @@ async function chooseSpreadsheet(): Promise<void> {
   await busy(refresh);
 }
 
-async function loadSheet(): Promise<void> {
+/** The chosen tab, drawn from `known` when that is the tab (the server sends it with the opening call). */
+async function loadSheet(known?: SheetView): Promise<void> {
   const noAccess = byId("no-access");
   const wrap = byId("grid-wrap");
   if (!app.spreadsheetId) {
@@ -645,7 +647,10 @@ async function loadSheet(): Promise<void> {
     `/api/sheet?ss=${encodeURIComponent(app.spreadsheetId)}${name ? `&name=${encodeURIComponent(name)}` : ""}`;
   let view: SheetView;
   try {
-    view = await get<SheetView>(query(app.sheetName));
+    view =
+      known?.spreadsheetId === app.spreadsheetId && (app.sheetName ?? known.name) === known.name
+        ? known
+        : await get<SheetView>(query(app.sheetName));
   } catch (e) {
     if (app.sheetName === undefined) throw e;
     view = await get<SheetView>(query());
@@ -960,6 +965,6 @@ for (const id of ["run-date", "run-time"])
   });
 // Loading the page is opening the spreadsheet: pages left open close, onOpen builds the menu.
 void busy(async () => {
-  await post<ActionResult>("/api/open", {});
-  await refresh();
+  const opened = await post<OpenResult>("/api/open", {});
+  await refresh(opened.state, opened.sheet);
 });
