@@ -8,6 +8,8 @@
  *                    Code.js compiles on first use (src/gas/plan-tools-loader.ts): see buildTools
  *   UpperTools.html  an upper level's part of the server (src/gas/upper-tools.ts), as script text that
  *                    Code.js compiles on first use (src/gas/upper-tools-loader.ts): see buildTools
+ *   OfficeTools.html the office's and chairman's part of the server (monthly rollup, send, copy, approval,
+ *                    check-all, settings, status), compiled on first use: see OFFICE_TOOLS
  *
  * Fails, naming the function, when a menu item or trigger handler in src/gas/manifest.ts is not
  * exported by the entry, and when the bundle uses something Apps Script V8 lacks.
@@ -131,6 +133,89 @@ async function lazyZodPlugin(names) {
   };
 }
 
+/**
+ * Server code that only the office's and the chairman's actions need (the monthly rollup, report, send
+ * and read-only copy, approval, check-all, the settings dialog, the units' status), kept out of Code.js:
+ * every execution parses Code.js whole, and an edit (the most frequent execution by far) needs none of
+ * this. Built into OfficeTools.html (buildTools below). In Code.js, an import of one of these modules
+ * becomes delegating functions with the same names that compile OfficeTools.html the first time one is
+ * called, once per execution (as the lazy zod is): the sources import them as usual and the build alone
+ * decides where they live. Every export of these modules must be a function (the build checks it). The
+ * gas modules keep no state at module level, so a module bundled in both files behaves the same.
+ */
+const OFFICE_TOOLS = {
+  file: "OfficeTools",
+  modules: [
+    "src/gas/monthly.ts",
+    "src/gas/approval.ts",
+    "src/gas/check.ts",
+    "src/gas/settings.ts",
+    "src/gas/sharing.ts",
+    "src/gas/options.ts",
+    "src/gas/send.ts",
+    "src/gas/rollup.ts",
+    "src/gas/status.ts",
+  ],
+};
+
+/** `export * as m3 from "…/send.ts"`, one namespace per module: their export names may repeat. */
+function toolsEntry(tools) {
+  return tools.modules.map((m, i) => `export * as m${i} from ${JSON.stringify(join(root, m))};`).join("\n");
+}
+
+async function onFirstUsePlugin(tools) {
+  // What each module exports: functions become delegating functions, a constant (a trigger's name) is
+  // copied as its value, anything else fails the build.
+  const exportsOf = new Map();
+  for (const m of tools.modules) exportsOf.set(join(root, m), Object.entries(await importTs(join(root, m))));
+  tools.exported = tools.modules.flatMap((m, i) =>
+    exportsOf
+      .get(join(root, m))
+      .filter(([, v]) => typeof v === "function")
+      .map(([n]) => `m${i}.${n}`),
+  );
+  const loader = [
+    "let tools = null;",
+    `export const load = () => (tools ??= new Function(HtmlService.createHtmlOutputFromFile(${JSON.stringify(tools.file)}).getContent())());`,
+  ].join("\n");
+  return {
+    name: "on-first-use",
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => {
+        if (args.namespace === "on-first-use") return undefined;
+        for (const ext of [".ts", "/index.ts"]) {
+          const path = join(args.resolveDir, args.path + ext);
+          if (exportsOf.has(path)) return { path, namespace: "on-first-use" };
+        }
+        return undefined;
+      });
+      build.onResolve({ filter: /^on-first-use:loader$/ }, () => ({
+        path: "loader",
+        namespace: "on-first-use",
+      }));
+      build.onLoad({ filter: /.*/, namespace: "on-first-use" }, (args) => {
+        if (args.path === "loader") return { contents: loader, loader: "js" };
+        const index = tools.modules.findIndex((m) => join(root, m) === args.path);
+        const proxy = ([n, v]) => {
+          if (typeof v === "function") return `export const ${n} = (...a) => load().m${index}.${n}(...a);`;
+          if (typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+            return `export const ${n} = ${JSON.stringify(v)};`;
+          fail(
+            `${tools.modules[index]} exports "${n}", neither a function nor a constant: it cannot load on first use`,
+          );
+        };
+        return {
+          contents: [
+            'import { load } from "on-first-use:loader";',
+            ...exportsOf.get(args.path).map(proxy),
+          ].join("\n"),
+          loader: "js",
+        };
+      });
+    },
+  };
+}
+
 /** ESM output → its body and the `name:local` pairs of its final export list. */
 function splitExports(esm) {
   const text = esm.trimEnd();
@@ -177,7 +262,7 @@ async function buildCode(exportsList, sources) {
   const result = await esbuild.build({
     ...APPS_SCRIPT_ESM,
     entryPoints: [entry],
-    plugins: [await lazyZodPlugin(zodNamesUsed(sources))],
+    plugins: [await lazyZodPlugin(zodNamesUsed(sources)), await onFirstUsePlugin(OFFICE_TOOLS)],
   });
   const { body, returned } = splitExports(result.outputFiles[0].text);
   let code = `"use strict";var ${GLOBAL}=(()=>{${body}return{${returned}}})();\n`;
@@ -268,16 +353,68 @@ async function buildPages() {
  * level's, by an upper level's workbook and a commune's push.
  */
 async function buildTools(file, entry, exports) {
-  const result = await esbuild.build({ ...APPS_SCRIPT_ESM, entryPoints: [join(root, entry)] });
+  const from =
+    typeof entry === "string"
+      ? { entryPoints: [join(root, entry)] }
+      : { stdin: { contents: entry.contents, resolveDir: root, loader: "js" } };
+  const result = await esbuild.build({ ...APPS_SCRIPT_ESM, ...from });
   const { body, returned } = splitExports(result.outputFiles[0].text);
   const code = `"use strict";${body}return{${returned}}`;
   for (const [pattern, name] of FORBIDDEN) {
     if (pattern.test(code)) fail(`build/${file} uses ${name}, which Apps Script V8 does not provide`);
   }
   const api = vm.runInNewContext(`(function(){${code}})()`, {});
-  for (const name of exports) if (typeof api[name] !== "function") fail(`${entry} must export ${name}`);
+  for (const name of exports) {
+    const value = name.split(".").reduce((o, key) => o?.[key], api);
+    if (typeof value !== "function") fail(`${entry.name ?? entry} must export ${name} as a function`);
+  }
   writeFileSync(join(out, file), code);
   return Buffer.byteLength(code);
+}
+
+/**
+ * The local workbench `npm start` runs, into build-local/ (not build/, which is what clasp pushes): its
+ * server bundled from src/local/start.ts for plain node, and its page bundled in, so that a start loads
+ * neither tsx (compiling TypeScript on the fly) nor esbuild. Packages stay in node_modules; what the
+ * server loads only when needed (exceljs for a download, the .docx reader) stays in chunks of its own,
+ * loaded at that moment.
+ */
+async function buildWorkbench() {
+  const localOut = join(root, "build-local");
+  rmSync(localOut, { recursive: true, force: true });
+  const { bundlePage } = await importTs(join(root, "src/local/workbench/page-bundle.ts"));
+  const page = await bundlePage(esbuild.build, join(root, "src/local/workbench/page"), (file) =>
+    readFileSync(file, "utf8"),
+  );
+  const assets = join(root, "src/local/workbench/assets.ts");
+  await esbuild.build({
+    entryPoints: { workbench: join(root, "src/local/start.ts") },
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    outdir: localOut,
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "chunks/[name]-[hash]",
+    logLevel: "warning",
+    plugins: [
+      {
+        name: "page-built-in",
+        setup(build) {
+          build.onLoad({ filter: /[\\/]assets\.ts$/ }, (args) =>
+            args.path === assets
+              ? {
+                  contents: `export async function pageAssets() { return ${JSON.stringify(page)}; }`,
+                  loader: "js",
+                }
+              : undefined,
+          );
+        },
+      },
+    ],
+  });
 }
 
 rmSync(out, { recursive: true, force: true });
@@ -297,6 +434,15 @@ pages.push([
     "retryPushes",
   ]),
 ]);
+pages.push([
+  `${OFFICE_TOOLS.file}.html`,
+  await buildTools(
+    `${OFFICE_TOOLS.file}.html`,
+    { name: OFFICE_TOOLS.modules.join(", "), contents: toolsEntry(OFFICE_TOOLS) },
+    OFFICE_TOOLS.exported,
+  ),
+]);
+await buildWorkbench();
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(
   `build/Code.js ${kb(Buffer.byteLength(readFileSync(join(out, "Code.js"))))} (${codeBytes} chars), globals: ${exportsList.join(", ")}`,

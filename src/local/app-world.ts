@@ -1,7 +1,8 @@
 // The world this project's own tools and tests run the add-in in (the emulator itself knows no
 // application): the plan's spreadsheet in a Vietnamese commune, the built pages, Vietnam's clock.
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { WorldOptions } from "./emulator/index";
+import { REPO_ROOT } from "./repo-root";
 
 export const APP_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
@@ -10,7 +11,7 @@ export const APP_WORLD = {
   timeZone: APP_TIME_ZONE,
   locale: "vi_VN",
   spreadsheetName: "Kế hoạch phòng, chống mại dâm năm 2023 – xã Quang Khải",
-  htmlDir: fileURLToPath(new URL("../../build", import.meta.url)),
+  htmlDir: join(REPO_ROOT, "build"),
   scriptId: "1KeHoachSheetEmulatedScriptId_QuangKhai2023_xxxxxxxxxxxxxxx",
 } as const;
 

@@ -1,6 +1,7 @@
 /**
- * The workbench as `npm start` runs it: src/local/start.ts in its own Node process (on the build/ that
- * `npm test` made), on a free port, with a data folder of the test's own; and the page in Chromium.
+ * The workbench as `npm start` runs it: build-local/workbench.mjs (src/local/start.ts bundled by
+ * `npm run build`) in its own Node process (on the build/ and build-local/ that `npm test` made), on a
+ * free port, with a data folder of the test's own; and the page in Chromium.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -34,11 +35,11 @@ export function tempDataDir(): { dir: string; remove(): void } {
 }
 
 /**
- * Starts `tsx src/local/start.ts` with PORT=0 (and `env`, e.g. WORKBENCH_DEMO) and waits for the address it prints. The whole state is
+ * Starts `node build-local/workbench.mjs` with PORT=0 (and `env`, e.g. WORKBENCH_DEMO) and waits for the address it prints. The whole state is
  * written only on a clean stop (or after 100 actions), so a kill finds the journal to replay.
  */
 export function startServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/local/start.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["build-local/workbench.mjs"], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", WORKBENCH_DATA_DIR: dataDir, WORKBENCH_SAVE_IDLE_MS: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -7,12 +7,12 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { EnvironmentState } from "../emulator/index";
+import { REPO_ROOT } from "../repo-root";
 import { createDemoEnvironment, DEMO_NOW, DEMO_SETTINGS, demoRows } from "./demo";
 
-const HERE = dirname(fileURLToPath(import.meta.url));
+const HERE = join(REPO_ROOT, "src/local/workbench");
 const CACHE_DIR = join(tmpdir(), "ke-hoach-sheet-demo");
 
 /** Every source the demo's making depends on besides the bundle: the emulator, the demo, the world. */

@@ -170,6 +170,11 @@ export interface ExecutionView {
 }
 
 /** What an action did, for the page to show: results, alerts, new mail, a question to answer. */
+/** Opening the page: the state comes with the answer (one round trip fewer before the page is usable). */
+export interface OpenResult extends ActionResult {
+  state: StateView;
+}
+
 export interface ActionResult {
   ok: boolean;
   /** Vietnamese, when the action was refused or failed. */

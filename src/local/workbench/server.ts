@@ -4,13 +4,11 @@
  * functions can be called, the script's pages run in a sandboxed frame of their own origin, and mail
  * HTML is served only into a sandbox with no script and no network.
  */
-import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import * as esbuild from "esbuild";
+import { join } from "node:path";
 import * as z from "zod/mini";
+import type { OpenResult } from "./protocol";
 import {
   ClockRequestSchema,
   EditRequestSchema,
@@ -20,14 +18,14 @@ import {
   RunRequestSchema,
   UserRequestSchema,
 } from "./protocol";
+import { REPO_ROOT } from "../repo-root";
+import { pageAssets } from "./assets";
 import { Workbench, type WorkbenchOptions } from "./workbench";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = join(HERE, "../../..");
-export const DEFAULT_BUILD_DIR = join(ROOT, "build");
-export const DEFAULT_DATA_DIR = join(ROOT, ".data");
+export const DEFAULT_BUILD_DIR = join(REPO_ROOT, "build");
+export const DEFAULT_DATA_DIR = join(REPO_ROOT, ".data");
 const MAX_BODY = 2 * 1024 * 1024;
 /** The page's requests nest a few levels; zod's check of a deeper one would overflow the stack. */
 const MAX_DEPTH = 64;
@@ -43,33 +41,6 @@ export interface RunningWorkbench {
   port: number;
   workbench: Workbench;
   close(): Promise<void>;
-}
-
-interface Assets {
-  appJs: string;
-  appCss: string;
-  shimJs: string;
-}
-
-/** The page's script and the panel shim, bundled from TypeScript when the server starts. */
-async function buildAssets(): Promise<Assets> {
-  const bundle = async (entry: string): Promise<string> => {
-    const result = await esbuild.build({
-      entryPoints: [join(HERE, "page", entry)],
-      bundle: true,
-      format: "iife",
-      platform: "browser",
-      target: "es2020",
-      charset: "utf8",
-      minify: true,
-      legalComments: "none",
-      write: false,
-      logLevel: "warning",
-    });
-    return result.outputFiles[0]!.text;
-  };
-  const [appJs, shimJs] = await Promise.all([bundle("main.ts"), bundle("shim.ts")]);
-  return { appJs, shimJs, appCss: readFileSync(join(HERE, "page", "style.css"), "utf8") };
 }
 
 const SHELL = `<!doctype html>
@@ -228,8 +199,8 @@ function attachmentName(name: string): string {
 
 export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningWorkbench> {
   const host = opts.host ?? "127.0.0.1";
-  // esbuild bundles the page in its own process while this one opens the workbook.
-  const building = buildAssets();
+  // From the sources, esbuild bundles the page in its own process while this one opens the workbook.
+  const building = pageAssets();
   // Handled here too, so that a failure to open the workbook below does not leave it unheard.
   building.catch(() => undefined);
   const workbench = new Workbench({
@@ -328,8 +299,10 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
     switch (path) {
       case "/api/user":
         return sendJson(res, 200, workbench.setUser(parse(UserRequestSchema, body).email));
-      case "/api/open":
-        return sendJson(res, 200, workbench.reopen());
+      case "/api/open": {
+        const opened: OpenResult = { ...workbench.reopen(), state: workbench.state() };
+        return sendJson(res, 200, opened);
+      }
       case "/api/edit":
         return sendJson(res, 200, workbench.edit(parse(EditRequestSchema, body)));
       case "/api/activate": {

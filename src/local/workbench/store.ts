@@ -82,6 +82,8 @@ export interface Base {
 
 export interface Loaded {
   base: Base;
+  /** The base file's text, as read (read once: 3 MB for the demo). */
+  text: string;
   /** The journal's actions after the base, in order. */
   lines: Line[];
 }
@@ -106,8 +108,10 @@ export class Store {
       return undefined;
     }
     let base: Base;
+    let text: string;
     try {
-      const parsed = BaseSchema.parse(JSON.parse(readFileSync(this.basePath, "utf8")));
+      text = readFileSync(this.basePath, "utf8");
+      const parsed = BaseSchema.parse(JSON.parse(text));
       base = {
         seq: parsed.version === 2 ? parsed.seq : 0,
         places: parsed.version === 2 ? parsed.places : {},
@@ -119,7 +123,7 @@ export class Store {
       if (existsSync(this.journalPath)) this.keepAside(this.journalPath, "tệp gốc hỏng");
       return undefined;
     }
-    return { base, lines: this.readJournal(base.seq) };
+    return { base, text, lines: this.readJournal(base.seq) };
   }
 
   private readJournal(after: number): Line[] {

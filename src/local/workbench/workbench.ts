@@ -190,7 +190,7 @@ export class Workbench {
   private loadSaved(): boolean {
     const loaded = this.store.load();
     if (!loaded) return false;
-    this.baseText = readFileSync(this.store.basePath, "utf8");
+    this.baseText = loaded.text;
     this.rebuild(loaded.base, loaded.lines);
     const replayed = loaded.lines.length;
     this.log(

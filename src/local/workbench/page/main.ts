@@ -5,6 +5,7 @@
  */
 import type {
   ActionResult,
+  OpenResult,
   ExecutionView,
   MailLink,
   MailView,
@@ -252,8 +253,8 @@ function clearStatus(): void {
 
 // ---- state ----
 
-async function refresh(): Promise<void> {
-  const state = await get<StateView>("/api/state");
+async function refresh(known?: StateView): Promise<void> {
+  const state = known ?? (await get<StateView>("/api/state"));
   app.state = state;
   renderTop(state);
   panels.update(state);
@@ -960,6 +961,6 @@ for (const id of ["run-date", "run-time"])
   });
 // Loading the page is opening the spreadsheet: pages left open close, onOpen builds the menu.
 void busy(async () => {
-  await post<ActionResult>("/api/open", {});
-  await refresh();
+  const opened = await post<OpenResult>("/api/open", {});
+  await refresh(opened.state);
 });
