@@ -21,6 +21,8 @@ type CellData = GoogleAppsScript.Sheets.Schema.CellData;
 /** What one read gives of the edited block and the spreadsheet. */
 export interface BlockCells {
   timeZone: string;
+  /** The spreadsheet's locale (vi_VN after setup), by which Sheets read what was typed. */
+  locale: string;
   /** The id of the tab read by its kept name (which may be late: the caller checks). */
   sheetId: number;
   /** The tab's rows (its grid), for reading it whole. */
@@ -49,7 +51,7 @@ function rgb(color: string): GoogleAppsScript.Sheets.Schema.Color {
 }
 
 const FIELDS =
-  "properties.timeZone,sheets(properties(sheetId,title,gridProperties.rowCount)," +
+  "properties(timeZone,locale),sheets(properties(sheetId,title,gridProperties.rowCount)," +
   "data(rowData(values(note,userEnteredFormat.backgroundColorStyle))))";
 
 /**
@@ -88,6 +90,7 @@ export function readBlockCells(
   }
   return {
     timeZone: got.properties?.timeZone ?? "",
+    locale: got.properties?.locale ?? "",
     // Fields at their default are left out: the first sheet's id is 0.
     sheetId: own.properties?.sheetId ?? 0,
     rowCount: own.properties?.gridProperties?.rowCount ?? 0,
@@ -342,6 +345,7 @@ export const spreadsheetCells: EditCells = {
     const own = b.ss.getSheetByName(b.tab);
     return {
       timeZone: b.ss.getSpreadsheetTimeZone(),
+      locale: b.ss.getSpreadsheetLocale(),
       sheetId: own ? own.getSheetId() : -1,
       rowCount: (own ?? b.range.getSheet()).getMaxRows(),
       notes: b.range.getNotes(),

@@ -127,7 +127,19 @@ export function handleEdit(
           others: countedEntries(plan, unit, outside, columns.indexByKey, today(), rule, locks),
         };
       }
-      const { result, marked } = planMarks(plan, unit, columns, rows, cells, today(), stamp, locks, rules);
+      // Typed dates the spreadsheet's locale may have read month first are marked (same read: no call).
+      const { result, marked } = planMarks(
+        plan,
+        unit,
+        columns,
+        rows,
+        cells,
+        today(),
+        stamp,
+        locks,
+        rules,
+        cells.locale,
+      );
       // Google applies the API's batch all or none, and it never holds a typed value: when it fails
       // for the quota, the same marks go through SpreadsheetApp.
       write = () => step((io) => io.write(block, cells, rows, marked, { change, office: people.office }));
