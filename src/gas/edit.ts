@@ -84,7 +84,7 @@ export function handleEdit(
   let way = io;
   // The API's per-minute quota spent (a burst of edits by all staff): this edit goes on through
   // SpreadsheetApp, so its marks and log line land now and the trigger does not fail.
-  const step = <T>(run: (cells: EditCells) => T): T => {
+  const step = <T>(run: (via: EditCells) => T): T => {
     try {
       return run(way);
     } catch (err) {
@@ -110,7 +110,7 @@ export function handleEdit(
         range: range.offset(first - place.row, 1 - place.column, count, columns.width),
       };
       const rows = block.range.getValues() as CellValue[][];
-      const cells = step((io) => io.read(block, SYSTEM_TABS.changeLog));
+      const cells = step((via) => via.read(block, SYSTEM_TABS.changeLog));
       // The tab's kept name is late (renamed a moment ago): learn it and start again, once.
       late = cells.sheetId !== Number(id) && !learnt;
       if (late) break;
@@ -142,7 +142,7 @@ export function handleEdit(
       );
       // Google applies the API's batch all or none, and it never holds a typed value: when it fails
       // for the quota, the same marks go through SpreadsheetApp.
-      write = () => step((io) => io.write(block, cells, rows, marked, { change, office: people.office }));
+      write = () => step((via) => via.write(block, cells, rows, marked, { change, office: people.office }));
       if (!result.recheck) break;
       columns = tabColumns(sheetOf, plan, unit, { id, refresh: true });
     }
