@@ -22,7 +22,7 @@ import { personalDataWarnings } from "./personal-data";
 import type { DataElement, Plan, Unit } from "./plan";
 import { unitElements } from "./plan";
 import type { IsoDate, PeriodRule } from "./periods";
-import { formatDateVi, isValidIso, planSpan } from "./periods";
+import { civilDateOf, formatDateVi, isValidIso, planSpan } from "./periods";
 
 export interface EntryIssue {
   severity: "error" | "warning";
@@ -321,4 +321,63 @@ export function readUnitTab(
     rows.push({ rowNumber: r + 1, blank: false, entry: res.entry, issues: res.issues });
   }
   return { headerIssues, indexByKey, columns, rows };
+}
+
+/** The locale the add-in reads typed dates and numbers in (setup sets it). */
+export const SHEET_LOCALE = "vi_VN";
+
+/**
+ * A warning on a date the spreadsheet's locale may have read month first: in a locale other than vi_VN
+ * (en_US) a typed "05/04/2023" is 4 May. Only a date whose day could be a month, and is not its month,
+ * may have been swapped; a date left as text is read day first by parseDate and is not concerned.
+ */
+export function monthFirstIssue(value: CellValue, locale: string): EntryIssue | null {
+  if (!locale || locale === SHEET_LOCALE || Object.prototype.toString.call(value) !== "[object Date]")
+    return null;
+  const [y, m, d] = civilDateOf(value as Date).split("-") as [string, string, string];
+  if (Number(d) > 12 || d === m) return null;
+  const message =
+    "Bảng tính đang đặt ngôn ngữ " +
+    locale +
+    ", không phải Tiếng Việt: ngày gõ " +
+    m +
+    "/" +
+    d +
+    "/" +
+    y +
+    " có thể đã bị đọc thành ngày " +
+    Number(d) +
+    " tháng " +
+    Number(m) +
+    " năm " +
+    y +
+    " (tháng trước, ngày sau). Nếu ý bạn là ngày " +
+    Number(m) +
+    " tháng " +
+    Number(d) +
+    ": đặt Tệp > Cài đặt > Ngôn ngữ: Việt Nam rồi gõ lại ngày, hoặc gõ ngày dạng " +
+    y +
+    "-" +
+    d +
+    "-" +
+    m +
+    ".";
+  return { severity: "warning", column: "date", message };
+}
+
+/** `read` (of `values`, header first) with monthFirstIssue on each non-blank row's date. */
+export function withLocaleIssues(
+  read: UnitTabRead,
+  values: readonly (readonly CellValue[])[],
+  locale: string,
+): UnitTabRead {
+  const at = read.indexByKey.date;
+  if (at === undefined || locale === SHEET_LOCALE) return read;
+  return {
+    ...read,
+    rows: read.rows.map((r) => {
+      const issue = r.blank ? null : monthFirstIssue(values[r.rowNumber - 1]?.[at] ?? null, locale);
+      return issue ? { ...r, issues: [...r.issues, issue] } : r;
+    }),
+  };
 }

@@ -43,9 +43,20 @@ export function checkAllTabs(
       const n = lastRow - 1;
       const rows = n > 0 ? (sheet.getRange(2, 1, n, columns.width).getValues() as CellValue[][]) : [];
       const cells = n > 0 ? readBlockCells(ssId, unit.tabName, 2, n, columns.width) : null;
-      const planned = planMarks(plan, unit, columns, rows, cells, today, undefined, locks, {
-        rule: settings.periodRule,
-      });
+      // Marks as the edit does, the locale's warning on typed dates included (core/marks.ts).
+      const rule = { rule: settings.periodRule };
+      const planned = planMarks(
+        plan,
+        unit,
+        columns,
+        rows,
+        cells,
+        today,
+        undefined,
+        locks,
+        rule,
+        cells?.locale,
+      );
       result = planned.result;
       if (cells && planned.marked)
         requests.push(...markedRequests(cells.sheetId, 2, cells, rows, planned.marked));

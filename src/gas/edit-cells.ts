@@ -2,20 +2,27 @@
  * The on-edit trigger's reads and writes of cells through the Sheets advanced service (issue 17): the
  * edited block's notes and colours, the spreadsheet's time zone, the tab's size and the change
  * log's id in one spreadsheets.get; the block's notes, colours, status, who and when and the log's lines in
- * one batchUpdate. SpreadsheetApp needs a call for each of those. Only translation to and from the API's
- * shapes lives here; what to write is decided by the callers (core/marks.ts, edit.ts).
+ * one batchUpdate. SpreadsheetApp needs a call for each of those, and is what an edit falls back to when
+ * the API's per-minute quota is spent (EditCells). Only translation to and from the API's shapes lives
+ * here; what to write is decided by the callers (core/marks.ts, edit.ts).
  * https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/cells#celldata
  */
 import type { CellValue } from "../core/cell";
+import type { MarkedRows } from "../core/marks";
+import type { LoggedChange } from "./change-log";
+import { appendChange, changeLines } from "./change-log";
 import { api, quotedTab, rgbOf } from "./sheets-batch";
 import { columnLetter } from "./unit-tab";
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 type CellData = GoogleAppsScript.Sheets.Schema.CellData;
 
 /** What one read gives of the edited block and the spreadsheet. */
 export interface BlockCells {
   timeZone: string;
+  /** The spreadsheet's locale (vi_VN after setup), by which Sheets read what was typed. */
+  locale: string;
   /** The id of the tab read by its kept name (which may be late: the caller checks). */
   sheetId: number;
   /** The tab's rows (its grid), for reading it whole. */
@@ -34,7 +41,7 @@ function hex(color: GoogleAppsScript.Sheets.Schema.Color = { red: 1, green: 1, b
 }
 
 const FIELDS =
-  "properties.timeZone,sheets(properties(sheetId,title,gridProperties.rowCount)," +
+  "properties(timeZone,locale),sheets(properties(sheetId,title,gridProperties.rowCount)," +
   "data(rowData(values(note,userEnteredFormat.backgroundColorStyle))))";
 
 /**
@@ -73,6 +80,7 @@ export function readBlockCells(
   }
   return {
     timeZone: got.properties?.timeZone ?? "",
+    locale: got.properties?.locale ?? "",
     // Fields at their default are left out: the first sheet's id is 0.
     sheetId: own.properties?.sheetId ?? 0,
     rowCount: own.properties?.gridProperties?.rowCount ?? 0,
@@ -147,6 +155,11 @@ function changedRuns<T>(
   return out;
 }
 
+/** Colours as getBackgrounds gives them: "#ffffff" where there is none. */
+function colours(backgrounds: readonly (string | null)[][]): string[][] {
+  return backgrounds.map((line) => line.map((b) => (b === null || b === "" ? "#ffffff" : b.toLowerCase())));
+}
+
 /** Notes and colours of a block whose first row is `row` (1-based), where they changed. */
 function markRequests(
   sheetId: number,
@@ -161,7 +174,7 @@ function markRequests(
       sheetId,
       row - 1,
       cells.backgrounds,
-      backgrounds.map((line) => line.map((b) => (b === null || b === "" ? "#ffffff" : b.toLowerCase()))),
+      colours(backgrounds),
       "userEnteredFormat.backgroundColorStyle",
       (b) => (b === "#ffffff" ? {} : { userEnteredFormat: { backgroundColorStyle: { rgbColor: rgbOf(b) } } }),
     ),
@@ -234,4 +247,116 @@ export function appendRequest(
       fields: "userEnteredValue,note,userEnteredFormat.numberFormat",
     },
   };
+}
+
+/** Where an edited block is: its tab by the kept name and by id, its rows, and the block itself. */
+export interface Block {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  ssId: string;
+  tab: string;
+  sheetId: number;
+  /** First row (1-based), rows, and width from column 1. */
+  row: number;
+  rows: number;
+  width: number;
+  range: Range;
+}
+
+/**
+ * How one edit reads its block's notes and colours and writes its marks and its log line: through the
+ * Sheets API (one request each way), or through SpreadsheetApp (a call per kind of data) once the API's
+ * per-minute quota is spent.
+ */
+export interface EditCells {
+  read(block: Block, logTab: string): BlockCells;
+  /** Marks that changed (none when `marked` is null), then the log line of `change`. */
+  write(
+    block: Block,
+    cells: BlockCells,
+    rows: readonly CellValue[][],
+    marked: MarkedRows | null,
+    log: { change: LoggedChange; office: readonly string[] },
+  ): void;
+}
+
+export const apiCells: EditCells = {
+  read: (b, logTab) => readBlockCells(b.ssId, b.tab, b.row, b.rows, b.width, logTab),
+  write(b, cells, rows, marked, log) {
+    const requests = marked ? markedRequests(b.sheetId, b.row, cells, rows, marked) : [];
+    // The log line goes in the same batch, after the lines that waited for an office execution.
+    const lines = cells.logSheetId === undefined ? null : changeLines([log.change], log.office);
+    if (lines) requests.push(appendRequest(cells.logSheetId!, lines.lines, cells.timeZone));
+    send(b.ssId, requests);
+    if (lines) lines.written();
+    else appendChange(b.ss, log.change, log.office);
+  },
+};
+
+function differs(a: readonly (readonly unknown[])[], b: readonly (readonly unknown[])[]): boolean {
+  return a.some((row, r) => row.some((v, c) => v !== b[r]?.[c]));
+}
+
+/**
+ * The script's columns written into the block (whose values are `rows`), one call per run of adjacent
+ * columns from the first that changed to the last; a time in the look the API path gives it.
+ */
+function writeColumns(
+  range: Range,
+  rows: readonly CellValue[][],
+  columns: ReadonlyMap<number, readonly CellValue[]>,
+) {
+  const changed = (c: number) => columns.get(c)!.some((v, r) => v !== rows[r]?.[c]);
+  const indexes = [...columns.keys()].sort((a, b) => a - b);
+  for (let start = 0; start < indexes.length; ) {
+    let end = start;
+    while (end + 1 < indexes.length && indexes[end + 1] === indexes[end]! + 1) end++;
+    const run = indexes.slice(start, end + 1);
+    while (run.length > 0 && !changed(run[0]!)) run.shift();
+    while (run.length > 0 && !changed(run[run.length - 1]!)) run.pop();
+    if (run.length > 0) {
+      const height = columns.get(run[0]!)!.length;
+      const values = Array.from({ length: height }, (_, r) => run.map((c) => columns.get(c)![r] ?? ""));
+      range.offset(0, run[0]!, height, run.length).setValues(values);
+      for (const c of run)
+        if (columns.get(c)!.some(isDate)) range.offset(0, c, height, 1).setNumberFormat(DATE_TIME);
+    }
+    start = end + 1;
+  }
+}
+
+/**
+ * The same reads and writes through SpreadsheetApp, for an edit that met the Sheets API's per-minute
+ * quota (60 reads and 60 writes per user, and the edit trigger runs as the office for every staff
+ * member): more calls, but no such limit, so the marks and the log line land now.
+ */
+export const spreadsheetCells: EditCells = {
+  read(b) {
+    // By the kept name, as the API reads: a name that is late is found out the same way.
+    const own = b.ss.getSheetByName(b.tab);
+    return {
+      timeZone: b.ss.getSpreadsheetTimeZone(),
+      locale: b.ss.getSpreadsheetLocale(),
+      sheetId: own ? own.getSheetId() : -1,
+      rowCount: (own ?? b.range.getSheet()).getMaxRows(),
+      notes: b.range.getNotes(),
+      backgrounds: b.range.getBackgrounds(),
+      // Not needed: appendChange finds the log itself.
+      logSheetId: undefined,
+    };
+  },
+  write(b, cells, rows, marked, log) {
+    if (marked) {
+      if (differs(marked.notes, cells.notes)) b.range.setNotes(marked.notes);
+      if (differs(colours(marked.backgrounds), cells.backgrounds))
+        b.range.setBackgrounds(marked.backgrounds as string[][]);
+      writeColumns(b.range, rows, marked.scriptColumns);
+    }
+    appendChange(b.ss, log.change, log.office);
+  },
+};
+
+/** Google's answer when the Sheets API's per-minute quota is spent (HTTP 429, "Quota exceeded for …"). */
+export function isQuotaError(err: unknown): boolean {
+  const message = typeof err === "object" && err !== null && "message" in err ? err.message : err;
+  return /Quota exceeded/i.test(String(message));
 }

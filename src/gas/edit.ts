@@ -5,7 +5,8 @@
  * the edit is, the tab (by id, its name and columns kept by tab-columns.ts), the block's values; its
  * notes and colours in one Sheets API read (edit-cells.ts); the marks that changed and the log line in
  * one batchUpdate, all or nothing, which never holds a typed value. When the block has figures a
- * cross-field rule compares, the whole tab's values too.
+ * cross-field rule compares, the whole tab's values too. When the API's per-minute quota is spent, the
+ * same reads and writes go through SpreadsheetApp for the rest of the edit (more calls, no such limit).
  * A row staff type into a period the chairman approved stays as typed, marked, and is not counted.
  */
 import type { CellValue } from "../core/cell";
@@ -13,9 +14,10 @@ import { SYSTEM_TABS } from "../core/plan";
 import { rowsMeetRules } from "../core/rules";
 import { lockContext } from "./approvals";
 import type { LoggedChange } from "./change-log";
-import { appendChange, changeLines, waitChanges } from "./change-log";
+import { appendChange, waitChanges } from "./change-log";
 import { currentPeople, getPlan, loadSettings, today, unitOfTab } from "./context";
-import { appendRequest, markedRequests, readBlockCells, send } from "./edit-cells";
+import type { Block, EditCells } from "./edit-cells";
+import { apiCells, isQuotaError, spreadsheetCells } from "./edit-cells";
 import { keptTab, learnTab, tabColumns } from "./tab-columns";
 import type { RuleContext } from "./unit-tab";
 import { countedEntries, planMarks } from "./unit-tab";
@@ -43,7 +45,11 @@ function placeOf(range: Range): { a1: string; row: number; column: number; rows:
   return { a1, row, column, rows, columns };
 }
 
-export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, learnt = false): void {
+export function handleEdit(
+  e: GoogleAppsScript.Events.SheetsOnEdit,
+  learnt = false,
+  io: EditCells = apiCells,
+): void {
   const range = e.range;
   const place = placeOf(range);
   const id = String(range.getGridId());
@@ -75,15 +81,36 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, learnt = fal
   const stamp = { user, at: new Date() };
   const rule = settings.periodRule;
   const ssId = ss.getId();
+  let way = io;
+  // The API's per-minute quota spent (a burst of edits by all staff): this edit goes on through
+  // SpreadsheetApp, so its marks and log line land now and the trigger does not fail.
+  const step = <T>(run: (via: EditCells) => T): T => {
+    try {
+      return run(way);
+    } catch (err) {
+      if (way !== apiCells || !isQuotaError(err)) throw err;
+      console.warn(`Hết hạn mức Sheets API mỗi phút; lần sửa này ghi bằng SpreadsheetApp. ${String(err)}`);
+      way = spreadsheetCells;
+      return run(way);
+    }
+  };
   let columns = tabColumns(sheetOf, plan, unit, { id, kept });
-  let requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
-  let log: ReturnType<typeof changeLines> = null;
   let late = false;
   try {
+    let write: (() => void) | null = null;
     for (let attempt = 0; attempt < 2; attempt++) {
-      const block = range.offset(first - place.row, 1 - place.column, count, columns.width);
-      const rows = block.getValues() as CellValue[][];
-      const cells = readBlockCells(ssId, kept.n, first, count, columns.width, SYSTEM_TABS.changeLog);
+      const block: Block = {
+        ss,
+        ssId,
+        tab: kept.n,
+        sheetId: Number(id),
+        row: first,
+        rows: count,
+        width: columns.width,
+        range: range.offset(first - place.row, 1 - place.column, count, columns.width),
+      };
+      const rows = block.range.getValues() as CellValue[][];
+      const cells = step((via) => via.read(block, SYSTEM_TABS.changeLog));
       // The tab's kept name is late (renamed a moment ago): learn it and start again, once.
       late = cells.sheetId !== Number(id) && !learnt;
       if (late) break;
@@ -100,21 +127,31 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit, learnt = fal
           others: countedEntries(plan, unit, outside, columns.indexByKey, today(), rule, locks),
         };
       }
-      const { result, marked } = planMarks(plan, unit, columns, rows, cells, today(), stamp, locks, rules);
-      requests = marked ? markedRequests(Number(id), first, cells, rows, marked) : [];
-      // The log line goes in the same batch, after the lines that waited for an office execution.
-      log = cells.logSheetId === undefined ? null : changeLines([change], people.office);
-      if (log) requests.push(appendRequest(cells.logSheetId!, log.lines, cells.timeZone));
+      // Typed dates the spreadsheet's locale may have read month first are marked (same read: no call).
+      const { result, marked } = planMarks(
+        plan,
+        unit,
+        columns,
+        rows,
+        cells,
+        today(),
+        stamp,
+        locks,
+        rules,
+        cells.locale,
+      );
+      // Google applies the API's batch all or none, and it never holds a typed value: when it fails
+      // for the quota, the same marks go through SpreadsheetApp.
+      write = () => step((via) => via.write(block, cells, rows, marked, { change, office: people.office }));
       if (!result.recheck) break;
       columns = tabColumns(sheetOf, plan, unit, { id, refresh: true });
     }
-    if (!late) send(ssId, requests);
+    if (!late) write?.();
   } catch (err) {
-    // Nothing of the batch was applied (all or nothing), and nothing typed is in it: the line waits.
+    // Any other failure: nothing of the batch was applied (all or nothing), nothing typed is in it, and
+    // the edit's log line waits for the next office execution.
     waitChanges([change]);
     throw err;
   }
-  if (late) handleEdit(e, true);
-  else if (log) log.written();
-  else appendChange(ss, change, people.office);
+  if (late) handleEdit(e, true, way);
 }

@@ -16,7 +16,7 @@ import type { PeriodRule } from "../core/periods";
 import type { Plan, Unit } from "../core/plan";
 import { entryRuleChecker, withRuleIssues } from "../core/rules";
 import type { Entry, UnitTabRead } from "../core/validate";
-import { readUnitTab } from "../core/validate";
+import { readUnitTab, withLocaleIssues } from "../core/validate";
 import type { TabColumns } from "./tab-columns";
 
 export interface BlockResult extends Omit<MarkedRows, "notes" | "backgrounds" | "scriptColumns"> {
@@ -67,8 +67,8 @@ export interface PlannedMarks {
  * Validates `rows` (whole rows of a unit tab from column 1, as wide as `columns.width`, below the header)
  * and works out their marks from their current `cells` (notes and colours). With a stamp, the rows also
  * get who/when; with locks, rows of approved periods that do not count are marked so; with rules, the
- * cross-field rules over each row's period too; with a locale other than the add-in's, a warning on
- * dates it may have read month first.
+ * cross-field rules over each row's period too; with the spreadsheet's locale (when it is not vi_VN), a
+ * warning on typed dates it may have read month first.
  */
 export function planMarks(
   plan: Plan,
@@ -80,6 +80,7 @@ export function planMarks(
   stamp?: Stamp,
   locks?: LockContext,
   rules?: RuleContext,
+  locale?: string,
 ): PlannedMarks {
   const values = [[], ...rows];
   const rule = locks?.rule ?? rules?.rule;
@@ -89,6 +90,7 @@ export function planMarks(
     const own = read.rows.flatMap((r) => (r.entry ? [r.entry] : []));
     read = withRuleIssues(read, entryRuleChecker(plan, unit, [...(rules.others ?? []), ...own], rules.rule));
   }
+  if (locale !== undefined) read = withLocaleIssues(read, values, locale);
   const none = { read, checked: 0, errors: 0, warnings: 0, entries: [], recheck: false };
   if (!cells || rows.length === 0) return { result: none, marked: null };
   const marked = markRows(read, rows, cells.notes, cells.backgrounds, stamp);

@@ -4,7 +4,7 @@ import { matchHeaders, unitColumns } from "../../src/core/columns";
 import type { Unit } from "../../src/core/plan";
 import type { Entry } from "../../src/core/validate";
 import { checkRules } from "../../src/core/rules";
-import { readUnitTab, validateEntry } from "../../src/core/validate";
+import { monthFirstIssue, readUnitTab, validateEntry } from "../../src/core/validate";
 import { quangKhai2023 as plan } from "../../src/plans/quang-khai-2023";
 
 function unit(id: string): Unit {
@@ -253,5 +253,25 @@ describe("checkRules over a unit's totals", () => {
     expect(checkRules(plan, "congAnXa", [e("2023-04-01", { tinXuLyKipThoi: 3 })])).toEqual([]);
     expect(checkRules(plan, "tuPhap", [e("2023-04-01", { tinTiepNhan: 0, tinXuLyKipThoi: 3 })])).toEqual([]);
     expect(checkRules(plan, "khongCo", [])).toEqual([]);
+  });
+});
+
+describe("a date the spreadsheet's locale may have read month first", () => {
+  // Midnight in Vietnam, as Sheets holds a typed date in a spreadsheet at Asia/Ho_Chi_Minh.
+  const day = (iso: string) => new Date(`${iso}T00:00:00+07:00`);
+  it("warns in en_US on a date whose day could be its month, with what was typed and what to type", () => {
+    const issue = monthFirstIssue(day("2023-05-04"), "en_US");
+    expect(issue).toMatchObject({ severity: "warning", column: "date" });
+    expect(issue!.message).toContain("ngày gõ 05/04/2023 có thể đã bị đọc thành ngày 4 tháng 5 năm 2023");
+    expect(issue!.message).toContain("Nếu ý bạn là ngày 5 tháng 4");
+    expect(issue!.message).toContain("gõ ngày dạng 2023-04-05.");
+    expect(monthFirstIssue(day("2023-12-01"), "en_GB")!.message).toContain("ngày gõ 12/01/2023");
+  });
+  it("says nothing in vi_VN, for a day over 12 or the same as its month, or for a date left as text", () => {
+    expect(monthFirstIssue(day("2023-05-04"), "vi_VN")).toBeNull();
+    expect(monthFirstIssue(day("2023-04-13"), "en_US")).toBeNull();
+    expect(monthFirstIssue(day("2023-04-04"), "en_US")).toBeNull();
+    expect(monthFirstIssue("05/04/2023", "en_US")).toBeNull();
+    expect(monthFirstIssue(day("2023-05-04"), "")).toBeNull();
   });
 });

@@ -158,7 +158,8 @@ describe("protections and the change log", () => {
       "Service Spreadsheets failed while accessing document",
     );
     const failed = env.userEdit(TAB, `A3:${a1(4, width)}`, [row, wrong], { typed: true });
-    expect(failed.fired.map((f) => f.functionName)).toContain("onEditInstalled");
+    // Not the quota: no fallback, the trigger fails as Google reports it.
+    expect(failed.fired.find((f) => f.functionName === "onEditInstalled")?.ok).toBe(false);
     const block = sheet(env, TAB).getRange(3, 1, 2, width);
     expect(block.getDisplayValues()).toEqual([row, wrong]);
     expect(String(cell(env, 4, "Trạng thái").getValue())).toBe("");
@@ -175,6 +176,54 @@ describe("protections and the change log", () => {
     expect(lines.every((l) => Object.prototype.toString.call(l[0]) === "[object Date]")).toBe(true);
     expect(String(cell(env, 4, "Trạng thái").getValue())).toMatch(/^✗ Lỗi: .*"ba tin"/);
     expect(block.getDisplayValues()[0]).toEqual(row);
+  });
+
+  it("goes on through SpreadsheetApp when the Sheets API's per-minute quota is spent: marks and log now, no failure", () => {
+    // As Apps Script reports Google's HTTP 429 for the edit trigger's account (the office's, for everyone).
+    const quota = (call: string, kind: string) =>
+      `API call to sheets.spreadsheets.${call} failed with error: Quota exceeded for quota metric '${kind} requests' and limit '${kind} requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:123456789012'.`;
+    for (const [call, kind] of [
+      ["batchUpdate", "Write"],
+      ["get", "Read"],
+    ] as const) {
+      const env = ready();
+      const row = policeRow(env, "05/04/2023", "3", "2");
+      const wrong = policeRow(env, "06/04/2023", "ba", "2");
+      const width = row.length;
+      env.userEdit(TAB, `A2:${a1(2, width)}`, [row], { typed: true });
+      const target = cell(env, 3, RECEIVED);
+      env.failNext(`SpreadsheetsCollection.${call}`, quota(call, kind));
+      const edit = env.userEdit(TAB, `A3:${a1(4, width)}`, [wrong, row], { typed: true });
+      const fired = edit.fired.find((f) => f.functionName === "onEditInstalled")!;
+      expect(fired.ok, `${call}: ${fired.error}`).toBe(true);
+      expect(env.calls.get(`SpreadsheetsCollection.${call}`)).toBeGreaterThan(0);
+      // What was typed, as typed (the script's own columns, last, aside).
+      const typed = (r: string[]) => r.slice(0, columnOf(env, TAB, "Trạng thái") - 1);
+      const block = sheet(env, TAB).getRange(3, 1, 2, width).getDisplayValues();
+      expect(block.map(typed)).toEqual([wrong, row].map(typed));
+      expect(typed(wrong)).toContain("ba");
+      expect(String(cell(env, 3, "Trạng thái").getValue())).toMatch(/^✗ Lỗi: .*"ba"/);
+      expect(cell(env, 4, "Trạng thái").getValue()).toBe("✓ Hợp lệ");
+      expect(target.getNote()).toMatch(/^\[Kiểm tra\].*số nguyên/);
+      expect(target.getBackground()).toBe("#f4cccc");
+      expect(cell(env, 3, "Người nhập").getValue()).toBe(POLICE);
+      const at = cell(env, 4, "Cập nhật lúc");
+      expect(Object.prototype.toString.call(at.getValue())).toBe("[object Date]");
+      expect(at.getNumberFormat()).toBe("dd/MM/yyyy HH:mm:ss");
+      // The log line once, at once; none left waiting for the next edit.
+      const log = sheet(env, "Nhật ký sửa");
+      const lines = log.getRange(2, 1, log.getLastRow() - 1, 6).getValues();
+      expect(lines.map((l) => l[3])).toEqual([`A2:${a1(2, width)}`, `A3:${a1(4, width)}`]);
+      env.userEdit(TAB, target.getA1Notation(), "3", { typed: true });
+      expect(
+        log
+          .getRange(2, 4, log.getLastRow() - 1, 1)
+          .getValues()
+          .flat(),
+      ).toEqual([`A2:${a1(2, width)}`, `A3:${a1(4, width)}`, target.getA1Notation()]);
+      expect(target.getNote()).toBe("");
+      expect(cell(env, 3, "Trạng thái").getValue()).toBe("✓ Hợp lệ");
+    }
   });
 
   it("logs every user edit: single cells with old → new, blocks with their size", () => {

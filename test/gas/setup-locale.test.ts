@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { Environment } from "../../src/local/emulator/index";
 import { bundleEnvironment, columnOf, lastAlert, sheet, spreadsheet } from "./harness";
-import { OFFICE, ROLE_SETTINGS, typeRow } from "./people";
+import { OFFICE, ROLE_SETTINGS, typeRow, vietnameseOnly } from "./people";
 
 function fresh(locale: string, spreadsheetTimeZone: string): Environment {
   return bundleEnvironment({ owner: OFFICE, locale, spreadsheetTimeZone });
@@ -121,5 +121,51 @@ describe("setup in a spreadsheet made in another locale and time zone", () => {
     expect(lastAlert(env)).toContain(
       'Bảng tính đang đặt ngôn ngữ en_US, múi giờ Asia/Ho_Chi_Minh: ngày và số gõ vào có thể bị hiểu sai. Hãy chạy "Thiết lập / sửa bảng tính"',
     );
+  });
+  it("on an edit, marks a typed date the en_US locale may have read month first, saying why and what to do; not in vi_VN", () => {
+    for (const locale of ["en_US", "vi_VN"]) {
+      const env = fresh("vi_VN", "Asia/Ho_Chi_Minh");
+      setUp(env);
+      spreadsheet(env).setSpreadsheetLocale(locale);
+      env.setNow(new Date("2023-05-16T09:00:00+07:00"));
+      const police = sheet(env, "Công an xã");
+      const at = columnOf(env, "Công an xã", "Ngày");
+      const status = columnOf(env, "Công an xã", "Trạng thái");
+      // The office's own note on the cell is kept under ours.
+      police.getRange(2, at).setNote("Theo sổ trực ban");
+      const row = (date: string) =>
+        typeRow(env, OFFICE, "Công an xã", {
+          Ngày: date,
+          "Nhiệm vụ": "Tiếp nhận, xác minh, xử lý tin tố giác, tin báo",
+          "Tin tố giác, tin báo, khiếu nại tiếp nhận (tin)": "12",
+          "Tin được xử lý kịp thời (tin)": "12",
+        });
+      const meant5April = row("05/04/2023");
+      // "13/04/2023" stays text in en_US (no 13th month) and the add-in reads it day first: no doubt.
+      const text13April = row("13/04/2023");
+      const note = police.getRange(meant5April, at).getNote();
+      const statusOf = (r: number) => String(police.getRange(r, status).getValue());
+      if (locale === "en_US") {
+        expect(police.getRange(meant5April, at).getDisplayValue()).not.toBe("05/04/2023");
+        expect(note).toMatch(/^Theo sổ trực ban\n\n\[Kiểm tra\] Bảng tính đang đặt ngôn ngữ en_US/);
+        expect(vietnameseOnly(note)).toContain(
+          "ngày gõ 05/04/2023 có thể đã bị đọc thành ngày 4 tháng 5 năm 2023 (tháng trước, ngày sau)",
+        );
+        expect(note).toContain(
+          "Tệp > Cài đặt > Ngôn ngữ: Việt Nam rồi gõ lại ngày, hoặc gõ ngày dạng 2023-04-05.",
+        );
+        expect(police.getRange(meant5April, at).getBackground()).toBe("#fff2cc");
+        expect(statusOf(meant5April)).toMatch(/^⚠ Cảnh báo: Bảng tính đang đặt ngôn ngữ en_US/);
+        // "Kiểm tra toàn bộ" marks the same way: the warning stays.
+        env.run("checkAllData");
+        expect(police.getRange(meant5April, at).getNote()).toBe(note);
+      } else {
+        expect(police.getRange(meant5April, at).getDisplayValue()).toBe("05/04/2023");
+        expect(note).toBe("Theo sổ trực ban");
+        expect(statusOf(meant5April)).toBe("✓ Hợp lệ");
+      }
+      expect(police.getRange(text13April, at).getNote()).toBe("");
+      expect(statusOf(text13April)).toBe("✓ Hợp lệ");
+    }
   });
 });

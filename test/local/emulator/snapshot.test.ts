@@ -87,7 +87,15 @@ describe("snapshot and restore", () => {
     expect(sheet.runs!.length / 4).toBeLessThanOrEqual(6);
     expect(sheet.cells.map((c) => `${c.r}:${c.c}`)).toEqual(["10:2"]);
     const expected = env.run("probe");
-    expect(expected).toEqual(["dd/mm/yyyy", "#fff2cc", "có chữ", ["Có", "Không"], "ghi chú", true, "0.###############"]);
+    expect(expected).toEqual([
+      "dd/mm/yyyy",
+      "#fff2cc",
+      "có chữ",
+      ["Có", "Không"],
+      "ghi chú",
+      true,
+      "0.###############",
+    ]);
     const restored = createEnvironment({ state: JSON.parse(JSON.stringify(state)) });
     restored.load(script);
     expect(restored.run("probe")).toEqual(expected);
