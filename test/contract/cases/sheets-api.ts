@@ -1090,7 +1090,7 @@ export const sheetsApiCases: ContractCase[] = [
   {
     id: "sheets-api.get-grid-data-notes-and-backgrounds",
     behaviour:
-      "spreadsheets.get with `ranges` and a field mask naming sheets.data gives only the sheets the ranges are on, each range's cells row by row (rowData[].values[]) with their note and background (userEnteredFormat.backgroundColorStyle.rgbColor, components 0–1), as SpreadsheetApp wrote them; a cell without a background has none; the spreadsheet's timeZone and the sheet's rowCount come in the same request",
+      "spreadsheets.get with `ranges` and a field mask naming sheets.data gives only the sheets the ranges are on, each range's cells row by row (rowData[].values[]) with their note and background (userEnteredFormat.backgroundColorStyle.rgbColor, components 0–1), as SpreadsheetApp wrote them; a cell without a background has none; the spreadsheet's timeZone and locale and the sheet's rowCount come in the same request",
     source: `${REST}/spreadsheets/get`,
     note:
       '"Limiting the range returns only the portions of the spreadsheet that intersect the requested ranges." ' +
@@ -1100,6 +1100,7 @@ export const sheetsApiCases: ContractCase[] = [
     reads: [
       "Spreadsheet.properties",
       "SpreadsheetProperties.timeZone",
+      "SpreadsheetProperties.locale",
       "Sheet.data",
       "GridData.rowData",
       "RowData.values",
@@ -1114,10 +1115,13 @@ export const sheetsApiCases: ContractCase[] = [
       "Range.setBackgrounds",
       "Spreadsheet.insertSheet",
       "Spreadsheet.setSpreadsheetTimeZone",
+      "Spreadsheet.setSpreadsheetLocale",
     ],
     run(gas) {
       const ss = fresh(gas, "sheets api grid data");
       ss.setSpreadsheetTimeZone("Asia/Ho_Chi_Minh");
+      // The edit warns of month-first dates when the sheet is not vi_VN: the locale comes in this read.
+      ss.setSpreadsheetLocale("en_US");
       const sheet = ss.getSheets()[0]!;
       ss.insertSheet("Nhật ký");
       sheet.setName("Công an xã");
@@ -1133,7 +1137,7 @@ export const sheetsApiCases: ContractCase[] = [
       const got = gas.Sheets.Spreadsheets.get(ss.getId(), {
         ranges: ["'Công an xã'!A2:C3"],
         fields:
-          "properties.timeZone,sheets(properties(title,gridProperties.rowCount),data(rowData(values(note,userEnteredFormat.backgroundColorStyle))))",
+          "properties(timeZone,locale),sheets(properties(title,gridProperties.rowCount),data(rowData(values(note,userEnteredFormat.backgroundColorStyle))))",
       });
       const hex = (c?: GoogleAppsScript.Sheets.Schema.Color) =>
         c
@@ -1141,6 +1145,7 @@ export const sheetsApiCases: ContractCase[] = [
           : null;
       return {
         timeZone: got.properties?.timeZone ?? null,
+        locale: got.properties?.locale ?? null,
         sheets: (got.sheets ?? []).map((sh) => ({
           title: sh.properties?.title ?? null,
           rowCount: sh.properties?.gridProperties?.rowCount ?? null,
@@ -1155,6 +1160,7 @@ export const sheetsApiCases: ContractCase[] = [
     },
     expected: {
       timeZone: "Asia/Ho_Chi_Minh",
+      locale: "en_US",
       sheets: [
         {
           title: "Công an xã",
