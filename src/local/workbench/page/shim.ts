@@ -72,9 +72,16 @@ function runner(success: Handler, failure: Handler, userObject: unknown): Record
 }
 
 // Escape inside the script's page closes it, as Google's dialog and sidebar frames do; the page's own
-// use of Escape (one that prevents the default) keeps it open.
+// use of Escape (one that prevents the default on keydown) keeps it open. The frame goes when the key
+// is released, not while it is still down: removing a frame of another origin between a key's down
+// and up left Chromium's input waiting on the gone frame (the workbench's Escape test hung there).
+let escapeDown = false;
 window.addEventListener("keydown", (ev: KeyboardEvent) => {
-  if (ev.key === "Escape" && !ev.defaultPrevented) post({ ks: "escape" });
+  if (ev.key === "Escape") escapeDown = !ev.defaultPrevented;
+});
+window.addEventListener("keyup", (ev: KeyboardEvent) => {
+  if (ev.key === "Escape" && escapeDown) post({ ks: "escape" });
+  if (ev.key === "Escape") escapeDown = false;
 });
 
 w["google"] = {
