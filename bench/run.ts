@@ -239,9 +239,9 @@ async function rollupAtScale(): Promise<string[]> {
     "",
     '"Ghi vào tab Tổng hợp" for tháng 12/2023 (the rollup, the 9-month history and the tab written), and the ' +
       "monthly trigger itself (the report composed and mailed), 11 unit tabs filled with valid rows. **least**: " +
-      "bench/least.ts on an identical sheet (one read per tab of the figure columns, the same rollup and tab). " +
-      "The monthly trigger also writes the tab, makes the upper level's read-only copy (13 tabs, about 110 calls, " +
-      "the first month creating it) and attaches it as a PDF.",
+      "bench/least.ts on an identical sheet (every tab's figure columns in one values.batchGet, the same rollup " +
+      "and tab). The monthly trigger also writes the tab, makes the upper level's read-only copy (13 tabs, one " +
+      "spreadsheets.get and one batchUpdate, the first month creating it) and attaches it as a PDF.",
     `Estimate of the real run time = calls × ${PER_CALL_S * 1000} ms + cells moved ÷ 100,000 × 1 s + the script's own CPU × ${CPU_FACTOR} ` +
       "(the emulator's CPU serving its calls taken out); the limit is 360 s, the goal (issue 17) ≤ 30 s at 20,000 rows.",
     "",
