@@ -410,20 +410,29 @@ const REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
       sheetId?: number;
       title?: string;
       gridProperties?: { frozenRowCount?: number };
+      hidden?: boolean;
     };
     const sheet = sheetById(b, props.sheetId);
     const fields = fieldsOf(r);
-    if (fields.some((f) => f !== "gridProperties.frozenRowCount" && f !== "title"))
+    if (fields.some((f) => f !== "gridProperties.frozenRowCount" && f !== "title" && f !== "hidden"))
       notImplemented(`SpreadsheetsCollection.batchUpdate updateSheetProperties fields "${r.fields}"`);
     const frozen = props.gridProperties?.frozenRowCount ?? 0;
     const freezes = fields.includes("gridProperties.frozenRowCount");
     if (freezes && (frozen < 0 || frozen >= sheet.maxRows))
       throw invalid(`frozenRowCount ${frozen} is out of the grid.`);
     const title = fields.includes("title") ? titleFor(b, props.title, sheet) : null;
+    // SheetProperties.hidden: "True if the sheet is hidden in the UI"; as with Sheet.hideSheet, the last
+    // visible sheet cannot be hidden (sheets added earlier in the same batch count).
+    const hides = fields.includes("hidden") ? props.hidden === true : null;
+    const visible = [...b.ss.sheets, ...b.added.values()].filter(
+      (s) => s !== sheet && !s.deleted && !s.hidden && !b.removed.has(s),
+    );
+    if (hides === true && visible.length === 0) throw invalid("You can't hide all the sheets in a document.");
     return {
       apply() {
         if (freezes) sheet.frozenRows = frozen;
         if (title !== null) sheet.name = title;
+        if (hides !== null) sheet.hidden = hides;
         return null;
       },
     };

@@ -2,6 +2,7 @@
 // Reference pages: https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet
 //                  https://developers.google.com/apps-script/reference/spreadsheet/sheet
 import { describe, expect, it } from "vitest";
+import { environment } from "../harness";
 import { errorOf, setup } from "./helpers";
 
 describe("sheets in a spreadsheet", () => {
@@ -199,5 +200,37 @@ describe("copies", () => {
       [1, 2],
     ]);
     expect(s.getRange("D5:D6").getBackgrounds()).toEqual([["#d9ead3"], ["#ffffff"]]);
+  });
+});
+
+// SheetProperties.hidden (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#sheetproperties):
+// "True if the sheet is hidden in the UI, false if it's visible", written by updateSheetProperties with
+// the field "hidden"; the last visible sheet cannot be hidden, as with Sheet.hideSheet. Not recorded on
+// Google: the add-in hides with Sheet.hideSheet; bench/least.ts hides with the API.
+describe("a sheet hidden through the Sheets API", () => {
+  const code = `
+    function hide(title, hidden) {
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      const requests = [];
+      if (!ss.getSheetByName(title)) requests.push({ addSheet: { properties: { sheetId: 7, title } } });
+      requests.push({ updateSheetProperties: { properties: { sheetId: ss.getSheetByName(title) ? ss.getSheetByName(title).getSheetId() : 7, hidden }, fields: "hidden" } });
+      Sheets.Spreadsheets.batchUpdate({ requests }, ss.getId());
+      return SpreadsheetApp.getActiveSpreadsheet().getSheets().map((s) => [s.getName(), s.isSheetHidden()]);
+    }`;
+
+  it("hides a sheet added in the same batchUpdate, shows it again, and never hides the last visible one", () => {
+    const env = environment(code);
+    expect(env.run("hide", "Nhật ký sửa", true)).toEqual([
+      ["Trang tính1", false],
+      ["Nhật ký sửa", true],
+    ]);
+    expect(env.run("hide", "Nhật ký sửa", false)).toEqual([
+      ["Trang tính1", false],
+      ["Nhật ký sửa", false],
+    ]);
+    env.run("hide", "Nhật ký sửa", true);
+    expect(() => env.run("hide", "Trang tính1", true)).toThrow(
+      "You can't hide all the sheets in a document.",
+    );
   });
 });
