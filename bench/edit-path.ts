@@ -120,6 +120,16 @@ async function leastCode(env: Environment): Promise<string> {
     for (const c of unitColumns(plan, unit)) at[c.key] = headers.indexOf(c.header);
     tabs[String(sheet.getSheetId())] = { tab: unit.tabName, unit: unit.id, at, width: headers.length };
   }
+  return leastBundle(tabs);
+}
+
+/**
+ * The least-work program given where each unit tab's columns are (none for a spreadsheet not set up:
+ * setup's least needs none).
+ */
+export async function leastBundle(
+  tabs: Record<string, { tab: string; unit: string; at: ColumnIndex; width: number }> = {},
+): Promise<string> {
   const out = await esbuild.build({
     entryPoints: [join(root, "bench/least.ts")],
     bundle: true,
@@ -131,7 +141,14 @@ async function leastCode(env: Environment): Promise<string> {
     logLevel: "error",
     define: { LEAST_TABS: JSON.stringify(tabs) },
   });
-  const names = ["onEditInstalled", "onChangeInstalled", "submitLeast", "rollupLeast"];
+  const names = [
+    "onEditInstalled",
+    "onChangeInstalled",
+    "submitLeast",
+    "rollupLeast",
+    "setupLeast",
+    "setupCheckLeast",
+  ];
   const stubs = names.map((n) => `function ${n}(){return L.${n}.apply(this,arguments)}`).join("\n");
   return `${out.outputFiles[0]!.text}\n${stubs}`;
 }
