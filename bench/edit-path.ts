@@ -29,14 +29,19 @@ const TASK = "Kiểm tra, xử lý vi phạm về phòng, chống mại dâm";
  */
 export function sheetsCalls(env: Environment): number {
   return Object.entries(env.calls.counts)
-    .filter(([name]) =>
-      /^(Range|RangeList|Sheet|Spreadsheet|SpreadsheetApp|Protection|DeveloperMetadata\w*|SpreadsheetsCollection|ValuesCollection)\./.test(
-        name,
-      ),
-    )
-    .filter(([name]) => name !== "SpreadsheetApp.newDataValidation")
-    .filter(([name]) => !/^DeveloperMetadataFinder\.(with|on)/.test(name))
+    .filter(([name]) => isSheetsCall(name))
     .reduce((n, [, c]) => n + c, 0);
+}
+
+/** Whether a counted call ("Service.method") is a Sheets call, as sheetsCalls counts them. */
+export function isSheetsCall(name: string): boolean {
+  return (
+    /^(Range|RangeList|Sheet|Spreadsheet|SpreadsheetApp|Protection|DeveloperMetadata\w*|SpreadsheetsCollection|ValuesCollection)\./.test(
+      name,
+    ) &&
+    name !== "SpreadsheetApp.newDataValidation" &&
+    !/^DeveloperMetadataFinder\.(with|on)/.test(name)
+  );
 }
 
 /** The sheet set up by the add-in as the office, with the police's editor in settings. */
