@@ -305,6 +305,15 @@ function checkEntryPoints(api, names) {
   }
 }
 
+/** A part of the server loaded on first use: ≤ 150 KB, as the bench's sizes table says (design notes). */
+function checkPartBudget(file, code) {
+  const bytes = Buffer.byteLength(code);
+  if (bytes > CODE_BUDGET_BYTES)
+    fail(
+      `build/${file} is ${bytes} bytes, over the ${CODE_BUDGET_BYTES}-byte budget of a part (see npm run bench)`,
+    );
+}
+
 function checkForbidden(file, code) {
   for (const [pattern, name] of FORBIDDEN) {
     if (pattern.test(code)) fail(`build/${file} uses ${name}, which Apps Script V8 does not provide`);
@@ -343,6 +352,7 @@ async function buildCode(exportsList) {
   const serverCode = `"use strict";${server.body}return{${server.returned}}`;
   const serverFile = `${SERVER_TOOLS.file}.html`;
   checkForbidden(serverFile, serverCode);
+  checkPartBudget(serverFile, serverCode);
   const serverApi = vm.runInNewContext(`(function(){${serverCode}})()`, {});
   checkEntryPoints(serverApi, moved);
   writeFileSync(join(out, serverFile), serverCode);
@@ -457,6 +467,7 @@ async function buildTools(file, entry, exports) {
   for (const [pattern, name] of FORBIDDEN) {
     if (pattern.test(code)) fail(`build/${file} uses ${name}, which Apps Script V8 does not provide`);
   }
+  checkPartBudget(file, code);
   const api = vm.runInNewContext(`(function(){${code}})()`, {});
   for (const name of exports) {
     const value = name.split(".").reduce((o, key) => o?.[key], api);
