@@ -34,10 +34,21 @@ function median(xs: number[]): number {
  * Code.js (docs/design-notes.md, "Start-up of Code.js and code loaded on first use").
  */
 const SERVER_PARTS: Record<string, string> = {
+  "ServerTools.html": "a sidebar's or dialog's call, a menu item, the time-driven triggers",
   "PlanTools.html": "setup, the plan dialog, a new year",
   "UpperTools.html": "an upper level's workbook; a commune's push",
   "OfficeTools.html": "the monthly rollup, send and copy, approval, check-all, settings, the units' status",
 };
+
+/** What build/Code.js holds now (scripts/build.mjs, CODE_EXPORTS): what every execution parses. */
+const CODE_HOLDS = "onOpen, the edit and change triggers, a stub per other export";
+
+/**
+ * build/Code.js when issue 17 set the start-up goal (1.744 ms then), kept as it was (bench/reference/
+ * README.md): measured in the same run as the current one, so the budget is read beside the bundle that
+ * met it on a machine whose speed varies.
+ */
+const REFERENCE = join(root, "bench/reference/Code-7b377dc.js");
 
 function sizes(): string[] {
   const lines = [
@@ -55,7 +66,7 @@ function sizes(): string[] {
     const bytes = statSync(join(buildDir, file)).size;
     if (file === "Code.js") {
       server += bytes;
-      lines.push(row(file, "server code, parsed by every execution", bytes, 150));
+      lines.push(row(file, `server code parsed by every execution: ${CODE_HOLDS}`, bytes, 150));
     } else if (
       file.endsWith(".html") &&
       readFileSync(join(buildDir, file), "utf8").startsWith('"use strict";')
@@ -78,50 +89,78 @@ function sizes(): string[] {
 
 /**
  * Every Apps Script execution evaluates the whole bundle first: that is its start-up cost. Measured in
- * three fresh processes (a process's own heap and garbage move the figure by ±10 %), all samples pooled.
+ * three fresh processes (a process's own heap and garbage move the figure by ±10 %), all samples pooled;
+ * where a line has a reference beside it, the processes alternate (current, reference, current, …), each
+ * bundle in processes of its own: a process that has compiled a larger script first compiles faster
+ * (design notes), so the two are not compiled in one process.
  */
 function startup(): string[] {
-  const measure = (file: string, ...parts: string[]) => measureIn({}, file, ...parts);
-  const measureIn = (env: Record<string, string>, file: string, ...parts: string[]) => {
-    const samples: number[] = [];
-    for (let p = 0; p < 3; p++) {
-      const out = execFileSync(process.execPath, [join(root, "bench/startup.mjs"), file, "200", ...parts], {
-        env: { ...process.env, ...env },
-      });
-      samples.push(...(JSON.parse(String(out)) as { samples: number[] }).samples);
-    }
+  type Figure = { med: number; p90: number };
+  const ALLOCATOR_WARM = {
+    GLIBC_TUNABLES: "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=134217728",
+  };
+  const figure = (samples: number[]): Figure => {
     samples.sort((a, b) => a - b);
     return { med: median(samples), p90: samples[Math.floor(samples.length * 0.9)]! };
   };
-  const lazy = measure(join(buildDir, "Code.js"));
+  const samplesOf = (env: Record<string, string>, runs: number, file: string, parts: string[]) => {
+    const args = [join(root, "bench/startup.mjs"), file, String(runs), ...parts];
+    const out = execFileSync(process.execPath, args, { env: { ...process.env, ...env } });
+    return (JSON.parse(String(out)) as { samples: number[] }).samples;
+  };
+  /**
+   * Each of `files` (a bundle and the parts it loads) in 600 runs: one bundle in three processes of 200;
+   * two in alternating processes of 100 (six each), so that both meet the same moments of the machine.
+   */
+  const alternating = (env: Record<string, string>, ...files: string[][]): Figure[] => {
+    const processes = files.length > 1 ? 6 : 3;
+    const pooled = files.map((): number[] => []);
+    for (let p = 0; p < processes; p++) {
+      for (const [i, [file, ...parts]] of files.entries())
+        pooled[i]!.push(...samplesOf(env, 600 / processes, file!, parts));
+    }
+    return pooled.map(figure);
+  };
+  const measure = (file: string, ...parts: string[]) => alternating({}, [file, ...parts])[0]!;
+  const codeFile = join(buildDir, "Code.js");
+  const [lazy, reference] = alternating({}, [codeFile], [REFERENCE]) as [Figure, Figure];
   // The same, in a process whose C allocator keeps the parser's memory between compiles (glibc's mmap and
   // trim thresholds raised, as they rise by themselves in a process that has compiled larger scripts):
   // without it each compile of a lone script maps and faults in its parser memory again (design notes).
-  const warm = measureIn(
-    { GLIBC_TUNABLES: "glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=134217728" },
-    join(buildDir, "Code.js"),
-  );
+  const [warm, warmReference] = alternating(ALLOCATOR_WARM, [codeFile], [REFERENCE]) as [Figure, Figure];
   // The same bundle with its zod part as plain code run at load, as a bundle without the lazy part would
   // have it (inside the script, so compiled afresh each run; a `new Function` of the same text is cached).
-  const code = readFileSync(join(buildDir, "Code.js"), "utf8");
+  const code = readFileSync(codeFile, "utf8");
   const eagerFile = join(mkdtempSync(join(tmpdir(), "ks-bench-")), "Code-eager-zod.js");
   writeFileSync(eagerFile, `${code};(function(){${lazyZodSource(code)}})();\n`);
   const eager = measure(eagerFile);
   rmSync(dirname(eagerFile), { recursive: true, force: true });
-  // An execution that needs a part of the server loaded on first use pays Code.js and that part.
+  // An execution that needs a part of the server loaded on first use pays Code.js and that part; every
+  // execution but the automatic ones goes through ServerTools.html, so the other parts come after it.
+  const server = join(buildDir, "ServerTools.html");
   const withParts = Object.keys(SERVER_PARTS).map((part) => {
-    const m = measure(join(buildDir, "Code.js"), join(buildDir, part));
-    return `| build/Code.js, then ${part} (${SERVER_PARTS[part]}) | ${m.med.toFixed(3)} ms | ${m.p90.toFixed(3)} ms | Code.js alone binds |`;
+    const through = part === "ServerTools.html" ? [] : [server];
+    const m = measure(codeFile, ...through, join(buildDir, part));
+    const what = through.length ? `ServerTools.html and ${part}` : part;
+    return `| build/Code.js, then ${what} (${SERVER_PARTS[part]}) | ${m.med.toFixed(3)} ms | ${m.p90.toFixed(3)} ms | Code.js alone binds |`;
   });
+  const within = (m: Figure) => `≤ 3 ms ${m.med > 3 ? "**OVER**" : "ok"}`;
+  const row = (label: string, m: Figure, budget: string) =>
+    `| ${label} | ${m.med.toFixed(3)} ms | ${m.p90.toFixed(3)} ms | ${budget} |`;
+  const ratio = (m: Figure, ref: Figure) => `Code.js ÷ reference: × ${(m.med / ref.med).toFixed(2)}`;
   return [
     "## Start-up",
     "",
-    "Evaluating build/Code.js (compile + run) in a fresh node:vm context: 3 processes × 200 runs after 10 warm-up " +
-      "runs each (bench/startup.mjs), each run a new context and a source V8 has not compiled before. " +
-      "The second line is the same in processes whose C allocator keeps V8's parser memory between compiles " +
+    "Evaluating build/Code.js (compile + run) in a fresh node:vm context: 600 runs, in processes of 100 or 200 runs " +
+      "after 10 warm-up runs each (bench/startup.mjs), each run a new context and a source V8 has not compiled before. " +
+      `Code.js holds ${CODE_HOLDS} (scripts/build.mjs, CODE_EXPORTS); every other export is in ServerTools.html. ` +
+      "Beside it, in 6 processes of 100 alternating with its own 6, the issue-time bundle (bench/reference/Code-7b377dc.js, " +
+      "1.744 ms when the goal was set): this machine's speed varies up to 2× over minutes, so the budget is read " +
+      "beside the bundle that met it, measured in the same run (the ratio is context; the budget is unchanged). " +
+      "The third and fourth lines are the same in processes whose C allocator keeps V8's parser memory between compiles " +
       "(glibc's thresholds raised, as they rise in a process that has compiled larger scripts; in a fresh one, " +
       "each compile maps and faults that memory in again: docs/design-notes.md, start-up). " +
-      "The third line is the same bundle compiling its zod part at load instead of on first use " +
+      "The fifth line is the same bundle compiling its zod part at load instead of on first use " +
       "(scripts/build.mjs, lazyZodPlugin; test/build/lazy-zod.test.ts checks that part against zod/mini): " +
       "the lazy part stays while that line is over the budget or close to it. The last lines are what the " +
       "executions that load a part of the server on first use pay in all (scripts/build.mjs, buildTools): " +
@@ -129,9 +168,19 @@ function startup(): string[] {
     "",
     "| bundle | median | p90 | budget |",
     "|---|---:|---:|---|",
-    `| build/Code.js (zod compiled on first use) | ${lazy.med.toFixed(3)} ms | ${lazy.p90.toFixed(3)} ms | ≤ 3 ms ${lazy.med > 3 ? "**OVER**" : "ok"} |`,
-    `| the same, the process's allocator kept warm (see the design notes) | ${warm.med.toFixed(3)} ms | ${warm.p90.toFixed(3)} ms | ≤ 3 ms ${warm.med > 3 ? "**OVER**" : "ok"} |`,
-    `| the same with zod compiled at load | ${eager.med.toFixed(3)} ms | ${eager.p90.toFixed(3)} ms | ≤ 3 ms ${eager.med > 3 ? "**OVER**" : "ok"} (× ${(eager.med / lazy.med).toFixed(2)}) |`,
+    row(`build/Code.js (${CODE_HOLDS}; zod compiled on first use)`, lazy, within(lazy)),
+    row(
+      "the issue-time bundle (bench/reference/Code-7b377dc.js), same run",
+      reference,
+      ratio(lazy, reference),
+    ),
+    row("build/Code.js, the process's allocator kept warm (see the design notes)", warm, within(warm)),
+    row("the issue-time bundle, allocator kept warm, same run", warmReference, ratio(warm, warmReference)),
+    row(
+      "build/Code.js with zod compiled at load",
+      eager,
+      `${within(eager)} (× ${(eager.med / lazy.med).toFixed(2)})`,
+    ),
     ...withParts,
   ];
 }

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 /**
  * Builds exactly what `clasp push` sends to Google, into build/:
- *   Code.js          one minified IIFE + generated global stubs for every export of src/gas/main.ts
+ *   Code.js          one minified IIFE of the exports of src/gas/main.ts that start by themselves (onOpen,
+ *                    the edit and change triggers: CODE_EXPORTS) + generated global stubs for every export
+ *   ServerTools.html every other export of src/gas/main.ts (sidebars' and dialogs' calls, menu items, the
+ *                    time-driven triggers), as script text that Code.js compiles on first use: see
+ *                    SERVER_TOOLS
  *   appsscript.json  the manifest, copied
  *   <Page>.html      one per folder in src/ui/pages/ (index.html with its main.ts and style.css inlined)
  *   PlanTools.html   the plan-editing part of the server (src/gas/plan-tools.ts), as script text that
@@ -85,9 +89,7 @@ async function entryExports() {
     outfile: "exports.js",
     logLevel: "silent",
   });
-  const output = Object.values(result.metafile.outputs)[0];
-  const sources = Object.keys(result.metafile.inputs).filter((f) => f.startsWith("src/"));
-  return { exports: output.exports, sources };
+  return { exports: Object.values(result.metafile.outputs)[0].exports };
 }
 
 /** The zod/mini functions the bundle's sources call (comments may name others). */
@@ -137,11 +139,13 @@ async function lazyZodPlugin(names) {
  * Server code that only the office's and the chairman's actions need (the monthly rollup, report, send
  * and read-only copy, approval, check-all, the settings dialog, the units' status), kept out of Code.js:
  * every execution parses Code.js whole, and an edit (the most frequent execution by far) needs none of
- * this. Built into OfficeTools.html (buildTools below). In Code.js, an import of one of these modules
- * becomes delegating functions with the same names that compile OfficeTools.html the first time one is
- * called, once per execution (as the lazy zod is): the sources import them as usual and the build alone
- * decides where they live. Every export of these modules must be a function (the build checks it). The
- * gas modules keep no state at module level, so a module bundled in both files behaves the same.
+ * this. Built into OfficeTools.html (buildTools below). In Code.js and ServerTools.html, an import of one
+ * of these modules becomes delegating functions with the same names that compile OfficeTools.html the
+ * first time one is called, once per execution (as the lazy zod is): the sources import them as usual
+ * and the build alone decides where they live. Every export of these modules must be a function (the
+ * build checks it). The gas modules keep no state at module level beyond caches of computed values
+ * (core's parse and column caches, setup's "spare sheet looked for"), so a module bundled in both files
+ * behaves the same.
  */
 const OFFICE_TOOLS = {
   file: "OfficeTools",
@@ -157,6 +161,27 @@ const OFFICE_TOOLS = {
     "src/gas/status.ts",
   ],
 };
+
+/**
+ * The exports of src/gas/main.ts that Code.js itself holds: what Google runs by itself, the edit trigger
+ * above all (by far the most frequent execution), the change trigger and the simple onOpen. Every other
+ * export (a sidebar's or dialog's call, a menu item, the rare time-driven triggers) lives in
+ * ServerTools.html, compiled the first time an execution calls one, once per execution, as the other
+ * parts are: Code.js keeps a global stub for each, so Apps Script, menus and google.script.run find
+ * them by name as before. Every execution parses Code.js whole; an edit then parses only what it runs.
+ * Modules both files use are bundled in each: one execution starts in one of them and stays there (a
+ * ServerTools function never calls back into Code.js), and the gas modules keep no state at module level
+ * beyond caches of computed values, so nothing is shared that should be.
+ */
+const CODE_EXPORTS = ["onOpen", "onEditInstalled", "onChangeInstalled"];
+/**
+ * ServerTools.html also serves, on first use, modules that Code.js's own code calls only in rare cases:
+ * the upper level's loader (its set-up hands UpperTools.html a dozen functions of send, setup and the
+ * logs), needed by an edit only in an upper level's workbook.
+ */
+const SERVER_TOOLS = { file: "ServerTools", modules: ["src/gas/upper-tools-loader.ts"] };
+/** The name under which Code.js's bundle returns ServerTools.html's loader, for the stubs. */
+const SERVER_LOADER = "_S";
 
 /** `export * as m3 from "…/send.ts"`, one namespace per module: their export names may repeat. */
 function toolsEntry(tools) {
@@ -174,26 +199,26 @@ async function onFirstUsePlugin(tools) {
       .filter(([, v]) => typeof v === "function")
       .map(([n]) => `m${i}.${n}`),
   );
+  // One namespace per part, so that a bundle can load more than one; `import { load } from
+  // "on-first-use:<file>"` is the part's loader.
+  const namespace = `on-first-use:${tools.file}`;
   const loader = [
     "let tools = null;",
     `export const load = () => (tools ??= new Function(HtmlService.createHtmlOutputFromFile(${JSON.stringify(tools.file)}).getContent())());`,
   ].join("\n");
   return {
-    name: "on-first-use",
+    name: namespace,
     setup(build) {
       build.onResolve({ filter: /^\./ }, (args) => {
-        if (args.namespace === "on-first-use") return undefined;
+        if (args.namespace.startsWith("on-first-use:")) return undefined;
         for (const ext of [".ts", "/index.ts"]) {
           const path = join(args.resolveDir, args.path + ext);
-          if (exportsOf.has(path)) return { path, namespace: "on-first-use" };
+          if (exportsOf.has(path)) return { path, namespace };
         }
         return undefined;
       });
-      build.onResolve({ filter: /^on-first-use:loader$/ }, () => ({
-        path: "loader",
-        namespace: "on-first-use",
-      }));
-      build.onLoad({ filter: /.*/, namespace: "on-first-use" }, (args) => {
+      build.onResolve({ filter: new RegExp(`^${namespace}$`) }, () => ({ path: "loader", namespace }));
+      build.onLoad({ filter: /.*/, namespace }, (args) => {
         if (args.path === "loader") return { contents: loader, loader: "js" };
         const index = tools.modules.findIndex((m) => join(root, m) === args.path);
         const proxy = ([n, v]) => {
@@ -205,10 +230,9 @@ async function onFirstUsePlugin(tools) {
           );
         };
         return {
-          contents: [
-            'import { load } from "on-first-use:loader";',
-            ...exportsOf.get(args.path).map(proxy),
-          ].join("\n"),
+          contents: [`import { load } from "${namespace}";`, ...exportsOf.get(args.path).map(proxy)].join(
+            "\n",
+          ),
           loader: "js",
         };
       });
@@ -242,7 +266,61 @@ async function importTs(file) {
   return import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
 }
 
-async function buildCode(exportsList, sources) {
+/** The source files whose code a bundle of `contents` (an entry given as text) keeps, tree-shaken. */
+async function liveSources(contents, plugins) {
+  const result = await esbuild.build({
+    ...APPS_SCRIPT_ESM,
+    stdin: { contents, resolveDir: root, loader: "js" },
+    metafile: true,
+    external: ["zod/mini"],
+    plugins,
+  });
+  const output = Object.values(result.metafile.outputs)[0];
+  return Object.entries(output.inputs)
+    .filter(([file, { bytesInOutput }]) => file.startsWith("src/") && bytesInOutput > 0)
+    .map(([file]) => file);
+}
+
+/**
+ * Builds an entry given as text with the lazy zod (the names its live sources call) and the parts
+ * loaded on first use (`parts`, each a { file, modules } as OFFICE_TOOLS).
+ */
+async function bundleWithParts(contents, parts) {
+  const onFirstUse = () => Promise.all(parts.map(onFirstUsePlugin));
+  const sources = await liveSources(contents, await onFirstUse());
+  const result = await esbuild.build({
+    ...APPS_SCRIPT_ESM,
+    stdin: { contents, resolveDir: root, loader: "js" },
+    plugins: [await lazyZodPlugin(zodNamesUsed(sources)), ...(await onFirstUse())],
+  });
+  return splitExports(result.outputFiles[0].text);
+}
+
+/** Fails naming an export that is not a function or takes more than the one argument its stub passes. */
+function checkEntryPoints(api, names) {
+  for (const name of names) {
+    if (typeof api[name] !== "function") fail(`export "${name}" of src/gas/main.ts is not a function`);
+    if (api[name].length > 1)
+      fail(`"${name}" takes ${api[name].length} parameters; entry points take at most one`);
+  }
+}
+
+/** A part of the server loaded on first use: ≤ 150 KB, as the bench's sizes table says (design notes). */
+function checkPartBudget(file, code) {
+  const bytes = Buffer.byteLength(code);
+  if (bytes > CODE_BUDGET_BYTES)
+    fail(
+      `build/${file} is ${bytes} bytes, over the ${CODE_BUDGET_BYTES}-byte budget of a part (see npm run bench)`,
+    );
+}
+
+function checkForbidden(file, code) {
+  for (const [pattern, name] of FORBIDDEN) {
+    if (pattern.test(code)) fail(`build/${file} uses ${name}, which Apps Script V8 does not provide`);
+  }
+}
+
+async function buildCode(exportsList) {
   const manifest = await importTs(join(root, "src/gas/manifest.ts"));
   const exported = new Set(exportsList);
   for (const item of [...manifest.MENU_ENTRIES, ...(manifest.UPPER_MENU_ENTRIES ?? [])]) {
@@ -258,29 +336,55 @@ async function buildCode(exportsList, sources) {
   for (const name of manifest.CLIENT_ENDPOINTS ?? []) {
     if (!exported.has(name)) fail(`google.script.run target "${name}" is not exported by src/gas/main.ts`);
   }
+  for (const name of CODE_EXPORTS) {
+    if (!exported.has(name))
+      fail(`"${name}" (CODE_EXPORTS in scripts/build.mjs) is not exported by src/gas/main.ts`);
+  }
+  const names = exportsList.filter((name) => name !== "default");
+  const moved = names.filter((name) => !CODE_EXPORTS.includes(name));
+  const from = JSON.stringify(entry);
 
-  const result = await esbuild.build({
-    ...APPS_SCRIPT_ESM,
-    entryPoints: [entry],
-    plugins: [await lazyZodPlugin(zodNamesUsed(sources)), await onFirstUsePlugin(OFFICE_TOOLS)],
-  });
-  const { body, returned } = splitExports(result.outputFiles[0].text);
+  // ServerTools.html: the moved exports, with their own lazy zod and loaders of the other parts.
+  const server = await bundleWithParts(
+    [`export { ${moved.join(", ")} } from ${from};`, toolsEntry(SERVER_TOOLS)].join("\n"),
+    [OFFICE_TOOLS],
+  );
+  const serverCode = `"use strict";${server.body}return{${server.returned}}`;
+  const serverFile = `${SERVER_TOOLS.file}.html`;
+  checkForbidden(serverFile, serverCode);
+  checkPartBudget(serverFile, serverCode);
+  const serverApi = vm.runInNewContext(`(function(){${serverCode}})()`, {});
+  checkEntryPoints(serverApi, moved);
+  writeFileSync(join(out, serverFile), serverCode);
+
+  // Code.js: the exports that start by themselves, and ServerTools.html's loader, which the stubs of
+  // the moved exports call (each function is parsed by every execution: one stub per moved export, no
+  // delegating function besides).
+  if (exported.has(SERVER_LOADER))
+    fail(`src/gas/main.ts may not export "${SERVER_LOADER}": the build uses the name`);
+  const { body, returned } = await bundleWithParts(
+    [
+      `export { ${CODE_EXPORTS.join(", ")} } from ${from};`,
+      `export { load as ${SERVER_LOADER} } from "on-first-use:${SERVER_TOOLS.file}";`,
+    ].join("\n"),
+    [OFFICE_TOOLS, SERVER_TOOLS],
+  );
+  // What Code.js delegates to ServerTools.html besides the moved exports (set by the bundle just made).
+  for (const name of SERVER_TOOLS.exported) {
+    if (typeof name.split(".").reduce((o, key) => o?.[key], serverApi) !== "function")
+      fail(`build/${serverFile} must export ${name} as a function`);
+  }
   let code = `"use strict";var ${GLOBAL}=(()=>{${body}return{${returned}}})();\n`;
-  for (const [pattern, name] of FORBIDDEN) {
-    if (pattern.test(code)) fail(`build/Code.js uses ${name}, which Apps Script V8 does not provide`);
-  }
-  // Stubs pass one argument (an event or a client call's payload): check that no export takes more.
-  const api = vm.runInNewContext(`${code};${GLOBAL}`, {});
-  for (const name of exportsList) {
-    if (typeof api[name] !== "function") fail(`export "${name}" of src/gas/main.ts is not a function`);
-    if (api[name].length > 1)
-      fail(`"${name}" takes ${api[name].length} parameters; entry points take at most one`);
-  }
+  checkForbidden("Code.js", code);
+  checkEntryPoints(vm.runInNewContext(`${code};${GLOBAL}`, {}), CODE_EXPORTS);
   // Apps Script finds only top-level function declarations: one small stub per export.
-  const stubs = exportsList
-    .filter((name) => name !== "default")
+  const stubs = [...names]
     .sort()
-    .map((name) => `function ${name}(a){return ${GLOBAL}.${name}(a)}`)
+    .map((name) =>
+      CODE_EXPORTS.includes(name)
+        ? `function ${name}(a){return ${GLOBAL}.${name}(a)}`
+        : `function ${name}(a){return ${GLOBAL}.${SERVER_LOADER}().${name}(a)}`,
+    )
     .join("\n");
   code = `${code}${stubs}\n`;
   // Every execution (each edit, each menu click) loads the whole file: DESIGN.md and issue 17 set the budget at 150 KB (start-up, not size, is the binding figure).
@@ -289,7 +393,7 @@ async function buildCode(exportsList, sources) {
     fail(`build/Code.js is ${bytes} bytes, over the ${CODE_BUDGET_BYTES}-byte budget (see npm run bench)`);
   }
   writeFileSync(join(out, "Code.js"), code);
-  return code.length;
+  return { codeChars: code.length, serverBytes: Buffer.byteLength(serverCode) };
 }
 
 /** Inline a page's script and styles into one HTML file, as HtmlService serves a single file. */
@@ -363,6 +467,7 @@ async function buildTools(file, entry, exports) {
   for (const [pattern, name] of FORBIDDEN) {
     if (pattern.test(code)) fail(`build/${file} uses ${name}, which Apps Script V8 does not provide`);
   }
+  checkPartBudget(file, code);
   const api = vm.runInNewContext(`(function(){${code}})()`, {});
   for (const name of exports) {
     const value = name.split(".").reduce((o, key) => o?.[key], api);
@@ -429,10 +534,11 @@ async function buildWorkbench() {
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-const { exports: exportsList, sources } = await entryExports();
-const codeBytes = await buildCode(exportsList, sources);
+const { exports: exportsList } = await entryExports();
+const { codeChars, serverBytes } = await buildCode(exportsList);
 writeFileSync(join(out, "appsscript.json"), readFileSync(join(root, "appsscript.json")));
 const pages = await buildPages();
+pages.push([`${SERVER_TOOLS.file}.html`, serverBytes]);
 pages.push(["PlanTools.html", await buildTools("PlanTools.html", "src/gas/plan-tools.ts", ["applyPlanTab"])]);
 pages.push([
   "UpperTools.html",
@@ -455,6 +561,6 @@ pages.push([
 await buildWorkbench();
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(
-  `build/Code.js ${kb(Buffer.byteLength(readFileSync(join(out, "Code.js"))))} (${codeBytes} chars), globals: ${exportsList.join(", ")}`,
+  `build/Code.js ${kb(Buffer.byteLength(readFileSync(join(out, "Code.js"))))} (${codeChars} chars), globals: ${exportsList.join(", ")}`,
 );
 for (const [file, bytes] of pages) console.log(`build/${file} ${kb(bytes)}`);
