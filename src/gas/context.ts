@@ -9,6 +9,7 @@ import type { People, Person } from "../core/roles";
 import { peopleOf, personOf } from "../core/roles";
 import type { Settings } from "../core/settings";
 import { defaultSettings, validateSettings } from "../core/settings";
+import { markValidated, validatedBefore } from "../core/settings-mark";
 import { todayIso } from "../core/periods";
 import { currentPlan } from "./plan-store";
 import { planTools } from "./plan-tools-loader";
@@ -31,12 +32,17 @@ export function getPlan(): Plan {
 
 /**
  * Stored settings over the plan's defaults (a field added since they were saved takes its default), or
- * the defaults while none are stored or the stored ones are unreadable.
+ * the defaults while none are stored or the stored ones are unreadable. Settings our code stored after
+ * validating them, for this plan and schema version, are taken as they are (core/settings-mark.ts):
+ * every edit loads them, and validating costs it zod's compile and a parse. Anything else is validated
+ * as before. Never writes: this runs in triggers, as whoever edited.
  */
 export function loadSettings(plan: Plan): Settings {
   const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
   const defaults = defaultSettings(plan);
   if (!raw) return defaults;
+  const valid = validatedBefore(raw, plan);
+  if (valid) return { ...defaults, ...valid } as Settings;
   try {
     const stored = JSON.parse(raw) as unknown;
     if (stored !== null && typeof stored === "object") {
@@ -49,8 +55,19 @@ export function loadSettings(plan: Plan): Settings {
   return defaults;
 }
 
-export function storeSettings(settings: Settings): void {
-  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(settings));
+/**
+ * Stores settings, marked as validated for `plan` when the exact text stored passes validateSettings
+ * (checked here, on the text itself, so that the marker never rests on a caller's word); otherwise
+ * unmarked, and every load validates it as before. Every writer of the settings comes through here.
+ */
+export function storeSettings(settings: Settings, plan: Plan): void {
+  const json = JSON.stringify(settings);
+  const checked = validateSettings(JSON.parse(json), plan);
+  const same = checked.ok && JSON.stringify(checked.settings) === json;
+  PropertiesService.getDocumentProperties().setProperty(
+    SETTINGS_KEY,
+    same ? markValidated(json, plan) : json,
+  );
 }
 
 /** The stored settings as they are (null when none): what a failed save puts back. */

@@ -39,6 +39,6 @@ export function settingsForPlan(settings: Settings, plan: Plan): Settings {
   const unitEditors: Record<string, string[]> = {};
   for (const [id, list] of Object.entries(settings.unitEditors)) if (ids.has(id)) unitEditors[id] = list;
   const kept = { ...settings, unitEditors };
-  storeSettings(kept);
+  storeSettings(kept, plan);
   return kept;
 }
