@@ -56,18 +56,21 @@ export function loadSettings(plan: Plan): Settings {
 }
 
 /**
- * Stores settings, marked as validated for `plan` when the exact text stored passes validateSettings
- * (checked here, on the text itself, so that the marker never rests on a caller's word); otherwise
- * unmarked, and every load validates it as before. Every writer of the settings comes through here.
+ * Stores settings, marked as validated for `plan` (core/settings-mark.ts) when validation accepts them
+ * and gives back the very text stored: checked here, on that text, so that the marker never rests on a
+ * caller's word. They are stored as zod returns them (its key order, normalized), which is what a load
+ * that validates would return. Otherwise stored unmarked, and every load validates them as before.
+ * Every writer of the settings comes through here.
  */
 export function storeSettings(settings: Settings, plan: Plan): void {
-  const json = JSON.stringify(settings);
-  const checked = validateSettings(JSON.parse(json), plan);
-  const same = checked.ok && JSON.stringify(checked.settings) === json;
-  PropertiesService.getDocumentProperties().setProperty(
-    SETTINGS_KEY,
-    same ? markValidated(json, plan) : json,
-  );
+  let text = JSON.stringify(settings);
+  const first = validateSettings(JSON.parse(text), plan);
+  if (first.ok) {
+    const canonical = JSON.stringify(first.settings);
+    const again = validateSettings(JSON.parse(canonical), plan);
+    if (again.ok && JSON.stringify(again.settings) === canonical) text = markValidated(canonical, plan);
+  }
+  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, text);
 }
 
 /** The stored settings as they are (null when none): what a failed save puts back. */
