@@ -43,16 +43,34 @@ export function loadSettings(plan: Plan): Settings {
   if (!raw) return defaults;
   const valid = validatedBefore(raw, plan);
   if (valid) return { ...defaults, ...valid } as Settings;
+  return validatedNow(raw, plan) ?? defaults;
+}
+
+/** Stored settings validated (with zod) over the plan's defaults; null when unreadable or invalid. */
+function validatedNow(raw: string, plan: Plan): Settings | null {
   try {
     const stored = JSON.parse(raw) as unknown;
     if (stored !== null && typeof stored === "object") {
-      const checked = validateSettings({ ...defaults, ...stored }, plan);
+      const checked = validateSettings({ ...defaultSettings(plan), ...stored }, plan);
       if (checked.ok) return checked.settings;
     }
   } catch (_) {
-    // Unreadable JSON: fall back to defaults; saving settings again repairs it.
+    // Unreadable JSON: the defaults; saving settings again repairs it.
   }
-  return defaults;
+  return null;
+}
+
+/**
+ * Marks the stored settings as validated for `plan` when they are valid for it but not marked (stored
+ * before markers existed, or for the plan before this one): setup calls it, so that edits stop
+ * validating them. What they say does not change (they are stored as validation reads them); invalid
+ * ones are left as they are (a load gives the defaults, as before). Never from a load: it writes.
+ */
+export function markStoredSettings(plan: Plan): void {
+  const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
+  if (!raw || validatedBefore(raw, plan) !== null) return;
+  const valid = validatedNow(raw, plan);
+  if (valid) storeSettings(valid, plan);
 }
 
 /**

@@ -106,6 +106,24 @@ describe("stored settings marked as validated", () => {
     expect(props(env).getProperty(KEY)!.startsWith('{"chairmanEmail"')).toBe(true);
   });
 
+  it("setup marks valid settings stored before markers existed, and leaves invalid ones as they are", () => {
+    const env = setUp();
+    const marked = props(env).getProperty(KEY)!;
+    props(env).setProperty(KEY, unmarked(marked));
+    env.setUser(OWNER);
+    env.run("setupSpreadsheet");
+    expect(props(env).getProperty(KEY)).toBe(marked);
+    const compiled = newExecution(env);
+    policeEdit(env);
+    expect(compiled).toEqual([]);
+
+    const invalid = unmarked(marked).replace(POLICE, "cong.an(at)quangkhai");
+    props(env).setProperty(KEY, invalid);
+    env.setUser(OWNER);
+    env.run("setupSpreadsheet");
+    expect(props(env).getProperty(KEY)).toBe(invalid);
+  });
+
   it("invalid settings stored before markers existed give way to the defaults, as before", () => {
     const env = setUp();
     const raw = unmarked(props(env).getProperty(KEY)!).replace(POLICE, "cong.an(at)quangkhai");
