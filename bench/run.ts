@@ -11,6 +11,7 @@ import { benchCliRollup, benchConsolidate } from "../src/local/cli/bench";
 import { createEnvironment, type Environment } from "../src/local/emulator/index";
 import { lazyZodSource } from "../test/build/lazy-zod";
 import { editPath, fill, isSheetsCall, leastBundle, leastPair, OWNER, setUp, sheetsCalls } from "./edit-path";
+import { editStart } from "./edit-start";
 import { type ApiBytes, countApiBytes } from "./api-bytes";
 import { testSuite } from "./suite";
 import { typedText } from "./typed-text";
@@ -182,6 +183,7 @@ function startup(): string[] {
       `${within(eager)} (× ${(eager.med / lazy.med).toFixed(2)})`,
     ),
     ...withParts,
+    ...editStart(),
   ];
 }
 

@@ -238,15 +238,8 @@ export function lockedRowMessage(lock: Lock, rule: PeriodRule, approvedAtIso: st
   );
 }
 
-/** A small, stable fingerprint of a text: the approval dialog's "what you saw is what goes" check. */
-export function fingerprint(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, "0") + ":" + text.length;
-}
+/** The approval dialog's "what you saw is what goes" check uses the same fingerprint. */
+export { fingerprint } from "./hash";
 
 /** Whether a draft has waited long enough for (another) reminder to the chairman. */
 export function approvalReminderDue(record: ApprovalRecord, days: number, nowMs: number): boolean {

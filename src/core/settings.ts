@@ -11,6 +11,14 @@ import { intIn, lazySchema, periodRuleSchema } from "./schema-kit";
 
 export { isEmail, spreadsheetIdOf };
 
+/**
+ * The settings schema's version: BUMP IT whenever buildSettingsSchema or validateSettings changes what
+ * they accept (a field added, a check tightened). Stored settings carry it in their "validated" marker
+ * (core/settings-mark.ts); a marker of another version is not trusted, so settings saved under the old
+ * rules go through validation again at their next load.
+ */
+export const SETTINGS_SCHEMA_VERSION = 1;
+
 function buildSettingsSchema() {
   const Email = z.string().check(z.refine(isEmail, "địa chỉ email không hợp lệ"));
   return z.object({

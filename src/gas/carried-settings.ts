@@ -88,7 +88,7 @@ export function adoptCarriedSettings(
       ...checked.errors.map((e) => e.message),
     ];
   }
-  storeSettings(checked.settings);
+  storeSettings(checked.settings, plan);
   const office = [...new Set([...people.office, ...checked.settings.adminEmails])];
   const shared = shareAsSettingsSay(ss, accessOf(checked.settings, office));
   return [

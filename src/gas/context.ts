@@ -9,6 +9,7 @@ import type { People, Person } from "../core/roles";
 import { peopleOf, personOf } from "../core/roles";
 import type { Settings } from "../core/settings";
 import { defaultSettings, validateSettings } from "../core/settings";
+import { markValidated, validatedBefore } from "../core/settings-mark";
 import { todayIso } from "../core/periods";
 import { currentPlan } from "./plan-store";
 import { planTools } from "./plan-tools-loader";
@@ -31,26 +32,63 @@ export function getPlan(): Plan {
 
 /**
  * Stored settings over the plan's defaults (a field added since they were saved takes its default), or
- * the defaults while none are stored or the stored ones are unreadable.
+ * the defaults while none are stored or the stored ones are unreadable. Settings our code stored after
+ * validating them, for this plan and schema version, are taken as they are (core/settings-mark.ts):
+ * every edit loads them, and validating costs it zod's compile and a parse. Anything else is validated
+ * as before. Never writes: this runs in triggers, as whoever edited.
  */
 export function loadSettings(plan: Plan): Settings {
   const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
   const defaults = defaultSettings(plan);
   if (!raw) return defaults;
+  const valid = validatedBefore(raw, plan);
+  if (valid) return { ...defaults, ...valid } as Settings;
+  return validatedNow(raw, plan) ?? defaults;
+}
+
+/** Stored settings validated (with zod) over the plan's defaults; null when unreadable or invalid. */
+function validatedNow(raw: string, plan: Plan): Settings | null {
   try {
     const stored = JSON.parse(raw) as unknown;
     if (stored !== null && typeof stored === "object") {
-      const checked = validateSettings({ ...defaults, ...stored }, plan);
+      const checked = validateSettings({ ...defaultSettings(plan), ...stored }, plan);
       if (checked.ok) return checked.settings;
     }
   } catch (_) {
-    // Unreadable JSON: fall back to defaults; saving settings again repairs it.
+    // Unreadable JSON: the defaults; saving settings again repairs it.
   }
-  return defaults;
+  return null;
 }
 
-export function storeSettings(settings: Settings): void {
-  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(settings));
+/**
+ * Marks the stored settings as validated for `plan` when they are valid for it but not marked (stored
+ * before markers existed, or for the plan before this one): setup calls it, so that edits stop
+ * validating them. What they say does not change (they are stored as validation reads them); invalid
+ * ones are left as they are (a load gives the defaults, as before). Never from a load: it writes.
+ */
+export function markStoredSettings(plan: Plan): void {
+  const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
+  if (!raw || validatedBefore(raw, plan) !== null) return;
+  const valid = validatedNow(raw, plan);
+  if (valid) storeSettings(valid, plan);
+}
+
+/**
+ * Stores settings, marked as validated for `plan` (core/settings-mark.ts) when validation accepts them
+ * and gives back the very text stored: checked here, on that text, so that the marker never rests on a
+ * caller's word. They are stored as zod returns them (its key order, normalized), which is what a load
+ * that validates would return. Otherwise stored unmarked, and every load validates them as before.
+ * Every writer of the settings comes through here.
+ */
+export function storeSettings(settings: Settings, plan: Plan): void {
+  let text = JSON.stringify(settings);
+  const first = validateSettings(JSON.parse(text), plan);
+  if (first.ok) {
+    const canonical = JSON.stringify(first.settings);
+    const again = validateSettings(JSON.parse(canonical), plan);
+    if (again.ok && JSON.stringify(again.settings) === canonical) text = markValidated(canonical, plan);
+  }
+  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, text);
 }
 
 /** The stored settings as they are (null when none): what a failed save puts back. */

@@ -3,7 +3,7 @@
  */
 import type { Plan } from "../core/plan";
 import type { Settings } from "../core/settings";
-import { storeSettings } from "./context";
+import { markStoredSettings, storeSettings } from "./context";
 import type { SetupReport } from "./setup";
 
 /** At most this many problems in one alert; the rest are counted. */
@@ -30,15 +30,20 @@ export function setupReportText(report: SetupReport): string {
 
 /**
  * The settings for a changed plan: the editors of units the plan no longer has are dropped (their
- * tabs are the office's now), so the stored settings stay valid for the plan; stored when changed.
+ * tabs are the office's now), so the stored settings stay valid for the plan; stored when changed, or
+ * when the stored ones are valid but not marked as validated for this plan (stored before markers
+ * existed: core/settings-mark.ts), so that edits load them without zod from now on.
  */
 export function settingsForPlan(settings: Settings, plan: Plan): Settings {
   const ids = new Set(plan.units.map((u) => u.id));
   const stale = Object.keys(settings.unitEditors).filter((id) => !ids.has(id));
-  if (stale.length === 0) return settings;
+  if (stale.length === 0) {
+    markStoredSettings(plan);
+    return settings;
+  }
   const unitEditors: Record<string, string[]> = {};
   for (const [id, list] of Object.entries(settings.unitEditors)) if (ids.has(id)) unitEditors[id] = list;
   const kept = { ...settings, unitEditors };
-  storeSettings(kept);
+  storeSettings(kept, plan);
   return kept;
 }

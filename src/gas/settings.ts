@@ -53,7 +53,7 @@ export function saveSettings(c: SheetContext, input: unknown): SaveSettingsResul
   const shared = shareAsSettingsSay(c.ss, accessOf(next, office));
   try {
     protect(c, next);
-    storeSettings(next);
+    storeSettings(next, c.plan);
   } catch (err) {
     shared.undo();
     try {

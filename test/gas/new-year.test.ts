@@ -157,6 +157,11 @@ describe("Tạo kế hoạch năm mới", () => {
         },
       },
     });
+    // Stored marked as validated (core/settings-mark.ts): the new sheet's edits load them without zod.
+    const stored = (next.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+      .getDocumentProperties()
+      .getProperty("ks.settings")!;
+    expect(stored.startsWith('{"ks.checked":"v')).toBe(true);
     const ss = next.active as Ss;
     expect(emails(ss.getEditors())).toEqual(
       expect.arrayContaining([OFFICE, CLERK, POLICE, SCHOOL, CHAIRMAN]),

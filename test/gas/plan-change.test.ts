@@ -123,6 +123,13 @@ describe("the plan tab in the sheet", () => {
     );
     expect(said).toContain("Chỉ tiêu CT2b: mục tiêu đổi từ ≥ 30 % thành ≥ 15 % từ hôm nay");
     expect(said).not.toContain("Cần xem lại");
+    // The settings kept in step with the plan (the removed unit's editors dropped) are stored marked as
+    // validated (core/settings-mark.ts), so that edits load them without zod.
+    const stored = (env.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+      .getDocumentProperties()
+      .getProperty("ks.settings")!;
+    expect(stored.startsWith('{"ks.checked":"v')).toBe(true);
+    expect(Object.keys(JSON.parse(stored).unitEditors)).not.toContain("tramYTe");
 
     // Every typed value where it was; the renamed column keeps its place.
     expect(typedValues(env)).toEqual(before);
