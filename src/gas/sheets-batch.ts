@@ -378,6 +378,30 @@ export function headerStyle(sheetId: number, columns: number, background: string
   };
 }
 
+/**
+ * A new tab's header row from A1: each text as text (never parsed, as a header is never a number or a
+ * formula), with its note where it has one. For a tab made in the same batch (setup.ts).
+ */
+export function headerCells(
+  sheetId: number,
+  header: readonly CellValue[],
+  notes: readonly string[],
+): Request {
+  const values = header.map((h, c) => {
+    const cell: GoogleAppsScript.Sheets.Schema.CellData = {};
+    if (h !== "" && h !== null) cell.userEnteredValue = { stringValue: String(h) };
+    if (notes[c]) cell.note = notes[c];
+    return cell;
+  });
+  return {
+    updateCells: {
+      start: { sheetId, rowIndex: 0, columnIndex: 0 },
+      rows: [{ values }],
+      fields: "userEnteredValue,note",
+    },
+  };
+}
+
 export function freezeHeader(sheetId: number): Request {
   return {
     updateSheetProperties: {
