@@ -56,6 +56,8 @@ export interface SetupReport {
   created: string[];
   repaired: string[];
   problems: string[];
+  /** Every tab's name and id as setup left them (the commune's setup), for whoever needs them next. */
+  tabs?: ReadonlyMap<string, { sheetId: number }>;
 }
 
 /** A column's rule, as the Sheets API writes it (SpreadsheetApp's requireValueInList, …). */
@@ -502,5 +504,6 @@ export function setupSpreadsheet(
     forgetColumns();
     throw e;
   }
+  report.tabs = tabs;
   return report;
 }

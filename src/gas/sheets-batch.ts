@@ -20,6 +20,19 @@ export function api(): GoogleAppsScript.Sheets {
   return Sheets;
 }
 
+/** Spreadsheets' ids already asked for in this execution: each getId is a call, and the id never changes. */
+const ids = new WeakMap<object, string>();
+
+/** The spreadsheet's id, asked for once per execution (setup's reads and write name it four times). */
+export function idOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  let id = ids.get(ss);
+  if (id === undefined) {
+    id = ss.getId();
+    ids.set(ss, id);
+  }
+  return id;
+}
+
 /** A tab as one spreadsheets.get gives it: its id, frozen rows and protections. */
 export interface TabState {
   sheetId: number;
@@ -32,7 +45,7 @@ export interface TabState {
 
 /** Every tab of `ss` by name, in one request. */
 export function readTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, TabState> {
-  const got = api().Spreadsheets.get(ss.getId(), {
+  const got = api().Spreadsheets.get(idOf(ss), {
     fields:
       "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount)),protectedRanges(protectedRangeId,range,description,editors))",
   });
@@ -100,7 +113,7 @@ export function readHeads(
     return s?.rows && s.columns ? [cellsRange(t, 1, Math.min(2, s.rows), 1, s.columns)] : [];
   });
   if (ranges.length === 0) return out;
-  const got = api().Spreadsheets.get(ss.getId(), {
+  const got = api().Spreadsheets.get(idOf(ss), {
     ranges,
     fields:
       "sheets(properties.title,data(rowData.values(userEnteredValue,dataValidation.inputMessage)," +
@@ -242,7 +255,7 @@ export function checkColumns(
     }
   }
   const cellsOf = new Map<string, (GoogleAppsScript.Sheets.Schema.CellData | undefined)[][]>();
-  const id = requests.length > 0 ? ss.getId() : "";
+  const id = requests.length > 0 ? idOf(ss) : "";
   for (const request of requests) {
     const got = api().Spreadsheets.get(id, {
       ranges: request.map((p) => p.range),
@@ -478,5 +491,5 @@ export function protectionRequests(
 
 /** Sends `requests` as one batchUpdate (none when there is nothing to do). */
 export function sendBatch(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, requests: Request[]): void {
-  if (requests.length > 0) api().Spreadsheets.batchUpdate({ requests }, ss.getId());
+  if (requests.length > 0) api().Spreadsheets.batchUpdate({ requests }, idOf(ss));
 }
