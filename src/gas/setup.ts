@@ -15,6 +15,7 @@ import { quoteCell } from "../core/parse";
 import type { Plan, Unit } from "../core/plan";
 import { SYSTEM_TABS } from "../core/plan";
 import type { Settings } from "../core/settings";
+import type { LogLayout } from "../core/tables";
 import { CHANGE_LOG_LAYOUT, SEND_LOG_LAYOUT } from "../core/tables";
 import { applyProtections, protectArchived } from "./protect";
 import { settingsViewRequests, writeSettingsView } from "./settings-view";
@@ -407,9 +408,19 @@ export function localise(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: S
   }
 }
 
-function layoutChangeLog(sheet: Sheet): void {
-  layoutLog(sheet, CHANGE_LOG_LAYOUT);
-  if (!sheet.isSheetHidden()) sheet.hideSheet();
+/** The logs, and how much of each one's head setup reads to see it laid out (its header's width). */
+const LOGS = [
+  [SYSTEM_TABS.changeLog, CHANGE_LOG_LAYOUT],
+  [SYSTEM_TABS.sendLog, SEND_LOG_LAYOUT],
+] as const;
+
+/**
+ * A log that exists, laid out (table.ts layoutLog) unless its head, read with the unit tabs' (`head`),
+ * shows a header and a wrapped row 2: then no call.
+ */
+function layoutExistingLog(sheet: () => Sheet, layout: LogLayout, head: TabHead | undefined): void {
+  if (head && head.header.length > 0 && head.wrapped) return;
+  layoutLog(sheet(), layout);
 }
 
 /** Tabs of units the plan no longer has: kept, greyed, noted and made the office's only. */
@@ -455,11 +466,21 @@ export function setupSpreadsheet(
   // tab's cells, rules, formats, widths, column marks, frozen rows, protections) gathered into one
   // batchUpdate at the end, the tabs it makes at its head.
   const tabs = readTabs(ss);
+  // The logs' first two rows come in the same get as the unit tabs': a log laid out is then left with
+  // no call.
+  const logTitles = new Map(
+    LOGS.flatMap(([name, layout]) => {
+      const title = findTab(tabs, name)?.[0];
+      return title === undefined ? [] : [[title, layout.header.length] as const];
+    }),
+  );
   const heads = readHeads(
     ss,
     tabs,
-    plan.units.flatMap((u) => findTab(tabs, u.tabName)?.[0] ?? []),
+    [...plan.units.flatMap((u) => findTab(tabs, u.tabName)?.[0] ?? []), ...logTitles.keys()],
+    logTitles,
   );
+  const headOf = (name: string) => heads.get(findTab(tabs, name)?.[0] ?? name);
   const adds: GoogleAppsScript.Sheets.Schema.Request[] = [];
   const batch: GoogleAppsScript.Sheets.Schema.Request[] = [];
   const checks: ColumnCheck[] = [];
@@ -491,10 +512,13 @@ export function setupSpreadsheet(
         fields: "hidden",
       },
     });
-  else layoutChangeLog(changeLog.sheet());
+  else {
+    layoutExistingLog(changeLog.sheet, CHANGE_LOG_LAYOUT, headOf(SYSTEM_TABS.changeLog));
+    if (!changeLog.tab.hidden) changeLog.sheet().hideSheet();
+  }
   const sendLog = system(SYSTEM_TABS.sendLog);
   if (sendLog.created) batch.push(...logRequests(sendLog.tab.sheetId, sendLog.rows, SEND_LOG_LAYOUT));
-  else layoutLog(sendLog.sheet(), SEND_LOG_LAYOUT);
+  else layoutExistingLog(sendLog.sheet, SEND_LOG_LAYOUT, headOf(SYSTEM_TABS.sendLog));
   // The rollup tab exists (and is protected) before the first rollup is written into it.
   system(SYSTEM_TABS.rollup);
   try {

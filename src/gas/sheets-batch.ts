@@ -40,6 +40,8 @@ export interface TabState {
   /** Its rows and columns (grid size); unknown for a tab made in this run. */
   rows?: number;
   columns?: number;
+  /** Hidden from view (unknown for a tab made in this run: shown). */
+  hidden?: boolean;
   protections: ProtectedRange[];
 }
 
@@ -47,7 +49,7 @@ export interface TabState {
 export function readTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, TabState> {
   const got = api().Spreadsheets.get(idOf(ss), {
     fields:
-      "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount)),protectedRanges(protectedRangeId,range,description,editors))",
+      "sheets(properties(sheetId,title,hidden,gridProperties(rowCount,columnCount,frozenRowCount)),protectedRanges(protectedRangeId,range,description,editors))",
   });
   const tabs = new Map<string, TabState>();
   for (const s of got.sheets ?? []) {
@@ -58,6 +60,7 @@ export function readTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<stri
       frozen: p.gridProperties?.frozenRowCount ?? 0,
       rows: p.gridProperties?.rowCount ?? 0,
       columns: p.gridProperties?.columnCount ?? 0,
+      hidden: p.hidden ?? false,
       protections: s.protectedRanges ?? [],
     });
   }
@@ -83,6 +86,8 @@ export interface TabHead {
   marks: ColumnIndex | null;
   /** The input message (help text) of row 2's rule in each column, "" where it has none. */
   help: string[];
+  /** Whether row 2's first cell wraps its text (a log laid out by setup: table.ts layoutLog). */
+  wrapped: boolean;
 }
 
 /** A1 range of rows `from`..`to` (1-based), columns `first`..`last` (1-based): "'Công an xã'!C2:F1000". */
@@ -98,25 +103,28 @@ function entered(cell: GoogleAppsScript.Sheets.Schema.CellData | undefined): Cel
 
 /**
  * The first two rows of the tabs `titles` (each known to `tabs`), in one request: the header's values,
- * the column marks, and the help text of row 2's rules (checked on that row only: checkColumns reads
- * no help text, the largest part of a rule). Nothing below row 2 is read here: a tab's body is read
- * only as far as the plan's rules and formats need (checkColumns), never its entries.
+ * the column marks, the help text of row 2's rules (checked on that row only: checkColumns reads
+ * no help text, the largest part of a rule) and whether row 2 wraps. Nothing below row 2 is read here: a
+ * tab's body is read only as far as the plan's rules and formats need (checkColumns), never its entries.
+ * `widths`: how many columns to read of some tabs (the logs' headers), every column of the others.
  */
 export function readHeads(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   tabs: Map<string, TabState>,
   titles: readonly string[],
+  widths: ReadonlyMap<string, number> = new Map(),
 ): Map<string, TabHead> {
   const out = new Map<string, TabHead>();
   const ranges = titles.flatMap((t) => {
     const s = tabs.get(t);
-    return s?.rows && s.columns ? [cellsRange(t, 1, Math.min(2, s.rows), 1, s.columns)] : [];
+    const width = Math.min(widths.get(t) ?? s?.columns ?? 0, s?.columns ?? 0);
+    return s?.rows && width > 0 ? [cellsRange(t, 1, Math.min(2, s.rows), 1, width)] : [];
   });
   if (ranges.length === 0) return out;
   const got = api().Spreadsheets.get(idOf(ss), {
     ranges,
     fields:
-      "sheets(properties.title,data(rowData.values(userEnteredValue,dataValidation.inputMessage)," +
+      "sheets(properties.title,data(rowData.values(userEnteredValue,userEnteredFormat.wrapStrategy,dataValidation.inputMessage)," +
       "columnMetadata.developerMetadata(metadataKey,metadataValue)))",
   });
   for (const s of got.sheets ?? []) {
@@ -125,7 +133,8 @@ export function readHeads(
     const header = (first ?? []).map(entered);
     while (header.length > 0 && header[header.length - 1] === "") header.pop();
     const help = (second ?? []).map((c) => c?.dataValidation?.inputMessage ?? "");
-    out.set(s.properties?.title ?? "", { header, marks: marksIn(data.columnMetadata ?? []), help });
+    const wrapped = second?.[0]?.userEnteredFormat?.wrapStrategy === "WRAP";
+    out.set(s.properties?.title ?? "", { header, marks: marksIn(data.columnMetadata ?? []), help, wrapped });
   }
   return out;
 }

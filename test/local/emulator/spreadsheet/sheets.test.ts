@@ -303,3 +303,29 @@ describe("a sheet added through the Sheets API", () => {
     expect((env.run("add", []) as { sheets: unknown[] }).sheets).toEqual([["Trang tính1", 0, 1000, 26]]);
   });
 });
+
+describe("a cell's wrap read through the Sheets API", () => {
+  // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/cells#CellFormat: wrapStrategy
+  // (WRAP, OVERFLOW_CELL, CLIP…) is part of userEnteredFormat; a field at its default is left out.
+  const code = `
+    function wraps(mask) {
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      const sheet = ss.getActiveSheet();
+      sheet.getRange("A2").setWrap(true);
+      sheet.getRange("B2").setWrap(false);
+      sheet.getRange("C2").setNumberFormat("@");
+      SpreadsheetApp.flush();
+      const got = Sheets.Spreadsheets.get(ss.getId(), { ranges: ["'Trang tính1'!A2:D2"], fields: "sheets.data.rowData.values(" + mask + ")" });
+      return got.sheets[0].data[0].rowData[0].values;
+    }`;
+
+  it("gives WRAP or OVERFLOW_CELL where a cell's wrap was set, and only when the mask names it", () => {
+    const env = environment(code);
+    const wrap = (mask: string) =>
+      (env.run("wraps", mask) as { userEnteredFormat?: { wrapStrategy?: string } }[]).map(
+        (c) => c.userEnteredFormat?.wrapStrategy ?? null,
+      );
+    expect(wrap("userEnteredFormat.wrapStrategy")).toEqual(["WRAP", "OVERFLOW_CELL", null]);
+    expect(wrap("userEnteredFormat.numberFormat")).toEqual([null, null, null]);
+  });
+});
