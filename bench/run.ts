@@ -272,11 +272,13 @@ async function otherCalls(): Promise<string[]> {
     `Where the add-in's calls on an empty spreadsheet go, the largest counts: ${most}.`,
     "",
     "Setup against the goals of issue 17 (Sheets calls; each request of the Sheets advanced service, " +
-      "spreadsheets.get or batchUpdate, counts as one: setup reads every tab's id, frozen rows and protections " +
-      "with one get, every unit tab's header, column marks and row 2's help texts with one more, the plan's " +
-      "columns' rules and number formats with a few more, and writes " +
-      "rules and formats where a cell differs, widths, column marks, header style, frozen rows and protections " +
-      "with one batchUpdate):",
+      "spreadsheets.get or batchUpdate, counts as one: setup reads every tab's id, frozen rows, hidden state and " +
+      "protections with one get, every unit tab's header, column marks and row 2's help texts and the logs' first " +
+      "rows with one more, the plan's " +
+      "columns' rules and number formats with a few more, and with one batchUpdate makes the missing tabs " +
+      "(addSheet, Google's empty first sheet renamed) with a new tab's header and notes, the settings view and " +
+      "the logs, and writes rules and formats where a cell differs, widths, column marks, header style, frozen " +
+      "rows and protections):",
     "",
     "| setup | Sheets calls | goal | least | add-in ÷ least | read through spreadsheets.get (JSON) |",
     "|---|---:|---|---:|---:|---|",

@@ -53,12 +53,13 @@ function tabsNow(ss: Spreadsheet, seen: Record<string, Seen>): Record<string, Se
 
 /**
  * Setup's: the tabs as they are, unless already known (a change since would then be lost); every tab's
- * id and name in one spreadsheets.get rather than two calls per tab.
+ * id and name in one spreadsheets.get rather than two calls per tab, or none when setup, which has just
+ * read and made them, gives them (`tabs`).
  */
-export function rememberTabs(ss: Spreadsheet): void {
+export function rememberTabs(ss: Spreadsheet, tabs?: ReadonlyMap<string, { sheetId: number }>): void {
   if (PropertiesService.getDocumentProperties().getProperty(SEEN) !== null) return;
   const now: Record<string, Seen> = {};
-  for (const [name, tab] of readTabs(ss)) now[String(tab.sheetId)] = [name];
+  for (const [name, tab] of tabs ?? readTabs(ss)) now[String(tab.sheetId)] = [name];
   saveSeen(now);
 }
 

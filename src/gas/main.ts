@@ -225,7 +225,7 @@ export function setupSpreadsheet(): void {
     };
     const report = tools.setupSpreadsheet(c.ss, c.plan, c.settings, everyone.office, step);
     report.repaired.unshift(...step.done, ...(adopted ?? []));
-    rememberTabs(c.ss);
+    rememberTabs(c.ss, report.tabs);
     installJobs(title, c, report, () => ensureTriggers(c.ss, c.settings));
     const locked = relockRows(sendContext(c));
     if (locked > 0) report.repaired.push(`Khoá ${locked} dòng của các kỳ đã duyệt (chỉ văn phòng sửa được).`);

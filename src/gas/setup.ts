@@ -15,13 +15,15 @@ import { quoteCell } from "../core/parse";
 import type { Plan, Unit } from "../core/plan";
 import { SYSTEM_TABS } from "../core/plan";
 import type { Settings } from "../core/settings";
+import type { LogLayout } from "../core/tables";
 import { CHANGE_LOG_LAYOUT, SEND_LOG_LAYOUT } from "../core/tables";
 import { applyProtections, protectArchived } from "./protect";
-import { writeSettingsView } from "./settings-view";
+import { settingsViewRequests, writeSettingsView } from "./settings-view";
 import type { ColumnCheck, TabHead, TabState } from "./sheets-batch";
 import {
   checkColumns,
   freezeHeader,
+  headerCells,
   headerStyle,
   markRequests,
   readHeads,
@@ -30,6 +32,7 @@ import {
 } from "./sheets-batch";
 import { forgetColumns, setupMarks } from "./tab-columns";
 import { layoutLog } from "./table";
+import { logRequests } from "./table-batch";
 import { columnLetter } from "./unit-tab";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -54,6 +57,8 @@ export interface SetupReport {
   created: string[];
   repaired: string[];
   problems: string[];
+  /** Every tab's name and id as setup left them (the commune's setup), for whoever needs them next. */
+  tabs?: ReadonlyMap<string, { sheetId: number }>;
 }
 
 /** A column's rule, as the Sheets API writes it (SpreadsheetApp's requireValueInList, …). */
@@ -204,7 +209,8 @@ function layoutUnitTab(
           : " Nếu đó là một cột của kế hoạch bị sửa tiêu đề, hãy gõ lại đúng tiêu đề (xem ghi chú ở các ô tiêu đề)."),
     );
   }
-  if (changedHeader) sheet().getRange(1, 1, 1, header.length).setValues([header]);
+  // A tab made in this run's batch is written by it (below); any other's header now.
+  if (changedHeader && !created) sheet().getRange(1, 1, 1, header.length).setValues([header]);
   marking.mark(indexByKey, (add) => batch.push(...markRequests(tab.sheetId, add)));
 
   const used = header.length;
@@ -238,7 +244,8 @@ function layoutUnitTab(
   const relaid = changedHeader || !hasContent || history.changes !== null;
   if (relaid) {
     batch.push(...widthRequests(tab.sheetId, widths), headerStyle(tab.sheetId, used, HEADER_BACKGROUND));
-    sheet().getRange(1, 1, 1, used).setNotes([headerNotes]);
+    if (created) batch.push(headerCells(tab.sheetId, header, headerNotes));
+    else sheet().getRange(1, 1, 1, used).setNotes([headerNotes]);
   }
   if (tab.frozen !== 1) batch.push(freezeHeader(tab.sheetId));
   return used;
@@ -275,15 +282,40 @@ function findTab(tabs: Map<string, TabState>, name: string): [string, TabState] 
 }
 
 /**
+ * A new tab's grid as Google's insertSheet makes it, asked for in addSheet so that its rows are known
+ * without a call.
+ */
+const NEW_GRID = { rowCount: 1000, columnCount: 26 };
+
+/**
+ * An id for a tab added in a batch, known before the batch is sent so that its later requests can name
+ * it: large as Google's, from the title (the same each run, unlike a counter, reusing no other tab's
+ * id: a tab deleted keeps its id out of a new tab of another name).
+ */
+function newSheetId(title: string, tabs: Map<string, TabState>): number {
+  const taken = new Set([...tabs.values()].map((t) => t.sheetId));
+  for (let attempt = 0; ; attempt++) {
+    let h = 0;
+    for (const ch of `${title}:${attempt}`) h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
+    const id = (h % 2_000_000_000) + 1;
+    if (!taken.has(id)) return id;
+  }
+}
+
+/**
  * The tab called `name`, and whether this run made it. With `tabs` (read at the start, which learns a
  * tab made now) its state too, and a tab known to exist is looked up only when something of it is
- * written (a check that finds nothing to change costs no call here).
+ * written (a check that finds nothing to change costs no call here). With `adds` too, a missing tab is
+ * made by requests put there (addSheet, or Google's empty first sheet renamed), sent at the head of
+ * setup's one batchUpdate: such a tab does not exist until then, and whatever is written into it must
+ * be a request of the same batch (its `sheet` throws).
  */
 function ensureTab(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   name: string,
   report: SetupReport,
   tabs?: Map<string, TabState>,
+  adds?: GoogleAppsScript.Sheets.Schema.Request[],
 ): { sheet: () => Sheet; tab: TabState; created: boolean } {
   const known = tabs ? findTab(tabs, name)?.[1] : undefined;
   const existing = tabs ? null : ss.getSheetByName(name);
@@ -299,6 +331,13 @@ function ensureTab(
     return { sheet, tab: known, created: false };
   }
   report.created.push(`Tạo trang "${name}".`);
+  if (tabs && adds) {
+    const tab = addTab(ss, name, tabs, adds);
+    const sheet = () => {
+      throw new Error(`Trang "${name}" chưa được tạo: hãy chạy lại Thiết lập.`);
+    };
+    return { sheet, tab, created: true };
+  }
   // The new spreadsheet's empty first sheet becomes the first tab rather than lingering; looked for
   // once (each look reads every sheet's name).
   const spare = spareSought.has(ss) ? null : spareFirstSheet(ss);
@@ -307,6 +346,41 @@ function ensureTab(
   const tab: TabState = { sheetId: tabs ? sheet.getSheetId() : -1, frozen: 0, protections: [] };
   tabs?.set(name, tab);
   return { sheet: () => sheet, tab, created: true };
+}
+
+/**
+ * Makes tab `name` by a request into `adds`: Google's empty first sheet renamed when it is still there
+ * (looked for once, by the name `tabs` gives it: two calls to see it empty), else a new sheet at the
+ * end of the list. `tabs` learns it.
+ */
+function addTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  tabs: Map<string, TabState>,
+  adds: GoogleAppsScript.Sheets.Schema.Request[],
+): TabState {
+  const first = spareSought.has(ss) ? undefined : [...tabs.keys()].find((t) => FIRST_SHEET.test(t));
+  spareSought.add(ss);
+  const spare = first === undefined ? null : ss.getSheetByName(first);
+  if (first !== undefined && spare && spare.getLastRow() === 0 && spare.getLastColumn() === 0) {
+    const tab = tabs.get(first)!;
+    tabs.delete(first);
+    tabs.set(name, tab);
+    adds.push({
+      updateSheetProperties: { properties: { sheetId: tab.sheetId, title: name }, fields: "title" },
+    });
+    return tab;
+  }
+  const tab: TabState = {
+    sheetId: newSheetId(name, tabs),
+    frozen: 0,
+    rows: NEW_GRID.rowCount,
+    columns: NEW_GRID.columnCount,
+    protections: [],
+  };
+  tabs.set(name, tab);
+  adds.push({ addSheet: { properties: { sheetId: tab.sheetId, title: name, gridProperties: NEW_GRID } } });
+  return tab;
 }
 
 const LOCALE = "vi_VN";
@@ -334,9 +408,19 @@ export function localise(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: S
   }
 }
 
-function layoutChangeLog(sheet: Sheet): void {
-  layoutLog(sheet, CHANGE_LOG_LAYOUT);
-  if (!sheet.isSheetHidden()) sheet.hideSheet();
+/** The logs, and how much of each one's head setup reads to see it laid out (its header's width). */
+const LOGS = [
+  [SYSTEM_TABS.changeLog, CHANGE_LOG_LAYOUT],
+  [SYSTEM_TABS.sendLog, SEND_LOG_LAYOUT],
+] as const;
+
+/**
+ * A log that exists, laid out (table.ts layoutLog) unless its head, read with the unit tabs' (`head`),
+ * shows a header and a wrapped row 2: then no call.
+ */
+function layoutExistingLog(sheet: () => Sheet, layout: LogLayout, head: TabHead | undefined): void {
+  if (head && head.header.length > 0 && head.wrapped) return;
+  layoutLog(sheet(), layout);
 }
 
 /** Tabs of units the plan no longer has: kept, greyed, noted and made the office's only. */
@@ -378,21 +462,32 @@ export function setupSpreadsheet(
   // API reads it.
   SpreadsheetApp.flush();
   // One read of every tab's id, frozen rows and protections, one of every unit tab's first rows, a few of
-  // the plan's columns' rules and formats; the writes
-  // the API does in one go (rules, formats, widths, column marks, frozen rows, protections) gathered into
-  // one batchUpdate at the end.
+  // the plan's columns' rules and formats; the writes the API does in one go (missing tabs made, a new
+  // tab's cells, rules, formats, widths, column marks, frozen rows, protections) gathered into one
+  // batchUpdate at the end, the tabs it makes at its head.
   const tabs = readTabs(ss);
+  // The logs' first two rows come in the same get as the unit tabs': a log laid out is then left with
+  // no call.
+  const logTitles = new Map(
+    LOGS.flatMap(([name, layout]) => {
+      const title = findTab(tabs, name)?.[0];
+      return title === undefined ? [] : [[title, layout.header.length] as const];
+    }),
+  );
   const heads = readHeads(
     ss,
     tabs,
-    plan.units.flatMap((u) => findTab(tabs, u.tabName)?.[0] ?? []),
+    [...plan.units.flatMap((u) => findTab(tabs, u.tabName)?.[0] ?? []), ...logTitles.keys()],
+    logTitles,
   );
+  const headOf = (name: string) => heads.get(findTab(tabs, name)?.[0] ?? name);
+  const adds: GoogleAppsScript.Sheets.Schema.Request[] = [];
   const batch: GoogleAppsScript.Sheets.Schema.Request[] = [];
   const checks: ColumnCheck[] = [];
   const widths = new Map<string, number>();
   for (const unit of plan.units) {
     const title = findTab(tabs, unit.tabName)?.[0] ?? unit.tabName;
-    const { sheet, tab, created } = ensureTab(ss, unit.tabName, report, tabs);
+    const { sheet, tab, created } = ensureTab(ss, unit.tabName, report, tabs, adds);
     widths.set(
       unit.tabName,
       layoutUnitTab(sheet, title, tab, heads.get(title), created, plan, unit, report, history, batch, checks),
@@ -401,18 +496,38 @@ export function setupSpreadsheet(
   // The plan's rules and formats of every unit tab, read as few cells at a time as the size allows.
   batch.push(...checkColumns(ss, checks));
   archiveTabs(ss, plan, history, office);
-  const system = (name: string) => ensureTab(ss, name, report, tabs).sheet();
-  writeSettingsView(system(SYSTEM_TABS.settings), plan, settings);
-  layoutChangeLog(system(SYSTEM_TABS.changeLog));
-  layoutLog(system(SYSTEM_TABS.sendLog), SEND_LOG_LAYOUT);
+  // A system tab made now is laid out by requests of the batch that makes it; one that exists, as before.
+  const system = (name: string) => {
+    const made = ensureTab(ss, name, report, tabs, adds);
+    return { ...made, rows: made.tab.rows ?? NEW_GRID.rowCount };
+  };
+  const view = system(SYSTEM_TABS.settings);
+  if (view.created) batch.push(...settingsViewRequests(view.tab.sheetId, view.rows, plan, settings));
+  else writeSettingsView(view.sheet(), plan, settings);
+  const changeLog = system(SYSTEM_TABS.changeLog);
+  if (changeLog.created)
+    batch.push(...logRequests(changeLog.tab.sheetId, changeLog.rows, CHANGE_LOG_LAYOUT), {
+      updateSheetProperties: {
+        properties: { sheetId: changeLog.tab.sheetId, hidden: true },
+        fields: "hidden",
+      },
+    });
+  else {
+    layoutExistingLog(changeLog.sheet, CHANGE_LOG_LAYOUT, headOf(SYSTEM_TABS.changeLog));
+    if (!changeLog.tab.hidden) changeLog.sheet().hideSheet();
+  }
+  const sendLog = system(SYSTEM_TABS.sendLog);
+  if (sendLog.created) batch.push(...logRequests(sendLog.tab.sheetId, sendLog.rows, SEND_LOG_LAYOUT));
+  else layoutExistingLog(sendLog.sheet, SEND_LOG_LAYOUT, headOf(SYSTEM_TABS.sendLog));
   // The rollup tab exists (and is protected) before the first rollup is written into it.
-  ensureTab(ss, SYSTEM_TABS.rollup, report, tabs);
+  system(SYSTEM_TABS.rollup);
   try {
-    applyProtections(ss, plan, settings, office, widths, tabs, batch);
+    applyProtections(ss, plan, settings, office, widths, tabs, [...adds, ...batch]);
   } catch (e) {
     // The column marks kept as written (tab-columns.ts) were not: read them again from the sheets.
     forgetColumns();
     throw e;
   }
+  report.tabs = tabs;
   return report;
 }

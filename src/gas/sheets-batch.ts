@@ -20,6 +20,19 @@ export function api(): GoogleAppsScript.Sheets {
   return Sheets;
 }
 
+/** Spreadsheets' ids already asked for in this execution: each getId is a call, and the id never changes. */
+const ids = new WeakMap<object, string>();
+
+/** The spreadsheet's id, asked for once per execution (setup's reads and write name it four times). */
+export function idOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  let id = ids.get(ss);
+  if (id === undefined) {
+    id = ss.getId();
+    ids.set(ss, id);
+  }
+  return id;
+}
+
 /** A tab as one spreadsheets.get gives it: its id, frozen rows and protections. */
 export interface TabState {
   sheetId: number;
@@ -27,14 +40,16 @@ export interface TabState {
   /** Its rows and columns (grid size); unknown for a tab made in this run. */
   rows?: number;
   columns?: number;
+  /** Hidden from view (unknown for a tab made in this run: shown). */
+  hidden?: boolean;
   protections: ProtectedRange[];
 }
 
 /** Every tab of `ss` by name, in one request. */
 export function readTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, TabState> {
-  const got = api().Spreadsheets.get(ss.getId(), {
+  const got = api().Spreadsheets.get(idOf(ss), {
     fields:
-      "sheets(properties(sheetId,title,gridProperties(rowCount,columnCount,frozenRowCount)),protectedRanges(protectedRangeId,range,description,editors))",
+      "sheets(properties(sheetId,title,hidden,gridProperties(rowCount,columnCount,frozenRowCount)),protectedRanges(protectedRangeId,range,description,editors))",
   });
   const tabs = new Map<string, TabState>();
   for (const s of got.sheets ?? []) {
@@ -45,6 +60,7 @@ export function readTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<stri
       frozen: p.gridProperties?.frozenRowCount ?? 0,
       rows: p.gridProperties?.rowCount ?? 0,
       columns: p.gridProperties?.columnCount ?? 0,
+      hidden: p.hidden ?? false,
       protections: s.protectedRanges ?? [],
     });
   }
@@ -70,6 +86,8 @@ export interface TabHead {
   marks: ColumnIndex | null;
   /** The input message (help text) of row 2's rule in each column, "" where it has none. */
   help: string[];
+  /** Whether row 2's first cell wraps its text (a log laid out by setup: table.ts layoutLog). */
+  wrapped: boolean;
 }
 
 /** A1 range of rows `from`..`to` (1-based), columns `first`..`last` (1-based): "'Công an xã'!C2:F1000". */
@@ -85,25 +103,28 @@ function entered(cell: GoogleAppsScript.Sheets.Schema.CellData | undefined): Cel
 
 /**
  * The first two rows of the tabs `titles` (each known to `tabs`), in one request: the header's values,
- * the column marks, and the help text of row 2's rules (checked on that row only: checkColumns reads
- * no help text, the largest part of a rule). Nothing below row 2 is read here: a tab's body is read
- * only as far as the plan's rules and formats need (checkColumns), never its entries.
+ * the column marks, the help text of row 2's rules (checked on that row only: checkColumns reads
+ * no help text, the largest part of a rule) and whether row 2 wraps. Nothing below row 2 is read here: a
+ * tab's body is read only as far as the plan's rules and formats need (checkColumns), never its entries.
+ * `widths`: how many columns to read of some tabs (the logs' headers), every column of the others.
  */
 export function readHeads(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   tabs: Map<string, TabState>,
   titles: readonly string[],
+  widths: ReadonlyMap<string, number> = new Map(),
 ): Map<string, TabHead> {
   const out = new Map<string, TabHead>();
   const ranges = titles.flatMap((t) => {
     const s = tabs.get(t);
-    return s?.rows && s.columns ? [cellsRange(t, 1, Math.min(2, s.rows), 1, s.columns)] : [];
+    const width = Math.min(widths.get(t) ?? s?.columns ?? 0, s?.columns ?? 0);
+    return s?.rows && width > 0 ? [cellsRange(t, 1, Math.min(2, s.rows), 1, width)] : [];
   });
   if (ranges.length === 0) return out;
-  const got = api().Spreadsheets.get(ss.getId(), {
+  const got = api().Spreadsheets.get(idOf(ss), {
     ranges,
     fields:
-      "sheets(properties.title,data(rowData.values(userEnteredValue,dataValidation.inputMessage)," +
+      "sheets(properties.title,data(rowData.values(userEnteredValue,userEnteredFormat.wrapStrategy,dataValidation.inputMessage)," +
       "columnMetadata.developerMetadata(metadataKey,metadataValue)))",
   });
   for (const s of got.sheets ?? []) {
@@ -112,7 +133,8 @@ export function readHeads(
     const header = (first ?? []).map(entered);
     while (header.length > 0 && header[header.length - 1] === "") header.pop();
     const help = (second ?? []).map((c) => c?.dataValidation?.inputMessage ?? "");
-    out.set(s.properties?.title ?? "", { header, marks: marksIn(data.columnMetadata ?? []), help });
+    const wrapped = second?.[0]?.userEnteredFormat?.wrapStrategy === "WRAP";
+    out.set(s.properties?.title ?? "", { header, marks: marksIn(data.columnMetadata ?? []), help, wrapped });
   }
   return out;
 }
@@ -242,7 +264,7 @@ export function checkColumns(
     }
   }
   const cellsOf = new Map<string, (GoogleAppsScript.Sheets.Schema.CellData | undefined)[][]>();
-  const id = requests.length > 0 ? ss.getId() : "";
+  const id = requests.length > 0 ? idOf(ss) : "";
   for (const request of requests) {
     const got = api().Spreadsheets.get(id, {
       ranges: request.map((p) => p.range),
@@ -378,6 +400,30 @@ export function headerStyle(sheetId: number, columns: number, background: string
   };
 }
 
+/**
+ * A new tab's header row from A1: each text as text (never parsed, as a header is never a number or a
+ * formula), with its note where it has one. For a tab made in the same batch (setup.ts).
+ */
+export function headerCells(
+  sheetId: number,
+  header: readonly CellValue[],
+  notes: readonly string[],
+): Request {
+  const values = header.map((h, c) => {
+    const cell: GoogleAppsScript.Sheets.Schema.CellData = {};
+    if (h !== "" && h !== null) cell.userEnteredValue = { stringValue: String(h) };
+    if (notes[c]) cell.note = notes[c];
+    return cell;
+  });
+  return {
+    updateCells: {
+      start: { sheetId, rowIndex: 0, columnIndex: 0 },
+      rows: [{ values }],
+      fields: "userEnteredValue,note",
+    },
+  };
+}
+
 export function freezeHeader(sheetId: number): Request {
   return {
     updateSheetProperties: {
@@ -454,5 +500,5 @@ export function protectionRequests(
 
 /** Sends `requests` as one batchUpdate (none when there is nothing to do). */
 export function sendBatch(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, requests: Request[]): void {
-  if (requests.length > 0) api().Spreadsheets.batchUpdate({ requests }, ss.getId());
+  if (requests.length > 0) api().Spreadsheets.batchUpdate({ requests }, idOf(ss));
 }

@@ -9,7 +9,9 @@
  */
 import type { CellValue } from "../core/cell";
 import type { TableLayout } from "../core/layout";
+import { HEADER_BACKGROUND } from "../core/layout";
 import { serialOfInstant } from "../core/periods";
+import type { LogLayout } from "../core/tables";
 import { rgbOf, widthRequests } from "./sheets-batch";
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -99,4 +101,76 @@ export function tableRequests(sheetId: number, gridRows: number, t: TableLayout)
     },
   ];
   return out;
+}
+
+/** The API's number format of a pattern the add-in writes: "@" text, a date or time, else a number. */
+function numberFormatOf(pattern: string): GoogleAppsScript.Sheets.Schema.NumberFormat {
+  if (pattern === "@") return { type: "TEXT", pattern };
+  return { type: /[dyhs]/i.test(pattern) ? "DATE_TIME" : "NUMBER", pattern };
+}
+
+/**
+ * The requests that lay out a new, empty log tab (`rows` rows) as table.ts layoutLog does with
+ * SpreadsheetApp: the header and its look, the frozen header, widths, every row below wrapped and
+ * top-aligned with its column's number format. For a tab made in the same batch (setup.ts).
+ */
+export function logRequests(sheetId: number, rows: number, layout: LogLayout): Request[] {
+  const width = layout.header.length;
+  const range = (r0: number, r1: number, c0: number, c1: number) => ({
+    sheetId,
+    startRowIndex: r0,
+    endRowIndex: r1,
+    startColumnIndex: c0,
+    endColumnIndex: c1,
+  });
+  const below = Math.max(rows, 2);
+  return [
+    {
+      updateCells: {
+        start: { sheetId, rowIndex: 0, columnIndex: 0 },
+        rows: [{ values: layout.header.map((h) => ({ userEnteredValue: { stringValue: h } })) }],
+        fields: "userEnteredValue",
+      },
+    },
+    {
+      repeatCell: {
+        range: range(0, 1, 0, width),
+        cell: {
+          userEnteredFormat: {
+            textFormat: { bold: true },
+            backgroundColorStyle: { rgbColor: rgbOf(HEADER_BACKGROUND) },
+            verticalAlignment: "TOP",
+          },
+        },
+        fields: "userEnteredFormat(textFormat.bold,backgroundColorStyle,verticalAlignment)",
+      },
+    },
+    {
+      updateSheetProperties: {
+        properties: { sheetId, gridProperties: { frozenRowCount: 1 } },
+        fields: "gridProperties.frozenRowCount",
+      },
+    },
+    ...widthRequests(sheetId, layout.widths),
+    {
+      repeatCell: {
+        range: range(1, below, 0, width),
+        cell: { userEnteredFormat: { wrapStrategy: "WRAP", verticalAlignment: "TOP" } },
+        fields: "userEnteredFormat(wrapStrategy,verticalAlignment)",
+      },
+    },
+    ...layout.formats.flatMap((pattern, c): Request[] =>
+      pattern
+        ? [
+            {
+              repeatCell: {
+                range: range(1, below, c, c + 1),
+                cell: { userEnteredFormat: { numberFormat: numberFormatOf(pattern) } },
+                fields: "userEnteredFormat.numberFormat",
+              },
+            },
+          ]
+        : [],
+    ),
+  ];
 }

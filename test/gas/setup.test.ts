@@ -1,7 +1,9 @@
 /** "Thiết lập / sửa bảng tính" through the built bundle in the emulator. */
 import { describe, expect, it } from "vitest";
 import { unitColumns } from "../../src/core/columns";
+import { SYSTEM_TABS } from "../../src/core/plan";
 import { SETTINGS_LABELS } from "../../src/core/settings";
+import { CHANGE_LOG_LAYOUT, SEND_LOG_LAYOUT } from "../../src/core/tables";
 import { quangKhai2023 as plan } from "../../src/plans/quang-khai-2023";
 import {
   a1,
@@ -357,5 +359,23 @@ describe("setup on a damaged spreadsheet", () => {
     expect(headers(env, "Tư pháp")[0]).toBe("Ngày");
     expect(headers(env, "Trạm Y tế").slice(0, 3)).toEqual(["Ngày", "Nhiệm vụ", "Hình thức"]);
     expect(lastAlert(env)).toContain('Tạo trang "Tư pháp"');
+  });
+
+  it("lays out again a log whose header was cleared or whose rows no longer wrap, and hides the change log shown", () => {
+    const env = bundleEnvironment();
+    setUpSheet(env);
+    env.setUser(OWNER);
+    const sendLog = sheet(env, SYSTEM_TABS.sendLog);
+    const changeLog = sheet(env, SYSTEM_TABS.changeLog);
+    const width = SEND_LOG_LAYOUT.header.length;
+    sendLog.getRange(1, 1, 1, width).clearContent();
+    changeLog.getRange(2, 1, 10, CHANGE_LOG_LAYOUT.header.length).setWrap(false);
+    changeLog.showSheet();
+    env.run("setupSpreadsheet");
+    expect(sendLog.getRange(1, 1, 1, width).getValues()[0]).toEqual([...SEND_LOG_LAYOUT.header]);
+    expect(sendLog.getRange(2, 1).getWrap()).toBe(true);
+    expect(changeLog.getRange(2, 1, 10, 1).getWraps().flat()).toEqual(new Array(10).fill(true));
+    expect(changeLog.getRange(1, 1).getValue()).toBe(CHANGE_LOG_LAYOUT.header[0]);
+    expect(changeLog.isSheetHidden()).toBe(true);
   });
 });

@@ -8,6 +8,25 @@ const REQUEST = `${REST}/spreadsheets/request`;
 
 export const sheetsApiCases: ContractCase[] = [
   {
+    id: "sheets-api.get-hidden-sheets",
+    behaviour:
+      "spreadsheets.get with the mask sheets.properties(title,hidden) gives hidden: true on a sheet hidden with SpreadsheetApp's hideSheet and leaves it out on a shown one (its default, false)",
+    source: `${REST}/spreadsheets/sheets#SheetProperties`,
+    note: 'SheetProperties.hidden: "True if the sheet is hidden in the UI, false if it\'s visible." Proto3 JSON leaves default values out (https://protobuf.dev/programming-guides/proto3/#json). Not recorded on Google.',
+    reads: ["SheetProperties.hidden", "SheetProperties.title"],
+    covers: ["SpreadsheetsCollection.get", "Spreadsheet.insertSheet", "Sheet.hideSheet", "Spreadsheet.getId"],
+    run(gas) {
+      const ss = fresh(gas, "sheets api hidden");
+      ss.insertSheet("Nhật ký sửa").hideSheet();
+      ss.insertSheet("Nhật ký gửi");
+      const got = gas.Sheets.Spreadsheets.get(ss.getId(), { fields: "sheets.properties(title,hidden)" });
+      return { sheets: (got.sheets ?? []).map((sh) => json(sh.properties)) };
+    },
+    expected: {
+      sheets: [{ title: "Trang tính1" }, { title: "Nhật ký sửa", hidden: true }, { title: "Nhật ký gửi" }],
+    },
+  },
+  {
     id: "sheets-api.get-protected-ranges-with-a-field-mask",
     behaviour:
       "spreadsheets.get with a field mask gives only the fields asked for; protections made with SpreadsheetApp are there as protectedRanges: a whole-sheet one's range is its sheetId alone, a range's has 0-based half-open indexes, editors list the owner and the protection's editors; fields at their default (the first sheet's id 0, a zero index or frozen count) are left out",

@@ -255,10 +255,23 @@ function dimensionRange(b: Batch, d: Obj): { sheet: SheetData; rows: boolean; st
 
 export const CELL_REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
   addSheet(b, r) {
-    const p = (r.properties ?? {}) as { sheetId?: number; title?: string; index?: number };
+    const p = (r.properties ?? {}) as {
+      sheetId?: number;
+      title?: string;
+      index?: number;
+      gridProperties?: { rowCount?: number; columnCount?: number };
+    };
     for (const k of Object.keys(p))
-      if (!["sheetId", "title", "index"].includes(k))
+      if (!["sheetId", "title", "index", "gridProperties"].includes(k))
         notImplemented(`SpreadsheetsCollection.batchUpdate addSheet properties.${k}`);
+    // The grid's size, as SheetProperties.gridProperties gives it (GridProperties.rowCount, columnCount).
+    const grid = p.gridProperties ?? {};
+    for (const k of Object.keys(grid))
+      if (!["rowCount", "columnCount"].includes(k))
+        notImplemented(`SpreadsheetsCollection.batchUpdate addSheet properties.gridProperties.${k}`);
+    for (const n of [grid.rowCount, grid.columnCount])
+      if (n !== undefined && (!Number.isInteger(n) || n < 1))
+        throw invalid(`Invalid grid size ${n}: a sheet has at least one row and one column.`);
     const taken = (id: number) => b.added.has(id) || b.ss.sheets.some((s) => !s.deleted && s.sheetId === id);
     if (p.sheetId !== undefined && (!Number.isInteger(p.sheetId) || p.sheetId < 0 || taken(p.sheetId)))
       throw invalid(`Invalid sheetId ${p.sheetId}: it must be ≥ 0 and not another sheet's.`);
@@ -268,7 +281,7 @@ export const CELL_REQUESTS: Record<string, (b: Batch, r: Obj) => Prepared> = {
     let title = p.title;
     for (let n = b.ss.sheets.length + 1; title === undefined; n++)
       if (!findSheetByName(b.ss, `Sheet${n}`)) title = `Sheet${n}`;
-    const sheet = newSheetData(id, titleFor(b, title, undefined));
+    const sheet = newSheetData(id, titleFor(b, title, undefined), grid.rowCount, grid.columnCount);
     b.added.set(id, sheet);
     return {
       apply() {

@@ -136,7 +136,7 @@ function formatType(pattern: string): string {
 
 /** CellData fields this emulator gives, and the CellFormat fields of userEnteredFormat. */
 const CELL_FIELDS = ["note", "userEnteredValue", "userEnteredFormat", "dataValidation"];
-const FORMAT_FIELDS = ["numberFormat", "backgroundColorStyle"];
+const FORMAT_FIELDS = ["numberFormat", "backgroundColorStyle", "wrapStrategy"];
 const DATA_FIELDS = ["rowData", "startRow", "startColumn", "columnMetadata"];
 
 /** The sub-mask at `path`, null when the whole field is asked for, undefined when not at all. */
@@ -187,6 +187,11 @@ function cellData(ss: SpreadsheetData, c: CellData | undefined, wants: Mask): Ob
   const format: Obj = {};
   if (c.nf !== undefined) format.numberFormat = { type: formatType(c.nf), pattern: c.nf };
   if (c.bg !== undefined) format.backgroundColorStyle = { rgbColor: colorOf(c.bg) };
+  // CellFormat.wrapStrategy, only when asked for by name (or the whole format): WRAP, or OVERFLOW_CELL for
+  // a cell set not to wrap; left out where never set, as any field at its default.
+  const formatMask = wants.get("userEnteredFormat");
+  if (c.wrap !== undefined && (formatMask === null || formatMask?.has("wrapStrategy")))
+    format.wrapStrategy = c.wrap ? "WRAP" : "OVERFLOW_CELL";
   if (wants.has("userEnteredFormat") && Object.keys(format).length > 0) out.userEnteredFormat = format;
   if (c.dv && wants.has("dataValidation")) out.dataValidation = apiRule(c.dv);
   return out;

@@ -234,3 +234,98 @@ describe("a sheet hidden through the Sheets API", () => {
     );
   });
 });
+
+describe("a sheet added through the Sheets API", () => {
+  // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#addsheetrequest: the
+  // new sheet's SheetProperties (sheetId "if set, must not conflict with any existing sheet ID", title,
+  // gridProperties.rowCount/columnCount: the grid's size); AddSheetResponse returns "the properties of the
+  // newly added sheet"; without an index the sheet goes to the end of the list
+  // (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#SheetProperties).
+  const code = `
+    function add(requests) {
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      const reply = Sheets.Spreadsheets.batchUpdate({ requests }, ss.getId());
+      return {
+        replies: reply.replies.map((r) => r.addSheet.properties),
+        sheets: SpreadsheetApp.getActiveSpreadsheet().getSheets().map((s) => [s.getName(), s.getSheetId(), s.getMaxRows(), s.getMaxColumns()]),
+      };
+    }`;
+
+  it("takes the id, title and grid size asked for, goes to the end, and answers with its properties", () => {
+    const env = environment(code);
+    const got = env.run("add", [
+      {
+        addSheet: {
+          properties: {
+            sheetId: 42,
+            title: "Công an xã",
+            gridProperties: { rowCount: 1000, columnCount: 26 },
+          },
+        },
+      },
+      {
+        addSheet: {
+          properties: { sheetId: 43, title: "Nhỏ", gridProperties: { rowCount: 5, columnCount: 3 } },
+        },
+      },
+    ]) as { replies: unknown[]; sheets: unknown[] };
+    expect(got.sheets).toEqual([
+      ["Trang tính1", 0, 1000, 26],
+      ["Công an xã", 42, 1000, 26],
+      ["Nhỏ", 43, 5, 3],
+    ]);
+    expect(got.replies).toEqual([
+      {
+        sheetId: 42,
+        title: "Công an xã",
+        index: 1,
+        sheetType: "GRID",
+        gridProperties: { rowCount: 1000, columnCount: 26 },
+      },
+      {
+        sheetId: 43,
+        title: "Nhỏ",
+        index: 2,
+        sheetType: "GRID",
+        gridProperties: { rowCount: 5, columnCount: 3 },
+      },
+    ]);
+  });
+
+  it("refuses an id another sheet has and a grid without rows, adding nothing", () => {
+    const env = environment(code);
+    expect(() => env.run("add", [{ addSheet: { properties: { sheetId: 0, title: "Trùng" } } }])).toThrow(
+      "Invalid sheetId 0",
+    );
+    expect(() =>
+      env.run("add", [{ addSheet: { properties: { title: "Rỗng", gridProperties: { rowCount: 0 } } } }]),
+    ).toThrow("Invalid grid size 0");
+    expect((env.run("add", []) as { sheets: unknown[] }).sheets).toEqual([["Trang tính1", 0, 1000, 26]]);
+  });
+});
+
+describe("a cell's wrap read through the Sheets API", () => {
+  // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/cells#CellFormat: wrapStrategy
+  // (WRAP, OVERFLOW_CELL, CLIP…) is part of userEnteredFormat; a field at its default is left out.
+  const code = `
+    function wraps(mask) {
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      const sheet = ss.getActiveSheet();
+      sheet.getRange("A2").setWrap(true);
+      sheet.getRange("B2").setWrap(false);
+      sheet.getRange("C2").setNumberFormat("@");
+      SpreadsheetApp.flush();
+      const got = Sheets.Spreadsheets.get(ss.getId(), { ranges: ["'Trang tính1'!A2:D2"], fields: "sheets.data.rowData.values(" + mask + ")" });
+      return got.sheets[0].data[0].rowData[0].values;
+    }`;
+
+  it("gives WRAP or OVERFLOW_CELL where a cell's wrap was set, and only when the mask names it", () => {
+    const env = environment(code);
+    const wrap = (mask: string) =>
+      (env.run("wraps", mask) as { userEnteredFormat?: { wrapStrategy?: string } }[]).map(
+        (c) => c.userEnteredFormat?.wrapStrategy ?? null,
+      );
+    expect(wrap("userEnteredFormat.wrapStrategy")).toEqual(["WRAP", "OVERFLOW_CELL", null]);
+    expect(wrap("userEnteredFormat.numberFormat")).toEqual([null, null, null]);
+  });
+});
