@@ -20,7 +20,7 @@ import {
 } from "./protocol";
 import { REPO_ROOT } from "../repo-root";
 import { pageAssets } from "./assets";
-import { Workbench, type WorkbenchOptions } from "./workbench";
+import { requireCode, Workbench, type WorkbenchOptions } from "./workbench";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -34,6 +34,11 @@ export interface ServerOptions extends Partial<WorkbenchOptions> {
   /** 0 picks a free port. */
   port?: number;
   host?: string;
+  /**
+   * Told the address as soon as the server listens, before the workbook is opened: the browser then
+   * connects while it opens, and its requests are answered once it is open.
+   */
+  listening?: (url: string) => void;
 }
 
 export interface RunningWorkbench {
@@ -203,14 +208,20 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
   const building = pageAssets();
   // Handled here too, so that a failure to open the workbook below does not leave it unheard.
   building.catch(() => undefined);
-  const workbench = new Workbench({
-    buildDir: opts.buildDir ?? DEFAULT_BUILD_DIR,
-    dataDir: opts.dataDir ?? DEFAULT_DATA_DIR,
-    ...(opts.log ? { log: opts.log } : {}),
-    ...(opts.compactAfterMs === undefined ? {} : { compactAfterMs: opts.compactAfterMs }),
-    ...(opts.compactEvery === undefined ? {} : { compactEvery: opts.compactEvery }),
-    ...(opts.demo ? { demo: opts.demo } : {}),
-  });
+  const buildDir = opts.buildDir ?? DEFAULT_BUILD_DIR;
+  // Said before listening, as a failure to open the workbook below is said before anything listens.
+  requireCode(buildDir);
+  const openWorkbook = () =>
+    new Workbench({
+      buildDir,
+      dataDir: opts.dataDir ?? DEFAULT_DATA_DIR,
+      ...(opts.log ? { log: opts.log } : {}),
+      ...(opts.compactAfterMs === undefined ? {} : { compactAfterMs: opts.compactAfterMs }),
+      ...(opts.compactEvery === undefined ? {} : { compactEvery: opts.compactEvery }),
+      ...(opts.demo ? { demo: opts.demo } : {}),
+    });
+  // Without a listener for the address, the workbook is opened first (a failure then leaves nothing listening).
+  let workbench: Workbench | undefined = opts.listening ? undefined : openWorkbook();
   const assets = await building;
   let port = opts.port ?? 8080;
 
@@ -218,6 +229,8 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
   const allowedOrigins = (): string[] => allowedHosts().map((h) => `http://${h}`);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Opened synchronously right after listening, before any request is read: never undefined here.
+    if (!workbench) throw new HttpError(503, "Bảng tính đang mở, hãy thử lại.");
     // Only this machine's own address: a page elsewhere renamed to point here (DNS rebinding) is refused.
     if (!allowedHosts().includes(req.headers.host ?? ""))
       throw new HttpError(421, "Địa chỉ máy chủ không đúng.");
@@ -369,15 +382,28 @@ export async function startWorkbench(opts: ServerOptions = {}): Promise<RunningW
   });
   port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(":") ? `[${host}]` : host;
+  const url = `http://${shownHost}:${port}/`;
+  if (!workbench) {
+    opts.listening?.(url);
+    // In this same turn, before the server reads any request: they wait, accepted, until it is open.
+    try {
+      workbench = openWorkbook();
+    } catch (e) {
+      server.close();
+      server.closeAllConnections();
+      throw e;
+    }
+  }
+  const opened = workbench;
   return {
-    url: `http://${shownHost}:${port}/`,
+    url,
     port,
-    workbench,
+    workbench: opened,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
           // A clean stop leaves no journal to replay.
-          workbench.close();
+          opened.close();
           resolve();
         });
         server.closeAllConnections();
