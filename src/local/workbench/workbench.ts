@@ -471,7 +471,7 @@ export class Workbench {
       sheetName: tab.name,
       user,
       role,
-      canEdit: (row, col) => this.env.sheets.canEdit(spreadsheetId, tab.name, row, col, user),
+      canEdit: this.env.sheets.editable(spreadsheetId, tab.name, user),
     });
   }
 
