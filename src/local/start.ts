@@ -36,9 +36,12 @@ async function main(): Promise<void> {
     ...idleFrom(process.env.WORKBENCH_SAVE_IDLE_MS),
     demo: process.env.WORKBENCH_DEMO === "cap-tren" ? "cap-tren" : "xa",
     log: (line) => console.log(line),
+    // The address as soon as the server listens: the browser connects while the workbook opens.
+    listening: (url) => {
+      console.log(`Bàn thử đang chạy tại ${url}`);
+      console.log(`Workbench running at ${url} (Ctrl+C để dừng / to stop)`);
+    },
   });
-  console.log(`Bàn thử đang chạy tại ${running.url}`);
-  console.log(`Workbench running at ${running.url} (Ctrl+C để dừng / to stop)`);
   const stop = () => {
     void running.close().then(() => process.exit(0));
   };

@@ -127,6 +127,53 @@ describe("the state on disk", () => {
       dir.remove();
     }
   });
+  // issue 17: a start builds a tab's cells when they are first read; what is saved never depends on it.
+  it("keeps the tabs nobody opened intact through a kill and a clean stop, and shows each tab as it was saved", () => {
+    const dir = tempDataDir();
+    try {
+      const first = open(dir.dir);
+      first.setUser(SCHOOL);
+      const ssId = first.state().spreadsheets[0]!.id;
+      const tabs =
+        first.state().spreadsheets.length > 0
+          ? first.snapshot().spreadsheets.spreadsheets[0]!.sheets.map((t) => t.name)
+          : [];
+      expect(tabs.length).toBeGreaterThan(10);
+      // What each tab shows, read from a workbook whose every tab was read (a state taken reads them all).
+      first.snapshot();
+      const views = new Map(tabs.map((t) => [t, first.sheet(ssId, t)]));
+      first.close();
+      const saved = readFileSync(join(dir.dir, STATE_FILE), "utf8");
+
+      // Started again: each tab, shown first thing, is what it was.
+      const again = open(dir.dir);
+      for (const t of tabs) expect(again.sheet(ssId, t), t).toEqual(views.get(t));
+      again.close();
+      // Nothing was done: the state written on the clean stop is the one read.
+      expect(readFileSync(join(dir.dir, STATE_FILE), "utf8")).toBe(saved);
+
+      // One cell typed, then killed (no close): the journal replays it onto tabs never read.
+      const typed = open(dir.dir);
+      const before = typed.snapshot();
+      typed.setUser(SCHOOL);
+      expect(
+        typed.edit({ spreadsheetId: ssId, sheet: "Trường học", row: 40, column: 12, text: "Ngoại khóa" }).ok,
+      ).toBe(true);
+      const live = typed.snapshot();
+      const replayed = open(dir.dir);
+      expect(replayed.snapshot()).toEqual(live);
+      // The edit changed its tab and the edit log; every other tab is as saved. The clean stop writes them all.
+      const tabsOf = (st: typeof live) => st.spreadsheets.spreadsheets[0]!.sheets;
+      const changed = tabsOf(live)
+        .filter((t, i) => JSON.stringify(t) !== JSON.stringify(tabsOf(before)[i]))
+        .map((t) => t.name);
+      expect(changed).toEqual(["Trường học", "Nhật ký sửa"]);
+      replayed.close();
+      expect(open(dir.dir).snapshot()).toEqual(live);
+    } finally {
+      dir.remove();
+    }
+  });
 });
 
 describe("the clock and where people land", () => {

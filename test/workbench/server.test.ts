@@ -2,6 +2,7 @@
  * The workbench server without a browser: the seeded demo against the real bundle, the state file,
  * and the server's refusals (it never trusts the page). In-process, on a free port, with a temp folder.
  */
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
@@ -197,6 +198,54 @@ describe("the server never trusts the page", () => {
     expect(await rawGet(server.port, "/api/state", "evil.example")).toBe(421);
     expect(await rawGet(server.port, "/api/state", `127.0.0.1:${server.port}`)).toBe(200);
   });
+
+  // issue 17: one response before the page's script runs, and no inline code but the page's own.
+  it("serves the page's styles and script in the page itself, allowed by their hashes alone", async () => {
+    const res = await fetch(base);
+    const html = await res.text();
+    const policy = res.headers.get("content-security-policy")!;
+    const script = /<script>([\s\S]*)<\/script>/.exec(html)![1]!;
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    expect(script).toContain("/api/open");
+    expect(style).toContain(".grid-wrap");
+    const hash = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+    expect(policy).toContain(`script-src 'self' ${hash(script)};`);
+    expect(policy).toContain(`style-src 'self' ${hash(style)};`);
+    expect(policy).not.toContain("unsafe-inline");
+    // Nothing in them ends their element early.
+    expect(html.match(/<\/script>/gi)).toHaveLength(1);
+    expect(html.match(/<\/style>/gi)).toHaveLength(1);
+  });
+
+  it("says its address before it opens the workbook, and answers the first request once it is open", async () => {
+    const dir = tempDataDir();
+    const said: string[] = [];
+    let answered: Promise<Response> | undefined;
+    try {
+      const running = await startWorkbench({
+        port: 0,
+        buildDir: BUILD,
+        dataDir: dir.dir,
+        log: (line) => said.push(line),
+        listening: (url) => {
+          said.push(`listening ${url}`);
+          // Asked at once, as a browser would: read when the workbook is open.
+          answered = fetch(`${url}api/state`);
+        },
+      });
+      try {
+        expect(said[0]).toBe(`listening ${running.url}`);
+        expect(said.slice(1).join("\n")).toContain("Đã tạo bảng tính mẫu");
+        const first = await answered!;
+        expect(first.status).toBe(200);
+        expect(((await first.json()) as StateView).spreadsheets.length).toBeGreaterThan(0);
+      } finally {
+        await running.close();
+      }
+    } finally {
+      dir.remove();
+    }
+  }, 60_000);
 
   it("answers the page's opening call with the tab the person lands on, as the page would ask for it", async () => {
     for (const email of [SCHOOL, DEMO_OWNER]) {

@@ -350,9 +350,10 @@ describe("the workbench (npm start)", () => {
   it("keeps every acknowledged change when the server is killed (kill -9) and started again", async () => {
     await server!.stop("SIGKILL");
     server = await startServer(data.dir);
-    // Killed, it wrote no whole state: what was done since the last one comes back from the journal.
-    expect(server.output.join("")).toMatch(/Đã mở lại bảng tính đã lưu: .*thao tác từ nhật ký/);
     ({ page, errors } = await openWorkbench(browser, server.url));
+    // Killed, it wrote no whole state: what was done since the last one came back from the journal
+    // (said once the workbook is open, after the address: the page above waited for it).
+    expect(server.output.join("")).toMatch(/Đã mở lại bảng tính đã lưu: .*thao tác từ nhật ký/);
     expect(await page.locator("#user").inputValue()).toBe(OWNER);
     expect(await page.locator("#now").textContent()).toBe("15/06/2023 07:00");
     await openTab(page, "Trường học");

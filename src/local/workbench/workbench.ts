@@ -126,6 +126,15 @@ export function menuStepsOf(text: string): string[][] {
   return out;
 }
 
+/** The bundle's Code.js in `buildDir`, or what to run when it is missing. */
+export function requireCode(buildDir: string): string {
+  const codePath = join(buildDir, "Code.js");
+  if (!existsSync(codePath)) {
+    throw new Error(`Không thấy ${codePath}. Hãy chạy "npm run build" (hoặc "npm start") trước.`);
+  }
+  return codePath;
+}
+
 const done = (): ActionResult => ({ ok: true, executions: [], alerts: [], toasts: [], newMail: 0 });
 
 export class Workbench {
@@ -160,11 +169,7 @@ export class Workbench {
   version = 0;
 
   constructor(opts: WorkbenchOptions) {
-    const codePath = join(opts.buildDir, "Code.js");
-    if (!existsSync(codePath)) {
-      throw new Error(`Không thấy ${codePath}. Hãy chạy "npm run build" (hoặc "npm start") trước.`);
-    }
-    this.code = readFileSync(codePath, "utf8");
+    this.code = readFileSync(requireCode(opts.buildDir), "utf8");
     this.htmlDir = opts.buildDir;
     this.compactAfterMs = opts.compactAfterMs ?? 2000;
     this.compactEvery = opts.compactEvery ?? 100;
@@ -466,7 +471,7 @@ export class Workbench {
       sheetName: tab.name,
       user,
       role,
-      canEdit: (row, col) => this.env.sheets.canEdit(spreadsheetId, tab.name, row, col, user),
+      canEdit: this.env.sheets.editable(spreadsheetId, tab.name, user),
     });
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEnvironment } from "../../../src/local/emulator/index";
+import { cellsUnread } from "../../../src/local/emulator/spreadsheet/state";
 import { environment, gas, OWNER, POLICE } from "./harness";
 
 const SCRIPT = `
@@ -115,5 +116,71 @@ describe("snapshot and restore", () => {
     delete oldSheet.styles;
     const fromOld = createEnvironment({ state: old });
     expect(fromOld.snapshot()).toEqual(state);
+  });
+
+  // issue 17: a start restores every tab and the page shows one, so a tab's cells are built when first read.
+  it("builds a restored tab's cells when first read: a tab shown before and after reads the same, and a state saved untouched is the state restored", () => {
+    const script = `
+      function prepare() {
+        var ss = SpreadsheetApp.getActive();
+        var police = ss.getSheets()[0].setName("Công an xã");
+        police.getRange("A1:C3").setValues([["Ngày", "Nội dung", "Số người"],
+          [new Date("2023-04-15T00:00:00+07:00"), "Tuyên truyền", 35], [new Date("2023-05-02T00:00:00+07:00"), "Họp dân", 12]]);
+        police.getRange("A4:A300").setNumberFormat("dd/mm/yyyy");
+        police.getRange("C4:C300").setDataValidation(SpreadsheetApp.newDataValidation()
+          .requireValueInList(["Có", "Không"]).setHelpText("Chọn Có hoặc Không").build());
+        police.getRange("B3").setNote("đã kiểm tra").setBackground("#fff2cc");
+        var school = ss.insertSheet("Trường học");
+        school.getRange("A1:B2").setValues([["Việc", "Số lớp"], ["Ngoại khóa", 4]]);
+        school.getRange("B2:B200").setDataValidation(SpreadsheetApp.newDataValidation()
+          .requireNumberBetween(0, 40).setHelpText("Từ 0 đến 40").build());
+        school.getRange("A2:A200").setDataValidation(SpreadsheetApp.newDataValidation()
+          .requireValueInList(["Ngoại khóa", "Chính khóa"]).build());
+      }
+      function probe(name) {
+        var r = SpreadsheetApp.getActive().getSheetByName(name).getRange("A1:C300");
+        return JSON.stringify([r.getValues(), r.getNotes(), r.getBackgrounds(), r.getNumberFormats(),
+          r.getDataValidations().map(function (row) { return row.map(function (v) {
+            return v && [String(v.getCriteriaType()), v.getCriteriaValues(), v.getHelpText()]; }); })]);
+      }`;
+    const env = environment(script);
+    env.run("prepare");
+    const state = JSON.parse(JSON.stringify(env.snapshot()));
+    const id = state.spreadsheets.spreadsheets[0]!.id as string;
+    const tabs = ["Công an xã", "Trường học"];
+    const sheetsOf = (e: ReturnType<typeof createEnvironment>) => e.sheets.byId(id)!._data.sheets;
+
+    // Restored: no tab's cells are built, and a state taken untouched is exactly the one restored.
+    const untouched = createEnvironment({ state: structuredClone(state) });
+    expect(sheetsOf(untouched).map(cellsUnread)).toEqual([true, true]);
+    expect(untouched.snapshot()).toEqual(state);
+
+    // One tab shown (its own snapshot) leaves it unbuilt, and restores into the same cells as the live one's.
+    const shown = createEnvironment({ state: structuredClone(state) });
+    for (const name of tabs) {
+      const view = shown.sheets.snapshot({ spreadsheetId: id, sheetName: name });
+      expect(sheetsOf(shown).map(cellsUnread)).toEqual([true, true]);
+      const fromView = createEnvironment({ state: { ...structuredClone(state), spreadsheets: view } });
+      const fromLive = createEnvironment({
+        state: {
+          ...structuredClone(state),
+          spreadsheets: env.sheets.snapshot({ spreadsheetId: id, sheetName: name }),
+        },
+      });
+      fromView.load(script);
+      fromLive.load(script);
+      expect(fromView.run("probe", name)).toBe(fromLive.run("probe", name));
+      expect(fromView.run("probe", name)).toBe(env.run("probe", name));
+    }
+
+    // Read through the script, a tab is built and reads as the original; the other stays as it was.
+    shown.load(script);
+    expect(shown.run("probe", "Trường học")).toBe(env.run("probe", "Trường học"));
+    expect(sheetsOf(shown).map(cellsUnread)).toEqual([true, false]);
+    // Written before ever read, a tab keeps the write and every cell it had.
+    for (const e of [shown, env]) e.userEdit("Công an xã", "B4", [["Phát tờ rơi"]], { typed: true });
+    expect(sheetsOf(shown).map(cellsUnread)).toEqual([false, false]);
+    expect(shown.run("probe", "Công an xã")).toBe(env.run("probe", "Công an xã"));
+    expect(shown.snapshot().spreadsheets).toEqual(env.snapshot().spreadsheets);
   });
 });

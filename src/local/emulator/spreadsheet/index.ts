@@ -22,7 +22,7 @@ import { displayValue } from "./format";
 import {
   assertCanEdit,
   assertCanEditSheet,
-  blockingProtections,
+  cellBlocker,
   canView,
   type Ctx,
   cellAt,
@@ -143,6 +143,8 @@ export interface SheetsModel {
   userFormat(sheetName: string, a1: string, format: UserFormat, user: string): void;
   /** Whether `user` may edit one cell (sharing and protections; warning-only never blocks). */
   canEdit(spreadsheetId: string, sheetName: string, row: number, col: number, user: string): boolean;
+  /** canEdit for many cells of one tab: the protections that cannot concern `user` set aside once. */
+  editable(spreadsheetId: string, sheetName: string, user: string): (row: number, col: number) => boolean;
   /** The user's access to a spreadsheet (Google runs no onOpen for a viewer). */
   role(spreadsheetId: string, user: string): "owner" | "editor" | "viewer" | "none";
   /** Toasts shown with Spreadsheet.toast, oldest first. */
@@ -204,6 +206,15 @@ export function createSheetsModel(
     const ss = sheet._ssData;
     ss.activeSheetId = sheet._sheet.sheetId;
     ss.selection = { sheetId: sheet._sheet.sheetId, row, col, numRows, numCols };
+  };
+
+  const editable = (spreadsheetId: string, sheetName: string, user: string) => {
+    const ss = ctx.spreadsheets.get(spreadsheetId);
+    if (!ss || ss.deleted) return () => false;
+    const sheet = sheetNamed(ss, sheetName);
+    if (!isEditor(ss, user)) return () => false;
+    const blocked = cellBlocker(ss, sheet, user);
+    return (row: number, col: number) => !blocked(row, col);
   };
 
   return {
@@ -359,13 +370,8 @@ export function createSheetsModel(
       if (format.fontWeight !== undefined) range.setFontWeight(format.fontWeight);
       select(range.getSheet(), range._rect.row, range._rect.col, range._rect.numRows, range._rect.numCols);
     },
-    canEdit(spreadsheetId, sheetName, row, col, user) {
-      const ss = ctx.spreadsheets.get(spreadsheetId);
-      if (!ss || ss.deleted) return false;
-      const sheet = sheetNamed(ss, sheetName);
-      if (!isEditor(ss, user)) return false;
-      return blockingProtections(ss, sheet, { row, col, numRows: 1, numCols: 1 }, user).length === 0;
-    },
+    canEdit: (spreadsheetId, sheetName, row, col, user) => editable(spreadsheetId, sheetName, user)(row, col),
+    editable,
     role(spreadsheetId, user) {
       const ss = ctx.spreadsheets.get(spreadsheetId);
       if (!ss || ss.deleted) return "none";

@@ -437,6 +437,29 @@ export function blockingProtections(
   return out;
 }
 
+/**
+ * Whether a protection forbids `user` to edit a cell of `sheet`, as blockingProtections says for a
+ * single cell, with the protections that cannot concern them set aside once: a tab's view asks it
+ * of each of its hundreds of cells.
+ */
+export function cellBlocker(
+  ss: SpreadsheetData,
+  sheet: SheetData,
+  user: string,
+): (row: number, col: number) => boolean {
+  const blocking = ss.protections
+    .filter((p) => p.sheetId === sheet.sheetId && !p.warningOnly && !canEditProtection(ss, p, user))
+    .map((p) => ({ p, rect: protectionRect(ss, p) }));
+  return (row, col) => {
+    const cell = { row, col, numRows: 1, numCols: 1 };
+    return blocking.some(
+      ({ p, rect }) =>
+        intersects(rect, cell) &&
+        !(p.kind === "SHEET" && p.unprotected.length > 0 && coveredBy(cell, p.unprotected)),
+    );
+  };
+}
+
 /** Whether every cell of rect lies inside at least one of the rects. */
 function coveredBy(rect: Rect, rects: Rect[]): boolean {
   if (rects.some((u) => contains(u, rect))) return true;

@@ -191,7 +191,23 @@ export function snapshot(ctx: Ctx, which: SnapshotCells = "all"): SheetsState {
       }
       runs.push(col, run.first, run.last - run.first + 1, id);
     };
-    if (wanted)
+    // A tab shown but never read since the restore (the page's landing tab, at a start): its encoded
+    // form as it was restored, the rule indices renumbered into this snapshot's rules. A state to save
+    // is always encoded afresh, so that what is written does not depend on what was read.
+    const unread = which !== "all" && wanted && s instanceof RestoredSheet ? s.unread : undefined;
+    if (unread) {
+      const renumber = <T extends { dv?: number }>(e: T): T => {
+        const copy = { ...e };
+        const rule = e.dv === undefined ? undefined : unread.rules[e.dv];
+        if (rule) copy.dv = ruleId(rule);
+        else delete copy.dv;
+        return copy;
+      };
+      // Loops, not push(...): a tab of 200,000 cells would overflow the call's arguments.
+      for (const e of unread.sheet.cells) cells.push(renumber(e));
+      for (const n of unread.sheet.runs ?? []) runs.push(n);
+      for (const e of unread.sheet.styles ?? []) styles.push(renumber(e));
+    } else if (wanted)
       s.rows.forEach((row, r) => {
         row?.forEach((c, col) => {
           if (!c) return;
@@ -267,6 +283,124 @@ export function snapshot(ctx: Ctx, which: SnapshotCells = "all"): SheetsState {
   };
 }
 
+type Rows = SheetData["rows"];
+
+/** A tab's cells as the model holds them, from its encoded form. */
+function restoreRows(s: EncodedSheet, rules: RuleData[]): Rows {
+  const rows: Rows = [];
+  for (const cell of s.cells) {
+    let line = rows[cell.r];
+    if (!line) {
+      line = [];
+      rows[cell.r] = line;
+    }
+    const c: CellData = {};
+    if (cell.v !== undefined) c.v = decValue(cell.v);
+    for (const k of PLAIN_KEYS) if (cell[k] !== undefined) (c as Record<string, unknown>)[k] = cell[k];
+    if (cell.dv !== undefined) {
+      const rule = rules[cell.dv];
+      if (rule) c.dv = rule;
+    }
+    line[cell.c] = c;
+  }
+  const styles: CellData[] = (s.styles ?? []).map((e) => {
+    const c: CellData = {};
+    for (const k of STYLE_KEYS) if (e[k] !== undefined) (c as Record<string, unknown>)[k] = e[k];
+    const rule = e.dv === undefined ? undefined : rules[e.dv];
+    if (rule) c.dv = rule;
+    return c;
+  });
+  const runs = s.runs ?? [];
+  for (let i = 0; i + 3 < runs.length; i += 4) {
+    const col = runs[i]!;
+    const style = styles[runs[i + 3]!];
+    if (!style) continue;
+    for (let r = runs[i + 1]!, end = r + runs[i + 2]!; r < end; r++) {
+      let line = rows[r];
+      if (!line) {
+        line = [];
+        rows[r] = line;
+      }
+      line[col] = { ...style };
+    }
+  }
+  return rows;
+}
+
+/**
+ * A restored tab whose cells are built from their encoded form when first read (or replaced when
+ * first written): a start restores the workbook's 20-odd tabs and the page shows one. The accessor is
+ * the class's own (every restored tab has the same shape), not one defined on each object, which
+ * would leave the objects in V8's slow dictionary mode for every later cell lookup.
+ */
+class RestoredSheet implements SheetData {
+  sheetId: number;
+  name: string;
+  hidden: boolean;
+  frozenRows: number;
+  frozenCols: number;
+  maxRows: number;
+  maxCols: number;
+  tabColor: string | null;
+  colWidths: (number | undefined)[];
+  rowHeights: (number | undefined)[];
+  hiddenRows: Set<number>;
+  hiddenCols: Set<number>;
+  merges: Rect[];
+  deleted: boolean;
+  private built: Rows | undefined = undefined;
+  /** What the cells are built from, until they are. */
+  private source: EncodedSource | undefined;
+
+  constructor(fields: Omit<SheetData, "rows">, source: EncodedSource) {
+    this.sheetId = fields.sheetId;
+    this.name = fields.name;
+    this.hidden = fields.hidden;
+    this.frozenRows = fields.frozenRows;
+    this.frozenCols = fields.frozenCols;
+    this.maxRows = fields.maxRows;
+    this.maxCols = fields.maxCols;
+    this.tabColor = fields.tabColor;
+    this.colWidths = fields.colWidths;
+    this.rowHeights = fields.rowHeights;
+    this.hiddenRows = fields.hiddenRows;
+    this.hiddenCols = fields.hiddenCols;
+    this.merges = fields.merges;
+    this.deleted = fields.deleted;
+    this.source = source;
+  }
+
+  get rows(): Rows {
+    if (this.built === undefined) {
+      this.built = restoreRows(this.source!.sheet, this.source!.rules);
+      // The encoded tab is no longer needed.
+      this.source = undefined;
+    }
+    return this.built;
+  }
+
+  set rows(rows: Rows) {
+    this.built = rows;
+    this.source = undefined;
+  }
+
+  /** The encoded form, while the cells were neither read nor written since the restore. */
+  get unread(): EncodedSource | undefined {
+    return this.source;
+  }
+}
+
+interface EncodedSource {
+  sheet: EncodedSheet;
+  /** The restored state's rules, which the sheet's `dv` indices point into. */
+  rules: RuleData[];
+}
+
+/** Whether a tab's cells are still only in the encoded form they were restored from (for tests). */
+export function cellsUnread(sheet: SheetData): boolean {
+  return sheet instanceof RestoredSheet && sheet.unread !== undefined;
+}
+
 export function restore(ctx: Ctx, state: SheetsState): void {
   const rules: RuleData[] = state.rules.map((r) => ({
     criteria: r.criteria,
@@ -279,64 +413,29 @@ export function restore(ctx: Ctx, state: SheetsState): void {
   ctx.spreadsheets.clear();
   for (const e of state.spreadsheets) {
     const sheets: SheetData[] = e.sheets.map((s) => {
-      const rows: ((CellData | undefined)[] | undefined)[] = [];
-      for (const cell of s.cells) {
-        let line = rows[cell.r];
-        if (!line) {
-          line = [];
-          rows[cell.r] = line;
-        }
-        const c: CellData = {};
-        if (cell.v !== undefined) c.v = decValue(cell.v);
-        for (const k of PLAIN_KEYS) if (cell[k] !== undefined) (c as Record<string, unknown>)[k] = cell[k];
-        if (cell.dv !== undefined) {
-          const rule = rules[cell.dv];
-          if (rule) c.dv = rule;
-        }
-        line[cell.c] = c;
-      }
-      const styles: CellData[] = (s.styles ?? []).map((e) => {
-        const c: CellData = {};
-        for (const k of STYLE_KEYS) if (e[k] !== undefined) (c as Record<string, unknown>)[k] = e[k];
-        const rule = e.dv === undefined ? undefined : rules[e.dv];
-        if (rule) c.dv = rule;
-        return c;
-      });
-      const runs = s.runs ?? [];
-      for (let i = 0; i + 3 < runs.length; i += 4) {
-        const col = runs[i]!;
-        const style = styles[runs[i + 3]!];
-        if (!style) continue;
-        for (let r = runs[i + 1]!, end = r + runs[i + 2]!; r < end; r++) {
-          let line = rows[r];
-          if (!line) {
-            line = [];
-            rows[r] = line;
-          }
-          line[col] = { ...style };
-        }
-      }
       const colWidths: (number | undefined)[] = [];
       for (const [i, w] of s.colWidths) colWidths[i] = w;
       const rowHeights: (number | undefined)[] = [];
       for (const [i, h] of s.rowHeights) rowHeights[i] = h;
-      return {
-        sheetId: s.sheetId,
-        name: s.name,
-        hidden: s.hidden,
-        frozenRows: s.frozenRows,
-        frozenCols: s.frozenCols,
-        maxRows: s.maxRows,
-        maxCols: s.maxCols,
-        tabColor: s.tabColor,
-        colWidths,
-        rowHeights,
-        merges: (s.merges ?? []).map((m) => ({ ...m })),
-        hiddenRows: new Set(s.hiddenRows),
-        hiddenCols: new Set(s.hiddenCols),
-        rows,
-        deleted: false,
-      };
+      return new RestoredSheet(
+        {
+          sheetId: s.sheetId,
+          name: s.name,
+          hidden: s.hidden,
+          frozenRows: s.frozenRows,
+          frozenCols: s.frozenCols,
+          maxRows: s.maxRows,
+          maxCols: s.maxCols,
+          tabColor: s.tabColor,
+          colWidths,
+          rowHeights,
+          merges: (s.merges ?? []).map((m) => ({ ...m })),
+          hiddenRows: new Set(s.hiddenRows),
+          hiddenCols: new Set(s.hiddenCols),
+          deleted: false,
+        },
+        { sheet: s, rules },
+      );
     });
     const ss: SpreadsheetData = {
       id: e.id,
