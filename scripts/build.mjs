@@ -10,6 +10,8 @@
  *   <Page>.html      one per folder in src/ui/pages/ (index.html with its main.ts and style.css inlined)
  *   PlanTools.html   the plan-editing part of the server (src/gas/plan-tools.ts), as script text that
  *                    Code.js compiles on first use (src/gas/plan-tools-loader.ts): see buildTools
+ *   DraftTools.html  drafting a plan from a document's text (src/core/plan-draft.ts), compiled on first
+ *                    use by PlanTools.html: see DRAFT_TOOLS
  *   UpperTools.html  an upper level's part of the server (src/gas/upper-tools.ts), as script text that
  *                    Code.js compiles on first use (src/gas/upper-tools-loader.ts): see buildTools
  *   OfficeTools.html the office's and chairman's part of the server (monthly rollup, send, copy, approval,
@@ -182,6 +184,12 @@ const CODE_EXPORTS = ["onOpen", "onEditInstalled", "onChangeInstalled"];
 const SERVER_TOOLS = { file: "ServerTools", modules: ["src/gas/upper-tools-loader.ts"] };
 /** The name under which Code.js's bundle returns ServerTools.html's loader, for the stubs. */
 const SERVER_LOADER = "_S";
+/**
+ * Drafting a plan from a document's text (the plan dialog's "soạn từ văn bản"), kept out of PlanTools.html:
+ * setup and a new year load PlanTools.html and need none of it (about 15 KB of PlanTools.html's 150 KB
+ * budget). PlanTools.html compiles DraftTools.html the first time a draft is asked for.
+ */
+const DRAFT_TOOLS = { file: "DraftTools", modules: ["src/core/plan-draft.ts"] };
 
 /** `export * as m3 from "…/send.ts"`, one namespace per module: their export names may repeat. */
 function toolsEntry(tools) {
@@ -456,12 +464,12 @@ async function buildPages() {
  * the bundled plan, drafting from a document) are needed by setup and a few office dialogs; the upper
  * level's, by an upper level's workbook and a commune's push.
  */
-async function buildTools(file, entry, exports) {
+async function buildTools(file, entry, exports, plugins = []) {
   const from =
     typeof entry === "string"
       ? { entryPoints: [join(root, entry)] }
       : { stdin: { contents: entry.contents, resolveDir: root, loader: "js" } };
-  const result = await esbuild.build({ ...APPS_SCRIPT_ESM, ...from });
+  const result = await esbuild.build({ ...APPS_SCRIPT_ESM, ...from, plugins });
   const { body, returned } = splitExports(result.outputFiles[0].text);
   const code = `"use strict";${body}return{${returned}}`;
   for (const [pattern, name] of FORBIDDEN) {
@@ -539,7 +547,23 @@ const { codeChars, serverBytes } = await buildCode(exportsList);
 writeFileSync(join(out, "appsscript.json"), readFileSync(join(root, "appsscript.json")));
 const pages = await buildPages();
 pages.push([`${SERVER_TOOLS.file}.html`, serverBytes]);
-pages.push(["PlanTools.html", await buildTools("PlanTools.html", "src/gas/plan-tools.ts", ["applyPlanTab"])]);
+pages.push([
+  "PlanTools.html",
+  await buildTools(
+    "PlanTools.html",
+    "src/gas/plan-tools.ts",
+    ["applyPlanTab"],
+    [await onFirstUsePlugin(DRAFT_TOOLS)],
+  ),
+]);
+pages.push([
+  `${DRAFT_TOOLS.file}.html`,
+  await buildTools(
+    `${DRAFT_TOOLS.file}.html`,
+    { name: DRAFT_TOOLS.modules.join(", "), contents: toolsEntry(DRAFT_TOOLS) },
+    DRAFT_TOOLS.exported,
+  ),
+]);
 pages.push([
   "UpperTools.html",
   await buildTools("UpperTools.html", "src/gas/upper-tools.ts", [

@@ -167,4 +167,22 @@ describe("Code.js and ServerTools.html", () => {
     expect(SERVER_TOOLS).toContain(upperOnly);
     expect(CODE).not.toContain(upperOnly);
   });
+  it("drafts a plan from a document's text through PlanTools.html and DraftTools.html; setup reads no DraftTools", () => {
+    const { env, read } = setUpWithOwnFiles();
+    env.setUser(OWNER);
+    newExecution(env);
+    read.length = 0;
+    expect(env.run("setupSpreadsheet")).toBeUndefined();
+    expect(read).toEqual(["ServerTools", "PlanTools", "OfficeTools"]);
+
+    newExecution(env);
+    read.length = 0;
+    const text = readFileSync(
+      join(import.meta.dirname, "../fixtures/plan-documents/quang-khai-2023.txt"),
+      "utf8",
+    );
+    const drafted = env.runFromClient("draftPlanFromText", [text]);
+    expect(drafted).toMatchObject({ ok: true, value: { ok: true } });
+    expect(read).toEqual(["ServerTools", "PlanTools", "DraftTools"]);
+  });
 });
