@@ -30,6 +30,7 @@ import {
   startServer,
   status,
   tempDataDir,
+  UPPER_LEVEL,
   WAIT,
 } from "./harness";
 
@@ -182,6 +183,32 @@ describe("the workbench (npm start)", () => {
     await openTab(page, "Trường học");
     await openTab(page, "Công an xã");
     expect(await cell(page, "B2").textContent()).toBe(before);
+    expect(errors).toEqual([]);
+  });
+
+  it("shows the upper level, before any copy is shared with it, nothing of the commune's sheet", async () => {
+    // The school's editor last looked at the police's protected tab: a cell's text, and who may edit it.
+    await actAs(page, SCHOOL);
+    await openTab(page, "Công an xã");
+    await cell(page, "B2").click();
+    expect(await page.locator("#cell-text").textContent()).not.toBe("");
+    expect(await page.locator("#cell-info").textContent()).toContain(POLICE);
+
+    await actAs(page, UPPER_LEVEL);
+    await expect
+      .poll(() => page.locator("#no-access").textContent(), WAIT)
+      .toContain("Người này chưa được chia sẻ bảng tính nào");
+    expect(await page.locator("#grid td").count()).toBe(0);
+    expect(await page.locator("#cell-ref").textContent()).toBe("");
+    expect(await page.locator("#cell-text").textContent()).toBe("");
+    expect(await page.locator("#cell-info").textContent()).toBe("");
+    expect(await page.locator("#book").textContent()).not.toContain("quangkhai.example");
+    expect(await page.locator("#download-xlsx").isVisible()).toBe(false);
+    expect(await page.locator("#plan-doc-label").isVisible()).toBe(false);
+
+    await actAs(page, OWNER);
+    await expect.poll(() => cell(page, "A1").isVisible(), WAIT).toBe(true);
+    expect(await page.locator("#plan-doc-label").isVisible()).toBe(true);
     expect(errors).toEqual([]);
   });
 

@@ -187,6 +187,20 @@ export class Grid {
     this.showInfo();
   }
 
+  /**
+   * No spreadsheet to show (a person nobody has shared one with): the grid, and the bar above it, empty.
+   * The bar would otherwise keep the last person's cell, its text and who may edit it.
+   */
+  clear(): void {
+    this.cancelEdit();
+    this.view = null;
+    clear(this.table);
+    clear(this.datalist);
+    byId("cell-ref").textContent = "";
+    byId("cell-text").textContent = "";
+    clear(byId("cell-info"));
+  }
+
   /** The bar above the grid: the cell's reference, its content, and its note, list, help and lock. */
   private showInfo(): void {
     const view = this.view;

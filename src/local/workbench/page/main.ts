@@ -158,7 +158,11 @@ function layout(): void {
           // A file action on the spreadsheet, as the download is: the plan's document drafted into its plan tab.
           h(
             "label",
-            { class: "plan-doc", title: "Soạn trang Kế hoạch từ văn bản kế hoạch (.txt, .docx)" },
+            {
+              id: "plan-doc-label",
+              class: "plan-doc",
+              title: "Soạn trang Kế hoạch từ văn bản kế hoạch (.txt, .docx)",
+            },
             "Nhập văn bản kế hoạch…",
             h("input", {
               type: "file",
@@ -314,6 +318,8 @@ function renderTop(state: StateView): void {
   const download = byId<HTMLAnchorElement>("download-xlsx");
   const chosen = state.spreadsheets.find((s) => s.id === app.spreadsheetId);
   download.hidden = !chosen;
+  // Drafting a plan writes into a spreadsheet: nothing to offer a person who has none.
+  byId("plan-doc-label").hidden = !chosen;
   if (chosen) {
     download.href = `/api/xlsx?ss=${encodeURIComponent(chosen.id)}`;
     download.download = `${chosen.name}.xlsx`;
@@ -635,7 +641,7 @@ async function loadSheet(known?: SheetView): Promise<void> {
   const wrap = byId("grid-wrap");
   if (!app.spreadsheetId) {
     app.sheet = null;
-    clear(byId("grid"));
+    grid.clear();
     clear(byId("tabs"));
     wrap.hidden = true;
     noAccess.hidden = false;
