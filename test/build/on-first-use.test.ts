@@ -6,36 +6,19 @@
  * emulator with the part taken away after setup: those executions still work as a person expects, and an
  * office action needs it. The office actions themselves are tested through the part in test/gas.
  */
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { appWorld } from "../../src/local/app-world";
-import { createEnvironment } from "../../src/local/emulator/index";
-import { APRIL_10, CODE, columnOf, OWNER, POLICE, SCHOOL, setUpSheet, sheet } from "../gas/harness";
+import { describe, expect, it } from "vitest";
+import { CODE, columnOf, OWNER, POLICE, SCHOOL, sheet } from "../gas/harness";
+import { BUILD, setUpWithOwnFiles } from "./own-files";
 
 const TAB = "Công an xã";
 const RECEIVED = "Tin tố giác, tin báo, khiếu nại tiếp nhận (tin)";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A set-up sheet whose project files are a copy of build/, so that one can be taken away. */
-function setUpWithOwnFiles() {
-  const dir = mkdtempSync(join(tmpdir(), "ks-first-use-"));
-  dirs.push(dir);
-  cpSync(join(__dirname, "../../build"), dir, { recursive: true });
-  const env = createEnvironment(appWorld({ owner: OWNER, now: APRIL_10, htmlDir: dir }));
-  env.load(CODE);
-  setUpSheet(env);
-  return { env, part: join(dir, "OfficeTools.html"), dir };
-}
-
 describe("server code loaded on first use (OfficeTools.html)", () => {
   it("is not needed to open the sheet, check a typed cell, or submit an entry", () => {
-    const { env, part, dir } = setUpWithOwnFiles();
+    const { env, dir } = setUpWithOwnFiles();
+    const part = join(dir, "OfficeTools.html");
     rmSync(part);
     // Loaded again, as each execution in Google starts: nothing compiled by setup's executions is left.
     env.load(CODE);
@@ -76,7 +59,7 @@ describe("server code loaded on first use (OfficeTools.html)", () => {
       ok: false,
       error: expect.stringMatching(/^Google báo lỗi khi làm việc này/),
     });
-    cpSync(join(__dirname, "../../build/OfficeTools.html"), join(dir, "OfficeTools.html"));
+    cpSync(join(BUILD, "OfficeTools.html"), join(dir, "OfficeTools.html"));
     const rollup = env.runFromClient("getRollupState", ["2023-04"]);
     expect(rollup.ok).toBe(true);
   });

@@ -6,52 +6,19 @@
  * serves a copy of build/: an edit and opening the sheet read no project file, with ServerTools.html
  * gone; a sidebar's calls and a menu item work through Code.js's stubs and read the part once.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { appWorld } from "../../src/local/app-world";
-import { createEnvironment, type Environment } from "../../src/local/emulator/index";
+import { describe, expect, it } from "vitest";
+import type { Environment } from "../../src/local/emulator/index";
 import { loadBundle } from "../../src/local/loader";
+import { BUILD, setUpWithOwnFiles } from "./own-files";
 import { CLIENT_ENDPOINTS, MENU_ENTRIES, UPPER_MENU_ENTRIES } from "../../src/gas/manifest";
-import { APRIL_10, CODE, columnOf, OWNER, POLICE, SCHOOL, setUpSheet, sheet } from "../gas/harness";
+import { CODE, columnOf, OWNER, POLICE, SCHOOL, sheet } from "../gas/harness";
 
-const BUILD = join(__dirname, "../../build");
 const SERVER_TOOLS = readFileSync(join(BUILD, "ServerTools.html"), "utf8");
 const MENU = "Phòng, chống mại dâm 2023";
 const TAB = "Công an xã";
 const RECEIVED = "Tin tố giác, tin báo, khiếu nại tiếp nhận (tin)";
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/**
- * A set-up sheet whose project files are a copy of build/, and the names of the files the script reads
- * through HtmlService.createHtmlOutputFromFile from now on (a page shown or a part compiled).
- */
-function setUpWithOwnFiles() {
-  const dir = mkdtempSync(join(tmpdir(), "ks-server-tools-"));
-  dirs.push(dir);
-  cpSync(BUILD, dir, { recursive: true });
-  const env = createEnvironment(appWorld({ owner: OWNER, now: APRIL_10, htmlDir: dir }));
-  env.load(CODE);
-  setUpSheet(env);
-  const read: string[] = [];
-  const html = env.globals.HtmlService as Record<string, unknown>;
-  env.globals.HtmlService = new Proxy(html, {
-    get(target, key) {
-      const value = target[key as string];
-      if (key !== "createHtmlOutputFromFile" || typeof value !== "function") return value;
-      return (name: string) => {
-        read.push(name);
-        return value.call(target, name);
-      };
-    },
-  });
-  return { env, dir, read };
-}
 
 /** A new execution, as each one starts in Google: Code.js evaluated afresh, nothing compiled kept. */
 function newExecution(env: Environment) {
