@@ -86,6 +86,8 @@ export async function openWorkbench(
     timezoneId: opts.timezoneId ?? "Asia/Ho_Chi_Minh",
     acceptDownloads: true,
   });
+  // A step that cannot happen fails on its own, naming what it waited for, well inside the test's 60 s.
+  context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -141,7 +143,7 @@ export async function columnOf(page: Page, header: string): Promise<string> {
 }
 
 export function sidebar(page: Page): FrameLocator {
-  return page.frameLocator("#sidebar iframe");
+  return page.frameLocator("#sidebar iframe.panel-frame");
 }
 
 /** A screenshot to look at, under test-results/ (never docs/: `npm run screenshots` makes those). */

@@ -92,7 +92,7 @@ describe("the workbench (npm start)", () => {
     await actAs(page, SCHOOL);
     await openTab(page, "Trường học");
     await clickMenu(page, "Nhập báo cáo…");
-    const frame = page.locator("#sidebar iframe");
+    const frame = page.locator("#sidebar iframe.panel-frame");
     await frame.waitFor();
     expect((await frame.boundingBox())?.width).toBe(300);
     const form = sidebar(page);
@@ -296,7 +296,13 @@ describe("the workbench (npm start)", () => {
       .poll(async () => {
         if ((await page.locator(".panel-dialog").count()) === 0) return 0;
         await close.focus({ timeout: 2_000 });
-        await page.keyboard.press("Escape");
+        // Named when it never returns, rather than the test's own 60 s: Chromium's input left waiting on
+        // a frame removed before it acknowledged the key (what the workbench's panels now avoid).
+        const pressed = await Promise.race([
+          page.keyboard.press("Escape").then(() => true),
+          new Promise<boolean>((done) => setTimeout(() => done(false), 10_000)),
+        ]);
+        if (!pressed) throw new Error("Escape pressed inside the dialog did not return in 10 s");
         await page
           .locator(".panel-dialog")
           .waitFor({ state: "detached", timeout: 3_000 })
@@ -306,11 +312,35 @@ describe("the workbench (npm start)", () => {
       .toBe(0);
   });
 
+  it("keeps the keyboard working when a page closes itself while a key is still down", async () => {
+    await clickMenu(page, "Cài đặt…");
+    const frame = (await page.locator(".panel-dialog iframe").elementHandle())!;
+    const inside = (await frame.contentFrame())!;
+    await inside.locator("button").first().waitFor();
+    // The worst order a page can ask for: closed on keydown, before the key is released.
+    await inside.evaluate(() => {
+      window.addEventListener("keydown", () =>
+        window.parent.postMessage({ ks: "close", seq: Number(window.name.slice(6)) }, "*"),
+      );
+    });
+    await inside.locator("button").first().focus();
+    const pressed = await Promise.race([
+      page.keyboard.press("q").then(() => true),
+      new Promise<boolean>((done) => setTimeout(() => done(false), 10_000)),
+    ]);
+    expect(pressed).toBe(true);
+    await page.locator(".panel-dialog").waitFor({ state: "detached", ...WAIT });
+    // The next keys reach the sheet: the arrow moves the selection down a row.
+    await cell(page, "A1").click();
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => page.locator("#cell-ref").textContent(), WAIT).toBe("A2");
+  });
+
   it("lays the sidebar over the sheet on a phone, its title clear of the spreadsheet picker", async () => {
     const phone = await openWorkbench(browser, server!.url, { width: 390, height: 844 });
     const p = phone.page;
     await clickMenu(p, "Nhập báo cáo…");
-    await p.locator("#sidebar iframe").waitFor();
+    await p.locator("#sidebar iframe.panel-frame").waitFor();
     await expect
       .poll(
         () =>
@@ -330,7 +360,7 @@ describe("the workbench (npm start)", () => {
       [box.x + box.width / 2, box.y + box.height / 2],
     );
     expect(onTop).toBe(true);
-    const frame = (await p.locator("#sidebar iframe").boundingBox())!;
+    const frame = (await p.locator("#sidebar iframe.panel-frame").boundingBox())!;
     expect(frame.width).toBeLessThanOrEqual(390);
     await snap(p, "workbench-390-sidebar");
     expect(phone.errors).toEqual([]);
@@ -354,7 +384,7 @@ describe("the workbench (npm start)", () => {
 
     // The add-in's rollup of the same period, as its sidebar gets it.
     await clickMenu(page, "Tổng hợp tháng…");
-    await page.locator("#sidebar iframe").waitFor();
+    await page.locator("#sidebar iframe.panel-frame").waitFor();
     const { addin, now } = await page.evaluate(async () => {
       const state = await (await fetch("/api/state")).json();
       const res = await fetch("/api/run", {

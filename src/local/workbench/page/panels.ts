@@ -5,9 +5,27 @@
  */
 import type { ActionResult, PanelView, RunResponse, StateView } from "../protocol";
 import { post } from "./api";
-import { byId, clear, h } from "./dom";
+import { byId, h } from "./dom";
 
 const SANDBOX = "allow-scripts allow-forms allow-modals allow-popups";
+
+/**
+ * A closed panel's frame is hidden at once and removed a moment later. Removing a frame of another
+ * origin while Chromium still owed the key or click that closed it its acknowledgement left that input
+ * waiting for ever (the workbench's Escape test hung at 60 s in CI); a hidden frame still answers.
+ */
+const RETIRED_FRAME_MS = 1_000;
+
+function retire(el: HTMLElement): void {
+  el.classList.add("panel-retired");
+  el.style.display = "none";
+  setTimeout(() => el.remove(), RETIRED_FRAME_MS);
+}
+
+/** Empties the sidebar of all but the frames retiring there. */
+function clearSidebar(aside: HTMLElement): void {
+  for (const child of [...aside.children]) if (!child.classList.contains("panel-retired")) child.remove();
+}
 
 interface OpenPanel {
   view: PanelView;
@@ -56,7 +74,7 @@ export class Panels {
 
   private openSidebar(view: PanelView): void {
     const aside = byId("sidebar");
-    clear(aside);
+    clearSidebar(aside);
     const frame = this.frame(view);
     aside.append(
       h(
@@ -117,7 +135,9 @@ export class Panels {
   private closeSidebarFrame(): void {
     if (!this.sidebar) return;
     const aside = this.sidebar.container;
-    clear(aside);
+    this.sidebar.frame.classList.remove("panel-frame");
+    retire(this.sidebar.frame);
+    clearSidebar(aside);
     aside.hidden = true;
     this.sidebar = null;
   }
@@ -126,7 +146,8 @@ export class Panels {
     if (!this.dialog) return;
     const d = this.dialog.container as HTMLDialogElement;
     if (d.open) d.close();
-    d.remove();
+    d.classList.remove("panel-dialog");
+    retire(d);
     this.dialog = null;
   }
 

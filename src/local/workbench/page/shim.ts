@@ -73,14 +73,18 @@ function runner(success: Handler, failure: Handler, userObject: unknown): Record
 
 // Escape inside the script's page closes it, as Google's dialog and sidebar frames do; the page's own
 // use of Escape (one that prevents the default on keydown) keeps it open. The frame goes when the key
-// is released, not while it is still down: removing a frame of another origin between a key's down
-// and up left Chromium's input waiting on the gone frame (the workbench's Escape test hung there).
+// is released, not while it is still down, and a close is asked for only after the key or click that
+// caused it has finished here: removing a frame of another origin while Chromium still owed that input
+// its acknowledgement left the input waiting on the gone frame (the workbench's Escape test hung there).
+const askAfterThisEvent = (message: Record<string, unknown>): void => {
+  setTimeout(() => post(message), 0);
+};
 let escapeDown = false;
 window.addEventListener("keydown", (ev: KeyboardEvent) => {
   if (ev.key === "Escape") escapeDown = !ev.defaultPrevented;
 });
 window.addEventListener("keyup", (ev: KeyboardEvent) => {
-  if (ev.key === "Escape" && escapeDown) post({ ks: "escape" });
+  if (ev.key === "Escape" && escapeDown) askAfterThisEvent({ ks: "escape" });
   if (ev.key === "Escape") escapeDown = false;
 });
 
@@ -89,7 +93,7 @@ w["google"] = {
     run: runner(null, null, undefined),
     host: {
       origin: "https://docs.google.com",
-      close: () => post({ ks: "close" }),
+      close: () => askAfterThisEvent({ ks: "close" }),
       setHeight: (height: number) => post({ ks: "size", height: Number(height) }),
       setWidth: (width: number) => post({ ks: "size", width: Number(width) }),
       editor: { focus: () => post({ ks: "focus" }) },
