@@ -64,6 +64,17 @@ async function submittedRow(page: Page): Promise<number> {
   return Number(/dòng (\d+)/.exec((await line.textContent()) ?? "")![1]);
 }
 
+/**
+ * Presses a key; false when the press has not returned in 10 s (Chromium's input left waiting on a
+ * frame removed before it acknowledged the key), so the test names it rather than run into its 60 s.
+ */
+function pressedWithin10s(page: Page, key: string): Promise<boolean> {
+  return Promise.race([
+    page.keyboard.press(key).then(() => true),
+    new Promise<boolean>((done) => setTimeout(() => done(false), 10_000)),
+  ]);
+}
+
 describe("the workbench (npm start)", () => {
   let page: Page;
   let errors: string[];
@@ -296,13 +307,9 @@ describe("the workbench (npm start)", () => {
       .poll(async () => {
         if ((await page.locator(".panel-dialog").count()) === 0) return 0;
         await close.focus({ timeout: 2_000 });
-        // Named when it never returns, rather than the test's own 60 s: Chromium's input left waiting on
-        // a frame removed before it acknowledged the key (what the workbench's panels now avoid).
-        const pressed = await Promise.race([
-          page.keyboard.press("Escape").then(() => true),
-          new Promise<boolean>((done) => setTimeout(() => done(false), 10_000)),
-        ]);
-        if (!pressed) throw new Error("Escape pressed inside the dialog did not return in 10 s");
+        if (!(await pressedWithin10s(page, "Escape"))) {
+          throw new Error("Escape pressed inside the dialog did not return in 10 s");
+        }
         await page
           .locator(".panel-dialog")
           .waitFor({ state: "detached", timeout: 3_000 })
@@ -324,11 +331,7 @@ describe("the workbench (npm start)", () => {
       );
     });
     await inside.locator("button").first().focus();
-    const pressed = await Promise.race([
-      page.keyboard.press("q").then(() => true),
-      new Promise<boolean>((done) => setTimeout(() => done(false), 10_000)),
-    ]);
-    expect(pressed).toBe(true);
+    expect(await pressedWithin10s(page, "q")).toBe(true);
     await page.locator(".panel-dialog").waitFor({ state: "detached", ...WAIT });
     // The next keys reach the sheet: the arrow moves the selection down a row.
     await cell(page, "A1").click();

@@ -16,8 +16,8 @@ const SANDBOX = "allow-scripts allow-forms allow-modals allow-popups";
  */
 const RETIRED_FRAME_MS = 1_000;
 
-function retire(el: HTMLElement): void {
-  el.classList.add("panel-retired");
+function retire(el: HTMLElement, liveClass: string): void {
+  el.classList.replace(liveClass, "panel-retired");
   el.style.display = "none";
   setTimeout(() => el.remove(), RETIRED_FRAME_MS);
 }
@@ -135,8 +135,7 @@ export class Panels {
   private closeSidebarFrame(): void {
     if (!this.sidebar) return;
     const aside = this.sidebar.container;
-    this.sidebar.frame.classList.remove("panel-frame");
-    retire(this.sidebar.frame);
+    retire(this.sidebar.frame, "panel-frame");
     clearSidebar(aside);
     aside.hidden = true;
     this.sidebar = null;
@@ -146,8 +145,7 @@ export class Panels {
     if (!this.dialog) return;
     const d = this.dialog.container as HTMLDialogElement;
     if (d.open) d.close();
-    d.classList.remove("panel-dialog");
-    retire(d);
+    retire(d, "panel-dialog");
     this.dialog = null;
   }
 
